@@ -1,0 +1,3 @@
+// Schemas and types shared by the server and the web app, plus pure helpers that both
+// sides run (validation rules a citizen should see before sending a form).
+export * from './errors.ts';

@@ -1,0 +1,139 @@
+// buildApp(deps): platform plugins, then each module. main.ts and the tests both use it.
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { registerAjvFormats, TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from './config.ts';
+import type { Database } from './db/connection.ts';
+import { AuditLog } from './platform/audit.ts';
+import { installAuth, type SessionResolver } from './platform/auth.ts';
+import { installErrorHandling } from './platform/errors.ts';
+import { EventBus } from './platform/events.ts';
+import { registerMessages } from './platform/i18n.ts';
+import { JobQueue } from './platform/jobs.ts';
+import type { App, Feature, ModuleDefinition, ModuleInstance, Platform } from './platform/module.ts';
+import { loadPack } from './platform/pack.ts';
+import { systemModule } from './modules/system/index.ts';
+import { MODULES } from './modules/index.ts';
+
+export interface BuildOptions {
+  config: Config;
+  db: Database;
+  modules?: ModuleDefinition[];
+  logger?: boolean | object;
+}
+
+export interface BuiltApp {
+  app: App;
+  platform: Platform;
+  features: Feature[];
+  /** Seeds data and starts event delivery and (optionally) job workers. */
+  start(opts: { seed: boolean; work: boolean }): Promise<void>;
+  close(): Promise<void>;
+}
+
+registerAjvFormats();
+
+export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
+  const { config, db } = opts;
+  const app = Fastify({
+    logger: opts.logger ?? { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+    ajv: { customOptions: { allErrors: true } },
+  })
+    .setValidatorCompiler(TypeBoxValidatorCompiler)
+    .withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(multipart, { limits: { fileSize: 15 * 1024 * 1024, files: 10, fields: 50 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Công dân số API', version: '0.1.0', description: 'API of the Công dân số digital citizen platform' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'cds_session' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  installErrorHandling(app);
+
+  let sessionResolver: SessionResolver | undefined;
+  installAuth(app, () => sessionResolver);
+
+  const log: FastifyBaseLogger = app.log;
+  const events = new EventBus(db, log);
+  const jobs = new JobQueue(db);
+  const created = new Map<ModuleDefinition<unknown>, ModuleInstance<unknown>>();
+  const platform: Platform = {
+    config,
+    db,
+    events,
+    jobs,
+    audit: new AuditLog(db),
+    pack: loadPack(config.provincePack),
+    log,
+    use<Api>(module: ModuleDefinition<Api>): Api {
+      const instance = created.get(module as ModuleDefinition<unknown>);
+      if (!instance) throw new Error(`module ${module.name} is used before it is created; check the order in modules/index.ts`);
+      return instance.api as Api;
+    },
+  };
+
+  let features: Feature[] = [];
+  const definitions = [...(opts.modules ?? MODULES), systemModule(() => features)];
+  for (const def of definitions) {
+    const instance = await def.create(platform);
+    created.set(def as ModuleDefinition<unknown>, instance as ModuleInstance<unknown>);
+    if (instance.messages) registerMessages(instance.messages);
+    if (instance.sessionResolver) sessionResolver = instance.sessionResolver;
+  }
+  features = [...created.values()].flatMap((m) => m.features ?? []);
+  for (const instance of created.values()) {
+    if (instance.routes) await app.register(async (scope) => instance.routes!(scope as App));
+  }
+  serveWebApp(app, config.webDistDir);
+
+  return {
+    app,
+    platform,
+    features,
+    async start({ seed, work }) {
+      if (seed) for (const instance of created.values()) await instance.seed?.({ demo: config.demoMode });
+      await jobs.start({ work });
+      await events.start();
+    },
+    async close() {
+      await app.close();
+      await events.stop();
+      await jobs.stop();
+      for (const instance of created.values()) await instance.stop?.();
+    },
+  };
+}
+
+/** Serves the built PWA with a fallback to index.html for client-side routes. */
+function serveWebApp(app: App, distDir: string): void {
+  const index = path.join(distDir, 'index.html');
+  if (!fs.existsSync(index)) return;
+  void app.register(fastifyStatic, { root: distDir, wildcard: false, index: false, serve: true,
+    setHeaders: (reply, file) => {
+      // hashed assets never change; the shell and service worker must be revalidated
+      if (/[/\\]assets[/\\]/.test(file)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+      else reply.header('cache-control', 'no-cache');
+    },
+  });
+  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+    const rel = decodeURIComponent(request.url.split('?')[0] ?? '/').replace(/^\/+/, '');
+    const file = path.join(distDir, rel);
+    if (rel && file.startsWith(distDir) && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(rel);
+    if (/^(api|open311)\//.test(rel)) return reply.callNotFound();
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

@@ -1,0 +1,88 @@
+// Who is calling. The identity module resolves a session token into a Principal; every
+// route declares a policy and the platform enforces it before the handler runs
+// (deny by default: a route under /api without a policy refuses to register).
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { forbidden, unauthorized } from './errors.ts';
+
+export const ROLES = ['citizen', 'officer', 'agency_admin', 'leader', 'community_helper', 'merchant', 'sysadmin'] as const;
+export type Role = (typeof ROLES)[number];
+export type StaffRole = Exclude<Role, 'citizen'>;
+
+/** A staff membership: acting as `role` for `agencyId` within the area `areaCode`. */
+export interface Membership {
+  id: string;
+  role: StaffRole;
+  agencyId: string | null;
+  /** Province code (2 digits) or commune code (5 digits); null = no area limit (sysadmin). */
+  areaCode: string | null;
+}
+
+export interface Principal {
+  userId: string;
+  sessionId: string;
+  roles: Role[];
+  memberships: Membership[];
+}
+
+export type RoutePolicy =
+  | { kind: 'public' }
+  | { kind: 'signed_in' }
+  | { kind: 'roles'; roles: readonly Role[] };
+
+export const policy = {
+  public: { kind: 'public' } as RoutePolicy,
+  signedIn: { kind: 'signed_in' } as RoutePolicy,
+  roles: (...roles: Role[]): RoutePolicy => ({ kind: 'roles', roles }),
+};
+
+export const SESSION_COOKIE = 'cds_session';
+
+export type SessionResolver = (token: string) => Promise<Principal | null>;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    policy?: RoutePolicy;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+export function tokenFrom(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim() || undefined;
+  return request.cookies?.[SESSION_COOKIE] || undefined;
+}
+
+/** The signed-in principal, or a 401 for handlers whose policy guarantees one. */
+export function requirePrincipal(request: FastifyRequest): Principal {
+  if (!request.principal) throw unauthorized();
+  return request.principal;
+}
+
+export function hasRole(principal: Principal | null, ...roles: Role[]): boolean {
+  return !!principal && principal.roles.some((r) => roles.includes(r));
+}
+
+const GUARDED_PREFIXES = ['/api/', '/open311/'];
+const UNGUARDED = new Set(['/api/docs', '/api/openapi.json']);
+
+export function installAuth(app: FastifyInstance, resolveSession: () => SessionResolver | undefined): void {
+  app.decorateRequest('principal', null);
+  app.addHook('onRoute', (route) => {
+    const url = route.url;
+    if (!GUARDED_PREFIXES.some((p) => url.startsWith(p)) || [...UNGUARDED].some((u) => url.startsWith(u))) return;
+    if (!route.config?.policy) throw new Error(`route ${String(route.method)} ${url} declares no policy`);
+  });
+  app.addHook('onRequest', async (request) => {
+    const token = tokenFrom(request);
+    const resolver = resolveSession();
+    request.principal = token && resolver ? await resolver(token) : null;
+  });
+  app.addHook('preHandler', async (request) => {
+    const p = request.routeOptions.config?.policy;
+    if (!p || p.kind === 'public') return;
+    if (!request.principal) throw unauthorized();
+    if (p.kind === 'roles' && !hasRole(request.principal, ...p.roles)) throw forbidden();
+  });
+}

@@ -1,0 +1,57 @@
+// Durable background jobs on pg-boss, over whichever database the platform runs on.
+// On PGlite, pg-boss's parameterless multi-statement scripts go through exec.
+import PgBoss from 'pg-boss';
+import type { Database } from '../db/connection.ts';
+
+export interface JobDefinition<D extends object = object> {
+  name: string;
+  handler: (data: D) => Promise<void>;
+  /** Cron schedule (pg-boss syntax) for recurring jobs, e.g. every 15 minutes. */
+  cron?: string;
+  retryLimit?: number;
+}
+
+export class JobQueue {
+  readonly boss: PgBoss;
+  private readonly definitions: JobDefinition[] = [];
+  private started = false;
+
+  constructor(private readonly db: Database) {
+    this.boss = new PgBoss({
+      db: {
+        executeSql: async (text: string, values?: unknown[]) =>
+          values && values.length > 0 ? db.query(text, values) : db.exec(text),
+      },
+      schema: 'pgboss',
+      // PGlite is one connection; frequent polling of many queues would crowd out requests.
+      monitorStateIntervalSeconds: 60,
+    });
+    this.boss.on('error', (err) => console.error('job queue error:', err.message));
+  }
+
+  define<D extends object>(job: JobDefinition<D>): void {
+    this.definitions.push(job as unknown as JobDefinition);
+  }
+
+  /** Creates queues and, when `work` is true, starts workers and schedules. */
+  async start(opts: { work: boolean }): Promise<void> {
+    await this.boss.start();
+    this.started = true;
+    for (const job of this.definitions) {
+      await this.boss.createQueue(job.name, { name: job.name, retryLimit: job.retryLimit ?? 5, retryBackoff: true });
+      if (!opts.work) continue;
+      await this.boss.work(job.name, { pollingIntervalSeconds: 2 }, async (jobs) => {
+        for (const j of jobs) await job.handler(j.data as object);
+      });
+      if (job.cron) await this.boss.schedule(job.name, job.cron, {}, { tz: 'Asia/Ho_Chi_Minh' });
+    }
+  }
+
+  async send<D extends object>(name: string, data: D, options: PgBoss.SendOptions = {}): Promise<string | null> {
+    return this.boss.send(name, data, options);
+  }
+
+  async stop(): Promise<void> {
+    if (this.started) await this.boss.stop({ graceful: true, timeout: 5000, wait: true });
+  }
+}

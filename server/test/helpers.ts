@@ -1,0 +1,81 @@
+// Test helpers: a fresh copy of the template database and the whole app, per test file.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { openPglite, openPostgres, type Database } from '../src/db/connection.ts';
+import { buildApp, type BuiltApp } from '../src/app.ts';
+import { migrateUp } from '../src/db/migrate.ts';
+import { createPgliteTemplate, testConfig, withDatabase } from './template.ts';
+
+export { testConfig };
+
+export interface TestDatabase {
+  db: Database;
+  drop(): Promise<void>;
+}
+
+/** A private database cloned from the run's template (or built on the spot when run alone). */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    const name = `cds_t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    const template = process.env.TEST_TEMPLATE_DB;
+    await admin.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
+    await admin.end();
+    const db = await openPostgres(withDatabase(url, name), 5);
+    if (!template) await migrateUp(db);
+    return {
+      db,
+      drop: async () => {
+        await db.close();
+        const a = new pg.Client({ connectionString: url });
+        await a.connect();
+        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await a.end();
+      },
+    };
+  }
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cds-test-db-'));
+  const dataDir = path.join(dir, 'pglite');
+  let template = process.env.TEST_TEMPLATE_DIR;
+  if (!template) {
+    // running one file directly (node --test file): build a template for this process
+    template = path.join(os.tmpdir(), `cds-test-template-solo-${process.pid}`);
+    await createPgliteTemplate(template);
+    process.env.TEST_TEMPLATE_DIR = template;
+  }
+  await fs.cp(template, dataDir, { recursive: true });
+  const db = await openPglite(dataDir);
+  return {
+    db,
+    drop: async () => {
+      await db.close();
+      await fs.rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TestApp extends BuiltApp {
+  db: Database;
+  /** Closes the app and drops its database. */
+  teardown(): Promise<void>;
+}
+
+export async function createTestApp(opts: { config?: Record<string, string>; work?: boolean } = {}): Promise<TestApp> {
+  const { db, drop } = await createTestDatabase();
+  const built = await buildApp({ config: testConfig(opts.config), db, logger: false });
+  await built.start({ seed: false, work: opts.work ?? false });
+  await built.app.ready();
+  return {
+    ...built,
+    db,
+    teardown: async () => {
+      await built.close();
+      await drop();
+    },
+  };
+}

@@ -1,0 +1,64 @@
+// npm test: builds the template database once, then runs every *.test.ts file with node's
+// test runner against copies of it. TEST_DATABASE_URL switches from PGlite to PostgreSQL.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createPgliteTemplate, createPostgresTemplate } from './template.ts';
+
+const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+async function findTests(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(entries.map(async (e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'node_modules' ? [] : findTests(full);
+    return e.name.endsWith('.test.ts') ? [full] : [];
+  }));
+  return nested.flat();
+}
+
+const filters = process.argv.slice(2);
+const files = [...(await findTests(path.join(serverDir, 'src'))), ...(await findTests(path.join(serverDir, 'test')))]
+  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
+  .sort();
+
+const env = { ...process.env };
+const started = Date.now();
+if (process.env.TEST_DATABASE_URL) {
+  const name = `cds_template_${process.pid}`;
+  await createPostgresTemplate(process.env.TEST_DATABASE_URL, name);
+  env.TEST_TEMPLATE_DB = name;
+  console.log(`test database: PostgreSQL template ${name} ready in ${Date.now() - started} ms`);
+} else {
+  const dir = path.join(os.tmpdir(), `cds-test-template-${process.pid}`);
+  await createPgliteTemplate(dir);
+  env.TEST_TEMPLATE_DIR = dir;
+  console.log(`test database: PGlite template ready in ${Date.now() - started} ms`);
+}
+
+const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-concurrency=${Math.max(1, os.availableParallelism())}`, ...files], {
+  cwd: serverDir,
+  env,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+let tail = '';
+child.stdout.on('data', (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  tail = (tail + chunk.toString()).slice(-4000);
+});
+const code: number = await new Promise((resolve) => child.on('close', (c) => resolve(c ?? 1)));
+
+if (env.TEST_TEMPLATE_DIR) await fs.rm(env.TEST_TEMPLATE_DIR, { recursive: true, force: true });
+if (env.TEST_TEMPLATE_DB && process.env.TEST_DATABASE_URL) {
+  const pg = (await import('pg')).default;
+  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${env.TEST_TEMPLATE_DB} WITH (FORCE)`).catch(() => undefined);
+  await admin.end();
+}
+const passed = Number(/ℹ pass (\d+)/.exec(tail)?.[1] ?? 0);
+const failed = Number(/ℹ fail (\d+)/.exec(tail)?.[1] ?? 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(code !== 0 || failed > 0 ? 1 : 0);
