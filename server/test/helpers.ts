@@ -13,6 +13,8 @@ export { testConfig };
 
 export interface TestDatabase {
   db: Database;
+  /** Closes the connection and opens the same database again, as a restart would. */
+  reopen(): Promise<Database>;
   drop(): Promise<void>;
 }
 
@@ -26,10 +28,17 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const template = process.env.TEST_TEMPLATE_DB;
     await admin.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
     await admin.end();
-    const db = await openPostgres(withDatabase(url, name), 5);
+    let db = await openPostgres(withDatabase(url, name), 5);
     if (!template) await migrateUp(db);
     return {
-      db,
+      get db() {
+        return db;
+      },
+      reopen: async () => {
+        await db.close();
+        db = await openPostgres(withDatabase(url, name), 5);
+        return db;
+      },
       drop: async () => {
         await db.close();
         const a = new pg.Client({ connectionString: url });
@@ -49,9 +58,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     process.env.TEST_TEMPLATE_DIR = template;
   }
   await fs.cp(template, dataDir, { recursive: true });
-  const db = await openPglite(dataDir);
+  let db = await openPglite(dataDir);
   return {
-    db,
+    get db() {
+      return db;
+    },
+    reopen: async () => {
+      await db.close();
+      db = await openPglite(dataDir);
+      return db;
+    },
     drop: async () => {
       await db.close();
       await fs.rm(dir, { recursive: true, force: true });

@@ -11,6 +11,8 @@ import type { JobQueue } from './jobs.ts';
 import type { Messages } from './i18n.ts';
 import type { SessionResolver } from './auth.ts';
 import type { ProvincePack } from './pack.ts';
+import type { FileStore } from './files.ts';
+import type { WorkingCalendar } from './calendar/index.ts';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -45,6 +47,10 @@ export interface Platform {
   jobs: JobQueue;
   audit: AuditLog;
   pack: ProvincePack;
+  /** Uploaded files (photos, attachments, results), content-addressed. */
+  files: FileStore;
+  /** Working days and public holidays, for deadlines. */
+  calendar: WorkingCalendar;
   log: FastifyBaseLogger;
   /** The public API of a module created earlier. */
   use<Api>(module: ModuleDefinition<Api>): Api;
