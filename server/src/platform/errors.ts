@@ -89,7 +89,13 @@ interface AjvIssue {
 
 /** Turns ajv issues into named fields with translated messages. */
 export function fieldProblems(issues: AjvIssue[], context: string | undefined, locale: Locale): FieldProblem[] {
-  return issues.map((issue) => {
+  // TypeBox reports every missing (or unknown) property in one issue; name each one
+  const split = issues.flatMap((issue) => issue.keyword === 'required' && Array.isArray(issue.params.requiredProperties)
+    ? (issue.params.requiredProperties as unknown[]).map((p) => ({ ...issue, params: { ...issue.params, missingProperty: p } }))
+    : issue.keyword === 'additionalProperties' && Array.isArray(issue.params.additionalProperties)
+      ? (issue.params.additionalProperties as unknown[]).map((p) => ({ ...issue, params: { ...issue.params, additionalProperty: p } }))
+      : [issue]);
+  return split.map((issue) => {
     let field = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
     if (issue.keyword === 'required') field = [field, String(issue.params.missingProperty)].filter(Boolean).join('.');
     if (issue.keyword === 'additionalProperties') field = [field, String(issue.params.additionalProperty)].filter(Boolean).join('.');

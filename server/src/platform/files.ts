@@ -2,7 +2,7 @@
 // sent twice (an offline retry) takes no extra space and ids cannot be guessed from
 // order. Local disk under DATA_DIR/files by default. Metadata (who uploaded what, for
 // which record) lives in the owning module's tables.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
@@ -42,7 +42,7 @@ export class LocalFileStore implements FileStore {
     const file = this.pathOf(id);
     await fs.mkdir(path.dirname(file), { recursive: true });
     // write then rename, so a reader never sees half a file
-    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
     await fs.writeFile(tmp, bytes, { flag: 'wx' });
     await fs.rename(tmp, file);
     return { id, size: bytes.length };

@@ -1,0 +1,76 @@
+// Areas: administrative units (provinces, communes), commune boundaries, agencies
+// (cơ quan) and staff memberships (who acts for which agency in which area).
+import type { Membership, StaffRole } from '../../platform/auth.ts';
+import type { ModuleDefinition } from '../../platform/module.ts';
+import { AdminUnits } from './admin-units.ts';
+import { messages } from './messages.ts';
+import type { AgencyKind } from './repo.ts';
+import { areasRoutes } from './routes.ts';
+import { AreasService, type Agency, type AgencyFilter, type CommuneInfo, type LocateResult, type MembershipView } from './service.ts';
+
+export type { Agency, AgencyFilter, AgencyKind, CommuneInfo, LocateResult, MembershipView };
+export { CODE_PROPERTIES, demoTilingPlan, importBoundaries, ImportFileError, type ImportReport } from './boundaries.ts';
+export { AdminUnits } from './admin-units.ts';
+
+export interface AreasApi {
+  /** Active memberships of a user (for the session principal). */
+  membershipsOf(userId: string): Promise<Membership[]>;
+  /** Whether a commune (or province) lies in a scope: null = everywhere, 2 digits = a province, 5 = itself. */
+  isWithin(communeCode: string, scopeCode: string | null): boolean;
+  getCommune(code: string): CommuneInfo | undefined;
+  getProvince(code: string): { code: string; name: string } | undefined;
+  /** Name of a province or commune code. */
+  areaName(code: string | null): string | null;
+  /** Communes of a province or the commune itself, ordered by code. */
+  communesIn(areaCode: string): CommuneInfo[];
+  locate(lat: number, lon: number): Promise<LocateResult | null>;
+  /** A point inside the commune's boundary (synthetic in demo mode), or null without a boundary. */
+  communeCentre(communeCode: string): Promise<{ lat: number; lon: number } | null>;
+  getAgency(id: string): Promise<Agency | undefined>;
+  getAgencyByCode(code: string): Promise<Agency | undefined>;
+  /** Agencies serving an area or a place inside it, by kind, matching words of the name. */
+  listAgencies(filter: AgencyFilter): Promise<Agency[]>;
+  /** The People's Committee (UBND) of a commune. */
+  agencyForCommune(communeCode: string): Promise<Agency | undefined>;
+  agenciesInScope(scopeCode: string | null, kind?: AgencyKind): Promise<Agency[]>;
+  /** Active memberships of a user with agency and area names. */
+  membershipViews(userId: string): Promise<MembershipView[]>;
+  /** Memberships of an agency or a user (active only unless asked); used by reports to find an agency's officers and head. */
+  listMemberships(filter: { userId?: string; agencyId?: string; includeRevoked?: boolean }): Promise<MembershipView[]>;
+  /** Demo mode: grants the pack's demo staff roles (packs/<id>/demo-staff.json); idempotent. */
+  seedDemoMemberships(findUserIdByPhone: (phone: string) => Promise<string | null>): Promise<number>;
+}
+
+export type { StaffRole };
+
+export const areasModule: ModuleDefinition<AreasApi> = {
+  name: 'areas',
+  create(platform) {
+    const units = AdminUnits.load();
+    const service = new AreasService(platform, units);
+    const api: AreasApi = {
+      membershipsOf: (userId) => service.membershipsOf(userId),
+      isWithin: (code, scope) => units.isWithin(code, scope),
+      getCommune: (code) => service.getCommune(code),
+      getProvince: (code) => units.getProvince(code),
+      areaName: (code) => units.areaName(code),
+      communesIn: (code) => units.communesIn(code),
+      locate: (lat, lon) => service.locate(lat, lon),
+      communeCentre: (code) => service.communeCentre(code),
+      getAgency: (id) => service.getAgency(id),
+      getAgencyByCode: (code) => service.getAgencyByCode(code),
+      listAgencies: (filter) => service.listAgencies(filter),
+      agencyForCommune: (code) => service.agencyForCommune(code),
+      agenciesInScope: (scope, kind) => service.agenciesInScope(scope, kind),
+      membershipViews: (userId) => service.activeMembershipViews(userId),
+      listMemberships: (filter) => service.listMemberships(filter),
+      seedDemoMemberships: (find) => service.seedDemoMemberships(find),
+    };
+    return {
+      api,
+      messages,
+      routes: (app) => areasRoutes(app, platform, service),
+      seed: ({ demo }) => service.seed(demo),
+    };
+  },
+};

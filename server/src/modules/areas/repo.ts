@@ -1,0 +1,242 @@
+// SQL of the areas module: administrative units, boundaries, agencies, staff memberships.
+import { sql, type Generated, type Kysely } from 'kysely';
+import type { Database } from '../../db/connection.ts';
+import type { StaffRole } from '../../platform/auth.ts';
+import type { Commune, Province } from './admin-units.ts';
+
+type Executor = Kysely<object>;
+
+export const AGENCY_KINDS = ['province_committee', 'department', 'police', 'inspectorate', 'office', 'service_center', 'commune_committee', 'other'] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+type AgencyTable = {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  short_name: string;
+  kind: AgencyKind;
+  parent_id: string | null;
+  area_code: string;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  electronic_id: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+};
+
+type MembershipTable = {
+  id: Generated<string>;
+  user_id: string;
+  role: StaffRole;
+  agency_id: string | null;
+  area_code: string | null;
+  granted_by: string | null;
+  granted_at: Generated<Date>;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+};
+
+type Tables = { agencies: AgencyTable; staff_memberships: MembershipTable };
+
+export type AgencyRow = {
+  id: string;
+  code: string;
+  name: string;
+  short_name: string;
+  kind: AgencyKind;
+  parent_id: string | null;
+  area_code: string;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  electronic_id: string | null;
+};
+
+export type MembershipRow = {
+  id: string;
+  user_id: string;
+  role: StaffRole;
+  agency_id: string | null;
+  area_code: string | null;
+  granted_by: string | null;
+  granted_at: Date;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+  agency_name: string | null;
+};
+
+/** An agency as a pack file declares it. */
+export type PackAgency = {
+  code: string;
+  name: string;
+  shortName: string;
+  kind: AgencyKind;
+  parentCode: string | null;
+  areaCode: string;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  electronicId: string | null;
+};
+
+export type LocatedRow = { code: string; name: string; type: string; province_code: string; synthetic: boolean };
+export type BoundaryRow = { code: string; name: string; type: string; synthetic: boolean; source: string; geometry: string };
+
+const AGENCY_COLUMNS = ['id', 'code', 'name', 'short_name', 'kind', 'parent_id', 'area_code', 'address', 'phone', 'email', 'electronic_id'] as const;
+
+export class AreasRepo {
+  constructor(private readonly db: Database) {}
+
+  private k(trx: Executor = this.db.kysely) {
+    return trx.withTables<Tables>();
+  }
+
+  // ------------------------------------------------------------ units and boundaries
+
+  async upsertUnits(trx: Executor, provinces: Province[], communes: Commune[]): Promise<void> {
+    await sql`
+      INSERT INTO provinces (code, name)
+      SELECT code, name FROM jsonb_to_recordset(${JSON.stringify(provinces)}::jsonb) AS p(code text, name text)
+      ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name WHERE provinces.name IS DISTINCT FROM EXCLUDED.name`.execute(trx);
+    await sql`
+      INSERT INTO communes (code, name, type, province_code)
+      SELECT code, name, type, "provinceCode"
+      FROM jsonb_to_recordset(${JSON.stringify(communes)}::jsonb) AS c(code text, name text, type text, "provinceCode" text)
+      ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, type = EXCLUDED.type, province_code = EXCLUDED.province_code
+      WHERE (communes.name, communes.type, communes.province_code) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.type, EXCLUDED.province_code)`.execute(trx);
+  }
+
+  async locate(lat: number, lon: number): Promise<LocatedRow | undefined> {
+    // real boundaries win over synthetic ones; on a shared edge the lower code wins
+    const res = await sql<LocatedRow>`
+      SELECT c.code, c.name, c.type, c.province_code, b.synthetic
+      FROM commune_boundaries b JOIN communes c ON c.code = b.commune_code
+      WHERE ST_Covers(b.geom, ST_SetSRID(ST_MakePoint(${lon}::float8, ${lat}::float8), 4326))
+      ORDER BY b.synthetic, c.code LIMIT 1`.execute(this.db.kysely);
+    return res.rows[0];
+  }
+
+  /** A point inside the commune's boundary (its centroid when that lies inside). */
+  async communeCentre(code: string): Promise<{ lat: number; lon: number } | undefined> {
+    const res = await sql<{ lat: number; lon: number }>`
+      SELECT ST_Y(p) AS lat, ST_X(p) AS lon
+      FROM (SELECT CASE WHEN ST_Covers(geom, ST_Centroid(geom)) THEN ST_Centroid(geom) ELSE ST_PointOnSurface(geom) END AS p
+            FROM commune_boundaries WHERE commune_code = ${code}) q`.execute(this.db.kysely);
+    return res.rows[0];
+  }
+
+  async boundaries(provinceCode: string, tolerance: number): Promise<BoundaryRow[]> {
+    const res = await sql<BoundaryRow>`
+      SELECT c.code, c.name, c.type, b.synthetic, b.source,
+        ST_AsGeoJSON(ST_SimplifyPreserveTopology(b.geom, ${tolerance}::float8), 5) AS geometry
+      FROM commune_boundaries b JOIN communes c ON c.code = b.commune_code
+      WHERE c.province_code = ${provinceCode}
+      ORDER BY c.code`.execute(this.db.kysely);
+    return res.rows;
+  }
+
+  // ------------------------------------------------------------ agencies
+
+  /** Upserts the pack's agencies by code, then links parents (a parent may come later in the file). */
+  async upsertAgencies(trx: Executor, agencies: PackAgency[]): Promise<void> {
+    await sql`
+      INSERT INTO agencies (code, name, short_name, kind, area_code, address, phone, email, electronic_id)
+      SELECT code, name, "shortName", kind, "areaCode", address, phone, email, "electronicId"
+      FROM jsonb_to_recordset(${JSON.stringify(agencies)}::jsonb)
+        AS a(code text, name text, "shortName" text, kind text, "areaCode" text, address text, phone text, email text, "electronicId" text)
+      ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, short_name = EXCLUDED.short_name, kind = EXCLUDED.kind,
+        area_code = EXCLUDED.area_code, address = EXCLUDED.address, phone = EXCLUDED.phone, email = EXCLUDED.email,
+        electronic_id = EXCLUDED.electronic_id, updated_at = now()
+      WHERE (agencies.name, agencies.short_name, agencies.kind, agencies.area_code, agencies.address, agencies.phone, agencies.email, agencies.electronic_id)
+        IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.short_name, EXCLUDED.kind, EXCLUDED.area_code, EXCLUDED.address, EXCLUDED.phone, EXCLUDED.email, EXCLUDED.electronic_id)`.execute(trx);
+    const links = agencies.map((a) => ({ code: a.code, parentCode: a.parentCode }));
+    await sql`
+      UPDATE agencies a SET parent_id = p.id
+      FROM jsonb_to_recordset(${JSON.stringify(links)}::jsonb) AS l(code text, "parentCode" text)
+      LEFT JOIN agencies p ON p.code = l."parentCode"
+      WHERE a.code = l.code AND a.parent_id IS DISTINCT FROM p.id`.execute(trx);
+  }
+
+  async agencyById(id: string): Promise<AgencyRow | undefined> {
+    return this.k().selectFrom('agencies').select(AGENCY_COLUMNS).where('id', '=', id).executeTakeFirst();
+  }
+
+  async agencyByCode(code: string): Promise<AgencyRow | undefined> {
+    return this.k().selectFrom('agencies').select(AGENCY_COLUMNS).where('code', '=', code).executeTakeFirst();
+  }
+
+  async agencyNames(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.k().selectFrom('agencies').select(['id', 'name']).where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** Agencies whose area is one of `areaCodes` (all when undefined), optionally of one kind. */
+  async listAgencies(filter: { areaCodes?: string[]; kind?: AgencyKind }): Promise<AgencyRow[]> {
+    let q = this.k().selectFrom('agencies').select(AGENCY_COLUMNS);
+    if (filter.areaCodes) {
+      if (filter.areaCodes.length === 0) return [];
+      q = q.where('area_code', 'in', filter.areaCodes);
+    }
+    if (filter.kind) q = q.where('kind', '=', filter.kind);
+    return q.orderBy('area_code').orderBy('kind').orderBy('code').execute();
+  }
+
+  async communeCommittee(communeCode: string): Promise<AgencyRow | undefined> {
+    return this.k().selectFrom('agencies').select(AGENCY_COLUMNS)
+      .where('area_code', '=', communeCode).where('kind', '=', 'commune_committee')
+      .orderBy('code').executeTakeFirst();
+  }
+
+  // ------------------------------------------------------------ memberships
+
+  private membershipQuery(trx?: Executor) {
+    return this.k(trx).selectFrom('staff_memberships as m')
+      .leftJoin('agencies as a', 'a.id', 'm.agency_id')
+      .select(['m.id', 'm.user_id', 'm.role', 'm.agency_id', 'm.area_code', 'm.granted_by', 'm.granted_at', 'm.revoked_at', 'm.revoked_by', 'a.name as agency_name']);
+  }
+
+  async activeMembershipsOf(userId: string): Promise<MembershipRow[]> {
+    return this.membershipQuery().where('m.user_id', '=', userId).where('m.revoked_at', 'is', null).orderBy('m.granted_at').orderBy('m.id').execute();
+  }
+
+  async listMemberships(filter: { userId?: string; agencyId?: string; includeRevoked: boolean; limit: number }): Promise<MembershipRow[]> {
+    let q = this.membershipQuery();
+    if (filter.userId) q = q.where('m.user_id', '=', filter.userId);
+    if (filter.agencyId) q = q.where('m.agency_id', '=', filter.agencyId);
+    if (!filter.includeRevoked) q = q.where('m.revoked_at', 'is', null);
+    return q.orderBy('m.granted_at', 'desc').orderBy('m.id').limit(filter.limit).execute();
+  }
+
+  async membershipById(trx: Executor, id: string): Promise<MembershipRow | undefined> {
+    return this.membershipQuery(trx).where('m.id', '=', id).executeTakeFirst();
+  }
+
+  async findActive(trx: Executor, m: { userId: string; role: StaffRole; agencyId: string | null; areaCode: string | null }): Promise<string | undefined> {
+    const row = await this.k(trx).selectFrom('staff_memberships').select('id')
+      .where('user_id', '=', m.userId).where('role', '=', m.role).where('revoked_at', 'is', null)
+      .where((eb) => (m.agencyId === null ? eb('agency_id', 'is', null) : eb('agency_id', '=', m.agencyId)))
+      .where((eb) => (m.areaCode === null ? eb('area_code', 'is', null) : eb('area_code', '=', m.areaCode)))
+      .executeTakeFirst();
+    return row?.id;
+  }
+
+  async insertMembership(trx: Executor, m: { userId: string; role: StaffRole; agencyId: string | null; areaCode: string | null; grantedBy: string | null }): Promise<string> {
+    const row = await this.k(trx).insertInto('staff_memberships')
+      .values({ user_id: m.userId, role: m.role, agency_id: m.agencyId, area_code: m.areaCode, granted_by: m.grantedBy })
+      .returning('id').executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  async revokeMembership(trx: Executor, id: string, revokedBy: string | null): Promise<void> {
+    await this.k(trx).updateTable('staff_memberships').set({ revoked_at: sql<Date>`now()`, revoked_by: revokedBy })
+      .where('id', '=', id).where('revoked_at', 'is', null).execute();
+  }
+
+  async countActiveSysadmins(trx: Executor): Promise<number> {
+    const row = await this.k(trx).selectFrom('staff_memberships').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('role', '=', 'sysadmin').where('revoked_at', 'is', null).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}

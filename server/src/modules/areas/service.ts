@@ -1,0 +1,300 @@
+// Rules and workflows of the areas module: administrative units, locating a point,
+// agencies, and staff memberships (who acts for which agency in which area).
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Membership, StaffRole } from '../../platform/auth.ts';
+import { AppError, conflict, invalidField, notFound } from '../../platform/errors.ts';
+import type { Platform } from '../../platform/module.ts';
+import type { AdminUnits, Commune, CommuneType } from './admin-units.ts';
+import { demoTilingPlan, fillSyntheticBoundaries } from './boundaries.ts';
+import { checkGrant, type GrantRequest } from './policy.ts';
+import { AreasRepo, type AgencyKind, type AgencyRow, type MembershipRow, type PackAgency } from './repo.ts';
+
+export type CommuneInfo = { code: string; name: string; type: CommuneType; provinceCode: string };
+
+export type LocateResult = {
+  commune: { code: string; name: string; type: CommuneType };
+  province: { code: string; name: string };
+  /** True when the polygon that matched is a demo polygon, not a real boundary. */
+  synthetic: boolean;
+};
+
+export type Agency = {
+  id: string;
+  code: string;
+  name: string;
+  shortName: string;
+  kind: AgencyKind;
+  parentId: string | null;
+  areaCode: string;
+  areaName: string | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  /** Mã định danh điện tử: prefixes the agency's dossier codes. */
+  electronicId: string | null;
+};
+
+export type AgencyFilter = { area?: string; kind?: AgencyKind; q?: string };
+
+export type MembershipView = {
+  id: string;
+  userId: string;
+  role: StaffRole;
+  agencyId: string | null;
+  agencyName: string | null;
+  areaCode: string | null;
+  areaName: string | null;
+  grantedBy: string | null;
+  grantedAt: string;
+  revokedAt: string | null;
+  revokedBy: string | null;
+};
+
+export type BoundaryCollection = {
+  type: 'FeatureCollection';
+  features: Array<{
+    type: 'Feature';
+    id: string;
+    properties: { code: string; name: string; type: string; synthetic: boolean; source: string };
+    geometry: unknown;
+  }>;
+};
+
+type DemoStaffFile = { memberships: Array<{ phone: string; role: StaffRole; agencyCode: string | null; areaCode: string | null }> };
+
+/** Folds Vietnamese text for search: no diacritics, đ → d, lower case. */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const pgCode = (err: unknown): string | undefined => (err as { code?: unknown })?.code as string | undefined;
+
+export class AreasService {
+  readonly repo: AreasRepo;
+
+  constructor(private readonly platform: Platform, readonly units: AdminUnits) {
+    this.repo = new AreasRepo(platform.db);
+  }
+
+  // ------------------------------------------------------------ seeding
+
+  async seed(demo: boolean): Promise<void> {
+    await this.platform.db.kysely.transaction().execute(async (trx) => {
+      await this.repo.upsertUnits(trx, this.units.provinces, this.units.communes);
+      await this.repo.upsertAgencies(trx, this.packAgencies());
+      if (demo) await this.fillSynthetic(trx);
+    });
+  }
+
+  private packFile<T>(name: string): T | undefined {
+    return fs.existsSync(path.join(this.platform.pack.dir, name)) ? this.platform.pack.readJson<T>(name) : undefined;
+  }
+
+  /** The pack's agencies plus a People's Committee for every commune of the province the pack leaves out. */
+  packAgencies(): PackAgency[] {
+    const listed = this.packFile<{ agencies: PackAgency[] }>('agencies.json')?.agencies ?? [];
+    for (const a of listed) this.checkPackAgency(a, listed);
+    const covered = new Set(listed.filter((a) => a.kind === 'commune_committee').map((a) => a.areaCode));
+    const parent = listed.find((a) => a.kind === 'province_committee')?.code ?? null;
+    const generated = this.units.communesOf(this.platform.pack.provinceCode).filter((c) => !covered.has(c.code))
+      .map((c): PackAgency => ({
+        code: `UBND-${c.code}`, name: `Ủy ban nhân dân ${c.name}`, shortName: `UBND ${c.name}`, kind: 'commune_committee',
+        parentCode: parent, areaCode: c.code, address: null, phone: null, email: null, electronicId: null,
+      }));
+    return [...listed, ...generated];
+  }
+
+  private checkPackAgency(a: PackAgency, all: PackAgency[]): void {
+    const where = `packs/${this.platform.pack.id}/agencies.json: agency ${a.code}`;
+    if (!this.units.isArea(a.areaCode)) throw new Error(`${where} has unknown areaCode ${a.areaCode}`);
+    if (a.parentCode && !all.some((p) => p.code === a.parentCode)) throw new Error(`${where} has unknown parentCode ${a.parentCode}`);
+  }
+
+  /** Demo mode: synthetic polygons for the pack province's communes that have no boundary. */
+  private async fillSynthetic(trx: Parameters<typeof fillSyntheticBoundaries>[0]): Promise<void> {
+    const plan = demoTilingPlan(this.platform.pack);
+    if (!plan) return;
+    const written = await fillSyntheticBoundaries(trx, this.units, plan.provinceCode, plan.bbox, plan.centres);
+    if (written > 0) this.platform.log.warn({ province: plan.provinceCode, communes: written }, 'demo mode: synthetic commune boundaries generated (not real boundaries)');
+  }
+
+  // ------------------------------------------------------------ units and places
+
+  getCommune(code: string): CommuneInfo | undefined {
+    const c = this.units.getCommune(code);
+    return c ? { code: c.code, name: c.name, type: c.type, provinceCode: c.provinceCode } : undefined;
+  }
+
+  communesOf(provinceCode: string): Commune[] {
+    if (!this.units.getProvince(provinceCode)) throw invalidField('province', 'areas.province.unknown');
+    return this.units.communesOf(provinceCode);
+  }
+
+  commune(code: string): CommuneInfo & { provinceName: string } {
+    const c = this.getCommune(code);
+    if (!c) throw notFound('areas.commune.not_found');
+    return { ...c, provinceName: this.units.getProvince(c.provinceCode)?.name ?? '' };
+  }
+
+  async locate(lat: number, lon: number): Promise<LocateResult | null> {
+    const row = await this.repo.locate(lat, lon);
+    const commune = row && this.units.getCommune(row.code);
+    const province = commune && this.units.getProvince(commune.provinceCode);
+    if (!commune || !province) return null;
+    return { commune: { code: commune.code, name: commune.name, type: commune.type }, province: { code: province.code, name: province.name }, synthetic: row.synthetic };
+  }
+
+  async communeCentre(code: string): Promise<{ lat: number; lon: number } | null> {
+    const p = await this.repo.communeCentre(code);
+    return p ? { lat: Number(p.lat), lon: Number(p.lon) } : null;
+  }
+
+  async boundaries(provinceCode: string): Promise<BoundaryCollection> {
+    if (!this.units.getProvince(provinceCode)) throw invalidField('province', 'areas.province.unknown');
+    // about 50 m: enough for a province map, a fraction of the full size
+    const rows = await this.repo.boundaries(provinceCode, 0.0005);
+    return {
+      type: 'FeatureCollection',
+      features: rows.map((r) => ({
+        type: 'Feature' as const,
+        id: r.code,
+        properties: { code: r.code, name: r.name, type: r.type, synthetic: r.synthetic, source: r.source },
+        geometry: JSON.parse(r.geometry) as unknown,
+      })),
+    };
+  }
+
+  // ------------------------------------------------------------ agencies
+
+  private agencyView(r: AgencyRow): Agency {
+    return {
+      id: r.id, code: r.code, name: r.name, shortName: r.short_name, kind: r.kind, parentId: r.parent_id,
+      areaCode: r.area_code, areaName: this.units.areaName(r.area_code), address: r.address, phone: r.phone,
+      email: r.email, electronicId: r.electronic_id,
+    };
+  }
+
+  async getAgency(id: string): Promise<Agency | undefined> {
+    if (!UUID.test(id)) return undefined;
+    const row = await this.repo.agencyById(id);
+    return row && this.agencyView(row);
+  }
+
+  async getAgencyByCode(code: string): Promise<Agency | undefined> {
+    const row = await this.repo.agencyByCode(code);
+    return row && this.agencyView(row);
+  }
+
+  /** Agencies serving an area or any place inside it, of a kind, matching words of their name. */
+  async listAgencies(filter: AgencyFilter): Promise<Agency[]> {
+    if (filter.area !== undefined && !this.units.isArea(filter.area)) throw invalidField('area', 'areas.area.unknown');
+    const areaCodes = filter.area === undefined ? undefined : [filter.area, ...this.units.communesIn(filter.area).map((c) => c.code)];
+    const rows = await this.repo.listAgencies({ areaCodes: areaCodes && [...new Set(areaCodes)], kind: filter.kind });
+    const words = filter.q ? fold(filter.q).split(/\s+/).filter(Boolean) : [];
+    const matches = (r: AgencyRow) => {
+      const text = fold(`${r.name} ${r.short_name} ${r.code}`);
+      return words.every((w) => text.includes(w));
+    };
+    return rows.filter(matches).map((r) => this.agencyView(r));
+  }
+
+  /** The People's Committee (UBND) of a commune: where reports and commune dossiers go. */
+  async agencyForCommune(communeCode: string): Promise<Agency | undefined> {
+    const row = await this.repo.communeCommittee(communeCode);
+    return row && this.agencyView(row);
+  }
+
+  /** Every agency whose area lies within the scope (null = everywhere). */
+  async agenciesInScope(scopeCode: string | null, kind?: AgencyKind): Promise<Agency[]> {
+    return this.listAgencies({ area: scopeCode ?? undefined, kind });
+  }
+
+  // ------------------------------------------------------------ memberships
+
+  private membershipView(r: MembershipRow): MembershipView {
+    return {
+      id: r.id, userId: r.user_id, role: r.role, agencyId: r.agency_id, agencyName: r.agency_name,
+      areaCode: r.area_code, areaName: this.units.areaName(r.area_code), grantedBy: r.granted_by,
+      grantedAt: new Date(r.granted_at).toISOString(), revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null,
+      revokedBy: r.revoked_by,
+    };
+  }
+
+  /** Active memberships of a user, for the session's principal. */
+  async membershipsOf(userId: string): Promise<Membership[]> {
+    const rows = await this.repo.activeMembershipsOf(userId);
+    return rows.map((r) => ({ id: r.id, role: r.role, agencyId: r.agency_id, areaCode: r.area_code }));
+  }
+
+  async activeMembershipViews(userId: string): Promise<MembershipView[]> {
+    return (await this.repo.activeMembershipsOf(userId)).map((r) => this.membershipView(r));
+  }
+
+  async listMemberships(filter: { userId?: string; agencyId?: string; includeRevoked?: boolean }): Promise<MembershipView[]> {
+    // one person's history includes revoked grants; a whole list shows only active ones
+    const includeRevoked = filter.includeRevoked ?? filter.userId !== undefined;
+    const rows = await this.repo.listMemberships({ userId: filter.userId, agencyId: filter.agencyId, includeRevoked, limit: 500 });
+    return rows.map((r) => this.membershipView(r));
+  }
+
+  async grant(actorUserId: string | null, req: GrantRequest & { userId: string }, ip?: string, origin = 'console'): Promise<MembershipView> {
+    const agency = req.agencyId ? await this.repo.agencyById(req.agencyId) : undefined;
+    const { agencyId, areaCode } = checkGrant(req, agency, this.units);
+    const m = { userId: req.userId, role: req.role, agencyId, areaCode };
+    try {
+      return await this.platform.db.kysely.transaction().execute(async (trx) => {
+        if (await this.repo.findActive(trx, m)) throw conflict('areas.membership.duplicate');
+        const id = await this.repo.insertMembership(trx, { ...m, grantedBy: actorUserId });
+        await this.platform.audit.record({
+          actorUserId, action: 'membership.grant', subjectType: 'user', subjectId: req.userId, ip,
+          details: { membershipId: id, role: req.role, agencyId, agencyName: agency?.name ?? null, areaCode, origin },
+        }, trx);
+        return this.membershipView((await this.repo.membershipById(trx, id))!);
+      });
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      if (pgCode(err) === '23503') throw invalidField('userId', 'areas.membership.user_unknown');
+      if (pgCode(err) === '23505') throw conflict('areas.membership.duplicate');
+      throw err;
+    }
+  }
+
+  async revoke(actorUserId: string | null, id: string, ip?: string): Promise<void> {
+    await this.platform.db.kysely.transaction().execute(async (trx) => {
+      const row = await this.repo.membershipById(trx, id);
+      if (!row) throw notFound('areas.membership.not_found');
+      if (row.revoked_at) throw conflict('areas.membership.already_revoked');
+      // an installation without a sysadmin could not grant anything again
+      if (row.role === 'sysadmin' && (await this.repo.countActiveSysadmins(trx)) <= 1) throw conflict('areas.membership.last_sysadmin');
+      await this.repo.revokeMembership(trx, id, actorUserId);
+      await this.platform.audit.record({
+        actorUserId, action: 'membership.revoke', subjectType: 'user', subjectId: row.user_id, ip,
+        details: { membershipId: id, role: row.role, agencyId: row.agency_id, agencyName: row.agency_name, areaCode: row.area_code },
+      }, trx);
+    });
+  }
+
+  /** Demo mode: the pack's demo staff, once the identity module has created their accounts. */
+  async seedDemoMemberships(findUserIdByPhone: (phone: string) => Promise<string | null>): Promise<number> {
+    const file = this.packFile<DemoStaffFile>('demo-staff.json');
+    let granted = 0;
+    for (const d of file?.memberships ?? []) {
+      const userId = await findUserIdByPhone(d.phone);
+      if (!userId) {
+        this.platform.log.warn({ phone: d.phone }, 'demo staff: no demo user with this phone; membership skipped');
+        continue;
+      }
+      const agency = d.agencyCode ? await this.repo.agencyByCode(d.agencyCode) : undefined;
+      if (d.agencyCode && !agency) throw new Error(`demo-staff.json: unknown agencyCode ${d.agencyCode}`);
+      const req = { userId, role: d.role, agencyId: agency?.id ?? null, areaCode: d.areaCode };
+      const { agencyId, areaCode } = checkGrant(req, agency, this.units);
+      if (await this.repo.findActive(this.platform.db.kysely, { userId, role: d.role, agencyId, areaCode })) continue;
+      await this.grant(null, req, undefined, 'demo-seed');
+      granted++;
+    }
+    return granted;
+  }
+}

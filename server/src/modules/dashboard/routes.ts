@@ -1,0 +1,16 @@
+import { policy, requirePrincipal } from '../../platform/auth.ts';
+import type { App } from '../../platform/module.ts';
+import { CitizensQuery, CitizensReply } from './schemas.ts';
+import type { DashboardService } from './service.ts';
+
+export function dashboardRoutes(app: App, service: DashboardService): void {
+  app.get('/api/dashboard/citizens', {
+    config: { policy: policy.roles('leader', 'sysadmin') },
+    schema: {
+      tags: ['dashboard'],
+      summary: 'Registered citizens by commune and sign-ups per day (last 30 days) in an area',
+      querystring: CitizensQuery,
+      response: { 200: CitizensReply },
+    },
+  }, async (request) => service.citizens(requirePrincipal(request), request.query.area));
+}

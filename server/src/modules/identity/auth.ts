@@ -1,0 +1,166 @@
+// Signing up with a phone number and a one-time code, signing in with a password,
+// signing out, and getting a new password with a one-time code.
+import type { Principal } from '../../platform/auth.ts';
+import { foldVietnamese } from '@cds/contracts';
+import { AppError, conflict, invalidField, tooMany, unauthorized } from '../../platform/errors.ts';
+import { translate } from '../../platform/i18n.ts';
+import type { Platform } from '../../platform/module.ts';
+import type { RateLimiter } from '../../platform/rate-limit.ts';
+import type { SmsChannel } from '../../platform/sms.ts';
+import type { OtpService } from './otp.ts';
+import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts';
+import { normalizePhone } from './phone.ts';
+import type { IdentityRepo, OtpPurpose } from './repo.ts';
+import type { SessionService } from './sessions.ts';
+import type { OtpIssued, RequestMeta, SignedIn } from './types.ts';
+
+/** Limits per window; login limits count failed tries only. */
+export const LIMITS = {
+  loginPerPhone: { limit: 5, windowSeconds: 15 * 60 },
+  loginPerIp: { limit: 30, windowSeconds: 15 * 60 },
+  otpPerPhone: { limit: 5, windowSeconds: 3600 },
+  otpPerIp: { limit: 20, windowSeconds: 3600 },
+} as const;
+
+export function requirePhone(input: string, field = 'phone'): string {
+  const phone = normalizePhone(input);
+  if (!phone) throw invalidField(field, 'identity.phone_invalid');
+  return phone;
+}
+
+export function searchTextOf(fullName: string, phone: string | null): string {
+  return [foldVietnamese(fullName), phone ?? ''].join(' ').trim();
+}
+
+export function isUniqueViolation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505';
+}
+
+function cleanName(fullName: string): string {
+  const name = fullName.trim().replace(/\s+/g, ' ');
+  if (!name) throw invalidField('fullName', 'identity.full_name_required');
+  return name;
+}
+
+function checkPassword(password: string, field: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH) throw invalidField(field, 'validation.minLength', { limit: MIN_PASSWORD_LENGTH });
+}
+
+export class AuthService {
+  constructor(
+    private readonly platform: Platform,
+    private readonly repo: IdentityRepo,
+    private readonly otp: OtpService,
+    private readonly sessions: SessionService,
+    private readonly limiter: RateLimiter,
+    private readonly sms: SmsChannel,
+  ) {}
+
+  private async limit(key: string, rule: { limit: number; windowSeconds: number }): Promise<void> {
+    const decision = await this.limiter.hit(key, rule.limit, rule.windowSeconds);
+    if (!decision.allowed) throw tooMany('rate_limited', decision.retryAfterSeconds);
+  }
+
+  /** Cooldown first (free), then the hourly counters, then a new code; sends it when `deliver`. */
+  private async sendCode(phone: string, purpose: OtpPurpose, meta: RequestMeta, deliver: boolean): Promise<OtpIssued> {
+    await this.otp.assertCanResend(phone, purpose);
+    await this.limit(`otp:ip:${meta.ip ?? 'unknown'}`, LIMITS.otpPerIp);
+    await this.limit(`otp:phone:${phone}`, LIMITS.otpPerPhone);
+    const issued = await this.otp.issue(phone, purpose);
+    if (deliver) {
+      const minutes = Math.ceil(issued.expiresInSeconds / 60);
+      try {
+        await this.sms.send(phone, translate('vi', 'identity.sms.otp', { code: issued.code, minutes }));
+      } catch (err) {
+        this.platform.log.error({ err }, 'sending a one-time code failed');
+        await this.otp.discard(issued.id);
+        throw new AppError(503, 'identity.sms_unavailable');
+      }
+    }
+    return { expiresInSeconds: issued.expiresInSeconds, resendAfterSeconds: issued.resendAfterSeconds };
+  }
+
+  async startRegistration(phoneInput: string, meta: RequestMeta): Promise<OtpIssued> {
+    const phone = requirePhone(phoneInput);
+    if (await this.repo.findUserByPhone(phone)) throw conflict('identity.phone_taken');
+    return this.sendCode(phone, 'register', meta, true);
+  }
+
+  async completeRegistration(input: { phone: string; code: string; password: string; fullName: string }, meta: RequestMeta): Promise<SignedIn> {
+    const phone = requirePhone(input.phone);
+    const fullName = cleanName(input.fullName);
+    checkPassword(input.password, 'password');
+    if (await this.repo.findUserByPhone(phone)) throw conflict('identity.phone_taken');
+    const otpId = await this.otp.check(phone, 'register', input.code);
+    const passwordHash = await hashPassword(input.password);
+    try {
+      return await this.platform.db.kysely.transaction().execute(async (trx) => {
+        await this.otp.consume(otpId, trx);
+        const userId = await this.repo.insertUser({ phone, password_hash: passwordHash, full_name: fullName, search_text: searchTextOf(fullName, phone) }, trx);
+        const signedIn = await this.sessions.start(userId, 'register', meta, trx);
+        await this.platform.audit.record({ actorUserId: userId, action: 'user.registered', subjectType: 'user', subjectId: userId, ip: meta.ip ?? undefined }, trx);
+        await this.platform.events.publish(trx, 'identity.user_registered', userId, { userId, method: 'phone' });
+        return signedIn;
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict('identity.phone_taken');
+      throw err;
+    }
+  }
+
+  async login(input: { phone: string; password: string }, meta: RequestMeta): Promise<SignedIn> {
+    const phone = requirePhone(input.phone);
+    const keys = [
+      { key: `login:ip:${meta.ip ?? 'unknown'}`, rule: LIMITS.loginPerIp },
+      { key: `login:phone:${phone}`, rule: LIMITS.loginPerPhone },
+    ];
+    for (const { key, rule } of keys) {
+      const d = await this.limiter.peek(key, rule.limit, rule.windowSeconds);
+      if (!d.allowed) throw tooMany('rate_limited', d.retryAfterSeconds);
+    }
+    const user = await this.repo.findUserByPhone(phone);
+    const active = user?.status === 'active' ? user : undefined;
+    const passwordOk = await verifyPassword(active?.password_hash ?? null, input.password);
+    if (!active || !passwordOk) {
+      for (const { key, rule } of keys) await this.limiter.hit(key, rule.limit, rule.windowSeconds);
+      if (user) {
+        await this.platform.audit.record({ actorUserId: null, action: 'auth.sign_in_failed', subjectType: 'user', subjectId: user.id, ip: meta.ip ?? undefined, details: { method: 'password' } });
+      }
+      throw unauthorized('identity.bad_credentials');
+    }
+    await this.limiter.reset(`login:phone:${phone}`);
+    return this.platform.db.kysely.transaction().execute(async (trx) => {
+      const signedIn = await this.sessions.start(active.id, 'password', meta, trx);
+      await this.platform.audit.record({ actorUserId: active.id, action: 'auth.sign_in', subjectType: 'user', subjectId: active.id, ip: meta.ip ?? undefined, details: { method: 'password' } }, trx);
+      return signedIn;
+    });
+  }
+
+  async logout(sessionId: string): Promise<void> {
+    await this.sessions.end(sessionId);
+  }
+
+  /** Always the same answer, so nobody learns whether a number has an account; a code is sent only if it has. */
+  async startPasswordReset(phoneInput: string, meta: RequestMeta): Promise<OtpIssued> {
+    const phone = requirePhone(phoneInput);
+    const user = await this.repo.findUserByPhone(phone);
+    return this.sendCode(phone, 'password_reset', meta, user?.status === 'active');
+  }
+
+  /** Sets a new password and ends every other session of the account. */
+  async completePasswordReset(input: { phone: string; code: string; newPassword: string }, meta: RequestMeta, current: Principal | null): Promise<void> {
+    const phone = requirePhone(input.phone);
+    checkPassword(input.newPassword, 'newPassword');
+    const otpId = await this.otp.check(phone, 'password_reset', input.code);
+    const user = await this.repo.findUserByPhone(phone);
+    if (!user || user.status !== 'active') throw invalidField('code', 'identity.otp_expired');
+    const passwordHash = await hashPassword(input.newPassword);
+    await this.platform.db.kysely.transaction().execute(async (trx) => {
+      await this.otp.consume(otpId, trx);
+      await this.repo.updateUser(user.id, { password_hash: passwordHash }, trx);
+      await this.repo.deleteUserSessions(user.id, trx, current?.userId === user.id ? current.sessionId : undefined);
+      await this.platform.audit.record({ actorUserId: user.id, action: 'auth.password_reset', subjectType: 'user', subjectId: user.id, ip: meta.ip ?? undefined }, trx);
+    });
+    await this.limiter.reset(`login:phone:${phone}`);
+  }
+}

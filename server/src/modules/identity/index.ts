@@ -1,0 +1,141 @@
+// Identity: accounts (phone + password with SMS codes, or the national eID), sessions,
+// the citizen's profile, consents and data rights, and staff views of citizens.
+import type Provider from 'oidc-provider';
+import { DataCipher, loadDataKey } from '../../platform/crypto.ts';
+import type { App, ModuleDefinition, Platform } from '../../platform/module.ts';
+import { RateLimiter } from '../../platform/rate-limit.ts';
+import { createSmsChannel, OutboxSmsChannel } from '../../platform/sms.ts';
+import { areasModule } from '../areas/index.ts';
+import { AuthService } from './auth.ts';
+import { ConsentService } from './consents.ts';
+import { createDemoProvider, DEMO_EID_MOUNT, mountDemoProvider } from './eid/demo-provider.ts';
+import { EidRelyingParty } from './eid/relying-party.ts';
+import { eidRoutes, inProcessFetch } from './eid/routes.ts';
+import { EidService } from './eid/service.ts';
+import { messages } from './messages.ts';
+import { normalizePhone } from './phone.ts';
+import { DELETION_JOB, PrivacyService, type Exporter } from './privacy.ts';
+import { ProfileService } from './profile.ts';
+import { OtpService } from './otp.ts';
+import { IdentityRepo } from './repo.ts';
+import { identityRoutes } from './routes.ts';
+import { seedDemoUsers } from './seed.ts';
+import { SessionService } from './sessions.ts';
+import { StaffService } from './staff.ts';
+import type { AreasPort } from './types.ts';
+
+export type { Exporter };
+
+export interface IdentityApi {
+  /** The account with this phone number (any accepted form), or null. */
+  findUserIdByPhone(phone: string): Promise<string | null>;
+  /** Name and contact for other modules' screens; null when unknown or deleted. */
+  getUserSummary(userId: string): Promise<{ id: string; fullName: string; phone: string | null; communeCode: string | null } | null>;
+  /** Demo seeding: runs after the demo accounts exist (in registration order; at once if they already do). */
+  afterDemoUsersSeeded(fn: () => Promise<void>): void;
+  /** Adds a module's part to GET /api/me/export, under `name`. */
+  registerExporter(name: string, exporter: Exporter): void;
+  /** Active accounts per commune within a scope (province, commune, or null = all). */
+  citizensByCommune(scope: string | null): Promise<{ communeCode: string; count: number }[]>;
+  /** New accounts per Vietnam calendar day for the last `days` days, oldest first, zero days included. */
+  signupsPerDay(scope: string | null, days: number): Promise<{ date: string; count: number }[]>;
+  /** The anonymisation job's handler (also run by a daily sweep); returns how many accounts it anonymised. */
+  runDeletionJob(data: { requestId?: string }): Promise<number>;
+}
+
+interface EidSetup {
+  service: EidService | null;
+  provider: (() => Promise<Provider>) | null;
+}
+
+/** Which eID provider to trust: EID_ISSUER, or in demo mode the embedded one at /oidc. */
+function setUpEid(platform: Platform, repo: IdentityRepo, cipher: DataCipher, sessions: SessionService, appRef: { app?: App }): EidSetup {
+  const { config } = platform;
+  const embeddedIssuer = `${config.publicUrl}${DEMO_EID_MOUNT}`;
+  const issuer = config.eid.issuer ?? (config.demoMode ? embeddedIssuer : undefined);
+  if (!issuer) return { service: null, provider: null };
+  const embedded = config.demoMode && issuer === embeddedIssuer;
+  const clientSecret = config.eid.clientSecret ?? (embedded ? EidService.demoClientSecret(undefined) : undefined);
+  const local = ['localhost', '127.0.0.1', '[::1]'].includes(new URL(issuer).hostname);
+  const rp = new EidRelyingParty({
+    issuer,
+    clientId: config.eid.clientId,
+    clientSecret,
+    redirectUri: config.eid.redirectUri,
+    scope: config.eid.scope,
+    allowHttp: config.demoMode || local,
+    // an explicitly configured issuer is always reached over the network, like a real one
+    fetch: embedded && !config.eid.issuer ? inProcessFetch(() => appRef.app) : undefined,
+  });
+  const provider = embedded
+    ? () => createDemoProvider({ issuer, clientId: config.eid.clientId, clientSecret: clientSecret ?? '', redirectUri: config.eid.redirectUri })
+    : null;
+  return { service: new EidService(platform, repo, cipher, sessions, rp), provider };
+}
+
+export const identityModule: ModuleDefinition<IdentityApi> = {
+  name: 'identity',
+  create(platform) {
+    // the areas module is referenced only here, after both modules are loaded
+    const areas = platform.use(areasModule);
+    const port: AreasPort = areas;
+    const repo = new IdentityRepo(platform.db);
+    const cipher = new DataCipher(loadDataKey(platform.config));
+    const sms = createSmsChannel(platform.config, platform.db);
+    const sessions = new SessionService(repo, platform.config, port);
+    const otp = new OtpService(repo, cipher, platform.config.otp);
+    const auth = new AuthService(platform, repo, otp, sessions, new RateLimiter(platform.db), sms);
+    const profile = new ProfileService(platform, repo, cipher, port);
+    const consents = new ConsentService(platform, repo);
+    const privacy = new PrivacyService(platform, repo, profile, consents, port);
+    const staff = new StaffService(platform, repo, profile, port);
+    const appRef: { app?: App } = {};
+    const eid = setUpEid(platform, repo, cipher, sessions, appRef);
+    const afterSeed: (() => Promise<void>)[] = [];
+    let seeded = false;
+
+    platform.jobs.define<{ requestId?: string }>({ name: DELETION_JOB, cron: '17 3 * * *', handler: async (data) => void (await privacy.runDeletionJob(data)) });
+    platform.jobs.define({ name: 'identity-cleanup', cron: '37 3 * * *', handler: () => repo.sweep(new Date()) });
+
+    const findUserIdByPhone = async (phone: string) => {
+      const normal = normalizePhone(phone);
+      return normal ? ((await repo.findUserByPhone(normal))?.id ?? null) : null;
+    };
+
+    const api: IdentityApi = {
+      findUserIdByPhone,
+      getUserSummary: async (userId) => {
+        const u = await repo.findUser(userId);
+        return u && u.status !== 'anonymised' ? { id: u.id, fullName: u.full_name, phone: u.phone, communeCode: u.commune_code } : null;
+      },
+      afterDemoUsersSeeded: (fn) => {
+        if (seeded) void fn().catch((err: unknown) => platform.log.error({ err }, 'demo seeding step failed'));
+        else afterSeed.push(fn);
+      },
+      registerExporter: (name, exporter) => privacy.registerExporter(name, exporter),
+      citizensByCommune: (scope) => staff.citizensByCommune(scope),
+      signupsPerDay: (scope, days) => staff.signupsPerDay(scope, days),
+      runDeletionJob: (data) => privacy.runDeletionJob(data),
+    };
+
+    return {
+      api,
+      messages,
+      sessionResolver: sessions.resolve,
+      features: eid.service ? [{ key: 'eid', face: 'citizen' }] : [],
+      routes: async (app) => {
+        appRef.app = app;
+        await identityRoutes(app, platform, { auth, profile, consents, privacy, staff, outbox: sms instanceof OutboxSmsChannel ? sms : null });
+        await eidRoutes(app, platform, eid.service);
+        if (eid.provider) await mountDemoProvider(app, await eid.provider(), platform.config.publicUrl);
+      },
+      seed: async ({ demo }) => {
+        if (!demo) return;
+        await seedDemoUsers(platform, repo, cipher);
+        await areas.seedDemoMemberships(findUserIdByPhone);
+        seeded = true;
+        for (const fn of afterSeed.splice(0)) await fn();
+      },
+    };
+  },
+};

@@ -1,0 +1,155 @@
+// The citizen's rights over their data: a copy of everything we hold (export), and
+// deletion: after a grace period the account is anonymised unless the person cancels.
+import { notFound } from '../../platform/errors.ts';
+import type { Platform } from '../../platform/module.ts';
+import type { ConsentService } from './consents.ts';
+import type { ProfileService } from './profile.ts';
+import type { DeletionRow, IdentityRepo } from './repo.ts';
+import type { AreasPort, RequestMeta } from './types.ts';
+
+export const DELETION_GRACE_DAYS = 30;
+export const DELETION_JOB = 'identity-anonymise';
+
+export type Exporter = (userId: string) => Promise<unknown>;
+
+/** Everything held about a person; `modules` holds other modules' parts by name. */
+export interface DataExport {
+  exportedAt: string;
+  profile: unknown;
+  consents: unknown;
+  sessions: unknown;
+  memberships: unknown;
+  deletionRequests: unknown;
+  auditAboutMe: unknown;
+  auditByMe: unknown;
+  modules: Record<string, unknown>;
+}
+
+export interface DeletionView {
+  requestedAt: string;
+  dueAt: string;
+}
+
+const deletionView = (r: DeletionRow): DeletionView => ({ requestedAt: r.requested_at.toISOString(), dueAt: r.due_at.toISOString() });
+
+export class PrivacyService {
+  private readonly exporters = new Map<string, Exporter>();
+
+  constructor(
+    private readonly platform: Platform,
+    private readonly repo: IdentityRepo,
+    private readonly profile: ProfileService,
+    private readonly consents: ConsentService,
+    private readonly areas: AreasPort,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Other modules add their part of a person's data export under their own name. */
+  registerExporter(name: string, exporter: Exporter): void {
+    if (this.exporters.has(name)) throw new Error(`an exporter named ${name} is already registered`);
+    this.exporters.set(name, exporter);
+  }
+
+  async export(userId: string, meta: RequestMeta): Promise<DataExport> {
+    const user = await this.profile.activeUser(userId);
+    const [view, consents, sessions, memberships, deletions, about, by] = await Promise.all([
+      this.profile.toView(user),
+      this.consents.list(userId),
+      this.repo.listSessions(userId),
+      this.areas.membershipsOf(userId),
+      this.repo.listDeletions(userId),
+      this.platform.audit.list({ subjectType: 'user', subjectId: userId, limit: 500 }),
+      this.platform.audit.list({ actorUserId: userId, limit: 500 }),
+    ]);
+    const { personalIdMasked: _masked, ...profile } = view;
+    await this.platform.audit.record({ actorUserId: userId, action: 'user.exported', subjectType: 'user', subjectId: userId, ip: meta.ip ?? undefined });
+    return {
+      exportedAt: this.now().toISOString(),
+      profile: { ...profile, personalId: this.profile.personalIdOf(user), eidLevel: user.eid_level },
+      consents,
+      sessions: sessions.map((s) => ({
+        createdAt: s.created_at.toISOString(), lastSeenAt: s.last_seen_at.toISOString(), expiresAt: s.expires_at.toISOString(),
+        method: s.method, ip: s.ip, userAgent: s.user_agent,
+      })),
+      memberships,
+      deletionRequests: deletions.map((d) => ({ ...deletionView(d), cancelledAt: d.cancelled_at?.toISOString() ?? null, completedAt: d.completed_at?.toISOString() ?? null })),
+      auditAboutMe: about.map((a) => ({ at: a.at.toISOString(), action: a.action, actorUserId: a.actor_user_id, ip: a.ip, details: a.details })),
+      auditByMe: by.map((a) => ({ at: a.at.toISOString(), action: a.action, subjectType: a.subject_type, subjectId: a.subject_id, ip: a.ip, details: a.details })),
+      modules: await this.runExporters(userId),
+    };
+  }
+
+  private async runExporters(userId: string): Promise<Record<string, unknown>> {
+    const out: Record<string, unknown> = {};
+    for (const [name, exporter] of this.exporters) {
+      try {
+        out[name] = await exporter(userId);
+      } catch (err) {
+        // one broken module must not withhold the rest of the person's data; say what is missing
+        this.platform.log.error({ err, exporter: name }, 'data export part failed');
+        out[name] = { error: 'export_failed' };
+      }
+    }
+    return out;
+  }
+
+  async requestDeletion(userId: string, meta: RequestMeta): Promise<DeletionView> {
+    await this.profile.activeUser(userId);
+    const row = await this.platform.db.kysely.transaction().execute(async (trx) => {
+      const open = await this.repo.openDeletion(userId, trx);
+      if (open) return open;
+      const requestedAt = this.now();
+      const created = await this.repo.insertDeletion({ user_id: userId, requested_at: requestedAt, due_at: new Date(requestedAt.getTime() + DELETION_GRACE_DAYS * 86400 * 1000) }, trx);
+      await this.platform.audit.record({ actorUserId: userId, action: 'user.deletion_requested', subjectType: 'user', subjectId: userId, ip: meta.ip ?? undefined, details: { dueAt: created.due_at.toISOString() } }, trx);
+      return created;
+    });
+    try {
+      // outside the transaction: pg-boss has its own connection use; the daily sweep catches a lost job
+      await this.platform.jobs.send(DELETION_JOB, { requestId: row.id }, { startAfter: row.due_at, singletonKey: row.id, retentionDays: DELETION_GRACE_DAYS + 30 });
+    } catch (err) {
+      this.platform.log.error({ err }, 'scheduling account anonymisation failed; the daily sweep will do it');
+    }
+    return deletionView(row);
+  }
+
+  async cancelDeletion(userId: string, meta: RequestMeta): Promise<void> {
+    await this.platform.db.kysely.transaction().execute(async (trx) => {
+      const open = await this.repo.openDeletion(userId, trx);
+      if (!open) throw notFound('identity.no_deletion_request');
+      await this.repo.closeDeletion(open.id, 'cancelled_at', this.now(), trx);
+      await this.platform.audit.record({ actorUserId: userId, action: 'user.deletion_cancelled', subjectType: 'user', subjectId: userId, ip: meta.ip ?? undefined }, trx);
+    });
+  }
+
+  /** The job handler: anonymises one due request, or every due request when none is named. Returns how many. */
+  async runDeletionJob(data: { requestId?: string }): Promise<number> {
+    const now = this.now();
+    const due = data.requestId ? [await this.repo.findDeletion(data.requestId)] : await this.repo.dueDeletions(now);
+    let done = 0;
+    for (const request of due) {
+      if (!request || request.cancelled_at || request.completed_at || request.due_at > now) continue;
+      if (await this.anonymise(request.id, now)) done++;
+    }
+    return done;
+  }
+
+  /** Wipes name, ID, contact and address; the account can no longer sign in. Audit rows stay. */
+  private anonymise(requestId: string, now: Date): Promise<boolean> {
+    return this.platform.db.kysely.transaction().execute(async (trx) => {
+      const request = await this.repo.findDeletion(requestId, trx, true);
+      if (!request || request.cancelled_at || request.completed_at) return false;
+      const userId = request.user_id;
+      await this.repo.updateUser(userId, {
+        phone: null, password_hash: null, full_name: '', date_of_birth: null, sex: null, personal_id_enc: null, personal_id_hash: null,
+        commune_code: null, address: null, eid_sub: null, eid_level: null, eid_linked_at: null, search_text: '',
+        status: 'anonymised', anonymised_at: now,
+      }, trx);
+      await this.repo.deleteUserSessions(userId, trx);
+      await this.repo.withdrawConsents(userId, trx);
+      await this.repo.closeDeletion(request.id, 'completed_at', now, trx);
+      await this.platform.audit.record({ actorUserId: null, action: 'user.anonymised', subjectType: 'user', subjectId: userId, details: { requestId } }, trx);
+      await this.platform.events.publish(trx, 'identity.user_anonymised', userId, { userId });
+      return true;
+    });
+  }
+}

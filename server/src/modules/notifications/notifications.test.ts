@@ -1,0 +1,73 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestApp, type TestApp } from '../../../test/helpers.ts';
+import { notificationsModule } from './index.ts';
+
+async function login(t: TestApp, phone: string): Promise<{ token: string; userId: string }> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { phone, password: 'Demo@2026' } });
+  assert.equal(res.statusCode, 200, res.body);
+  const body = res.json();
+  return { token: body.token, userId: body.user.id };
+}
+
+describe('notification inbox', () => {
+  let t: TestApp;
+  let an: { token: string; userId: string };
+  let binh: { token: string; userId: string };
+  before(async () => {
+    t = await createTestApp();
+    an = await login(t, '0900000001');
+    binh = await login(t, '0900000002');
+    const api = t.platform.use(notificationsModule);
+    await api.notify({ userId: an.userId, kind: 'test', title: 'Một', body: 'Thông báo thứ nhất', link: '/reports/1', dedupeKey: 'r1:accepted' });
+    await api.notify({ userId: an.userId, kind: 'test', title: 'Một (lặp)', body: 'lặp lại', dedupeKey: 'r1:accepted' });
+    await api.notify({ userId: an.userId, kind: 'test', title: 'Hai', body: 'Thông báo thứ hai' });
+  });
+  after(() => t.teardown());
+
+  const get = (token: string, url = '/api/me/notifications') => t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+
+  it('lists my notices newest first, counting unread, without duplicates', async () => {
+    const res = await get(an.token);
+    assert.equal(res.statusCode, 200);
+    const body = res.json();
+    assert.equal(body.total, 2);
+    assert.equal(body.unread, 2);
+    assert.deepEqual(body.items.map((i: { title: string }) => i.title), ['Hai', 'Một']);
+  });
+
+  it('shows nobody else my notices', async () => {
+    const res = await get(binh.token);
+    assert.equal(res.json().total, 0);
+  });
+
+  it('marks one as read, and refuses someone else marking it', async () => {
+    const first = (await get(an.token)).json().items[1];
+    const other = await t.app.inject({ method: 'POST', url: `/api/me/notifications/${first.id}/read`, headers: { authorization: `Bearer ${binh.token}` } });
+    assert.equal(other.statusCode, 404);
+    const mine = await t.app.inject({ method: 'POST', url: `/api/me/notifications/${first.id}/read`, headers: { authorization: `Bearer ${an.token}` } });
+    assert.equal(mine.statusCode, 204);
+    assert.equal((await get(an.token)).json().unread, 1);
+  });
+
+  it('marks all as read', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/me/notifications/read-all', headers: { authorization: `Bearer ${an.token}` } });
+    assert.deepEqual(res.json(), { updated: 1 });
+    assert.equal((await get(an.token)).json().unread, 0);
+  });
+
+  it('refuses bad input naming the field', async () => {
+    const res = await get(an.token, '/api/me/notifications?limit=0');
+    assert.equal(res.statusCode, 400);
+    assert.equal(res.json().error.details[0].field, 'limit');
+    const bad = await t.app.inject({ method: 'POST', url: '/api/me/notifications/not-a-uuid/read', headers: { authorization: `Bearer ${an.token}` } });
+    assert.equal(bad.statusCode, 400);
+    assert.equal(bad.json().error.details[0].field, 'id');
+  });
+
+  it('asks to sign in first', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/me/notifications' });
+    assert.equal(res.statusCode, 401);
+    assert.equal(res.json().error.code, 'auth.required');
+  });
+});

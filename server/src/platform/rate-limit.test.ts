@@ -1,0 +1,53 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestDatabase, type TestDatabase } from '../../test/helpers.ts';
+import { RateLimiter } from './rate-limit.ts';
+
+describe('rate limits (fixed windows in the database)', () => {
+  let tdb: TestDatabase;
+  let now = new Date('2026-03-01T10:00:10Z');
+  let limiter: RateLimiter;
+  before(async () => {
+    tdb = await createTestDatabase();
+    limiter = new RateLimiter(tdb.db, () => now);
+  });
+  after(() => tdb.drop());
+
+  it('allows up to the limit in a window, then says how long to wait', async () => {
+    for (let i = 0; i < 3; i++) assert.deepEqual(await limiter.hit('t:a', 3, 60), { allowed: true, retryAfterSeconds: 0 });
+    assert.deepEqual(await limiter.hit('t:a', 3, 60), { allowed: false, retryAfterSeconds: 50 });
+  });
+
+  it('starts counting again in the next window', async () => {
+    now = new Date('2026-03-01T10:01:00Z');
+    assert.equal((await limiter.hit('t:a', 3, 60)).allowed, true);
+  });
+
+  it('keeps keys and window sizes apart', async () => {
+    for (let i = 0; i < 3; i++) await limiter.hit('t:b', 3, 60);
+    assert.equal((await limiter.hit('t:b', 3, 60)).allowed, false);
+    assert.equal((await limiter.hit('t:c', 3, 60)).allowed, true);
+    assert.equal((await limiter.hit('t:b', 3, 3600)).allowed, true);
+  });
+
+  it('peeks without counting, and forgets a key on reset', async () => {
+    now = new Date('2026-03-01T11:00:00Z');
+    await limiter.hit('t:d', 2, 900);
+    assert.equal((await limiter.peek('t:d', 2, 900)).allowed, true);
+    assert.equal((await limiter.peek('t:d', 2, 900)).allowed, true);
+    await limiter.hit('t:d', 2, 900);
+    assert.deepEqual(await limiter.peek('t:d', 2, 900), { allowed: false, retryAfterSeconds: 900 });
+    await limiter.reset('t:d');
+    assert.equal((await limiter.peek('t:d', 2, 900)).allowed, true);
+  });
+
+  it('counts hits from parallel callers exactly', async () => {
+    const results = await Promise.all(Array.from({ length: 8 }, () => limiter.hit('t:e', 5, 60)));
+    assert.equal(results.filter((r) => r.allowed).length, 5);
+  });
+
+  it('refuses windows it cannot keep', async () => {
+    await assert.rejects(limiter.hit('t:f', 1, 0));
+    await assert.rejects(limiter.hit('t:f', 1, 3 * 86400));
+  });
+});
