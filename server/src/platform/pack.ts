@@ -15,7 +15,6 @@ export interface ProvincePack {
     shortName: string;
     tagline: string;
     colors: { primary: string; primaryContrast: string; accent: string };
-    logo: string;
   };
   hotline: string;
   dir: string;

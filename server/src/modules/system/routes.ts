@@ -33,7 +33,6 @@ export async function systemRoutes(app: App, platform: Platform, listFeatures: (
           brand: Type.Object({
             appName: Type.String(), shortName: Type.String(), tagline: Type.String(), hotline: Type.String(),
             colors: Type.Object({ primary: Type.String(), primaryContrast: Type.String(), accent: Type.String() }),
-            logo: Type.String(),
           }),
           demoMode: Type.Boolean(),
           features: Type.Array(Type.Object({ key: Type.String(), face: Type.String() })),

@@ -1,0 +1,65 @@
+// Who is signed in, from GET /api/me (the session itself is an HttpOnly cookie).
+import { useCallback } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError } from '../lib/api.ts';
+import { CONSOLE_ROLES, type Me, type Role } from '../lib/types.ts';
+
+export const meKey = ['me'] as const;
+
+export type AuthState =
+  | { status: 'loading'; me: null }
+  | { status: 'signedOut'; me: null }
+  | { status: 'signedIn'; me: Me }
+  /** Could not ask the server (offline): neither signed in nor out as far as we know. */
+  | { status: 'unknown'; me: null; error: unknown; retry: () => void };
+
+async function fetchMe(signal: AbortSignal): Promise<Me | null> {
+  try {
+    return await api<Me>('/api/me', { signal });
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return null;
+    throw err;
+  }
+}
+
+export function useAuth(): AuthState {
+  const query = useQuery({ queryKey: meKey, queryFn: ({ signal }) => fetchMe(signal), staleTime: 60_000 });
+  if (query.data) return { status: 'signedIn', me: query.data };
+  if (query.data === null) return { status: 'signedOut', me: null };
+  if (query.isError) return { status: 'unknown', me: null, error: query.error, retry: () => void query.refetch() };
+  return { status: 'loading', me: null };
+}
+
+export function hasAnyRole(me: Me | null, roles: readonly Role[]): boolean {
+  return !!me && me.roles.some((r) => roles.includes(r));
+}
+
+export function opensConsole(me: Me | null): boolean {
+  return hasAnyRole(me, CONSOLE_ROLES);
+}
+
+/** Where a person lands after signing in: staff go to the console unless they asked for a page. */
+export function landingPath(me: Me | null, requested: string | null): string {
+  const safe = requested && /^\/(?!\/)/.test(requested) ? requested : null;
+  if (safe && !(safe.startsWith('/staff') && !opensConsole(me)) && !(safe.startsWith('/leader') && !hasAnyRole(me, ['leader', 'sysadmin']))) return safe;
+  return opensConsole(me) ? '/staff' : '/';
+}
+
+/** Reloads the signed-in user (after sign-in, sign-out, profile edits). */
+export function useRefreshMe(): () => Promise<Me | null> {
+  const client = useQueryClient();
+  return useCallback(async () => {
+    await client.invalidateQueries({ queryKey: meKey });
+    return (await client.fetchQuery({ queryKey: meKey, queryFn: ({ signal }) => fetchMe(signal), staleTime: 0 })) ?? null;
+  }, [client]);
+}
+
+/** Ends the session and forgets every cached answer that belonged to it. */
+export function useSignOut(): () => Promise<void> {
+  const client = useQueryClient();
+  return useCallback(async () => {
+    await api<void>('/api/auth/logout', { method: 'POST' });
+    client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'installation' });
+    client.setQueryData(meKey, null);
+  }, [client]);
+}

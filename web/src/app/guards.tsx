@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ButtonLink, EmptyState, ErrorState, Loading } from '../ui/index.ts';
+import type { Me, Role } from '../lib/types.ts';
+import { hasAnyRole, useAuth } from './auth.ts';
+
+interface GuardProps {
+  /** Any one of these roles lets the person in; none means any signed-in person. */
+  roles?: readonly Role[];
+  children: (me: Me) => ReactNode;
+}
+
+/** Shows the page only to a signed-in person (with a role, when asked); sends others to sign in. */
+export function RequireSignIn({ roles, children }: GuardProps) {
+  const { t } = useTranslation();
+  const auth = useAuth();
+  const location = useLocation();
+  if (auth.status === 'loading') return <Loading />;
+  if (auth.status === 'unknown') return <ErrorState error={auth.error} onRetry={auth.retry} />;
+  if (auth.status === 'signedOut') {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/sign-in?next=${next}`} replace />;
+  }
+  if (roles && !hasAnyRole(auth.me, roles)) {
+    return (
+      <div className="narrow">
+        <h1>{t('errors.forbiddenTitle')}</h1>
+        <EmptyState title={t('errors.forbiddenText')} icon="shield" action={<ButtonLink to="/">{t('layout.backHome')}</ButtonLink>} />
+      </div>
+    );
+  }
+  return <>{children(auth.me)}</>;
+}

@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Alert, Button, ButtonAnchor, Card, Dialog, Icon, useToast } from '../../ui/index.ts';
+import { api } from '../../lib/api.ts';
+import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { meKey } from '../../app/auth.ts';
+import type { DeletionRequested, Me } from '../../lib/types.ts';
+import { usePageTitle } from '../../app/installation.ts';
+
+export function MyDataPage({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  usePageTitle(t('account.data.title'));
+  const toast = useToast();
+  const [asking, setAsking] = useState(false);
+  const [pending, setPending] = useState<DeletionRequested | null>(me.deletionRequestedAt ? { requestedAt: me.deletionRequestedAt, dueAt: me.deletionDueAt ?? me.deletionRequestedAt } : null);
+
+  const request = useMutation({
+    mutationFn: () => api<DeletionRequested>('/api/me/deletion-request', { method: 'POST' }),
+    onSuccess: (reply) => {
+      setPending(reply);
+      void client.invalidateQueries({ queryKey: meKey });
+      setAsking(false);
+      toast.show(t('account.data.deleteRequested'));
+    },
+  });
+  const cancel = useMutation({
+    mutationFn: () => api<void>('/api/me/deletion-request', { method: 'DELETE' }),
+    onSuccess: () => {
+      setPending(null);
+      void client.invalidateQueries({ queryKey: meKey });
+      toast.show(t('account.data.deleteCancelled'));
+    },
+  });
+
+  return (
+    <div className="narrow stack">
+      <Link to="/account" className="back-link">
+        <Icon name="chevronLeft" />
+        {t('account.title')}
+      </Link>
+      <h1>{t('account.data.title')}</h1>
+      <Card title={t('account.data.exportTitle')}>
+        <p>{t('account.data.exportText')}</p>
+        <ButtonAnchor href="/api/me/export" download icon="download" block>
+          {t('account.data.exportButton')}
+        </ButtonAnchor>
+      </Card>
+      <Card title={t('account.data.deleteTitle')}>
+        {pending ? (
+          <>
+            <Alert kind="info">{t('account.data.deletePending', { when: formatDateTime(pending.requestedAt), due: formatDate(pending.dueAt) })}</Alert>
+            {cancel.isError && <Alert kind="error" live>{cancel.error.message}</Alert>}
+            <Button variant="secondary" onClick={() => cancel.mutate()} busy={cancel.isPending} block>
+              {t('account.data.deleteCancel')}
+            </Button>
+          </>
+        ) : (
+          <>
+            <p>{t('account.data.deleteText')}</p>
+            <Button variant="danger" icon="trash" onClick={() => setAsking(true)} block>
+              {t('account.data.deleteButton')}
+            </Button>
+          </>
+        )}
+      </Card>
+      <Dialog
+        open={asking}
+        title={t('account.data.deleteConfirmTitle')}
+        onClose={() => setAsking(false)}
+        actions={
+          <>
+            <Button variant="secondary" onClick={() => setAsking(false)}>
+              {t('ui.cancel')}
+            </Button>
+            <Button variant="danger" onClick={() => request.mutate()} busy={request.isPending}>
+              {t('account.data.deleteConfirm')}
+            </Button>
+          </>
+        }
+      >
+        <p>{t('account.data.deleteConfirmText')}</p>
+        {request.isError && <Alert kind="error" live>{request.error.message}</Alert>}
+      </Dialog>
+    </div>
+  );
+}

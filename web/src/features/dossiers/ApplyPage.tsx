@@ -1,0 +1,252 @@
+// Applying online (nộp hồ sơ trực tuyến): the form drawn from the procedure's schema,
+// prefilled from the profile, one file picker per required document, save as draft or
+// submit. Without a network the application waits in the outbox and is sent once.
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Alert, Button, ErrorState, Icon, Loading, Select, TextField } from '../../ui/index.ts';
+import { api } from '../../lib/api.ts';
+import { errorsFromServer } from '../../lib/forms.ts';
+import type { Me } from '../../lib/types.ts';
+import { useInstallation, usePageTitle } from '../../app/installation.ts';
+import { useCommunes } from '../account/areas.ts';
+import { ACCEPTED_FILES, checkFile, fieldOrder, fileToBase64, sendApplication, useDossier, useProcedure, validateForm, type DossierDetail, type FileUpload, type FormField, type Procedure } from './api.ts';
+
+/** Which profile value fills a form field, by the field's name. */
+export function prefillFrom(me: Me, schema: Procedure['formSchema']): Record<string, unknown> {
+  const pick: Record<string, string | null> = {
+    applicantName: me.fullName, fullName: me.fullName, applicantPhone: me.phone, phone: me.phone,
+    applicantAddress: me.address, address: me.address, applicantBirthDate: me.dateOfBirth, dateOfBirth: me.dateOfBirth,
+  };
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(schema.properties)) if (pick[key]) out[key] = pick[key];
+  return out;
+}
+
+const storageKey = (procedureId: string) => `cds.dossier-form.${procedureId}`;
+
+export function ApplyPage({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const { procedureId = '' } = useParams();
+  const [params] = useSearchParams();
+  const draftId = params.get('draft');
+  const procedure = useProcedure(procedureId);
+  const draft = useDossier(draftId ?? '', !!draftId);
+  usePageTitle(procedure.data ? procedure.data.name : t('dossiers.apply.title'));
+  if (procedure.isPending || (draftId && draft.isPending)) return <Loading />;
+  if (procedure.isError) return <ErrorState error={procedure.error} onRetry={() => void procedure.refetch()} />;
+  if (draftId && draft.isError) return <ErrorState error={draft.error} onRetry={() => void draft.refetch()} />;
+  return <ApplyForm me={me} procedure={procedure.data} draft={draftId ? (draft.data ?? null) : null} />;
+}
+
+function ApplyForm({ me, procedure, draft }: { me: Me; procedure: Procedure; draft: DossierDetail | null }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const installation = useInstallation();
+  const communes = useCommunes(installation.data?.province.code);
+  const [data, setData] = useState<Record<string, unknown>>(() => {
+    if (draft) return draft.formData;
+    try {
+      const saved = localStorage.getItem(storageKey(procedure.id));
+      if (saved) return JSON.parse(saved) as Record<string, unknown>;
+    } catch {
+      // nothing saved on this device
+    }
+    return prefillFrom(me, procedure.formSchema);
+  });
+  const [communeCode, setCommuneCode] = useState(draft?.communeCode ?? me.communeCode ?? '');
+  const attached = new Set(draft?.attachments.map((a) => a.docKey) ?? []);
+  const [files, setFiles] = useState<Record<string, File | null>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{ kind: 'error' | 'info' | 'success'; text: string } | null>(null);
+  const [busy, setBusy] = useState<'draft' | 'submit' | null>(null);
+
+  useEffect(() => {
+    try {
+      localStorage.setItem(storageKey(procedure.id), JSON.stringify(data));
+    } catch {
+      // storage full or private mode: the form still works
+    }
+  }, [data, procedure.id]);
+
+  const set = (key: string, field: FormField) => (raw: string) => {
+    const numeric = field.type === 'integer' || field.type === 'number';
+    const value = field.type === 'boolean' ? raw === 'true' : numeric ? (raw === '' ? '' : Number(raw)) : raw;
+    setData((d) => ({ ...d, [key]: value }));
+  };
+
+  const chooseFile = async (docKey: string, file: File | null) => {
+    setErrors((e) => ({ ...e, [`doc-${docKey}`]: '' }));
+    if (file) {
+      const verdict = await checkFile(file);
+      if (verdict !== 'ok') {
+        setErrors((e) => ({ ...e, [`doc-${docKey}`]: t(verdict === 'size' ? 'dossiers.apply.fileTooLarge' : 'dossiers.apply.fileType') }));
+        return;
+      }
+    }
+    setFiles((f) => ({ ...f, [docKey]: file }));
+  };
+
+  const collect = async (): Promise<FileUpload[]> =>
+    Promise.all(Object.entries(files).filter(([, f]) => f).map(async ([docKey, f]) => ({ docKey, fileName: f!.name, contentBase64: await fileToBase64(f!) })));
+
+  const check = (submit: boolean): boolean => {
+    const found: Record<string, string> = {};
+    if (!communeCode) found.communeCode = t('dossiers.apply.communeRequired');
+    if (submit) {
+      for (const [key, problem] of Object.entries(validateForm(procedure.formSchema, data))) found[key] = t(problem === 'required' ? 'dossiers.apply.required' : 'dossiers.apply.format');
+      for (const doc of procedure.requiredDocuments) if (doc.required && !files[doc.key] && !attached.has(doc.key)) found[`doc-${doc.key}`] = t('dossiers.apply.documentRequired');
+    }
+    setErrors(found);
+    const first = Object.keys(found)[0];
+    if (first) document.getElementById(`apply-${first}`)?.focus();
+    return !first;
+  };
+
+  const done = (dossier: DossierDetail) => {
+    localStorage.removeItem(storageKey(procedure.id));
+    navigate(`/dossiers/${dossier.id}`, { state: { justSubmitted: dossier.status === 1 } });
+  };
+
+  const showServerErrors = (err: unknown) => {
+    const server = errorsFromServer(err, []);
+    const map: Record<string, string> = {};
+    if (err && typeof err === 'object' && 'fieldErrors' in err) {
+      for (const f of (err as { fieldErrors: { field: string; message: string }[] }).fieldErrors) {
+        const key = f.field.replace(/^formData\./, '').replace(/^attachments\./, 'doc-');
+        map[key] = f.message;
+      }
+    }
+    setErrors(map);
+    setMessage({ kind: 'error', text: server.form ?? t('errors.generic') });
+  };
+
+  /** Brings a saved draft up to date: its answers, then any newly chosen files. */
+  const updateDraft = async (d: DossierDetail): Promise<DossierDetail> => {
+    let latest = await api<DossierDetail>(`/api/dossiers/${d.id}`, { method: 'PUT', body: { communeCode, formData: data } });
+    for (const file of await collect()) latest = await api<DossierDetail>(`/api/dossiers/${d.id}/attachments`, { method: 'POST', body: file });
+    return latest;
+  };
+
+  const saveDraft = async () => {
+    if (!check(false)) return;
+    setBusy('draft');
+    setMessage(null);
+    try {
+      const dossier = draft
+        ? await updateDraft(draft)
+        : await api<DossierDetail>('/api/dossiers', { method: 'POST', body: { procedureId: procedure.id, communeCode, formData: data, attachments: await collect(), submit: false } });
+      done(dossier);
+    } catch (err) {
+      showServerErrors(err);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!check(true)) return;
+    setBusy('submit');
+    setMessage(null);
+    try {
+      if (draft) {
+        await updateDraft(draft);
+        done(await api<DossierDetail>(`/api/dossiers/${draft.id}/submit`, { method: 'POST' }));
+        return;
+      }
+      const result = await sendApplication({ procedureId: procedure.id, communeCode, formData: data, attachments: await collect(), submit: true });
+      if (result.kind === 'sent') done(result.dossier);
+      else if (result.kind === 'queued') {
+        localStorage.removeItem(storageKey(procedure.id));
+        setMessage({ kind: 'info', text: t('dossiers.apply.queued') });
+      } else setMessage({ kind: 'error', text: result.message || t('errors.generic') });
+    } catch (err) {
+      showServerErrors(err);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const communeOptions = [...(communes.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'vi')).map((c) => ({ value: c.code, label: c.name }));
+  const required = new Set(procedure.formSchema.required ?? []);
+
+  return (
+    <div className="narrow stack">
+      <Link to="/dossiers" className="back-link">
+        <Icon name="chevronLeft" />
+        {t('dossiers.mine.title')}
+      </Link>
+      <h1>{procedure.name}</h1>
+      <p className="muted">
+        {t('dossiers.apply.summary', { days: procedure.processingDays, fee: procedure.feeSummary, agency: procedure.agencyLabel })}
+      </p>
+      <form className="stack" onSubmit={(e) => void onSubmit(e)} noValidate aria-busy={busy !== null}>
+        {message && <Alert kind={message.kind} live>{message.text}</Alert>}
+        <Select
+          id="apply-communeCode"
+          label={t('dossiers.apply.commune')}
+          value={communeCode}
+          onChange={(e) => setCommuneCode(e.target.value)}
+          options={[{ value: '', label: t('dossiers.apply.chooseCommune') }, ...communeOptions]}
+          error={errors.communeCode}
+        />
+        <fieldset className="stack">
+          <legend className="section-title">{procedure.formSchema.title ?? t('dossiers.apply.form')}</legend>
+          {fieldOrder(procedure.formSchema).map((key) => {
+            const field = procedure.formSchema.properties[key]!;
+            return <FieldInput key={key} name={key} field={field} required={required.has(key)} value={data[key]} onChange={set(key, field)} error={errors[key]} />;
+          })}
+        </fieldset>
+        <fieldset className="stack">
+          <legend className="section-title">{t('dossiers.apply.documents')}</legend>
+          <p className="muted">{t('dossiers.apply.documentsHint')}</p>
+          {procedure.requiredDocuments.map((doc) => (
+            <div className="field" key={doc.key}>
+              <label className="field__label" htmlFor={`apply-doc-${doc.key}`}>
+                {doc.name} {doc.required ? `(${t('dossiers.apply.requiredMark')})` : `(${t('dossiers.apply.optionalMark')})`}
+                {attached.has(doc.key) && ` — ${t('dossiers.apply.alreadyAttached')}`}
+              </label>
+              <input id={`apply-doc-${doc.key}`} type="file" accept={ACCEPTED_FILES} className="input" onChange={(e) => void chooseFile(doc.key, e.target.files?.[0] ?? null)} aria-invalid={errors[`doc-${doc.key}`] ? true : undefined} aria-describedby={errors[`doc-${doc.key}`] ? `apply-doc-${doc.key}-error` : undefined} />
+              {errors[`doc-${doc.key}`] && (
+                <span className="field__error" id={`apply-doc-${doc.key}-error`}>
+                  <Icon name="alert" />
+                  {errors[`doc-${doc.key}`]}
+                </span>
+              )}
+            </div>
+          ))}
+        </fieldset>
+        <div className="row">
+          <Button type="submit" icon="check" busy={busy === 'submit'} disabled={busy !== null}>
+            {t('dossiers.apply.submit')}
+          </Button>
+          <Button variant="secondary" onClick={() => void saveDraft()} busy={busy === 'draft'} disabled={busy !== null}>
+            {t('dossiers.apply.saveDraft')}
+          </Button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+function FieldInput({ name, field, required, value, onChange, error }: { name: string; field: FormField; required: boolean; value: unknown; onChange: (v: string) => void; error?: string }) {
+  const { t } = useTranslation();
+  const label = `${field.title}${required ? ' *' : ''}`;
+  const id = `apply-${name}`;
+  const text = value === undefined || value === null ? '' : String(value);
+  if (field.enum) {
+    return <Select id={id} label={label} value={text} onChange={(e) => onChange(e.target.value)} options={[{ value: '', label: t('dossiers.apply.choose') }, ...field.enum.map((v) => ({ value: v, label: v }))]} error={error} />;
+  }
+  if (field.type === 'boolean') {
+    return (
+      <label className="row">
+        <input id={id} type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked ? 'true' : '')} />
+        {label}
+      </label>
+    );
+  }
+  const type = field.format === 'date' ? 'date' : field.format === 'email' ? 'email' : field.type === 'string' ? 'text' : 'number';
+  const inputMode = field.pattern?.includes('[0-9]') ? 'numeric' : undefined;
+  return <TextField id={id} label={label} hint={field.description} type={type} inputMode={inputMode} value={text} onChange={(e) => onChange(e.target.value)} error={error} maxLength={field.maxLength} />;
+}

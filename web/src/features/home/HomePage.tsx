@@ -1,0 +1,107 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ButtonAnchor, ButtonLink, Card, Emblem, ErrorState, Icon, Loading } from '../../ui/index.ts';
+import { useAuth, opensConsole } from '../../app/auth.ts';
+import { DisplaySettings } from '../../app/chrome.tsx';
+import { useInstallation, usePageTitle } from '../../app/installation.ts';
+import { citizenTiles } from '../registry.ts';
+import { eidStartUrl, useEidAvailable } from '../account/eid.ts';
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const installation = useInstallation();
+  const auth = useAuth();
+  usePageTitle(t('home.title'));
+
+  if (!installation.data && !installation.isError) return <Loading />;
+  if (!installation.data) {
+    return (
+      <div className="stack">
+        <h1>{t('layout.appNameFallback')}</h1>
+        <ErrorState error={installation.error} onRetry={() => void installation.refetch()} />
+        <AccountCard />
+      </div>
+    );
+  }
+  const { brand, province, features } = installation.data;
+  const tiles = citizenTiles(features);
+
+  return (
+    <div className="stack">
+      <section className="hero" aria-labelledby="home-title">
+        <Emblem label={t('home.emblemLabel', { province: province.name })} />
+        <div>
+          <h1 id="home-title">{brand.appName}</h1>
+          <p>{brand.tagline}</p>
+        </div>
+      </section>
+
+      {auth.status === 'signedIn' ? (
+        <Card title={t('home.greeting', { name: auth.me.fullName || auth.me.phone || '' })}>
+          <div className="row">
+            <ButtonLink to="/account" icon="user" variant="secondary">
+              {t('home.myAccount')}
+            </ButtonLink>
+            {opensConsole(auth.me) && (
+              <ButtonLink to="/staff" icon="briefcase">
+                {t('home.openConsole')}
+              </ButtonLink>
+            )}
+          </div>
+        </Card>
+      ) : (
+        <AccountCard />
+      )}
+
+      <section aria-labelledby="services-title">
+        <h2 id="services-title" className="section-title">
+          {t('home.services')}
+        </h2>
+        <ul className="tiles">
+          {tiles.map((tile) => (
+            <li key={tile.key}>
+              <Link to={tile.route} className="tile">
+                <Icon name={tile.icon} />
+                <span>{t(tile.labelKey)}</span>
+                {tile.descriptionKey && <span className="tile__desc">{t(tile.descriptionKey)}</span>}
+              </Link>
+            </li>
+          ))}
+          <li>
+            <a href={`tel:${brand.hotline}`} className="tile tile--call">
+              <Icon name="phone" />
+              <span>{t('home.hotline')}</span>
+              <span className="hotline-number">{brand.hotline}</span>
+            </a>
+          </li>
+        </ul>
+        {tiles.length === 0 && <p className="muted">{t('home.noServicesYet')}</p>}
+      </section>
+
+      <DisplaySettings />
+    </div>
+  );
+}
+
+function AccountCard() {
+  const { t } = useTranslation();
+  const eid = useEidAvailable();
+  return (
+    <Card title={t('home.accountTitle')}>
+      <p>{t('home.accountText')}</p>
+      <div className="stack">
+        <ButtonLink to="/sign-in" icon="login" block>
+          {t('account.signIn.title')}
+        </ButtonLink>
+        {eid && (
+          <ButtonAnchor href={eidStartUrl()} icon="idCard" variant="secondary" block>
+            {t('account.eid.button')}
+          </ButtonAnchor>
+        )}
+        <ButtonLink to="/sign-up" icon="plus" variant="secondary" block>
+          {t('account.signUp.title')}
+        </ButtonLink>
+      </div>
+    </Card>
+  );
+}

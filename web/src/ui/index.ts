@@ -1,0 +1,10 @@
+export { Button, ButtonAnchor, ButtonLink } from './Button.tsx';
+export { Alert, Card } from './Card.tsx';
+export { Dialog } from './Dialog.tsx';
+export { Emblem, Icon, type IconName } from './Icon.tsx';
+export { List, ListItem } from './List.tsx';
+export { EmptyState, ErrorState, Loading } from './States.tsx';
+export { Switch } from './Switch.tsx';
+export { Tabs, type TabItem } from './Tabs.tsx';
+export { Select, TextField, type SelectOption } from './TextField.tsx';
+export { ToastProvider, useToast } from './Toasts.tsx';

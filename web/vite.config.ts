@@ -1,0 +1,104 @@
+/// <reference types="vitest/config" />
+// Vite builds the PWA; vitest runs the component tests with the same settings.
+// JSX goes through esbuild (no React plugin: it needs a newer Vite), so there is no fast refresh.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+type PackBrand = { appName: string; shortName: string; tagline: string; colors: { primary: string } };
+
+/** The installed app's name and colour come from the province pack chosen at build time. */
+function readPackBrand(): PackBrand {
+  const pack = process.env.PROVINCE_PACK || 'lang-son';
+  const file = path.join(here, '..', 'packs', pack, 'pack.json');
+  const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { brand: PackBrand };
+  return parsed.brand;
+}
+
+const brand = readPackBrand();
+
+function chunkPrefix(moduleIds: readonly string[]): string {
+  if (moduleIds.some((id) => /[\\/]features[\\/](staff|leader)[\\/]/.test(id))) return 'console-';
+  if (moduleIds.some((id) => /[\\/]node_modules[\\/](echarts|zrender|maplibre-gl)[\\/]/.test(id))) return 'heavy-';
+  return '';
+}
+const backend = process.env.API_URL || 'http://localhost:3000';
+
+export default defineConfig({
+  esbuild: { jsx: 'automatic' },
+  server: {
+    proxy: { '/api': backend, '/oidc': backend },
+  },
+  build: {
+    manifest: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 800,
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // libraries mark React Server Components entry points; meaningless in a client bundle
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+      output: {
+        // staff, leader and chart code get a prefix so the service worker can skip precaching them
+        chunkFileNames: (chunk) => `assets/${chunkPrefix(chunk.moduleIds)}[name]-[hash].js`,
+      },
+    },
+  },
+  plugins: [
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['icons/emblem.svg'],
+      manifest: {
+        name: brand.appName,
+        short_name: brand.shortName,
+        description: brand.tagline,
+        lang: 'vi',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: brand.colors.primary,
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // the app shell: entry, route chunks, styles, the two font subsets in woff2, icons
+        globPatterns: ['**/*.{js,css,html,woff2}'],
+        globIgnores: ['**/assets/console-*', '**/assets/heavy-*'],
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/oidc(\/|$)/, /^\/open311(\/|$)/],
+        cleanupOutdatedCaches: true,
+        maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+        runtimeCaching: [
+          {
+            // console and chart chunks are cached the first time an official opens them
+            urlPattern: ({ url }) => /^\/assets\/(console|heavy)-/.test(url.pathname),
+            handler: 'CacheFirst',
+            options: { cacheName: 'cds-console-chunks', expiration: { maxEntries: 60 } },
+          },
+          {
+            // the brand must show offline; it is public and small
+            urlPattern: ({ url }) => url.pathname === '/api/features',
+            handler: 'NetworkFirst',
+            options: { cacheName: 'cds-features', networkTimeoutSeconds: 4, expiration: { maxEntries: 2 } },
+          },
+        ],
+      },
+    }),
+  ],
+  test: {
+    environment: 'jsdom',
+    setupFiles: ['./src/test/setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
+    css: false,
+  },
+});
