@@ -141,6 +141,16 @@ describe('online public service: birth registration', () => {
     await anon.getByRole('alert').waitFor();
   });
 
+  it('the provincial leader sees the service indicators', async () => {
+    const leader = await (await deskContext(browser)).newPage();
+    await signIn(leader, '0900000201');
+    await leader.goto('/leader/indicators');
+    await leader.getByRole('heading', { level: 1, name: 'Chỉ số phục vụ hành chính công' }).waitFor();
+    await leader.getByRole('heading', { name: 'Tỷ lệ hồ sơ giải quyết đúng hạn' }).waitFor();
+    await leader.getByRole('cell', { name: 'Đăng ký khai sinh' }).waitFor();
+    await checkA11y(leader, 'service indicators');
+  });
+
   it('keeps an application made offline in the outbox and submits it once when back online', async () => {
     const id = await findBirthRegistration(citizen);
     await citizen.goto(`/dossiers/apply/${id}`);

@@ -16,6 +16,7 @@ import { MyDataPage } from '../features/account/MyDataPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { dossierCitizenRoutes } from '../features/dossiers/routes.tsx';
 import { procedureCitizenRoutes } from '../features/procedures/routes.tsx';
+import { reportCitizenRoutes } from '../features/reports/routes.tsx';
 
 const StaffApp = lazy(() => import('../features/staff/StaffApp.tsx'));
 const LeaderApp = lazy(() => import('../features/leader/LeaderApp.tsx'));
@@ -36,6 +37,7 @@ export const routes: RouteObject[] = [
       { path: 'account/data', element: <RequireSignIn>{(me) => <MyDataPage me={me} />}</RequireSignIn> },
       ...dossierCitizenRoutes,
       ...procedureCitizenRoutes,
+      ...reportCitizenRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

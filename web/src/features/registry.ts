@@ -20,6 +20,7 @@ export type FeatureRegistry = Readonly<Record<string, FeatureTile>>;
 export const FEATURE_REGISTRY: FeatureRegistry = {
   dossiers: { icon: 'document', labelKey: 'dossiers.tile.label', descriptionKey: 'dossiers.tile.description', route: '/dossiers' },
   procedures: { icon: 'search', labelKey: 'procedures.tile.label', descriptionKey: 'procedures.tile.description', route: '/procedures' },
+  reports: { icon: 'megaphone', labelKey: 'reports.tile.label', descriptionKey: 'reports.tile.description', route: '/reports' },
 };
 
 export interface CitizenTile extends FeatureTile {

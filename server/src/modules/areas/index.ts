@@ -26,6 +26,8 @@ export interface AreasApi {
   locate(lat: number, lon: number): Promise<LocateResult | null>;
   /** A point inside the commune's boundary (synthetic in demo mode), or null without a boundary. */
   communeCentre(communeCode: string): Promise<{ lat: number; lon: number } | null>;
+  /** Layers 'communes' (outlines) and 'commune_labels' (points) of one vector tile, as MVT bytes. */
+  boundaryTile(z: number, x: number, y: number): Promise<Buffer>;
   getAgency(id: string): Promise<Agency | undefined>;
   getAgencyByCode(code: string): Promise<Agency | undefined>;
   /** Agencies serving an area or a place inside it, by kind, matching words of the name. */
@@ -57,6 +59,7 @@ export const areasModule: ModuleDefinition<AreasApi> = {
       communesIn: (code) => units.communesIn(code),
       locate: (lat, lon) => service.locate(lat, lon),
       communeCentre: (code) => service.communeCentre(code),
+      boundaryTile: (z, x, y) => service.boundaryTile(z, x, y),
       getAgency: (id) => service.getAgency(id),
       getAgencyByCode: (code) => service.getAgencyByCode(code),
       listAgencies: (filter) => service.listAgencies(filter),

@@ -1,4 +1,5 @@
 // SQL of the areas module: administrative units, boundaries, agencies, staff memberships.
+import { encodeLayer, tileBoundsSql, tileGeometrySql, type TileGeometry } from '../../platform/mvt.ts';
 import { sql, type Generated, type Kysely } from 'kysely';
 import type { Database } from '../../db/connection.ts';
 import type { StaffRole } from '../../platform/auth.ts';
@@ -124,6 +125,21 @@ export class AreasRepo {
       FROM (SELECT CASE WHEN ST_Covers(geom, ST_Centroid(geom)) THEN ST_Centroid(geom) ELSE ST_PointOnSurface(geom) END AS p
             FROM commune_boundaries WHERE commune_code = ${code}) q`.execute(this.db.kysely);
     return res.rows[0];
+  }
+
+  /** Commune outlines ('communes') and label points ('commune_labels') of one vector tile. */
+  async boundaryTile(z: number, x: number, y: number): Promise<Buffer> {
+    const res = await sql<{ code: string; name: string; type: string; synthetic: boolean; outline: string; label: string }>`
+      SELECT c.code, c.name, c.type, b.synthetic,
+        ${tileGeometrySql(sql`b.geom`, z, x, y)} AS outline,
+        ${tileGeometrySql(sql`ST_PointOnSurface(b.geom)`, z, x, y, 0)} AS label
+      FROM commune_boundaries b JOIN communes c ON c.code = b.commune_code
+      WHERE b.geom && ${tileBoundsSql(z, x, y)}`.execute(this.db.kysely);
+    const props = (r: (typeof res.rows)[number]) => ({ code: r.code, name: r.name, type: r.type, synthetic: r.synthetic });
+    return Buffer.concat([
+      encodeLayer('communes', res.rows.map((r) => ({ geometry: JSON.parse(r.outline) as TileGeometry, properties: props(r) }))),
+      encodeLayer('commune_labels', res.rows.map((r) => ({ geometry: JSON.parse(r.label) as TileGeometry, properties: props(r) }))),
+    ]);
   }
 
   async boundaries(provinceCode: string, tolerance: number): Promise<BoundaryRow[]> {

@@ -147,6 +147,11 @@ export class AreasService {
     return { commune: { code: commune.code, name: commune.name, type: commune.type }, province: { code: province.code, name: province.name }, synthetic: row.synthetic };
   }
 
+  /** Commune boundaries and labels of one Mapbox Vector Tile (the base layer of every map). */
+  boundaryTile(z: number, x: number, y: number): Promise<Buffer> {
+    return this.repo.boundaryTile(z, x, y);
+  }
+
   async communeCentre(code: string): Promise<{ lat: number; lon: number } | null> {
     const p = await this.repo.communeCentre(code);
     return p ? { lat: Number(p.lat), lon: Number(p.lon) } : null;

@@ -9,6 +9,8 @@ import { UsersPage } from './UsersPage.tsx';
 import { UserDetailPage } from './UserDetailPage.tsx';
 import { StaffQueuePage } from '../dossiers/StaffQueuePage.tsx';
 import { StaffDossierPage } from '../dossiers/StaffDossierPage.tsx';
+import { StaffReportsPage } from '../reports/StaffReportsPage.tsx';
+import { StaffReportPage } from '../reports/StaffReportPage.tsx';
 import '../dossiers/dossiers.css';
 
 export default function StaffApp() {
@@ -28,6 +30,8 @@ export default function StaffApp() {
             />
             <Route path="dossiers" element={<RequireSignIn roles={['officer', 'agency_admin']}>{() => <StaffQueuePage />}</RequireSignIn>} />
             <Route path="dossiers/:id" element={<RequireSignIn roles={['officer', 'agency_admin', 'leader', 'sysadmin']}>{() => <StaffDossierPage />}</RequireSignIn>} />
+            <Route path="reports" element={<RequireSignIn roles={['officer', 'agency_admin', 'leader', 'sysadmin']}>{() => <StaffReportsPage />}</RequireSignIn>} />
+            <Route path="reports/:code" element={<RequireSignIn roles={['officer', 'agency_admin', 'leader', 'sysadmin']}>{() => <StaffReportPage />}</RequireSignIn>} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         )}

@@ -1,0 +1,42 @@
+// Dossiers (hồ sơ): applying online, one-stop-shop (một cửa) processing, letters as PDF,
+// tracking by code, and the service-quality indicators of Decision 766.
+import { areasModule } from '../areas/index.ts';
+import { identityModule } from '../identity/index.ts';
+import { notificationsModule } from '../notifications/index.ts';
+import { proceduresModule } from '../procedures/index.ts';
+import type { ModuleDefinition, Platform } from '../../platform/module.ts';
+import { createDossiersModule } from './definition.ts';
+
+export type { DossiersApi } from './definition.ts';
+
+export const dossiersModule = createDossiersModule((platform) => {
+  const areas = platform.use(areasModule);
+  const identity = platform.use(identityModule);
+  const procedures = platform.use(proceduresModule);
+  return {
+    procedures,
+    areas: {
+      getAgency: async (id) => (await areas.getAgency(id)) ?? null,
+      isWithin: (code, scope) => areas.isWithin(code, scope),
+      communeName: async (code) => areas.getCommune(code)?.name ?? null,
+    },
+    people: {
+      person: async (userId) => {
+        const u = await identity.getUserSummary(userId);
+        return u ? { fullName: u.fullName, phone: u.phone ?? '' } : null;
+      },
+    },
+    notifier: optionalUse(platform, notificationsModule) ?? null,
+  };
+}, (service, platform) => {
+  platform.use(identityModule).registerExporter('dossiers', (userId) => service.exportFor(userId));
+});
+
+function optionalUse<Api>(platform: Platform, def: ModuleDefinition<Api>): Api | undefined {
+  try {
+    return platform.use(def);
+  } catch {
+    platform.log.warn(`dossiers: module ${def.name} is not registered before dossiers; citizens get no in-app notices`);
+    return undefined;
+  }
+}

@@ -1,0 +1,56 @@
+// Procedures: the catalogue of administrative procedures (thủ tục hành chính) a citizen
+// can look up and apply for, with search that understands everyday Vietnamese.
+import type { ModuleDefinition } from '../../platform/module.ts';
+import { areasModule } from '../areas/index.ts';
+import { validateFormData, type FormProblem, type FormSchema } from './form-schema.ts';
+import { messages } from './messages.ts';
+import { proceduresRoutes } from './routes.ts';
+import { ProceduresService, type Procedure } from './service.ts';
+
+export type { Procedure, FormSchema, FormProblem };
+export type { FormField } from './form-schema.ts';
+
+export interface ProceduresApi {
+  /** A procedure in full (form schema, days, fees, documents, tier, level, agencyCode), by id or code. */
+  getProcedure(idOrCode: string): Promise<Procedure | null>;
+  /**
+   * The agency that handles an application from a commune: commune tier → that commune's
+   * People's Committee; province tier → the agency with the procedure's agencyCode.
+   * Null when there is none (unknown commune, or a procedure handled on another portal).
+   */
+  resolveAgency(procedure: Pick<Procedure, 'tier' | 'agencyCode'>, communeCode: string): Promise<{ agencyId: string } | null>;
+  /**
+   * Checks submitted answers against the procedure's form. Each problem names the field;
+   * `message` is a `validation.*` message key and `params` fill it in (pass the list as
+   * the details of an AppError 400 'validation' and the platform translates it).
+   */
+  validateForm(procedure: Pick<Procedure, 'formSchema'>, data: Record<string, unknown>): FormProblem[];
+  /** For the indicators: all procedures, and those accepting applications online here. */
+  countProcedures(): Promise<{ total: number; online: number }>;
+}
+
+export const proceduresModule: ModuleDefinition<ProceduresApi> = {
+  name: 'procedures',
+  create(platform) {
+    const areas = platform.use(areasModule);
+    const service = new ProceduresService(platform, areas);
+    const api: ProceduresApi = {
+      getProcedure: (id) => service.get(id),
+      resolveAgency: async (procedure, communeCode) => {
+        const agency = procedure.tier === 'commune'
+          ? await areas.agencyForCommune(communeCode)
+          : procedure.agencyCode ? await areas.getAgencyByCode(procedure.agencyCode) : undefined;
+        return agency ? { agencyId: agency.id } : null;
+      },
+      validateForm: (procedure, data) => validateFormData(procedure.formSchema, data),
+      countProcedures: () => service.counts(),
+    };
+    return {
+      api,
+      messages,
+      routes: (app) => proceduresRoutes(app, service),
+      seed: () => service.seed(),
+      features: [{ key: 'procedures', face: 'citizen' }],
+    };
+  },
+};

@@ -1,0 +1,247 @@
+// "Gửi phản ánh": category (two levels), description and extra questions, photos, place
+// (GPS, map pin, or commune and address), nearby duplicates to support, then send. Sent
+// through the outbox, so with no network it waits and goes out once when it is back.
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Alert, Button, Card, ErrorState, Loading, Select, TextField } from '../../ui/index.ts';
+import { api, ApiError } from '../../lib/api.ts';
+import { usePageTitle, useInstallation } from '../../app/installation.ts';
+import { useCommunes } from '../account/areas.ts';
+import { fileToBase64, sendReport, shrinkPhoto, useCategories, type Category, type Report, type SendResult } from './api.ts';
+import { ReportMap } from './ReportMap.tsx';
+import './i18n.ts';
+import './reports.css';
+
+type Point = { lat: number; lon: number };
+
+export function NewReportPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('reports.form.title'));
+  const cats = useCategories();
+  const [category, setCategory] = useState<Category | null>(null);
+  const [done, setDone] = useState<SendResult | null>(null);
+  if (cats.isPending) return <Loading />;
+  if (cats.isError) return <ErrorState error={cats.error} onRetry={() => void cats.refetch()} />;
+  if (done?.kind === 'sent' || done?.kind === 'queued') {
+    return (
+      <div className="narrow stack">
+        <h1>{t('reports.form.title')}</h1>
+        <Alert kind="success" live>
+          {done.kind === 'sent' ? t('reports.form.sent', { code: done.trackingCode }) : t('reports.form.queued')}
+        </Alert>
+        {done.kind === 'sent' && <Link to={`/reports/${done.trackingCode}`}>{done.trackingCode}</Link>}
+        <Link to="/reports/mine">{t('reports.public.mine')}</Link>
+      </div>
+    );
+  }
+  return (
+    <div className="narrow stack">
+      <h1>{t('reports.form.title')}</h1>
+      {category ? (
+        <ReportForm category={category} onBack={() => setCategory(null)} onDone={setDone} />
+      ) : (
+        <CategoryPicker tree={cats.data} onPick={setCategory} />
+      )}
+    </div>
+  );
+}
+
+function CategoryPicker({ tree, onPick }: { tree: Category[]; onPick: (c: Category) => void }) {
+  const { t } = useTranslation();
+  const [top, setTop] = useState<Category | null>(null);
+  const list = top ? top.children ?? [] : tree;
+  return (
+    <Card title={t('reports.form.step1')}>
+      {top && (
+        <p>
+          <Button variant="ghost" icon="chevronLeft" onClick={() => setTop(null)}>
+            {top.name}
+          </Button>
+        </p>
+      )}
+      <div className="report-cats">
+        {list.map((c) => (
+          <Button key={c.code} variant="secondary" onClick={() => (c.children?.length ? setTop(c) : onPick(c))} data-icon={c.icon}>
+            {c.name}
+          </Button>
+        ))}
+      </div>
+    </Card>
+  );
+}
+
+interface FormProps {
+  category: Category;
+  onBack: () => void;
+  onDone: (r: SendResult) => void;
+}
+
+function ReportForm({ category, onBack, onDone }: FormProps) {
+  const { t } = useTranslation();
+  const installation = useInstallation();
+  const communes = useCommunes(installation.data?.province.code);
+  const [description, setDescription] = useState('');
+  const [answers, setAnswers] = useState<Record<string, string>>({});
+  const [photos, setPhotos] = useState<{ preview: string; data: string }[]>([]);
+  const [photoPlace, setPhotoPlace] = useState<Point | null>(null);
+  const [pin, setPin] = useState<Point | null>(null);
+  const [address, setAddress] = useState('');
+  const [communeCode, setCommuneCode] = useState('');
+  const [anonymous, setAnonymous] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [dups, setDups] = useState<Report[]>([]);
+  const [supported, setSupported] = useState<Set<string>>(new Set());
+
+  useEffect(() => {
+    if (!pin || !navigator.onLine) return setDups([]);
+    const ctrl = new AbortController();
+    api<{ items: Report[] }>(`/api/reports/duplicates?category=${encodeURIComponent(category.code)}&lat=${pin.lat}&lon=${pin.lon}`, { signal: ctrl.signal })
+      .then((r) => setDups(r.items))
+      .catch(() => setDups([]));
+    return () => ctrl.abort();
+  }, [pin, category.code]);
+
+  async function addPhotos(files: FileList | null) {
+    if (!files) return;
+    const chosen = [...files];
+    if (photos.length + chosen.length > 5) return setErrors((e) => ({ ...e, photos: t('reports.form.tooMany') }));
+    const added: { preview: string; data: string }[] = [];
+    for (const f of chosen) {
+      if (!/^image\//.test(f.type)) return setErrors((e) => ({ ...e, photos: t('reports.form.notImage') }));
+      // the original still has its GPS position; the shrunk copy does not
+      if (!pin && !photoPlace && navigator.onLine && f.size < 8 * 1024 * 1024) {
+        const gps = await api<{ found: boolean; lat?: number; lon?: number; inProvince?: boolean }>('/api/reports/photo-location', { method: 'POST', body: { photo: await fileToBase64(f) } }).catch(() => null);
+        if (gps?.found && gps.inProvince) setPhotoPlace({ lat: gps.lat!, lon: gps.lon! });
+      }
+      const data = await shrinkPhoto(f).catch(() => fileToBase64(f));
+      added.push({ preview: `data:image/jpeg;base64,${data}`, data });
+    }
+    setErrors(({ photos: _drop, ...rest }) => rest);
+    setPhotos((p) => [...p, ...added]);
+  }
+
+  function useGps() {
+    navigator.geolocation.getCurrentPosition(
+      (pos) => setPin({ lat: Math.round(pos.coords.latitude * 1e6) / 1e6, lon: Math.round(pos.coords.longitude * 1e6) / 1e6 }),
+      () => setFormError(t('reports.form.gpsFailed')),
+      { enableHighAccuracy: true, timeout: 15_000 },
+    );
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const problems: Record<string, string> = {};
+    if (description.trim().length < 10) problems.description = description.trim() ? t('reports.form.tooShort') : t('reports.form.required');
+    for (const q of category.questions) if (q.required && !answers[q.code]) problems[`answers.${q.code}`] = t('reports.form.required');
+    if (!pin && !(communeCode && address.trim())) problems.location = t('reports.form.noPlace');
+    setErrors(problems);
+    if (Object.keys(problems).length) return;
+    setBusy(true);
+    setFormError(null);
+    const typed: Record<string, string | number> = {};
+    for (const q of category.questions) if (answers[q.code]) typed[q.code] = q.datatype === 'number' ? Number(answers[q.code]) : answers[q.code]!;
+    const result = await sendReport({
+      categoryCode: category.code, description: description.trim(), anonymous, answers: typed, photos: photos.map((p) => p.data),
+      ...(pin ? { lat: pin.lat, lon: pin.lon } : { communeCode }), ...(address.trim() ? { address: address.trim() } : {}),
+    });
+    setBusy(false);
+    if (result.kind === 'failed') return setFormError(result.message);
+    onDone(result);
+  }
+
+  async function support(code: string) {
+    try {
+      await api(`/api/reports/${code}/support`, { method: 'POST' });
+      setSupported((s) => new Set([...s, code]));
+    } catch (err) {
+      setFormError(err instanceof ApiError ? err.message : String(err));
+    }
+  }
+
+  return (
+    <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
+      <p>
+        <strong>{category.name}</strong>{' '}
+        <Button variant="ghost" onClick={onBack}>
+          {t('reports.form.back')}
+        </Button>
+      </p>
+      <Card title={t('reports.form.step2')}>
+        <div className="field">
+          <label className="field__label" htmlFor="report-description">{t('reports.form.description')}</label>
+          <span className="field__hint" id="report-description-hint">{t('reports.form.descriptionHint')}</span>
+          <textarea id="report-description" className="input" rows={4} maxLength={4000} value={description} onChange={(e) => setDescription(e.target.value)}
+            aria-invalid={errors.description ? true : undefined} aria-describedby={errors.description ? 'report-description-hint report-description-error' : 'report-description-hint'} />
+          {errors.description && <span className="field__error" id="report-description-error">{errors.description}</span>}
+        </div>
+        {category.questions.map((q) =>
+          q.values?.length ? (
+            <Select key={q.code} label={q.label} placeholder="—" value={answers[q.code] ?? ''} error={errors[`answers.${q.code}`]}
+              options={q.values.map((v) => ({ value: v.key, label: v.name }))} onChange={(e) => setAnswers((a) => ({ ...a, [q.code]: e.target.value }))} />
+          ) : (
+            <TextField key={q.code} label={q.label} inputMode={q.datatype === 'number' ? 'decimal' : undefined} value={answers[q.code] ?? ''} error={errors[`answers.${q.code}`]}
+              onChange={(e) => setAnswers((a) => ({ ...a, [q.code]: e.target.value }))} />
+          ),
+        )}
+      </Card>
+      <Card title={t('reports.form.step3')}>
+        <div className="field">
+          <label className="field__label" htmlFor="report-photos">{t('reports.form.photos')}</label>
+          <span className="field__hint">{t('reports.form.photosHint')}</span>
+          <input id="report-photos" type="file" accept="image/jpeg,image/png,image/webp,image/heic" multiple onChange={(e) => void addPhotos(e.target.files)} />
+          {errors.photos && <span className="field__error">{errors.photos}</span>}
+        </div>
+        <div className="report-photos">
+          {photos.map((p, i) => (
+            <span key={i}>
+              <img src={p.preview} alt="" />
+              <Button variant="ghost" onClick={() => setPhotos((ps) => ps.filter((_, j) => j !== i))}>{t('reports.form.removePhoto', { n: i + 1 })}</Button>
+            </span>
+          ))}
+        </div>
+      </Card>
+      <Card title={t('reports.form.step4')}>
+        {photoPlace && !pin && (
+          <Alert kind="info">
+            {t('reports.form.photoLocation')} <Button variant="secondary" onClick={() => setPin(photoPlace)}>{t('reports.form.usePhotoLocation')}</Button>
+          </Alert>
+        )}
+        <Button variant="secondary" icon="map" onClick={useGps}>{t('reports.form.gps')}</Button>
+        <p className="muted">{t('reports.form.mapHint')}</p>
+        <ReportMap label={t('reports.form.step4')} pin={pin} onPick={setPin} showReports={false} />
+        {pin && <p role="status">{t('reports.form.pinned', { lat: pin.lat, lon: pin.lon })}</p>}
+        {errors.location && <p className="field__error" role="alert">{errors.location}</p>}
+        <TextField label={t('reports.form.address')} value={address} maxLength={300} onChange={(e) => setAddress(e.target.value)} />
+        {!pin && (
+          <Select label={t('reports.form.commune')} placeholder="—" value={communeCode} onChange={(e) => setCommuneCode(e.target.value)}
+            options={(communes.data ?? []).map((c) => ({ value: c.code, label: c.name }))} />
+        )}
+      </Card>
+      {dups.length > 0 && (
+        <Card title={t('reports.form.duplicatesTitle')}>
+          <p>{t('reports.form.duplicatesText')}</p>
+          <ul>
+            {dups.map((d) => (
+              <li key={d.id}>
+                <Link to={`/reports/${d.trackingCode}`}>{d.trackingCode}</Link> — {d.description.slice(0, 80)} ({d.statusLabel}){' '}
+                <Button variant="secondary" disabled={supported.has(d.trackingCode)} onClick={() => void support(d.trackingCode)}>
+                  {supported.has(d.trackingCode) ? t('reports.form.supported') : t('reports.form.support')}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+      <Card title={t('reports.form.step5')}>
+        <label className="row">
+          <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} /> {t('reports.form.anonymous')}
+        </label>
+        {formError && <Alert kind="error" live>{formError}</Alert>}
+        <Button type="submit" busy={busy} block>{t('reports.form.submit')}</Button>
+      </Card>
+    </form>
+  );
+}

@@ -1,0 +1,78 @@
+// A MapLibre map over the platform's own vector tiles (commune boundaries from PostGIS and
+// report points); no outside tile provider. MapLibre loads only when a map is shown.
+import { useEffect, useRef } from 'react';
+import type { Map as MlMap, Marker } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+
+export interface MapProps {
+  label: string;
+  center?: [number, number];
+  zoom?: number;
+  /** Where the pin is; tapping the map moves it when `onPick` is given. */
+  pin?: { lat: number; lon: number } | null;
+  onPick?: (p: { lat: number; lon: number }) => void;
+  onReport?: (code: string) => void;
+  showReports?: boolean;
+}
+
+const STATUS_COLOURS = ['match', ['get', 'status'], 'resolved', '#1a7f37', 'closed', '#6e7781', 'rejected', '#6e7781', 'in_progress', '#bf8700', 'need_info', '#bf8700', '#0b5cad'];
+
+export function ReportMap({ label, center = [106.76, 21.85], zoom = 10, pin, onPick, onReport, showReports = true }: MapProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const map = useRef<MlMap | null>(null);
+  const marker = useRef<Marker | null>(null);
+  const handlers = useRef({ onPick, onReport });
+  handlers.current = { onPick, onReport };
+
+  useEffect(() => {
+    let cancelled = false;
+    void import('maplibre-gl').then((ml) => {
+      if (cancelled || !box.current) return;
+      const m = new ml.Map({
+        container: box.current,
+        center,
+        zoom,
+        attributionControl: false,
+        style: {
+          version: 8,
+          sources: { cds: { type: 'vector', tiles: [`${location.origin}/api/tiles/{z}/{x}/{y}.mvt`], minzoom: 5, maxzoom: 16 } },
+          layers: [
+            { id: 'bg', type: 'background', paint: { 'background-color': '#eef2ee' } },
+            { id: 'communes', type: 'fill', source: 'cds', 'source-layer': 'communes', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.7 } },
+            { id: 'communes-line', type: 'line', source: 'cds', 'source-layer': 'communes', paint: { 'line-color': '#0b5c3b', 'line-width': 1 } },
+            { id: 'labels', type: 'circle', source: 'cds', 'source-layer': 'commune_labels', paint: { 'circle-radius': 2, 'circle-color': '#0b5c3b' } },
+            ...(showReports
+              ? [{ id: 'reports', type: 'circle' as const, source: 'cds', 'source-layer': 'reports', paint: { 'circle-radius': 6, 'circle-stroke-width': 2, 'circle-stroke-color': '#fff', 'circle-color': STATUS_COLOURS as never } }]
+              : []),
+          ],
+        },
+      });
+      m.addControl(new ml.NavigationControl({ showCompass: false }));
+      m.on('click', (e) => {
+        const hit = showReports ? m.queryRenderedFeatures(e.point, { layers: ['reports'] })[0] : undefined;
+        if (hit && handlers.current.onReport) return handlers.current.onReport(String(hit.properties.code));
+        handlers.current.onPick?.({ lat: Math.round(e.lngLat.lat * 1e6) / 1e6, lon: Math.round(e.lngLat.lng * 1e6) / 1e6 });
+      });
+      map.current = m;
+      marker.current = new ml.Marker({ color: '#c8102e' });
+    });
+    return () => {
+      cancelled = true;
+      map.current?.remove();
+      map.current = null;
+    };
+    // the map is built once; later changes reach it through the refs
+  }, []);
+
+  useEffect(() => {
+    const m = map.current;
+    const mk = marker.current;
+    if (!m || !mk) return;
+    if (pin) {
+      mk.setLngLat([pin.lon, pin.lat]).addTo(m);
+      m.easeTo({ center: [pin.lon, pin.lat], zoom: Math.max(m.getZoom(), 13) });
+    } else mk.remove();
+  }, [pin]);
+
+  return <div ref={box} className="report-map" role="region" aria-label={label} data-testid="report-map" />;
+}
