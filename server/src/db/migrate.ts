@@ -84,7 +84,11 @@ export async function migrateDown(db: Database, steps = 1, migrations?: Migratio
   return reverted;
 }
 
+// The files do not change while the process runs; health checks should not re-read them.
+let shipped: Promise<Migration[]> | undefined;
+
 export async function pendingMigrations(db: Database): Promise<string[]> {
-  const done = await applied(db);
-  return (await loadMigrations()).filter((m) => !done.has(m.version)).map((m) => m.version);
+  const done = new Set((await db.query<{ version: string }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+  shipped ??= loadMigrations();
+  return (await shipped).filter((m) => !done.has(m.version)).map((m) => m.version);
 }

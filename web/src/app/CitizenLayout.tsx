@@ -5,6 +5,7 @@ import { Emblem, Icon, Loading } from '../ui/index.ts';
 import { useAuth } from './auth.ts';
 import { LanguageButton, MAIN_ID, OfflineBanner, OutboxBanner, SkipLink, UpdateBanner, useFocusOnNavigate } from './chrome.tsx';
 import { useInstallation } from './installation.ts';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 
 export function CitizenLayout() {
   const { t } = useTranslation();
@@ -25,6 +26,7 @@ export function CitizenLayout() {
           </Link>
           <nav className="header-actions" aria-label={t('layout.headerNav')}>
             <LanguageButton />
+            {auth.status === 'signedIn' && <NotificationBell />}
             {auth.status === 'signedIn' ? (
               <Link to="/account" className="header-button">
                 <Icon name="user" />

@@ -14,6 +14,7 @@ import { ProfilePage } from '../features/account/ProfilePage.tsx';
 import { ConsentsPage } from '../features/account/ConsentsPage.tsx';
 import { MyDataPage } from '../features/account/MyDataPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
+import { NotificationsPage } from '../features/notifications/NotificationsPage.tsx';
 import { dossierCitizenRoutes } from '../features/dossiers/routes.tsx';
 import { procedureCitizenRoutes } from '../features/procedures/routes.tsx';
 import { reportCitizenRoutes } from '../features/reports/routes.tsx';
@@ -35,6 +36,7 @@ export const routes: RouteObject[] = [
       { path: 'account/profile', element: <RequireSignIn>{(me) => <ProfilePage me={me} />}</RequireSignIn> },
       { path: 'account/consents', element: <RequireSignIn>{() => <ConsentsPage />}</RequireSignIn> },
       { path: 'account/data', element: <RequireSignIn>{(me) => <MyDataPage me={me} />}</RequireSignIn> },
+      { path: 'notifications', element: <RequireSignIn>{() => <NotificationsPage />}</RequireSignIn> },
       ...dossierCitizenRoutes,
       ...procedureCitizenRoutes,
       ...reportCitizenRoutes,

@@ -46,7 +46,7 @@ export function ListItem({ title, description, icon, to, state, href, download, 
     </>
   );
   let row: ReactNode;
-  if (to) row = <Link className="list__row" to={to} state={state}>{body}</Link>;
+  if (to) row = <Link className="list__row" to={to} state={state} onClick={onClick}>{body}</Link>;
   else if (href) row = <a className="list__row" href={href} download={download || undefined}>{body}</a>;
   else if (onClick) row = <button type="button" className="list__row" onClick={onClick}>{body}</button>;
   else row = <div className="list__row">{body}</div>;
