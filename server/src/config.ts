@@ -1,6 +1,7 @@
 // Environment -> typed configuration, validated once at boot. A wrong value stops the
 // process with one line naming the variable, so an operator never has to read a stack.
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface Config {
   port: number;
@@ -30,6 +31,8 @@ export interface Config {
 }
 
 export class ConfigError extends Error {}
+
+const REPO_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
 
 type Env = Record<string, string | undefined>;
 
@@ -100,7 +103,8 @@ export function loadConfig(env: Env = process.env): Config {
     host: env.HOST || '0.0.0.0',
     publicUrl,
     databaseUrl,
-    dataDir: path.resolve(env.DATA_DIR || './data'),
+    // npm runs workspace scripts inside server/; paths are relative to where the person typed the command
+    dataDir: env.DATA_DIR ? path.resolve(env.INIT_CWD ?? process.cwd(), env.DATA_DIR) : REPO_DATA_DIR,
     demoMode,
     logLevel: readEnum(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     provincePack: province,
@@ -125,7 +129,7 @@ export function loadConfig(env: Env = process.env): Config {
       scope: env.EID_SCOPE || 'openid',
     },
     processRole: readEnum(env, 'PROCESS_ROLE', ['all', 'api', 'worker'] as const, 'all'),
-    webDistDir: path.resolve(env.WEB_DIST_DIR || new URL('../../web/dist', import.meta.url).pathname),
+    webDistDir: env.WEB_DIST_DIR ? path.resolve(env.INIT_CWD ?? process.cwd(), env.WEB_DIST_DIR) : fileURLToPath(new URL('../../web/dist', import.meta.url)),
     trustProxy: readBool(env, 'TRUST_PROXY', false),
   };
 }
