@@ -1,4 +1,12 @@
 // Every capability module, in dependency order: a module may use() only those above it.
 import type { ModuleDefinition } from '../platform/module.ts';
+import { areasModule } from './areas/index.ts';
+import { identityModule } from './identity/index.ts';
+import { dashboardModule } from './dashboard/index.ts';
+import { notificationsModule } from './notifications/index.ts';
+import { reportsModule } from './reports/index.ts';
+import { open311Module } from './open311/index.ts';
+import { proceduresModule } from './procedures/index.ts';
+import { dossiersModule } from './dossiers/index.ts';
 
-export const MODULES: ModuleDefinition[] = [];
+export const MODULES: ModuleDefinition[] = [areasModule, identityModule, dashboardModule, notificationsModule, reportsModule, open311Module, proceduresModule, dossiersModule];

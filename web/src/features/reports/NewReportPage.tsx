@@ -211,7 +211,7 @@ function ReportForm({ category, onBack, onDone }: FormProps) {
         )}
         <Button variant="secondary" icon="map" onClick={useGps}>{t('reports.form.gps')}</Button>
         <p className="muted">{t('reports.form.mapHint')}</p>
-        <ReportMap label={t('reports.form.step4')} pin={pin} onPick={setPin} showReports={false} />
+        <ReportMap label={t('reports.form.step4')} pin={pin} onPick={setPin} showReports={false} pinCentreLabel={t('reports.form.pinCentre')} />
         {pin && <p role="status">{t('reports.form.pinned', { lat: pin.lat, lon: pin.lon })}</p>}
         {errors.location && <p className="field__error" role="alert">{errors.location}</p>}
         <TextField label={t('reports.form.address')} value={address} maxLength={300} onChange={(e) => setAddress(e.target.value)} />

@@ -13,11 +13,13 @@ export interface MapProps {
   onPick?: (p: { lat: number; lon: number }) => void;
   onReport?: (code: string) => void;
   showReports?: boolean;
+  /** Text of the button that pins the map's centre. */
+  pinCentreLabel?: string;
 }
 
 const STATUS_COLOURS = ['match', ['get', 'status'], 'resolved', '#1a7f37', 'closed', '#6e7781', 'rejected', '#6e7781', 'in_progress', '#bf8700', 'need_info', '#bf8700', '#0b5cad'];
 
-export function ReportMap({ label, center = [106.76, 21.85], zoom = 10, pin, onPick, onReport, showReports = true }: MapProps) {
+export function ReportMap({ label, center = [106.76, 21.85], zoom = 10, pin, onPick, onReport, showReports = true, pinCentreLabel }: MapProps) {
   const box = useRef<HTMLDivElement>(null);
   const map = useRef<MlMap | null>(null);
   const marker = useRef<Marker | null>(null);
@@ -74,5 +76,19 @@ export function ReportMap({ label, center = [106.76, 21.85], zoom = 10, pin, onP
     } else mk.remove();
   }, [pin]);
 
-  return <div ref={box} className="report-map" role="region" aria-label={label} data-testid="report-map" />;
+  const pickCentre = () => {
+    const c = map.current?.getCenter() ?? { lat: center[1], lng: center[0] };
+    onPick?.({ lat: Math.round(c.lat * 1e6) / 1e6, lon: Math.round(c.lng * 1e6) / 1e6 });
+  };
+  return (
+    <>
+      <div ref={box} className="report-map" role="region" aria-label={label} data-testid="report-map" />
+      {onPick && (
+        // keyboard and screen-reader users cannot tap the map: move it with the arrow keys, then pin its centre
+        <button type="button" className="btn btn--ghost" onClick={pickCentre}>
+          {pinCentreLabel ?? 'Đặt ghim ở giữa bản đồ'}
+        </button>
+      )}
+    </>
+  );
 }

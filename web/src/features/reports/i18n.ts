@@ -25,6 +25,7 @@ const vi = {
     gps: 'Dùng vị trí hiện tại (GPS)',
     gpsFailed: 'Không lấy được vị trí. Hãy chạm lên bản đồ để chọn.',
     mapHint: 'Chạm lên bản đồ để đặt ghim vào đúng chỗ.',
+    pinCentre: 'Đặt ghim ở giữa bản đồ',
     pinned: 'Đã chọn vị trí: {{lat}}, {{lon}}',
     address: 'Địa chỉ (số nhà, đường, thôn)',
     commune: 'Xã/phường (khi không chọn trên bản đồ)',
@@ -116,7 +117,7 @@ const en: typeof vi = {
     back: 'Choose another category', description: 'What is the problem?', descriptionHint: 'Say what, where and since when (at least 10 characters)',
     photos: 'Choose photos', photosHint: 'JPEG, PNG or WebP. Photos are made smaller and camera details removed before sending.', removePhoto: 'Remove photo {{n}}',
     photoLocation: 'The photo knows where it was taken. Use that place?', usePhotoLocation: 'Use the photo\'s place', gps: 'Use my location (GPS)',
-    gpsFailed: 'Could not get your location. Tap the map instead.', mapHint: 'Tap the map to put the pin in the right place.', pinned: 'Place chosen: {{lat}}, {{lon}}',
+    gpsFailed: 'Could not get your location. Tap the map instead.', mapHint: 'Tap the map to put the pin in the right place.', pinCentre: 'Pin the centre of the map', pinned: 'Place chosen: {{lat}}, {{lon}}',
     address: 'Address (house number, street, village)', commune: 'Commune or ward (when not chosen on the map)', anonymous: 'Hide my name from the public (staff still know who sent it)',
     submit: 'Send report', duplicatesTitle: 'A similar report was sent nearby', duplicatesText: 'You can support the existing report instead of sending another.',
     support: 'Support (+1)', supported: 'Supported', sent: 'Report sent. Tracking code: {{code}}', queued: 'No network. The report is saved and will be sent when the network is back.',
@@ -143,11 +144,25 @@ const en: typeof vi = {
   },
 };
 
-let added = false;
+const TEXTS = { vi, en } as const;
+
+/** Adds the texts once the language's main bundle is there (English loads on demand; adding ours first would stop it loading). */
+function addFor(lng: string): void {
+  if (lng !== 'vi' && lng !== 'en') return;
+  if (!i18n.hasResourceBundle(lng, 'translation') || i18n.exists('reports.nav', { lng, fallbackLng: [] })) return;
+  i18n.addResourceBundle(lng, 'translation', { reports: TEXTS[lng] }, true, false);
+}
+
+let hooked = false;
 export function addReportTexts(): void {
-  if (added) return;
-  added = true;
-  i18n.addResourceBundle('vi', 'translation', { reports: vi }, true, false);
-  i18n.addResourceBundle('en', 'translation', { reports: en }, true, false);
+  if (hooked) return;
+  hooked = true;
+  const hook = () => {
+    addFor('vi');
+    addFor('en');
+    i18n.store.on('added', (lng: string) => addFor(lng));
+  };
+  if (i18n.isInitialized) hook();
+  else i18n.on('initialized', hook);
 }
 addReportTexts();

@@ -1,0 +1,22 @@
+// open311: the Open311 GeoReport v2 API over the reports module's api.
+import type { ModuleDefinition } from '../../platform/module.ts';
+import { reportsModule } from '../reports/index.ts';
+import * as repo from './repo.ts';
+import { open311Routes } from './routes.ts';
+import { hashKey, Open311Service } from './service.ts';
+
+export interface Open311Api {
+  /** Registers an API key (stored hashed) for a client that may file requests. */
+  addKey(key: string, name: string): Promise<void>;
+}
+
+export const open311Module: ModuleDefinition<Open311Api> = {
+  name: 'open311',
+  create(platform) {
+    const service = new Open311Service(platform, platform.use(reportsModule));
+    return {
+      api: { addKey: (key, name) => repo.addKey(platform.db.kysely, hashKey(key), name) },
+      routes: (app) => open311Routes(app, service),
+    };
+  },
+};

@@ -1,0 +1,118 @@
+// reports: citizen reports (phản ánh kiến nghị) — filing, tracking, the public map, the
+// staff workflow with deadlines, and the API the Open311 module speaks through.
+import type { Kysely } from 'kysely';
+import type { Principal } from '../../platform/auth.ts';
+import type { ModuleDefinition, Platform } from '../../platform/module.ts';
+import { areasModule, type AreasApi } from '../areas/index.ts';
+import { identityModule } from '../identity/index.ts';
+import { notificationsModule } from '../notifications/index.ts';
+import { ReportJobs } from './jobs.ts';
+import { messages } from './messages.ts';
+import type { AreasPort, PeoplePort } from './ports.ts';
+import * as repo from './repo.ts';
+import { reportRoutes } from './routes.ts';
+import { ReportsService, type CategoryView, type CreateInput, type CreateOptions } from './service.ts';
+import { StaffReports } from './staff.ts';
+import { TileService } from './tiles.ts';
+import { isOpen, type ReportStatus } from './workflow.ts';
+
+export type { CategoryView, CreateInput, ReportStatus };
+export type ReportRecord = repo.ReportRecord;
+export type ReportEvent = repo.EventRow;
+export type ListFilter = repo.ListFilter;
+export { isOpen };
+
+export interface ReportsApi {
+  categories(): Promise<CategoryView[]>;
+  /** A leaf category reports may be filed under; throws a 400 naming `field` otherwise. */
+  fileableCategory(code: string, field?: string): Promise<CategoryView>;
+  create(principal: Principal | null, input: CreateInput, opts: CreateOptions): Promise<{ report: ReportRecord; created: boolean }>;
+  find(idOrCode: string): Promise<ReportRecord | undefined>;
+  /** Public reports (not hidden, not merged) matching the filter. */
+  list(filter: ListFilter, opts: { sort: 'newest' | 'updated'; limit: number; offset: number }): Promise<{ items: ReportRecord[]; total: number }>;
+  /** Public timeline entries of reports, in order. */
+  publicEvents(reportIds: string[]): Promise<ReportEvent[]>;
+  /** Public timeline entries across reports, after an event id (for update feeds). */
+  eventsFeed(opts: { after?: Date; before?: Date; limit: number; offset: number }): Promise<(ReportEvent & { tracking_code: string })[]>;
+  categoryName(code: string): Promise<string>;
+  agencyName(id: string): Promise<string>;
+  statusLabel(status: ReportStatus): string;
+  /** Public photos of a report as absolute paths. */
+  photoUrls(reportId: string): Promise<string[]>;
+  exportFor(userId: string): Promise<unknown>;
+  /** Runs the deadline warning, escalation and auto-close sweeps now. */
+  sweep(now?: Date): Promise<{ warned: number; escalated: number; closed: number }>;
+}
+
+function areasPort(areas: AreasApi): AreasPort {
+  const ref = (a: { id: string; code: string; name: string } | undefined) => (a ? { id: a.id, code: a.code, name: a.name } : undefined);
+  return {
+    locate: async (lat, lon) => {
+      const r = await areas.locate(lat, lon);
+      return r ? { commune: { code: r.commune.code, name: r.commune.name }, province: r.province } : null;
+    },
+    commune: (code) => areas.getCommune(code),
+    communeCentre: (code) => areas.communeCentre(code),
+    agencyForCommune: async (code) => ref(await areas.agencyForCommune(code)),
+    agencyByCode: async (code) => ref(await areas.getAgencyByCode(code)),
+    agency: async (id) => ref(await areas.getAgency(id)),
+    staffOf: async (agencyId) => (await areas.listMemberships({ agencyId })).map((m) => ({ userId: m.userId, role: m.role, areaCode: m.areaCode })),
+  };
+}
+
+/** The inbox and identity are optional: without them reports work, without notices or names. */
+function optionalUse<Api>(platform: Platform, def: ModuleDefinition<Api>): Api | undefined {
+  try {
+    return platform.use(def);
+  } catch {
+    platform.log.warn(`reports: module ${def.name} is not registered before reports`);
+    return undefined;
+  }
+}
+
+export const reportsModule: ModuleDefinition<ReportsApi> = {
+  name: 'reports',
+  create(platform) {
+    const areas = platform.use(areasModule);
+    const notifications = optionalUse(platform, notificationsModule);
+    const identity = optionalUse(platform, identityModule);
+    const people: PeoplePort = {
+      people: async (ids) => {
+        const found = new Map<string, { name: string; phone: string | null }>();
+        for (const id of ids) {
+          const u = await identity?.getUserSummary(id);
+          if (u) found.set(id, { name: u.fullName, phone: u.phone });
+        }
+        return found;
+      },
+    };
+    const service = new ReportsService(platform, areasPort(areas), people, { notify: async (n, trx: Kysely<object>) => notifications?.notify(n, trx) });
+    const staff = new StaffReports(service);
+    const jobs = new ReportJobs(service);
+    const tiles = new TileService(platform.db.kysely, (z, x, y) => areas.boundaryTile(z, x, y));
+    identity?.registerExporter('reports', (userId) => service.exportFor(userId));
+    platform.jobs.define({ name: 'reports.sweep', cron: '*/15 * * * *', handler: async () => void (await jobs.sweep()) });
+    const api: ReportsApi = {
+      categories: async () => (await service.categoryTree()).flatMap((c) => [c, ...(c.children ?? [])]),
+      fileableCategory: async (code, field) => service.categoryView(await service.fileableCategory(code, field)),
+      create: (principal, input, opts) => service.create(principal, input, opts),
+      find: (idOrCode) => repo.findReport(service.db, idOrCode),
+      list: (filter, opts) => repo.list(service.db, { filter, publicOnly: true, sort: opts.sort, limit: opts.limit, offset: opts.offset }),
+      publicEvents: async (ids) => (ids.length ? repo.t(service.db).selectFrom('report_events').selectAll().where('report_id', 'in', ids).where('public', '=', true).orderBy('id').execute() : []),
+      eventsFeed: (opts) => repo.eventsFeed(service.db, opts),
+      categoryName: async (code) => (await service.categoryMap()).get(code)?.name ?? code,
+      agencyName: (id) => service.agencyName(id),
+      statusLabel: (status) => service.statusLabel(status),
+      photoUrls: async (reportId) => (await service.publicView([(await repo.findReport(service.db, reportId))!]))[0]!.photos.map((p) => p.url),
+      exportFor: (userId) => service.exportFor(userId),
+      sweep: (now) => jobs.sweep(now),
+    };
+    return {
+      api,
+      messages,
+      routes: (app) => reportRoutes(app, service, staff, tiles),
+      seed: () => service.seedCategories(),
+      features: [{ key: 'reports', face: 'citizen' }, { key: 'reports', face: 'staff' }],
+    };
+  },
+};

@@ -1,0 +1,82 @@
+// Photos sent with a report: recognised by their bytes, decoded and re-encoded with sharp
+// (which drops EXIF, so no camera serial or home location leaks), resized, with a small
+// thumbnail. The GPS position in the original, if any, is read first and offered back.
+import sharp, { type Metadata } from 'sharp';
+import { detectFileType } from '../../platform/files.ts';
+import { AppError, invalidField } from '../../platform/errors.ts';
+
+export const MAX_PHOTOS = 5;
+export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
+const FULL_EDGE = 1600;
+const THUMB_EDGE = 320;
+
+export interface ProcessedPhoto {
+  full: Buffer;
+  thumb: Buffer;
+  width: number;
+  height: number;
+  gps: { lat: number; lon: number } | null;
+}
+
+export function decodeBase64Photo(data: string, field: string): Buffer {
+  const clean = data.replace(/^data:[^;]+;base64,/, '');
+  if (!/^[A-Za-z0-9+/=\s]*$/.test(clean)) throw invalidField(field, 'reports.photo_not_image');
+  const bytes = Buffer.from(clean, 'base64');
+  if (bytes.length === 0) throw invalidField(field, 'reports.photo_not_image');
+  if (bytes.length > MAX_PHOTO_BYTES) throw invalidField(field, 'reports.photo_too_large', { mb: MAX_PHOTO_BYTES / 1024 / 1024 });
+  return bytes;
+}
+
+export async function processPhoto(bytes: Buffer, field: string): Promise<ProcessedPhoto> {
+  const type = detectFileType(bytes);
+  if (!type || type === 'application/pdf') throw invalidField(field, 'reports.photo_not_image');
+  let meta: Metadata;
+  try {
+    meta = await sharp(bytes, { limitInputPixels: 50_000_000 }).metadata();
+  } catch {
+    // sharp's prebuilt libvips has no HEVC decoder, so most HEIC photos from phones land here
+    if (type === 'image/heic') throw new AppError(415, 'reports.photo_heic_unsupported', {}, [{ field, message: 'reports.photo_heic_unsupported' }]);
+    throw invalidField(field, 'reports.photo_broken');
+  }
+  try {
+    const base = sharp(bytes, { limitInputPixels: 50_000_000 }).rotate();
+    const full = await base.clone().resize(FULL_EDGE, FULL_EDGE, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 80, mozjpeg: true }).toBuffer({ resolveWithObject: true });
+    const thumb = await base.clone().resize(THUMB_EDGE, THUMB_EDGE, { fit: 'cover' }).jpeg({ quality: 70 }).toBuffer();
+    return { full: full.data, thumb, width: full.info.width, height: full.info.height, gps: meta.exif ? gpsFromExif(meta.exif) : null };
+  } catch {
+    if (type === 'image/heic') throw new AppError(415, 'reports.photo_heic_unsupported', {}, [{ field, message: 'reports.photo_heic_unsupported' }]);
+    throw invalidField(field, 'reports.photo_broken');
+  }
+}
+
+/** Reads GPSLatitude/GPSLongitude from a raw EXIF block (TIFF layout). */
+export function gpsFromExif(exif: Buffer): { lat: number; lon: number } | null {
+  try {
+    const start = exif.toString('ascii', 0, 4) === 'Exif' ? 6 : 0;
+    const tiff = exif.subarray(start);
+    const le = tiff.toString('ascii', 0, 2) === 'II';
+    const u16 = (o: number) => (le ? tiff.readUInt16LE(o) : tiff.readUInt16BE(o));
+    const u32 = (o: number) => (le ? tiff.readUInt32LE(o) : tiff.readUInt32BE(o));
+    const entries = (ifd: number) => Array.from({ length: u16(ifd) }, (_, i) => ifd + 2 + i * 12);
+    const gpsEntry = entries(u32(4)).find((e) => u16(e) === 0x8825);
+    if (gpsEntry === undefined) return null;
+    const tags = new Map(entries(u32(gpsEntry + 8)).map((e) => [u16(e), e]));
+    const ref = (tag: number) => {
+      const e = tags.get(tag);
+      return e === undefined ? '' : tiff.toString('ascii', e + 8, e + 9);
+    };
+    const dms = (tag: number) => {
+      const e = tags.get(tag);
+      if (e === undefined) return NaN;
+      const at = u32(e + 8);
+      const r = (i: number) => u32(at + i * 8) / u32(at + i * 8 + 4);
+      return r(0) + r(1) / 60 + r(2) / 3600;
+    };
+    const lat = dms(2) * (ref(1) === 'S' ? -1 : 1);
+    const lon = dms(4) * (ref(3) === 'W' ? -1 : 1);
+    if (!Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) return null;
+    return { lat: Math.round(lat * 1e6) / 1e6, lon: Math.round(lon * 1e6) / 1e6 };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,454 @@
+// SQL of the reports module, narrowed to its own tables.
+import { sql, type Generated, type JSONColumnType, type Kysely, type Selectable } from 'kysely';
+import { encodeLayer, tileBoundsSql, tileGeometrySql, type TileGeometry } from '../../platform/mvt.ts';
+import type { Question } from './categories.ts';
+import type { Pause } from './deadline.ts';
+import type { ReportStatus } from './workflow.ts';
+
+export type Tables = {
+  report_categories: {
+    code: string;
+    parent_code: string | null;
+    name: string;
+    name_en: string | null;
+    description: Generated<string>;
+    icon: Generated<string>;
+    routing: Generated<string>;
+    deadline_days: Generated<number>;
+    questions: JSONColumnType<Question[], string, string>;
+    keywords: Generated<string>;
+    sort: Generated<number>;
+    active: Generated<boolean>;
+    updated_at: Generated<Date>;
+  };
+  reports: {
+    id: Generated<string>;
+    tracking_code: string;
+    category_code: string;
+    description: string;
+    status: Generated<ReportStatus>;
+    resume_status: ReportStatus | null;
+    lat: number;
+    lon: number;
+    geom: unknown;
+    address: string | null;
+    commune_code: string;
+    province_code: string;
+    agency_id: string;
+    assignee_id: string | null;
+    reporter_id: string | null;
+    contact: JSONColumnType<Contact, string, string>;
+    anonymous: Generated<boolean>;
+    answers: JSONColumnType<Record<string, unknown>, string, string>;
+    source: Generated<'app' | 'open311' | 'staff'>;
+    client_id: string | null;
+    supporters: Generated<number>;
+    deadline_days: number;
+    due_date: string;
+    pauses: JSONColumnType<Pause[], string, string>;
+    public_answer: string | null;
+    reject_reason: string | null;
+    resolved_at: Date | null;
+    closed_at: Date | null;
+    rating: number | null;
+    rating_comment: string | null;
+    merged_into: string | null;
+    hidden: Generated<boolean>;
+    warned_at: Date | null;
+    escalated_at: Date | null;
+    received_at: Generated<Date>;
+    updated_at: Generated<Date>;
+  };
+  report_photos: {
+    id: Generated<string>;
+    report_id: string;
+    file_id: string;
+    thumb_id: string;
+    kind: Generated<'citizen' | 'answer'>;
+    width: number;
+    height: number;
+    moderation: Generated<'pending' | 'approved' | 'hidden'>;
+    position: Generated<number>;
+    created_at: Generated<Date>;
+  };
+  report_events: {
+    id: Generated<string>;
+    report_id: string;
+    at: Generated<Date>;
+    actor_id: string | null;
+    kind: string;
+    from_status: string | null;
+    to_status: string | null;
+    public: Generated<boolean>;
+    body: string | null;
+    details: JSONColumnType<Record<string, unknown>, string, string>;
+  };
+  report_supporters: { report_id: string; user_id: string; at: Generated<Date> };
+  report_followers: { report_id: string; user_id: string; at: Generated<Date> };
+  report_templates: { id: Generated<string>; category_code: string | null; title: string; body: string; created_at: Generated<Date> };
+};
+
+export interface Contact {
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  phone?: string;
+  deviceId?: string;
+  accountId?: string;
+}
+
+export type Db = Kysely<object>;
+export type ReportRow = Selectable<Tables['reports']>;
+export type CategoryRow = Selectable<Tables['report_categories']>;
+export type PhotoRow = Selectable<Tables['report_photos']>;
+export type EventRow = Selectable<Tables['report_events']>;
+export type TemplateRow = Selectable<Tables['report_templates']>;
+
+export const t = (db: Db) => db.withTables<Tables>();
+
+const REPORT_COLUMNS = [
+  'id', 'tracking_code', 'category_code', 'description', 'status', 'resume_status', 'lat', 'lon', 'address', 'commune_code',
+  'province_code', 'agency_id', 'assignee_id', 'reporter_id', 'contact', 'anonymous', 'answers', 'source', 'client_id', 'supporters',
+  'deadline_days', 'pauses', 'public_answer', 'reject_reason', 'resolved_at', 'closed_at', 'rating', 'rating_comment',
+  'merged_into', 'hidden', 'warned_at', 'escalated_at', 'received_at', 'updated_at',
+] as const;
+
+export type ReportRecord = Omit<ReportRow, 'geom'>;
+
+export function selectReports(db: Db) {
+  return t(db)
+    .selectFrom('reports')
+    .select([...REPORT_COLUMNS])
+    .select(sql<string>`to_char(due_date, 'YYYY-MM-DD')`.as('due_date'));
+}
+
+export async function findReport(db: Db, idOrCode: string, forUpdate = false): Promise<ReportRecord | undefined> {
+  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrCode);
+  let q = selectReports(db).where(isUuid ? 'id' : 'tracking_code', '=', isUuid ? idOrCode : idOrCode.toUpperCase());
+  if (forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export async function findByClientId(db: Db, reporterId: string, clientId: string): Promise<ReportRecord | undefined> {
+  return selectReports(db).where('reporter_id', '=', reporterId).where('client_id', '=', clientId).executeTakeFirst();
+}
+
+export type NewReport = Omit<ReportRecord, 'id' | 'status' | 'resume_status' | 'supporters' | 'public_answer' | 'reject_reason' | 'resolved_at'
+  | 'closed_at' | 'rating' | 'rating_comment' | 'merged_into' | 'hidden' | 'warned_at' | 'escalated_at' | 'received_at' | 'updated_at'
+  | 'contact' | 'answers' | 'pauses' | 'assignee_id'> & { contact: Contact; answers: Record<string, unknown>; received_at: Date };
+
+export async function insertReport(db: Db, r: NewReport): Promise<string> {
+  const row = await t(db)
+    .insertInto('reports')
+    .values({
+      ...r,
+      contact: JSON.stringify(r.contact),
+      answers: JSON.stringify(r.answers),
+      pauses: '[]',
+      resume_status: null,
+      assignee_id: null,
+      public_answer: null,
+      reject_reason: null,
+      resolved_at: null,
+      closed_at: null,
+      rating: null,
+      rating_comment: null,
+      merged_into: null,
+      warned_at: null,
+      escalated_at: null,
+      geom: sql`ST_SetSRID(ST_MakePoint(${r.lon}, ${r.lat}), 4326)`,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export type ReportPatch = Partial<Omit<ReportRecord, 'id' | 'contact' | 'answers' | 'pauses'>> & { pauses?: Pause[] };
+
+export async function updateReport(db: Db, id: string, patch: ReportPatch): Promise<void> {
+  const { pauses, ...rest } = patch;
+  await t(db)
+    .updateTable('reports')
+    .set({ ...rest, ...(pauses ? { pauses: JSON.stringify(pauses) } : {}), updated_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .execute();
+}
+
+export interface NewEvent {
+  reportId: string;
+  actorId: string | null;
+  kind: string;
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  public?: boolean;
+  body?: string | null;
+  details?: Record<string, unknown>;
+}
+
+export async function insertEvent(db: Db, e: NewEvent): Promise<string> {
+  const row = await t(db)
+    .insertInto('report_events')
+    .values({
+      report_id: e.reportId,
+      actor_id: e.actorId,
+      kind: e.kind,
+      from_status: e.fromStatus ?? null,
+      to_status: e.toStatus ?? null,
+      public: e.public ?? true,
+      body: e.body ?? null,
+      details: JSON.stringify(e.details ?? {}),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return String(row.id);
+}
+
+export async function events(db: Db, reportId: string, includeInternal: boolean): Promise<EventRow[]> {
+  let q = t(db).selectFrom('report_events').selectAll().where('report_id', '=', reportId);
+  if (!includeInternal) q = q.where('public', '=', true);
+  return q.orderBy('id').execute();
+}
+
+export async function photos(db: Db, reportIds: string[]): Promise<PhotoRow[]> {
+  if (reportIds.length === 0) return [];
+  return t(db).selectFrom('report_photos').selectAll().where('report_id', 'in', reportIds).orderBy('kind').orderBy('position').execute();
+}
+
+export async function insertPhoto(db: Db, p: { reportId: string; fileId: string; thumbId: string; kind: 'citizen' | 'answer'; width: number; height: number; position: number; approved: boolean }): Promise<void> {
+  await t(db)
+    .insertInto('report_photos')
+    .values({ report_id: p.reportId, file_id: p.fileId, thumb_id: p.thumbId, kind: p.kind, width: p.width, height: p.height, position: p.position, moderation: p.approved ? 'approved' : 'pending' })
+    .execute();
+}
+
+export async function findPhoto(db: Db, id: string): Promise<PhotoRow | undefined> {
+  return t(db).selectFrom('report_photos').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function setPhotoModeration(db: Db, id: string, moderation: 'approved' | 'hidden'): Promise<number> {
+  const res = await t(db).updateTable('report_photos').set({ moderation }).where('id', '=', id).executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+// ---- categories ----
+
+export async function categories(db: Db, includeInactive: boolean): Promise<CategoryRow[]> {
+  let q = t(db).selectFrom('report_categories').selectAll();
+  if (!includeInactive) q = q.where('active', '=', true);
+  return q.orderBy(sql`coalesce(parent_code, code)`).orderBy(sql`parent_code IS NOT NULL`).orderBy('sort').execute();
+}
+
+export async function findCategory(db: Db, code: string): Promise<CategoryRow | undefined> {
+  return t(db).selectFrom('report_categories').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function hasChildren(db: Db, code: string): Promise<boolean> {
+  const row = await t(db).selectFrom('report_categories').select('code').where('parent_code', '=', code).where('active', '=', true).executeTakeFirst();
+  return !!row;
+}
+
+// ---- supporters and followers ----
+
+export async function addSupporter(db: Db, reportId: string, userId: string): Promise<boolean> {
+  const rows = await t(db).insertInto('report_supporters').values({ report_id: reportId, user_id: userId }).onConflict((oc) => oc.doNothing()).returning('user_id').execute();
+  const added = rows.length > 0;
+  if (added) await t(db).updateTable('reports').set({ supporters: sql<number>`supporters + 1` }).where('id', '=', reportId).execute();
+  return added;
+}
+
+export async function follow(db: Db, reportId: string, userId: string): Promise<void> {
+  await t(db).insertInto('report_followers').values({ report_id: reportId, user_id: userId }).onConflict((oc) => oc.doNothing()).execute();
+}
+
+export async function unfollow(db: Db, reportId: string, userId: string): Promise<void> {
+  await t(db).deleteFrom('report_followers').where('report_id', '=', reportId).where('user_id', '=', userId).execute();
+}
+
+export async function followers(db: Db, reportId: string): Promise<string[]> {
+  const rows = await t(db).selectFrom('report_followers').select('user_id').where('report_id', '=', reportId).execute();
+  return rows.map((r) => r.user_id);
+}
+
+export async function isFollowing(db: Db, reportId: string, userId: string): Promise<boolean> {
+  return !!(await t(db).selectFrom('report_followers').select('user_id').where('report_id', '=', reportId).where('user_id', '=', userId).executeTakeFirst());
+}
+
+export async function hasSupported(db: Db, reportId: string, userId: string): Promise<boolean> {
+  return !!(await t(db).selectFrom('report_supporters').select('user_id').where('report_id', '=', reportId).where('user_id', '=', userId).executeTakeFirst());
+}
+
+/** Moves the supporters and followers of a duplicate onto the report it merges into. */
+export async function moveSupport(db: Db, fromId: string, toId: string): Promise<void> {
+  await sql`INSERT INTO report_supporters (report_id, user_id, at) SELECT ${toId}, user_id, at FROM report_supporters WHERE report_id = ${fromId} ON CONFLICT DO NOTHING`.execute(db);
+  await sql`INSERT INTO report_followers (report_id, user_id, at) SELECT ${toId}, user_id, at FROM report_followers WHERE report_id = ${fromId} ON CONFLICT DO NOTHING`.execute(db);
+  await sql`INSERT INTO report_followers (report_id, user_id) SELECT ${toId}, reporter_id FROM reports WHERE id = ${fromId} AND reporter_id IS NOT NULL ON CONFLICT DO NOTHING`.execute(db);
+  await sql`UPDATE reports SET supporters = (SELECT count(*) FROM report_supporters WHERE report_id = ${toId}) WHERE id = ${toId}`.execute(db);
+}
+
+// ---- templates ----
+
+export async function templates(db: Db, categoryCode: string | null): Promise<TemplateRow[]> {
+  let q = t(db).selectFrom('report_templates').selectAll();
+  if (categoryCode) q = q.where((eb) => eb.or([eb('category_code', 'is', null), eb('category_code', '=', categoryCode), eb('category_code', '=', categoryCode.split('.')[0]!)]));
+  return q.orderBy('created_at').execute();
+}
+
+// ---- lists ----
+
+export interface ListFilter {
+  category?: string;
+  status?: ReportStatus[];
+  commune?: string;
+  from?: string;
+  to?: string;
+  q?: string;
+  agencyId?: string;
+  assigneeId?: string;
+  /** due date on or before this local day (overdue / due soon) */
+  dueBy?: string;
+  bbox?: [number, number, number, number];
+  updatedAfter?: Date;
+  receivedFrom?: Date;
+  receivedTo?: Date;
+  updatedBefore?: Date;
+  ids?: string[];
+}
+
+/** Where staff may look: pairs of agency and area, areas only (leaders), or everything. */
+export interface Scope {
+  all: boolean;
+  agencyAreas: { agencyId: string; areaCode: string | null }[];
+  areas: string[];
+}
+
+export type Sort = 'newest' | 'oldest' | 'due' | 'updated' | 'supporters';
+
+type ReportQuery = ReturnType<typeof selectReports>;
+
+function areaMatch(code: string | null) {
+  return sql<boolean>`(${code}::text IS NULL OR province_code = ${code} OR commune_code = ${code})`;
+}
+
+export function applyFilter(q: ReportQuery, f: ListFilter): ReportQuery {
+  if (f.ids) q = q.where('tracking_code', 'in', f.ids.length ? f.ids : ['-']);
+  if (f.category) q = q.where((eb) => eb.or([eb('category_code', '=', f.category!), eb('category_code', 'like', `${f.category!}.%`)]));
+  if (f.status?.length) q = q.where('status', 'in', f.status);
+  if (f.commune) q = q.where('commune_code', '=', f.commune);
+  if (f.from) q = q.where('received_at', '>=', new Date(`${f.from}T00:00:00+07:00`));
+  if (f.to) q = q.where('received_at', '<=', new Date(`${f.to}T23:59:59.999+07:00`));
+  if (f.receivedFrom) q = q.where('received_at', '>=', f.receivedFrom);
+  if (f.receivedTo) q = q.where('received_at', '<=', f.receivedTo);
+  if (f.agencyId) q = q.where('agency_id', '=', f.agencyId);
+  if (f.assigneeId) q = q.where('assignee_id', '=', f.assigneeId);
+  if (f.dueBy) q = q.where('due_date', '<=', f.dueBy);
+  if (f.updatedAfter) q = q.where('updated_at', '>', f.updatedAfter);
+  if (f.updatedBefore) q = q.where('updated_at', '<', f.updatedBefore);
+  if (f.bbox) q = q.where(sql<boolean>`geom && ST_MakeEnvelope(${f.bbox[0]}, ${f.bbox[1]}, ${f.bbox[2]}, ${f.bbox[3]}, 4326)`);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) => eb.or([eb('tracking_code', '=', f.q!.toUpperCase()), eb('description', 'ilike', like), eb('address', 'ilike', like)]));
+  }
+  return q;
+}
+
+export function applyScope(q: ReportQuery, scope: Scope): ReportQuery {
+  if (scope.all) return q;
+  return q.where((eb) =>
+    eb.or([
+      ...scope.agencyAreas.map((a) => eb.and([eb('agency_id', '=', a.agencyId), areaMatch(a.areaCode)])),
+      ...scope.areas.map((code) => areaMatch(code)),
+      sql<boolean>`false`,
+    ]),
+  );
+}
+
+const ORDER: Record<Sort, [string, 'asc' | 'desc'][]> = {
+  newest: [['received_at', 'desc'], ['id', 'desc']],
+  oldest: [['received_at', 'asc'], ['id', 'asc']],
+  due: [['due_date', 'asc'], ['received_at', 'asc']],
+  updated: [['updated_at', 'desc'], ['id', 'desc']],
+  supporters: [['supporters', 'desc'], ['received_at', 'desc']],
+};
+
+export async function list(db: Db, opts: { filter: ListFilter; scope?: Scope; publicOnly?: boolean; reporterId?: string; sort: Sort; limit: number; offset: number }): Promise<{ items: ReportRecord[]; total: number }> {
+  let q = applyFilter(selectReports(db), opts.filter);
+  if (opts.scope) q = applyScope(q, opts.scope);
+  if (opts.publicOnly) q = q.where('hidden', '=', false).where('merged_into', 'is', null);
+  if (opts.reporterId) q = q.where('reporter_id', '=', opts.reporterId);
+  let page = q;
+  for (const [col, dir] of ORDER[opts.sort]) page = page.orderBy(sql.ref(`reports.${col}`), dir);
+  const items = await page.limit(opts.limit).offset(opts.offset).execute();
+  const total = items.length < opts.limit && opts.offset === 0
+    ? items.length
+    : Number((await q.clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+  return { items, total };
+}
+
+export async function followed(db: Db, userId: string, limit: number): Promise<ReportRecord[]> {
+  return selectReports(db)
+    .where('id', 'in', (eb) => eb.selectFrom('report_followers').select('report_id').where('user_id', '=', userId))
+    .where('hidden', '=', false)
+    .where((eb) => eb.or([eb('reporter_id', 'is', null), eb('reporter_id', '!=', userId)]))
+    .orderBy('updated_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Open reports of the same category within `meters` of the point, nearest first. */
+export async function nearbyOpen(db: Db, p: { category: string; lat: number; lon: number; meters: number; sinceDays: number; limit: number }): Promise<(ReportRecord & { distance: number })[]> {
+  const point = sql`ST_SetSRID(ST_MakePoint(${p.lon}, ${p.lat}), 4326)`;
+  return selectReports(db)
+    .select(sql<number>`round(ST_Distance(geom::geography, ${point}::geography))`.as('distance'))
+    .where('category_code', '=', p.category)
+    .where('status', 'in', ['new', 'accepted', 'assigned', 'in_progress', 'need_info'])
+    .where('hidden', '=', false)
+    .where('merged_into', 'is', null)
+    .where('received_at', '>=', sql<Date>`now() - make_interval(days => ${p.sinceDays})`)
+    .where(sql<boolean>`ST_DWithin(geom::geography, ${point}::geography, ${p.meters})`)
+    .orderBy(sql`geom <-> ${point}`)
+    .limit(p.limit)
+    .execute();
+}
+
+/** Reports whose deadline is near and no warning was sent yet. */
+export async function dueForWarning(db: Db, dueBy: string, limit: number): Promise<ReportRecord[]> {
+  return selectReports(db).where('status', 'in', ['new', 'accepted', 'assigned', 'in_progress']).where('warned_at', 'is', null).where('due_date', '<=', dueBy).limit(limit).execute();
+}
+
+export async function overdue(db: Db, today: string, limit: number): Promise<ReportRecord[]> {
+  return selectReports(db).where('status', 'in', ['new', 'accepted', 'assigned', 'in_progress']).where('escalated_at', 'is', null).where('due_date', '<', today).limit(limit).execute();
+}
+
+export async function resolvedBefore(db: Db, before: Date, limit: number): Promise<ReportRecord[]> {
+  return selectReports(db).where('status', '=', 'resolved').where('resolved_at', '<', before).limit(limit).execute();
+}
+
+/** Public points of a map tile area, for the vector tiles. */
+export async function countAll(db: Db): Promise<number> {
+  return Number((await t(db).selectFrom('reports').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+}
+
+/** Public timeline entries across all reports, oldest first, for update feeds. */
+export async function eventsFeed(db: Db, opts: { after?: Date; before?: Date; limit: number; offset: number }): Promise<(EventRow & { tracking_code: string })[]> {
+  let q = t(db)
+    .selectFrom('report_events as e')
+    .innerJoin('reports as r', 'r.id', 'e.report_id')
+    .selectAll('e')
+    .select('r.tracking_code')
+    .where('e.public', '=', true)
+    .where('r.hidden', '=', false);
+  if (opts.after) q = q.where('e.at', '>', opts.after);
+  if (opts.before) q = q.where('e.at', '<', opts.before);
+  return q.orderBy('e.id', 'desc').limit(opts.limit).offset(opts.offset).execute();
+}
+
+/** Public report points of one vector tile, layer 'reports' (newest first, capped). */
+export async function reportTile(db: Db, z: number, x: number, y: number, cap: number): Promise<Buffer> {
+  const res = await sql<{ code: string; status: string; category: string; supporters: number; g: string }>`
+    SELECT tracking_code AS code, status, category_code AS category, supporters, ${tileGeometrySql(sql`geom`, z, x, y, 0)} AS g
+    FROM reports
+    WHERE geom && ${tileBoundsSql(z, x, y)} AND NOT hidden AND merged_into IS NULL
+    ORDER BY received_at DESC
+    LIMIT ${cap}`.execute(db);
+  return encodeLayer('reports', res.rows.map((r) => ({ geometry: JSON.parse(r.g) as TileGeometry, properties: { code: r.code, status: r.status, category: r.category, supporters: r.supporters } })));
+}

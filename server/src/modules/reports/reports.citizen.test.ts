@@ -1,0 +1,247 @@
+// HTTP tests of filing and following reports as a citizen, and the public list and map.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { signIn, type TestSession } from '../identity/testing.ts';
+import type { TestApp } from '../../../test/helpers.ts';
+import { createReportsTestApp, jpeg } from './testing.ts';
+
+const HERE = { lat: 21.85, lon: 106.76 }; // Phường Lương Văn Tri (05983)
+const RUBBISH = { categoryCode: 'moi-truong.rac-thai', answers: { amount: 'large' } };
+
+describe('reports: citizen and public routes', () => {
+  let t: TestApp;
+  let an: TestSession;
+  let binh: TestSession;
+  let code = '';
+  let id = '';
+
+  before(async () => {
+    t = await createReportsTestApp();
+    an = await signIn(t.app, '0900000001');
+    binh = await signIn(t.app, '0900000002');
+  });
+  after(() => t.teardown());
+
+  const file = (s: TestSession, payload: object, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'POST', url: '/api/reports', headers: { ...s.headers, ...headers }, payload });
+  const countReports = async () => Number((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM reports')).rows[0]!.n);
+
+  it('lists two levels of categories with icons and extra questions', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/reports/categories' });
+    assert.equal(res.statusCode, 200);
+    const tree = res.json();
+    assert.deepEqual(tree.map((c: { code: string }) => c.code), ['trat-tu-cong-cong', 'moi-truong', 'giao-thong', 'trat-tu-do-thi', 'ha-tang', 'khac']);
+    const rac = tree[1].children.find((c: { code: string }) => c.code === 'moi-truong.rac-thai');
+    assert.equal(rac.icon, 'trash');
+    assert.equal(rac.questions[0].code, 'amount');
+    const wf = await t.app.inject({ method: 'GET', url: '/api/reports/workflow' });
+    assert.equal(wf.json().statuses.find((s: { code: string }) => s.code === 'in_progress').label, 'Đang xử lý');
+  });
+
+  it('asks to sign in before filing', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/reports', payload: { ...RUBBISH, description: 'Rác đổ bừa bãi ở đầu ngõ', ...HERE } });
+    assert.equal(res.statusCode, 401);
+  });
+
+  it('files a report with a photo; the commune and agency come from the point', async () => {
+    const photo = (await jpeg()).toString('base64');
+    const res = await file(an, { ...RUBBISH, description: 'Rác đổ bừa bãi ở đầu ngõ 12', ...HERE, address: 'Ngõ 12 Lê Lợi', photos: [photo], anonymous: true }, { 'idempotency-key': 'first-report-0001' });
+    assert.equal(res.statusCode, 201, res.body);
+    const body = res.json();
+    assert.match(body.trackingCode, /^PA-[0-9A-Z]{8}$/);
+    assert.equal(body.status, 'new');
+    assert.equal(body.created, true);
+    assert.match(body.dueDate, /^\d{4}-\d{2}-\d{2}$/);
+    code = body.trackingCode;
+    id = body.id;
+    const mine = await t.app.inject({ method: 'GET', url: `/api/reports/${code}`, headers: an.headers });
+    assert.equal(mine.statusCode, 200);
+    const r = mine.json();
+    assert.equal(r.communeCode, '05983');
+    assert.match(r.agencyName, /Lương Văn Tri/);
+    assert.equal(r.photos.length, 1, 'the reporter sees the photo before moderation');
+    assert.equal(r.mine, true);
+    assert.equal(r.timeline[0].kind, 'created');
+    const photo1 = await t.app.inject({ method: 'GET', url: r.photos[0].url, headers: an.headers });
+    assert.equal(photo1.statusCode, 200);
+    assert.equal(photo1.headers['content-type'], 'image/jpeg');
+  });
+
+  it('shows the report to the public without personal data or unmoderated photos', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/reports/${code}` });
+    assert.equal(res.statusCode, 200);
+    const r = res.json();
+    assert.equal(r.photos.length, 0);
+    assert.equal(r.mine, false);
+    assert.deepEqual(r.answers, {});
+    assert.ok(!JSON.stringify(r).includes(an.userId));
+    const list = await t.app.inject({ method: 'GET', url: '/api/reports?category=moi-truong' });
+    assert.ok(list.json().items.some((x: { trackingCode: string }) => x.trackingCode === code));
+    assert.ok(!JSON.stringify(list.json()).includes(an.userId));
+    const pending = await t.app.inject({ method: 'GET', url: (await t.app.inject({ method: 'GET', url: `/api/reports/${code}`, headers: an.headers })).json().photos[0].url });
+    assert.equal(pending.statusCode, 404, 'a pending photo is not public');
+  });
+
+  it('a replay with the same Idempotency-Key returns the first report and creates nothing', async () => {
+    const before = await countReports();
+    const payload = { ...RUBBISH, description: 'Rác đổ bừa bãi ở đầu ngõ 12', ...HERE };
+    const again = await file(an, payload, { 'idempotency-key': 'first-report-0001' });
+    assert.equal(again.statusCode, 200);
+    assert.equal(again.json().id, id);
+    assert.equal(again.json().created, false);
+    const key = randomUUID();
+    const racing = await Promise.all([1, 2, 3].map(() => file(an, payload, { 'idempotency-key': key })));
+    assert.equal(new Set(racing.map((r) => r.json().id)).size, 1);
+    assert.equal(racing.filter((r) => r.statusCode === 201).length, 1);
+    const viaBody = await file(an, { ...payload, clientId: key });
+    assert.equal(viaBody.json().id, racing[0]!.json().id);
+    assert.equal(await countReports(), before + 1);
+  });
+
+  it('refuses bad input with 4xx naming the field and saves nothing', async () => {
+    const before = await countReports();
+    const good = { ...RUBBISH, description: 'Rác thải đổ ra đường', ...HERE };
+    const fake = Buffer.from('GIF89a not really a photo').toString('base64');
+    const brokenJpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(200, 1)]).toString('base64');
+    const heic = Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic'), Buffer.alloc(200, 0)]).toString('base64');
+    const huge = Buffer.alloc(9 * 1024 * 1024, 0xff).toString('base64');
+    const small = (await jpeg()).toString('base64');
+    const cases: [object, number, string][] = [
+      [{ ...good, description: undefined }, 400, 'description'],
+      [{ ...good, description: 'ngắn' }, 400, 'description'],
+      [{ ...good, lat: 'abc' }, 400, 'lat'],
+      [{ ...good, categoryCode: 'khong-co' }, 400, 'categoryCode'],
+      [{ ...good, categoryCode: 'moi-truong' }, 400, 'categoryCode'],
+      [{ ...good, answers: {} }, 400, 'answers.amount'],
+      [{ ...good, lat: 21.03, lon: 105.85 }, 400, 'location'],
+      [{ ...good, lat: undefined, lon: undefined }, 400, 'location'],
+      [{ ...good, photos: [fake] }, 400, 'photos.0'],
+      [{ ...good, photos: [small, brokenJpeg] }, 400, 'photos.1'],
+      [{ ...good, photos: [heic] }, 415, 'photos.0'],
+      [{ ...good, photos: [huge] }, 400, 'photos.0'],
+      [{ ...good, photos: [small, small, small, small, small, small] }, 400, 'photos'],
+      [{ ...good, extra: 1 }, 400, 'extra'],
+    ];
+    for (const [payload, status, field] of cases) {
+      const res = await file(an, payload);
+      assert.equal(res.statusCode, status, `${field}: ${res.body.slice(0, 300)}`);
+      const details = res.json().error.details as { field: string; message: string }[];
+      assert.ok(details.some((d) => d.field === field), `${field} named in ${JSON.stringify(details)}`);
+    }
+    const outside = await file(an, { ...good, lat: 21.03, lon: 105.85 });
+    assert.match(outside.json().error.details[0].message, /ngoài tỉnh Lạng Sơn/);
+    const heicRes = await file(an, { ...good, photos: [heic] });
+    assert.match(heicRes.json().error.details[0].message, /HEIC/);
+    assert.equal(await countReports(), before);
+  });
+
+  it('takes the place from the photo when none is given, and offers it beforehand', async () => {
+    const withGps = (await jpeg({ gps: { lat: '21/1 51/1 0/1', lon: '106/1 45/1 36/1' } })).toString('base64');
+    const offer = await t.app.inject({ method: 'POST', url: '/api/reports/photo-location', headers: an.headers, payload: { photo: withGps } });
+    assert.deepEqual(offer.json(), { found: true, lat: 21.85, lon: 106.76, inProvince: true });
+    const none = await t.app.inject({ method: 'POST', url: '/api/reports/photo-location', headers: an.headers, payload: { photo: (await jpeg()).toString('base64') } });
+    assert.deepEqual(none.json(), { found: false });
+    const res = await file(an, { categoryCode: 'ha-tang.den-duong', description: 'Đèn đường tắt cả tuần nay', photos: [withGps] });
+    assert.equal(res.statusCode, 201, res.body);
+    const r = (await t.app.inject({ method: 'GET', url: `/api/reports/${res.json().trackingCode}` })).json();
+    assert.equal(r.lat, 21.85);
+    assert.equal(r.communeCode, '05983');
+  });
+
+  it('shows nearby open reports of the same category, and lets another citizen support one', async () => {
+    const dup = await t.app.inject({ method: 'GET', url: `/api/reports/duplicates?category=moi-truong.rac-thai&lat=21.8505&lon=106.7602` });
+    assert.equal(dup.statusCode, 200);
+    const items = dup.json().items as { trackingCode: string; distance: number }[];
+    assert.ok(items.some((i) => i.trackingCode === code));
+    assert.ok(items[0]!.distance < 300);
+    const far = await t.app.inject({ method: 'GET', url: `/api/reports/duplicates?category=moi-truong.rac-thai&lat=22.25&lon=106.47` });
+    assert.equal(far.json().items.length, 0);
+    const other = await t.app.inject({ method: 'GET', url: `/api/reports/duplicates?category=giao-thong.o-ga&lat=21.85&lon=106.76` });
+    assert.equal(other.json().items.length, 0);
+    const bad = await t.app.inject({ method: 'GET', url: `/api/reports/duplicates?category=nope&lat=21.85&lon=106.76` });
+    assert.equal(bad.statusCode, 400);
+
+    const plus = await t.app.inject({ method: 'POST', url: `/api/reports/${code}/support`, headers: binh.headers });
+    assert.deepEqual(plus.json(), { supporters: 1, added: true });
+    const again = await t.app.inject({ method: 'POST', url: `/api/reports/${code}/support`, headers: binh.headers });
+    assert.deepEqual(again.json(), { supporters: 1, added: false });
+    const own = await t.app.inject({ method: 'POST', url: `/api/reports/${code}/support`, headers: an.headers });
+    assert.equal(own.statusCode, 409);
+    const anon = await t.app.inject({ method: 'POST', url: `/api/reports/${code}/support` });
+    assert.equal(anon.statusCode, 401);
+    const view = (await t.app.inject({ method: 'GET', url: `/api/reports/${code}`, headers: binh.headers })).json();
+    assert.equal(view.supported, true);
+    assert.equal(view.following, true, 'supporting also follows');
+  });
+
+  it('follows and unfollows someone else\'s report', async () => {
+    const off = await t.app.inject({ method: 'DELETE', url: `/api/reports/${code}/follow`, headers: binh.headers });
+    assert.equal(off.statusCode, 204);
+    assert.equal((await t.app.inject({ method: 'GET', url: `/api/reports/${code}`, headers: binh.headers })).json().following, false);
+    const on = await t.app.inject({ method: 'PUT', url: `/api/reports/${code}/follow`, headers: binh.headers });
+    assert.equal(on.statusCode, 204);
+    const mine = (await t.app.inject({ method: 'GET', url: '/api/reports/mine', headers: binh.headers })).json();
+    assert.equal(mine.total, 0);
+    assert.ok(mine.following.some((r: { trackingCode: string }) => r.trackingCode === code));
+    const missing = await t.app.inject({ method: 'PUT', url: '/api/reports/PA-NOTHERE/follow', headers: binh.headers });
+    assert.equal(missing.statusCode, 404);
+  });
+
+  it('lists my reports newest first', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/reports/mine', headers: an.headers });
+    assert.equal(res.statusCode, 200);
+    assert.ok(res.json().total >= 2);
+    assert.equal((await t.app.inject({ method: 'GET', url: '/api/reports/mine' })).statusCode, 401);
+  });
+
+  it('filters the public list and the map, and refuses bad filters', async () => {
+    const q = async (qs: string) => (await t.app.inject({ method: 'GET', url: `/api/reports?${qs}` })).json();
+    assert.ok((await q('status=new&commune=05983')).items.length >= 1);
+    assert.equal((await q('commune=06040')).items.length, 0);
+    assert.equal((await q('status=closed')).items.length, 0);
+    assert.ok((await q(`q=${code}`)).items.length === 1);
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    assert.ok((await q(`from=${today}&to=${today}`)).items.length >= 1);
+    assert.equal((await q('from=2020-01-01&to=2020-01-02')).items.length, 0);
+    for (const bad of ['status=nope', 'from=2026-02-01&to=2026-01-01', 'from=yesterday', 'limit=1000', 'bbox=1,2,3']) {
+      assert.equal((await t.app.inject({ method: 'GET', url: `/api/reports?${bad}` })).statusCode, 400, bad);
+    }
+    const map = await t.app.inject({ method: 'GET', url: '/api/reports/map?bbox=106.7,21.8,106.8,21.9' });
+    assert.ok(map.json().items.some((p: { trackingCode: string }) => p.trackingCode === code));
+    const elsewhere = await t.app.inject({ method: 'GET', url: '/api/reports/map?bbox=106.0,22.3,106.1,22.4' });
+    assert.equal(elsewhere.json().items.length, 0);
+  });
+
+  it('serves vector tiles with commune boundaries, labels and report points', async () => {
+    const z = 12;
+    const x = Math.floor(((HERE.lon + 180) / 360) * 2 ** z);
+    const rad = (HERE.lat * Math.PI) / 180;
+    const y = Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * 2 ** z);
+    const res = await t.app.inject({ method: 'GET', url: `/api/tiles/${z}/${x}/${y}.mvt` });
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.headers['content-type'], 'application/vnd.mapbox-vector-tile');
+    const text = res.rawPayload.toString('latin1');
+    for (const layer of ['communes', 'commune_labels', 'reports']) assert.ok(text.includes(layer), `layer ${layer}`);
+    assert.ok(text.includes(code), 'the report point carries its tracking code');
+    const again = await t.app.inject({ method: 'GET', url: `/api/tiles/${z}/${x}/${y}.mvt`, headers: { 'if-none-match': res.headers.etag as string } });
+    assert.equal(again.statusCode, 304);
+    const sea = await t.app.inject({ method: 'GET', url: '/api/tiles/12/0/0.mvt' });
+    assert.equal(sea.statusCode, 200);
+    assert.equal(sea.rawPayload.length, 0, 'an empty tile far from the province');
+    for (const bad of ['/api/tiles/21/0/0.mvt', '/api/tiles/2/4/0.mvt', '/api/tiles/2/0/9.mvt', '/api/tiles/2/0/0.png', '/api/tiles/a/0/0.mvt']) {
+      assert.equal((await t.app.inject({ method: 'GET', url: bad })).statusCode, 400, bad);
+    }
+  });
+
+  it('answers 404 for an unknown report', async () => {
+    assert.equal((await t.app.inject({ method: 'GET', url: '/api/reports/PA-ZZZZZZZZ' })).statusCode, 404);
+    assert.equal((await t.app.inject({ method: 'GET', url: '/api/reports/photos/not-a-photo' })).statusCode, 404);
+  });
+
+  it('adds my reports to my data export', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/me/export', headers: an.headers });
+    assert.equal(res.statusCode, 200);
+    assert.ok(JSON.stringify(res.json()).includes(code));
+  });
+});

@@ -1,0 +1,355 @@
+// Staff handling of reports: the agency inbox, the report page, every workflow action,
+// internal notes, public replies, moderation, templates, CSV export and category admin.
+import type { Kysely } from 'kysely';
+import type { Principal } from '../../platform/auth.ts';
+import { translate } from '../../platform/i18n.ts';
+import { conflict, forbidden, invalidField, notFound } from '../../platform/errors.ts';
+import type { CategoryView, ReportsService } from './service.ts';
+import { computeDueDate, openPause, urgency, type Urgency } from './deadline.ts';
+import { assertAdmin, assertHandle, assertReadAsStaff, assertStaff, canManage, staffScope } from './policy.ts';
+import type { AgencyRef, PersonRef } from './ports.ts';
+import * as repo from './repo.ts';
+import { photoView, timelineEntry, type PhotoView, type PublicReport, type TimelineEntry } from './views.ts';
+import { availableActions, type ReportAction, type ReportStatus } from './workflow.ts';
+import type { Question } from './categories.ts';
+
+export interface StaffReport extends PublicReport {
+  anonymous: boolean;
+  hidden: boolean;
+  source: string;
+  answers: Record<string, unknown>;
+  reporter: { id: string | null; name: string | null; phone: string | null; email: string | null } | null;
+  assignee: { id: string; name: string | null } | null;
+  rejectReason: string | null;
+  ratingComment: string | null;
+  mergedInto: string | null;
+  urgency: Urgency | null;
+  actions: ReportAction[];
+  canManage: boolean;
+  photos: PhotoView[];
+  timeline: TimelineEntry[];
+}
+
+export interface InboxItem extends PublicReport {
+  urgency: Urgency | null;
+  assigneeId: string | null;
+  hidden: boolean;
+}
+
+export interface ActInput {
+  action: ReportAction;
+  reason?: string;
+  assigneeId?: string;
+  agencyCode?: string;
+  answer?: string;
+  question?: string;
+  targetId?: string;
+  photos?: string[];
+}
+
+interface ActContext {
+  agencyId: string;
+  staff: { userId: string; role: string }[];
+  agency: AgencyRef | undefined;
+}
+
+export type InboxFilter = repo.ListFilter & { urgency?: 'due_soon' | 'overdue' };
+
+export class StaffReports {
+  constructor(private readonly s: ReportsService) {}
+
+  private urgencyOf(r: repo.ReportRecord): Urgency | null {
+    if (!['new', 'accepted', 'assigned', 'in_progress'].includes(r.status)) return null;
+    return urgency(this.s.platform.calendar, r.due_date, new Date(), this.s.settings.warnDaysBefore);
+  }
+
+  private dueByFor(u: 'due_soon' | 'overdue' | undefined): string | undefined {
+    if (!u) return undefined;
+    const cal = this.s.platform.calendar;
+    const today = this.s.today();
+    if (u === 'overdue') return new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    return cal.addWorkingDays(today, this.s.settings.warnDaysBefore);
+  }
+
+  async inbox(p: Principal, filter: InboxFilter, sort: repo.Sort, limit: number, offset: number): Promise<{ items: InboxItem[]; total: number }> {
+    assertStaff(p);
+    const { urgency: u, ...rest } = filter;
+    const f: repo.ListFilter = { ...rest, dueBy: this.dueByFor(u), ...(u ? { status: rest.status ?? ['new', 'accepted', 'assigned', 'in_progress'] } : {}) };
+    const { items, total } = await repo.list(this.s.db, { filter: f, scope: staffScope(p), sort, limit, offset });
+    const views = await this.s.publicView(items);
+    return { items: views.map((v, i) => ({ ...v, urgency: this.urgencyOf(items[i]!), assigneeId: items[i]!.assignee_id, hidden: items[i]!.hidden })), total };
+  }
+
+  async detail(p: Principal, idOrCode: string, ip?: string): Promise<StaffReport> {
+    const r = await repo.findReport(this.s.db, idOrCode);
+    if (!r) throw notFound('reports.not_found');
+    assertReadAsStaff(p, r);
+    return this.view(p, r, ip);
+  }
+
+  private async view(p: Principal, r: repo.ReportRecord, ip?: string): Promise<StaffReport> {
+    const [base] = await this.s.publicView([r]);
+    const events = await repo.events(this.s.db, r.id, true);
+    const ids = [...new Set([r.reporter_id, r.assignee_id, ...events.map((e) => e.actor_id)].filter((x): x is string => !!x))];
+    const people: Map<string, PersonRef> = ids.length ? await this.s.people.people(ids) : new Map();
+    const photos = await repo.photos(this.s.db, [r.id]);
+    // reading who filed a report is a read of personal data
+    await this.s.platform.audit.record({ actorUserId: p.userId, action: 'reports.read_reporter', subjectType: 'report', subjectId: r.id, ip });
+    const reporterPerson = r.reporter_id ? people.get(r.reporter_id) : undefined;
+    const contactName = [r.contact.lastName, r.contact.firstName].filter(Boolean).join(' ') || null;
+    return {
+      ...base!,
+      anonymous: r.anonymous, hidden: r.hidden, source: r.source, answers: r.answers,
+      reporter: r.reporter_id || contactName || r.contact.phone || r.contact.email
+        ? { id: r.reporter_id, name: reporterPerson?.name ?? contactName, phone: reporterPerson?.phone ?? r.contact.phone ?? null, email: r.contact.email ?? null }
+        : null,
+      assignee: r.assignee_id ? { id: r.assignee_id, name: people.get(r.assignee_id)?.name ?? null } : null,
+      rejectReason: r.reject_reason, ratingComment: r.rating_comment, mergedInto: r.merged_into,
+      urgency: this.urgencyOf(r),
+      actions: availableActions(r.status),
+      canManage: canManage(p, r),
+      photos: photos.map((ph) => photoView(ph, true)),
+      timeline: events.map((e) => timelineEntry(e, e.actor_id ? people.get(e.actor_id)?.name ?? null : null)),
+    };
+  }
+
+  private async mutate(p: Principal, idOrCode: string, fn: (trx: Kysely<object>, r: repo.ReportRecord) => Promise<void>): Promise<StaffReport> {
+    const id = await this.s.db.transaction().execute(async (trx) => {
+      const r = await repo.findReport(trx, idOrCode, true);
+      if (!r) throw notFound('reports.not_found');
+      assertHandle(p, r);
+      await fn(trx, r);
+      return r.id;
+    });
+    // shown even when the action took the report out of the caller's scope (a transfer)
+    return this.view(p, (await repo.findReport(this.s.db, id))!);
+  }
+
+  async act(p: Principal, idOrCode: string, input: ActInput): Promise<StaffReport> {
+    // everything read through other modules is read before the transaction: on PGlite a
+    // query outside the transaction would wait for the transaction's own connection
+    const pre = await repo.findReport(this.s.db, idOrCode);
+    if (!pre) throw notFound('reports.not_found');
+    assertHandle(p, pre);
+    const ctx: ActContext = {
+      agencyId: pre.agency_id,
+      staff: input.action === 'assign' ? await this.s.areas.staffOf(pre.agency_id) : [],
+      agency: input.action === 'transfer' && input.agencyCode?.trim() ? await this.s.areas.agencyByCode(input.agencyCode.trim()) : undefined,
+    };
+    const answerPhotos = input.action === 'resolve' ? await this.s.processPhotos(input.photos, 'photos') : [];
+    const stored = await Promise.all(answerPhotos.map(async (ph) => ({ ph, full: await this.s.platform.files.put(ph.full), thumb: await this.s.platform.files.put(ph.thumb) })));
+    return this.mutate(p, pre.id, async (trx, r) => {
+      // transferred meanwhile: the staff list and the scope check no longer hold
+      if (r.agency_id !== ctx.agencyId) throw conflict('reports.bad_transition', { status: this.s.statusLabel(r.status) });
+      const change = await this.apply(trx, p, r, input, ctx);
+      if (input.action === 'resolve') {
+        for (const [i, s] of stored.entries()) {
+          await repo.insertPhoto(trx, { reportId: r.id, fileId: s.full.id, thumbId: s.thumb.id, kind: 'answer', width: s.ph.width, height: s.ph.height, position: i, approved: true });
+        }
+      }
+      await this.s.recordChange(trx, r, { actorId: p.userId, kind: input.action, fromStatus: r.status, toStatus: change.to, body: change.body, details: change.details });
+      await this.s.platform.events.publish(trx, 'report.status_changed', r.id, { from: r.status, to: change.to, action: input.action, agencyId: change.agencyId ?? r.agency_id });
+    });
+  }
+
+  private required(value: string | undefined, field: string): string {
+    const v = value?.trim();
+    if (!v) throw invalidField(field, 'validation.required');
+    return v;
+  }
+
+  /** Checks the action's input and writes the report's new state; returns what the timeline says. */
+  private async apply(trx: Kysely<object>, p: Principal, r: repo.ReportRecord, input: ActInput, ctx: ActContext): Promise<{ to: ReportStatus; body: string | null; details?: Record<string, unknown>; agencyId?: string }> {
+    const now = new Date();
+    switch (input.action) {
+      case 'accept': {
+        const to = this.s.transition(r.status, 'accept');
+        await repo.updateReport(trx, r.id, { status: to });
+        return { to, body: input.answer?.trim() || null };
+      }
+      case 'reject': {
+        const reason = this.required(input.reason, 'reason');
+        const to = this.s.transition(r.status, 'reject');
+        await repo.updateReport(trx, r.id, { status: to, reject_reason: reason, closed_at: now });
+        return { to, body: reason };
+      }
+      case 'assign': {
+        const to = this.s.transition(r.status, 'assign');
+        const assigneeId = input.assigneeId ?? p.userId;
+        if (!ctx.staff.some((m) => m.userId === assigneeId && ['officer', 'agency_admin'].includes(m.role))) throw invalidField('assigneeId', 'reports.assignee_not_officer');
+        await repo.updateReport(trx, r.id, { status: to, assignee_id: assigneeId });
+        if (assigneeId !== p.userId) {
+          await this.s.notifier.notify({
+            userId: assigneeId, kind: 'report.assigned', title: translate('vi', 'reports.notify.assigned.title', { code: r.tracking_code }),
+            body: translate('vi', 'reports.notify.assigned.body', { due: r.due_date }), link: `/staff/reports/${r.tracking_code}`, dedupeKey: `report-assign:${r.id}:${now.getTime()}`,
+          }, trx);
+        }
+        return { to, body: null, details: { assigneeId } };
+      }
+      case 'start': {
+        const to = this.s.transition(r.status, 'start');
+        await repo.updateReport(trx, r.id, { status: to });
+        return { to, body: null };
+      }
+      case 'request_info': {
+        const question = this.required(input.question, 'question');
+        const to = this.s.transition(r.status, 'request_info');
+        await repo.updateReport(trx, r.id, { status: to, resume_status: r.status, pauses: openPause(r.pauses, now) });
+        return { to, body: question };
+      }
+      case 'resume': {
+        // staff may restart the clock when the citizen answered by phone
+        const to = this.s.transition(r.status, 'resume', { resumeStatus: r.resume_status });
+        const pauses = r.pauses.map((x) => (x.to === null ? { ...x, to: now.toISOString() } : x));
+        await repo.updateReport(trx, r.id, { status: to, resume_status: null, pauses, due_date: computeDueDate(this.s.platform.calendar, new Date(r.received_at), r.deadline_days, pauses, now) });
+        return { to, body: input.answer?.trim() || null };
+      }
+      case 'resolve': {
+        const answer = this.required(input.answer, 'answer');
+        const to = this.s.transition(r.status, 'resolve');
+        await repo.updateReport(trx, r.id, { status: to, public_answer: answer, resolved_at: now });
+        return { to, body: answer };
+      }
+      case 'transfer':
+        return this.transfer(trx, r, input, ctx);
+      case 'merge':
+        return this.merge(trx, p, r, input);
+      case 'close': {
+        const to = this.s.transition(r.status, 'close');
+        await repo.updateReport(trx, r.id, { status: to, closed_at: now });
+        return { to, body: null };
+      }
+      default:
+        throw invalidField('action', 'validation.enum');
+    }
+  }
+
+  private async transfer(trx: Kysely<object>, r: repo.ReportRecord, input: ActInput, ctx: ActContext) {
+    const reason = this.required(input.reason, 'reason');
+    this.required(input.agencyCode, 'agencyCode');
+    const to = this.s.transition(r.status, 'transfer');
+    const agency = ctx.agency;
+    if (!agency) throw invalidField('agencyCode', 'reports.agency_unknown');
+    if (agency.id === r.agency_id) throw invalidField('agencyCode', 'reports.same_agency');
+    await repo.updateReport(trx, r.id, { status: to, agency_id: agency.id, assignee_id: null, warned_at: null, escalated_at: null });
+    return { to, body: reason, details: { fromAgencyId: r.agency_id, toAgencyId: agency.id, toAgencyName: agency.name }, agencyId: agency.id };
+  }
+
+  private async merge(trx: Kysely<object>, p: Principal, r: repo.ReportRecord, input: ActInput) {
+    const targetRef = this.required(input.targetId, 'targetId');
+    const target = await repo.findReport(trx, targetRef, true);
+    if (!target) throw invalidField('targetId', 'reports.not_found');
+    if (target.id === r.id) throw invalidField('targetId', 'reports.merge_self');
+    if (!['new', 'accepted', 'assigned', 'in_progress', 'need_info'].includes(target.status) || target.merged_into) throw invalidField('targetId', 'reports.merge_target_closed');
+    assertHandle(p, target);
+    const to = this.s.transition(r.status, 'merge');
+    await repo.updateReport(trx, r.id, { status: to, merged_into: target.id, closed_at: new Date() });
+    await repo.moveSupport(trx, r.id, target.id);
+    await repo.insertEvent(trx, { reportId: target.id, actorId: p.userId, kind: 'merged_in', public: true, body: r.tracking_code, details: { fromId: r.id } });
+    return { to, body: target.tracking_code, details: { targetId: target.id, targetCode: target.tracking_code } };
+  }
+
+  /** An internal note (ghi chú nội bộ), never shown to the citizen. */
+  async note(p: Principal, idOrCode: string, text: string): Promise<StaffReport> {
+    return this.mutate(p, idOrCode, async (trx, r) => {
+      await repo.insertEvent(trx, { reportId: r.id, actorId: p.userId, kind: 'note', public: false, body: text.trim() });
+    });
+  }
+
+  /** A public reply without changing the status. */
+  async reply(p: Principal, idOrCode: string, text: string): Promise<StaffReport> {
+    return this.mutate(p, idOrCode, async (trx, r) => {
+      await this.s.recordChange(trx, r, { actorId: p.userId, kind: 'reply', body: text.trim() });
+      await repo.updateReport(trx, r.id, {});
+    });
+  }
+
+  /** Hides a report from the public, or replaces its public text (the original stays in the history). */
+  async moderate(p: Principal, idOrCode: string, input: { hidden?: boolean; description?: string; reason: string }): Promise<StaffReport> {
+    return this.mutate(p, idOrCode, async (trx, r) => {
+      if (!canManage(p, r)) throw forbidden('reports.not_your_agency');
+      const patch: repo.ReportPatch = {};
+      if (input.hidden !== undefined) patch.hidden = input.hidden;
+      if (input.description?.trim()) patch.description = input.description.trim();
+      await repo.updateReport(trx, r.id, patch);
+      await repo.insertEvent(trx, {
+        reportId: r.id, actorId: p.userId, kind: 'moderated', public: false, body: input.reason.trim(),
+        details: { hidden: input.hidden ?? null, ...(patch.description ? { originalDescription: r.description } : {}) },
+      });
+    });
+  }
+
+  async moderatePhoto(p: Principal, photoId: string, decision: 'approved' | 'hidden'): Promise<void> {
+    const photo = /^[0-9a-f-]{36}$/i.test(photoId) ? await repo.findPhoto(this.s.db, photoId) : undefined;
+    if (!photo) throw notFound('reports.photo_not_found');
+    await this.mutate(p, photo.report_id, async (trx, r) => {
+      await repo.setPhotoModeration(trx, photoId, decision);
+      await repo.insertEvent(trx, { reportId: r.id, actorId: p.userId, kind: 'photo_moderated', public: false, body: decision, details: { photoId } });
+    });
+  }
+
+  // ------------------------------------------------------------ templates
+
+  async templates(p: Principal, categoryCode: string | null) {
+    assertStaff(p);
+    return (await repo.templates(this.s.db, categoryCode)).map((t) => ({ id: t.id, categoryCode: t.category_code, title: t.title, body: t.body }));
+  }
+
+  async addTemplate(p: Principal, input: { categoryCode: string | null; title: string; body: string }) {
+    if (!p.roles.includes('sysadmin') && !p.memberships.some((m) => m.role === 'agency_admin')) throw forbidden();
+    if (input.categoryCode && !(await this.s.categoryMap()).has(input.categoryCode)) throw invalidField('categoryCode', 'reports.category_unknown');
+    const row = await repo.t(this.s.db).insertInto('report_templates').values({ category_code: input.categoryCode, title: input.title.trim(), body: input.body.trim() }).returningAll().executeTakeFirstOrThrow();
+    return { id: row.id, categoryCode: row.category_code, title: row.title, body: row.body };
+  }
+
+  async deleteTemplate(p: Principal, id: string): Promise<void> {
+    if (!p.roles.includes('sysadmin') && !p.memberships.some((m) => m.role === 'agency_admin')) throw forbidden();
+    const res = /^[0-9a-f-]{36}$/i.test(id) ? await repo.t(this.s.db).deleteFrom('report_templates').where('id', '=', id).executeTakeFirst() : undefined;
+    if (!res || Number(res.numDeletedRows) === 0) throw notFound('reports.template_not_found');
+  }
+
+  // ------------------------------------------------------------ CSV
+
+  /** The filtered inbox as CSV, UTF-8 with a BOM so spreadsheet programs read Vietnamese right. */
+  async csv(p: Principal, filter: InboxFilter, sort: repo.Sort): Promise<string> {
+    const { items } = await this.inbox(p, filter, sort, 10_000, 0);
+    const head = ['Mã theo dõi', 'Lĩnh vực', 'Trạng thái', 'Nội dung', 'Địa chỉ', 'Xã/phường', 'Cơ quan', 'Ngày nhận', 'Hạn xử lý', 'Tình trạng hạn', 'Lượt ủng hộ', 'Vĩ độ', 'Kinh độ'];
+    const urgencyLabel = { ok: 'Trong hạn', due_soon: 'Sắp đến hạn', overdue: 'Quá hạn' } as const;
+    const rows = items.map((r) => [
+      r.trackingCode, r.category.name, r.statusLabel, r.description, r.address ?? '', r.communeName, r.agencyName,
+      r.receivedAt, r.dueDate, r.urgency ? urgencyLabel[r.urgency] : '', String(r.supporters), String(r.lat), String(r.lon),
+    ]);
+    await this.s.platform.audit.record({ actorUserId: p.userId, action: 'reports.export_csv', subjectType: 'report', details: { count: items.length } });
+    return '\uFEFF' + [head, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  }
+
+  // ------------------------------------------------------------ categories (admin)
+
+  async saveCategory(p: Principal, code: string, input: { parentCode?: string | null; name: string; nameEn?: string | null; description?: string; icon?: string; routing?: string; deadlineDays?: number; questions?: Question[]; keywords?: string; active?: boolean }, create: boolean): Promise<CategoryView> {
+    assertAdmin(p);
+    const map = await this.s.categoryMap();
+    const existing = map.get(code);
+    if (create && existing) throw conflict('reports.category_exists');
+    if (!create && !existing) throw notFound('reports.category_unknown');
+    const parent = input.parentCode === undefined ? existing?.parent_code ?? null : input.parentCode;
+    if (parent && (!map.has(parent) || map.get(parent)!.parent_code)) throw invalidField('parentCode', 'reports.parent_unknown');
+    const routing = input.routing ?? existing?.routing ?? 'commune';
+    if (routing !== 'commune' && !(await this.s.areas.agencyByCode(routing))) throw invalidField('routing', 'reports.routing_unknown');
+    const values = {
+      parent_code: parent, name: input.name.trim(), name_en: input.nameEn ?? existing?.name_en ?? null, description: input.description ?? existing?.description ?? '',
+      icon: input.icon ?? existing?.icon ?? 'help', routing, deadline_days: input.deadlineDays ?? existing?.deadline_days ?? 10,
+      questions: JSON.stringify(input.questions ?? existing?.questions ?? []), keywords: input.keywords ?? existing?.keywords ?? '', active: input.active ?? existing?.active ?? true,
+    };
+    if (create) await repo.t(this.s.db).insertInto('report_categories').values({ code, ...values, sort: map.size }).execute();
+    else await repo.t(this.s.db).updateTable('report_categories').set({ ...values, updated_at: new Date() }).where('code', '=', code).execute();
+    this.s.invalidateCategories();
+    return this.s.categoryView((await this.s.categoryMap()).get(code)!);
+  }
+}
+
+export function csvCell(value: string): string {
+  // a leading = + - @ would run as a formula in a spreadsheet
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
