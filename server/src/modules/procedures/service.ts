@@ -200,7 +200,7 @@ export function toValues(p: ProcedureInput): Omit<ProcedureValues, 'source' | 'p
   };
 }
 
-function toItem(r: SearchRow, locale: Locale): SearchItem {
+function toItem(r: Omit<SearchRow, 'score'>, locale: Locale): SearchItem {
   return {
     id: r.id,
     code: r.code,
@@ -221,18 +221,8 @@ function toItem(r: SearchRow, locale: Locale): SearchItem {
 
 function toProcedure(r: ProcedureDetailRow, locale: Locale): Procedure {
   return {
-    id: r.id,
-    code: r.code,
-    name: r.name,
-    sector: r.sector,
-    level: r.level,
-    tier: r.tier,
-    agencyCode: r.agency_code,
-    agencyLabel: r.agency_label,
-    processingDays: r.processing_days,
-    processingNote: r.processing_note,
+    ...toItem(r, locale),
     fees: r.fees,
-    feeSummary: feeSummary(r.fees, locale),
     requiredDocuments: r.required_documents.map((d) => ({
       ...d,
       templateUrl: d.template ? `/api/procedures/${r.id}/templates/${d.key}` : null,
@@ -242,10 +232,7 @@ function toProcedure(r: ProcedureDetailRow, locale: Locale): Procedure {
     steps: r.steps,
     result: r.result,
     formSchema: r.form_schema,
-    lifeEvents: r.life_events,
     keywords: r.keywords,
-    essential: r.essential,
-    online: r.online,
     externalUrl: r.external_url,
     source: r.source,
     updatedAt: new Date(r.updated_at).toISOString(),
