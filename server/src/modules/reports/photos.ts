@@ -1,14 +1,15 @@
 // Photos sent with a report: recognised by their bytes, decoded and re-encoded with sharp
 // (which drops EXIF, so no camera serial or home location leaks), resized, with a small
 // thumbnail. The GPS position in the original, if any, is read first and offered back.
-import sharp, { type Metadata } from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { detectFileType } from '../../platform/files.ts';
-import { AppError, invalidField } from '../../platform/errors.ts';
+import { invalidField } from '../../platform/errors.ts';
 
 export const MAX_PHOTOS = 5;
 export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
 const FULL_EDGE = 1600;
 const THUMB_EDGE = 320;
+const MAX_PIXELS = 50_000_000;
 
 export interface ProcessedPhoto {
   full: Buffer;
@@ -30,22 +31,45 @@ export function decodeBase64Photo(data: string, field: string): Buffer {
 export async function processPhoto(bytes: Buffer, field: string): Promise<ProcessedPhoto> {
   const type = detectFileType(bytes);
   if (!type || type === 'application/pdf') throw invalidField(field, 'reports.photo_not_image');
-  let meta: Metadata;
   try {
-    meta = await sharp(bytes, { limitInputPixels: 50_000_000 }).metadata();
+    const { image, exif } = type === 'image/heic' ? await openHeic(bytes) : await openWithSharp(bytes);
+    const full = await image.clone().resize(FULL_EDGE, FULL_EDGE, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 80, mozjpeg: true }).toBuffer({ resolveWithObject: true });
+    const thumb = await image.clone().resize(THUMB_EDGE, THUMB_EDGE, { fit: 'cover' }).jpeg({ quality: 70 }).toBuffer();
+    return { full: full.data, thumb, width: full.info.width, height: full.info.height, gps: exif ? gpsFromExif(exif) : null };
   } catch {
-    // sharp's prebuilt libvips has no HEVC decoder, so most HEIC photos from phones land here
-    if (type === 'image/heic') throw new AppError(415, 'reports.photo_heic_unsupported', {}, [{ field, message: 'reports.photo_heic_unsupported' }]);
     throw invalidField(field, 'reports.photo_broken');
   }
+}
+
+/** A decoded photo, upright, ready to resize; plus the original's EXIF block (for GPS). */
+interface OpenedPhoto {
+  image: Sharp;
+  exif: Buffer | undefined;
+}
+
+async function openWithSharp(bytes: Buffer): Promise<OpenedPhoto> {
+  const meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
+  return { image: sharp(bytes, { limitInputPixels: MAX_PIXELS }).rotate(), exif: meta.exif };
+}
+
+/**
+ * iPhone photos. sharp's prebuilt libvips reads the HEIF container (so EXIF) but has no HEVC
+ * decoder, so the pixels come from libheif compiled to WebAssembly. libheif already applies the
+ * HEIF rotation boxes, so no EXIF rotation is needed.
+ */
+async function openHeic(bytes: Buffer): Promise<OpenedPhoto> {
+  const exif = await sharp(bytes).metadata().then((m) => m.exif, () => undefined);
+  // imported on first use: the WebAssembly bundle is several MB
+  const { default: heic } = await import('heic-decode');
+  const images = await heic.all({ buffer: bytes });
   try {
-    const base = sharp(bytes, { limitInputPixels: 50_000_000 }).rotate();
-    const full = await base.clone().resize(FULL_EDGE, FULL_EDGE, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 80, mozjpeg: true }).toBuffer({ resolveWithObject: true });
-    const thumb = await base.clone().resize(THUMB_EDGE, THUMB_EDGE, { fit: 'cover' }).jpeg({ quality: 70 }).toBuffer();
-    return { full: full.data, thumb, width: full.info.width, height: full.info.height, gps: meta.exif ? gpsFromExif(meta.exif) : null };
-  } catch {
-    if (type === 'image/heic') throw new AppError(415, 'reports.photo_heic_unsupported', {}, [{ field, message: 'reports.photo_heic_unsupported' }]);
-    throw invalidField(field, 'reports.photo_broken');
+    const first = images[0];
+    if (!first || first.width * first.height > MAX_PIXELS) throw new Error('no HEIC image of an acceptable size');
+    const { width, height, data } = await first.decode();
+    const rgba = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    return { image: sharp(rgba, { raw: { width, height, channels: 4 } }), exif };
+  } finally {
+    images.dispose();
   }
 }
 

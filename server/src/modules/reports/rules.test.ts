@@ -9,6 +9,7 @@ import { checkAnswers, flattenCategories, type Question } from './categories.ts'
 import { closePause, computeDueDate, openPause, urgency } from './deadline.ts';
 import { gpsFromExif, processPhoto } from './photos.ts';
 import { csvCell } from './staff.ts';
+import { heic } from './testing.ts';
 import { availableActions, canTransition, nextStatus, STATUSES } from './workflow.ts';
 
 const calendar = new WorkingCalendar({
@@ -155,5 +156,26 @@ describe('photos', () => {
     await assert.rejects(processPhoto(Buffer.from('hello, not an image'), 'photos.0'), (e: AppError) => e.status === 400);
     const fakeJpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100, 7)]);
     await assert.rejects(processPhoto(fakeJpeg, 'photos.0'), (e: AppError) => e.status === 400 && (e.details as { message: string }[])[0]!.message === 'reports.photo_broken');
+  });
+
+  it('decodes an HEIC photo from an iPhone, keeps its GPS position and re-encodes it as JPEG without EXIF', async () => {
+    const out = await processPhoto(heic(), 'photos.0');
+    assert.deepEqual(out.gps, { lat: 21.85, lon: 106.76 });
+    const meta = await sharp(out.full).metadata();
+    assert.deepEqual([meta.format, meta.width, meta.height, meta.exif], ['jpeg', 64, 48, undefined]);
+    assert.equal((await sharp(out.thumb).metadata()).format, 'jpeg');
+    const { data } = await sharp(out.full).raw().toBuffer({ resolveWithObject: true });
+    const at = (x: number, y: number) => [...data.subarray((y * 64 + x) * 3, (y * 64 + x) * 3 + 3)];
+    // the source was red on the left, dark on the right; bluer at the bottom
+    assert.ok(at(8, 8)[0]! > 180 && at(56, 8)[0]! < 80, `left/right: ${at(8, 8)} ${at(56, 8)}`);
+    assert.ok(at(8, 40)[2]! > 150 && at(8, 8)[2]! < 90, `top/bottom: ${at(8, 8)} ${at(8, 40)}`);
+  });
+
+  it('refuses a fake or cut-off HEIC as a broken photo', async () => {
+    const broken = (e: AppError) => e.status === 400 && (e.details as { message: string }[])[0]!.message === 'reports.photo_broken';
+    const fake = Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic'), Buffer.alloc(200, 0)]);
+    await assert.rejects(processPhoto(fake, 'photos.0'), broken);
+    const real = heic();
+    await assert.rejects(processPhoto(real.subarray(0, Math.floor(real.length * 0.6)), 'photos.0'), broken);
   });
 });

@@ -1,5 +1,6 @@
 // For the reports tests: the app with every module reports works with (identity for
 // sign-in, notifications for notices), whether or not modules/index.ts lists them yet.
+import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { buildApp } from '../../app.ts';
 import type { ModuleDefinition } from '../../platform/module.ts';
@@ -28,4 +29,9 @@ export async function jpeg(opts: { gps?: { lat: string; lon: string }; width?: n
   let img = sharp({ create: { width: opts.width ?? 80, height: 60, channels: 3, background: '#5a7' } }).jpeg();
   if (opts.gps) img = img.withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: opts.gps.lat, GPSLongitudeRef: 'E', GPSLongitude: opts.gps.lon } });
   return img.toBuffer();
+}
+
+/** A real 64×48 HEIC (HEVC) photo with GPS 21°51′N 106°45′36″E; left half red, top half yellowish. See fixtures/README.md. */
+export function heic(): Buffer {
+  return readFileSync(new URL('./fixtures/photo-gps.heic', import.meta.url));
 }

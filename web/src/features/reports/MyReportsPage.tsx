@@ -4,7 +4,6 @@ import { ButtonLink, EmptyState, ErrorState, List, ListItem, Loading } from '../
 import { usePageTitle } from '../../app/installation.ts';
 import { useMyReports, type Report } from './api.ts';
 import { StatusBadge } from './parts.tsx';
-import './i18n.ts';
 import './reports.css';
 
 export function ReportList({ items, label }: { items: Report[]; label: string }) {

@@ -10,7 +10,6 @@ import { usePageTitle, useInstallation } from '../../app/installation.ts';
 import { useCommunes } from '../account/areas.ts';
 import { fileToBase64, sendReport, shrinkPhoto, useCategories, type Category, type Report, type SendResult } from './api.ts';
 import { ReportMap } from './ReportMap.tsx';
-import './i18n.ts';
 import './reports.css';
 
 type Point = { lat: number; lon: number };

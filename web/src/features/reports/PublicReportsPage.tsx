@@ -8,7 +8,6 @@ import { useCommunes } from '../account/areas.ts';
 import { useCategories, usePublicReports, type ReportStatus } from './api.ts';
 import { ReportList } from './MyReportsPage.tsx';
 import { ReportMap } from './ReportMap.tsx';
-import './i18n.ts';
 import './reports.css';
 
 const STATUSES: ReportStatus[] = ['new', 'accepted', 'assigned', 'in_progress', 'need_info', 'resolved', 'closed', 'rejected'];

@@ -10,7 +10,6 @@ import { useAuth } from '../../app/auth.ts';
 import { usePageTitle } from '../../app/installation.ts';
 import { useReport, type MyReport } from './api.ts';
 import { formatDateTime, StatusBadge, Timeline } from './parts.tsx';
-import './i18n.ts';
 import './reports.css';
 
 export function ReportPage() {

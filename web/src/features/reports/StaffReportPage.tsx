@@ -10,7 +10,6 @@ import { usePageTitle } from '../../app/installation.ts';
 import { useStaffReport, useTemplates, type StaffReport } from './api.ts';
 import { StatusBadge, Timeline } from './parts.tsx';
 import { ReportMap } from './ReportMap.tsx';
-import './i18n.ts';
 import './reports.css';
 
 export function StaffReportPage() {

@@ -7,7 +7,6 @@ import { Button, EmptyState, ErrorState, Loading, Select, TextField } from '../.
 import { usePageTitle } from '../../app/installation.ts';
 import { useInbox } from './api.ts';
 import { StatusBadge } from './parts.tsx';
-import './i18n.ts';
 import './reports.css';
 
 export function StaffReportsPage() {

@@ -5,7 +5,6 @@ import { MyReportsPage } from './MyReportsPage.tsx';
 import { NewReportPage } from './NewReportPage.tsx';
 import { PublicReportsPage } from './PublicReportsPage.tsx';
 import { ReportPage } from './ReportPage.tsx';
-import './i18n.ts';
 
 export const reportCitizenRoutes: RouteObject[] = [
   { path: 'reports', element: <PublicReportsPage /> },
