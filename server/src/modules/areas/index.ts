@@ -3,6 +3,7 @@
 import type { Membership, StaffRole } from '../../platform/auth.ts';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { AdminUnits } from './admin-units.ts';
+import { geocodeCommune } from './geocode.ts';
 import { messages } from './messages.ts';
 import type { AgencyKind } from './repo.ts';
 import { areasRoutes } from './routes.ts';
@@ -24,6 +25,8 @@ export interface AreasApi {
   /** Communes of a province or the commune itself, ordered by code. */
   communesIn(areaCode: string): CommuneInfo[];
   locate(lat: number, lon: number): Promise<LocateResult | null>;
+  /** Communes of an area whose name an address text contains (diacritics-insensitive); exactly one = a match. */
+  geocodeCommune(text: string, areaCode: string): CommuneInfo[];
   /** A point inside the commune's boundary (synthetic in demo mode), or null without a boundary. */
   communeCentre(communeCode: string): Promise<{ lat: number; lon: number } | null>;
   /** Layers 'communes' (outlines) and 'commune_labels' (points) of one vector tile, as MVT bytes. */
@@ -58,6 +61,7 @@ export const areasModule: ModuleDefinition<AreasApi> = {
       areaName: (code) => units.areaName(code),
       communesIn: (code) => units.communesIn(code),
       locate: (lat, lon) => service.locate(lat, lon),
+      geocodeCommune: (text, code) => geocodeCommune(text, units.communesIn(code)),
       communeCentre: (code) => service.communeCentre(code),
       boundaryTile: (z, x, y) => service.boundaryTile(z, x, y),
       getAgency: (id) => service.getAgency(id),

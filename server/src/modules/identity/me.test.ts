@@ -66,6 +66,34 @@ describe('my account: profile, consents, data export, deletion', () => {
     });
   });
 
+  describe('GET /api/me/prefill', () => {
+    it('needs a session (401)', async () => {
+      assert.equal((await t.app.inject({ method: 'GET', url: '/api/me/prefill' })).statusCode, 401);
+      assert.equal((await t.app.inject({ method: 'GET', url: '/api/me/prefill', headers: { authorization: 'Bearer not-a-token' } })).statusCode, 401);
+    });
+
+    it('gives the owner their own data with the personal ID in clear, not cached, and audits the read', async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/me/prefill', headers: an.headers });
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.headers['cache-control'], 'no-store');
+      assert.deepEqual(res.json(), {
+        fullName: 'Nguyễn Văn An', dateOfBirth: '1985-03-12', sex: 'male', personalId: '020085001234', phone: '0900000001',
+        communeCode: '05983', communeName: 'Phường Lương Văn Tri', address: 'Số 12 đường Bà Triệu', eid: { linked: false, level: null },
+      });
+      const audit = await t.platform.audit.list({ subjectType: 'user', subjectId: an.userId });
+      assert.ok(audit.some((a) => a.action === 'user.prefill_read' && a.actor_user_id === an.userId));
+    });
+
+    it('gives another person only their own data (no personal ID when none is on file)', async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/me/prefill', headers: binh.headers });
+      assert.equal(res.statusCode, 200);
+      const body = res.json() as { fullName: string; personalId: string | null; sex: string };
+      assert.equal(body.fullName, 'Hoàng Thị Bình');
+      assert.equal(body.personalId, null);
+      assert.equal(body.sex, 'female');
+    });
+  });
+
   describe('PATCH /api/me/profile', () => {
     it('needs a session (401)', async () => {
       assert.equal((await t.app.inject({ method: 'PATCH', url: '/api/me/profile', payload: { fullName: 'X' } })).statusCode, 401);

@@ -32,6 +32,19 @@ export interface UserView {
   deletionDueAt: string | null;
 }
 
+/** The owner's own data for filling in a form (personal ID in clear), from GET /api/me/prefill. */
+export interface PrefillView {
+  fullName: string;
+  dateOfBirth: string | null;
+  sex: Sex | null;
+  personalId: string | null;
+  phone: string | null;
+  communeCode: string | null;
+  communeName: string | null;
+  address: string | null;
+  eid: { linked: boolean; level: number | null };
+}
+
 export interface ProfilePatch {
   fullName?: string;
   dateOfBirth?: string | null;
@@ -98,6 +111,24 @@ export class ProfileService {
 
   async view(userId: string): Promise<UserView> {
     return this.toView(await this.activeUser(userId));
+  }
+
+  /** Only ever for the owner; each read of the clear personal ID is audited like an export. */
+  async prefill(userId: string, meta: RequestMeta): Promise<PrefillView> {
+    const user = await this.activeUser(userId);
+    const personalId = this.personalIdOf(user);
+    await this.platform.audit.record({ actorUserId: userId, action: 'user.prefill_read', subjectType: 'user', subjectId: userId, ip: meta.ip ?? undefined, details: { personalId: personalId !== null } });
+    return {
+      fullName: user.full_name,
+      dateOfBirth: user.date_of_birth,
+      sex: user.sex,
+      personalId,
+      phone: user.phone,
+      communeCode: user.commune_code,
+      communeName: user.commune_code ? (this.areas.getCommune(user.commune_code)?.name ?? null) : null,
+      address: user.address,
+      eid: { linked: user.eid_sub !== null, level: user.eid_level },
+    };
   }
 
   async update(userId: string, patch: ProfilePatch, meta: RequestMeta): Promise<UserView> {

@@ -103,6 +103,11 @@ function meRoutes(app: App, s: IdentityServices): void {
     schema: { tags, summary: 'The signed-in person: profile, roles and staff memberships', response: { 200: S.UserViewSchema, ...S.errorReplies(401) } },
   }, async (request) => s.profile.view(requirePrincipal(request).userId));
 
+  app.get('/api/me/prefill', {
+    config: signedIn,
+    schema: { tags, summary: 'My own data for filling in forms, personal ID in clear (each read is audited)', response: { 200: S.PrefillSchema, ...S.errorReplies(401) } },
+  }, async (request, reply) => reply.header('cache-control', 'no-store').send(await s.profile.prefill(requirePrincipal(request).userId, metaOf(request))));
+
   app.patch('/api/me/profile', {
     config: signedIn,
     schema: { tags, summary: 'Change my profile', body: S.ProfilePatchBody, response: { 200: S.UserViewSchema, ...S.errorReplies(400, 401, 409) } },

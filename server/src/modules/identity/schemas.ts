@@ -61,6 +61,18 @@ export const UserViewSchema = Type.Object({
   deletionDueAt: Nullable(Type.String({ format: 'date-time' })),
 });
 
+export const PrefillSchema = Type.Object({
+  fullName: Type.String(),
+  dateOfBirth: Nullable(Type.String({ format: 'date' })),
+  sex: Nullable(SexSchema),
+  personalId: Nullable(Type.String({ description: 'the owner\'s own 12-digit personal ID, in clear, for filling in forms' })),
+  phone: Nullable(Type.String()),
+  communeCode: Nullable(Type.String()),
+  communeName: Nullable(Type.String()),
+  address: Nullable(Type.String()),
+  eid: Type.Object({ linked: Type.Boolean(), level: Nullable(Type.Integer()) }),
+});
+
 export const SignedInReply = Type.Object({
   token: Type.String({ description: 'session token, also set as the HttpOnly cookie cds_session; send as Authorization: Bearer <token>' }),
   expiresAt: Type.String({ format: 'date-time' }),

@@ -1,5 +1,6 @@
 // open311: the Open311 GeoReport v2 API over the reports module's api.
 import type { ModuleDefinition } from '../../platform/module.ts';
+import { areasModule } from '../areas/index.ts';
 import { reportsModule } from '../reports/index.ts';
 import * as repo from './repo.ts';
 import { open311Routes } from './routes.ts';
@@ -13,7 +14,7 @@ export interface Open311Api {
 export const open311Module: ModuleDefinition<Open311Api> = {
   name: 'open311',
   create(platform) {
-    const service = new Open311Service(platform, platform.use(reportsModule));
+    const service = new Open311Service(platform, platform.use(reportsModule), platform.use(areasModule));
     return {
       api: { addKey: (key, name) => repo.addKey(platform.db.kysely, hashKey(key), name) },
       routes: (app) => open311Routes(app, service),

@@ -87,7 +87,10 @@ describe('Open311 GeoReport v2', () => {
     const cases: [Record<string, string>, RegExp][] = [
       [{ ...IN_PROVINCE }, /service_code/],
       [{ service_code: 'giao-thong.o-ga' }, /lat/],
-      [{ service_code: 'giao-thong.o-ga', address_string: '12 Lê Lợi' }, /lat and long are required/],
+      [{ service_code: 'giao-thong.o-ga', address_string: '12 Lê Lợi, Hà Nội' }, /^address_string: no commune or ward/],
+      [{ service_code: 'giao-thong.o-ga', address_string: 'giữa xã Văn Quan và xã Thất Khê' }, /^address_string: .*several.*Xã Văn Quan/],
+      [{ service_code: 'giao-thong.o-ga', address_id: 'A-12' }, /address_id is not supported/],
+      [{ service_code: 'giao-thong.o-ga', lat: '21.85' }, /long is required/],
       [{ service_code: 'nope', ...IN_PROVINCE }, /service_code nope not found/],
       [{ service_code: 'giao-thong.o-ga', lat: 'abc', long: '106.7' }, /lat must be a number/],
       [{ service_code: 'giao-thong.o-ga', lat: '21.0', long: '105.8' }, /outside/i],
@@ -123,6 +126,30 @@ describe('Open311 GeoReport v2', () => {
     assert.equal(app.json().category.code, 'moi-truong.rac-thai');
     assert.equal(app.json().communeCode, '05983');
     assert.equal(JSON.stringify(app.json()).includes('an@example.vn'), false, 'no personal data in public view');
+  });
+
+  it('files a request from address_string alone at the named ward, marked approximate', async () => {
+    const address = '12 Trần Đăng Ninh, phuong Luong Van Tri';
+    const res = await post('json', { api_key: KEY, service_code: 'giao-thong.o-ga', address_string: address, description: 'Ổ gà sâu giữa đường' });
+    assert.equal(res.statusCode, 201, res.body);
+    const [created] = res.json();
+    assert.match(created.service_notice, /approximate.*Phường Lương Văn Tri/);
+    const app = (await t.app.inject({ method: 'GET', url: `/api/reports/${created.service_request_id}` })).json();
+    assert.equal(app.communeCode, '05983');
+    const [row] = (await t.app.inject({ method: 'GET', url: `/open311/v2/requests/${created.service_request_id}.json` })).json();
+    assert.equal(row.address, address);
+    assert.equal(typeof row.lat, 'number');
+    const x = await post('xml', { api_key: KEY, service_code: 'giao-thong.o-ga', address_string: 'Số 5, P. Lương Văn Tri' });
+    assert.equal(x.statusCode, 201, x.body);
+    assert.match(xml.parse(x.body).service_requests.request.service_notice, /Phường Lương Văn Tri/);
+  });
+
+  it('refuses an address_string naming no known place, in XML too', async () => {
+    const res = await post('xml', { api_key: KEY, service_code: 'giao-thong.o-ga', address_string: '1 Nowhere Street' });
+    assert.equal(res.statusCode, 400);
+    const error = xml.parse(res.body).errors.error;
+    assert.equal(error.code, '400');
+    assert.match(error.description, /^address_string: no commune or ward of/);
   });
 
   it('creates with XML reply and multi-value attributes', async () => {

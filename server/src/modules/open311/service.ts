@@ -4,6 +4,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Platform } from '../../platform/module.ts';
 import { AppError } from '../../platform/errors.ts';
 import { translate } from '../../platform/i18n.ts';
+import type { AreasApi } from '../areas/index.ts';
 import type { CategoryView, ListFilter, ReportRecord, ReportsApi, ReportStatus } from '../reports/index.ts';
 import { isOpen } from '../reports/index.ts';
 import { bad, missing, notFound311, Open311Error } from './errors.ts';
@@ -46,7 +47,11 @@ export function hashKey(key: string): string {
 }
 
 export class Open311Service {
-  constructor(private readonly platform: Platform, private readonly reports: ReportsApi) {}
+  constructor(
+    private readonly platform: Platform,
+    private readonly reports: ReportsApi,
+    private readonly areas: Pick<AreasApi, 'geocodeCommune'>,
+  ) {}
 
   private get base(): string {
     return this.platform.config.publicUrl.replace(/\/$/, '');
@@ -122,16 +127,7 @@ export class Open311Service {
     if (!code) throw missing('service_code');
     const cat = (await this.leaves()).find((l) => l.leaf.code === code)?.leaf;
     if (!cat) throw bad(`service_code ${code} not found`);
-    const lat = param(p, 'lat');
-    const lon = param(p, 'long');
-    if (lat === undefined || lon === undefined) {
-      if (param(p, 'address_string') || param(p, 'address_id')) throw bad('lat and long are required: this jurisdiction cannot place a request from an address alone');
-      throw missing('lat and long');
-    }
-    const latN = Number(lat);
-    const lonN = Number(lon);
-    if (!Number.isFinite(latN) || Math.abs(latN) > 90) throw bad('lat must be a number from -90 to 90');
-    if (!Number.isFinite(lonN) || Math.abs(lonN) > 180) throw bad('long must be a number from -180 to 180');
+    const place = this.placeOf(p);
     const description = param(p, 'description');
     if (description && description.length > 4000) throw bad('description must be at most 4000 characters');
     const email = param(p, 'email');
@@ -144,16 +140,43 @@ export class Open311Service {
       const { report } = await this.reports.create(null, {
         categoryCode: code,
         description: description ?? cat.name,
-        lat: latN,
-        lon: lonN,
+        ...place.location,
         address: param(p, 'address_string')?.slice(0, 300),
         answers: attributesFrom(p),
         contact: Object.fromEntries(Object.entries(contact).filter(([, v]) => v !== undefined)),
       }, { source: 'open311' });
-      return [{ service_request_id: report.tracking_code, token: report.id, service_notice: '', account_id: contact.accountId ?? null }];
+      return [{ service_request_id: report.tracking_code, token: report.id, service_notice: place.notice, account_id: contact.accountId ?? null }];
     } catch (err) {
       throw toOpen311(err);
     }
+  }
+
+  /** lat+long, else the commune an address_string names (filed at its centre, so approximate). */
+  private placeOf(p: Params): { location: { lat: number; lon: number } | { communeCode: string }; notice: string } {
+    const lat = param(p, 'lat');
+    const lon = param(p, 'long');
+    if (lat !== undefined || lon !== undefined) {
+      if (lat === undefined || lon === undefined) throw missing(lat === undefined ? 'lat' : 'long');
+      const latN = Number(lat);
+      const lonN = Number(lon);
+      if (!Number.isFinite(latN) || Math.abs(latN) > 90) throw bad('lat must be a number from -90 to 90');
+      if (!Number.isFinite(lonN) || Math.abs(lonN) > 180) throw bad('long must be a number from -180 to 180');
+      return { location: { lat: latN, lon: lonN }, notice: '' };
+    }
+    const address = param(p, 'address_string');
+    if (!address) {
+      if (param(p, 'address_id')) throw bad('address_id is not supported here: send lat and long, or address_string naming the commune or ward');
+      throw missing('lat and long, or address_string,');
+    }
+    if (address.length > 300) throw bad('address_string must be at most 300 characters');
+    const found = this.areas.geocodeCommune(address, this.platform.pack.provinceCode);
+    if (found.length === 0) throw bad(`address_string: no commune or ward of ${this.platform.pack.provinceName} found in the address; write its name, e.g. "phường ..." or "xã ...", or send lat and long`);
+    if (found.length > 1) throw bad(`address_string: the address names several communes or wards (${found.map((c) => c.name).join(', ')}); write only one, or send lat and long`);
+    const commune = found[0]!;
+    return {
+      location: { communeCode: commune.code },
+      notice: `Vị trí gần đúng: đặt ở giữa ${commune.name} theo địa chỉ đã gửi (approximate location: centre of ${commune.name}, from address_string)`,
+    };
   }
 
   async token(token: string): Promise<Row[]> {

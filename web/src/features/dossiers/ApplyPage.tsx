@@ -7,19 +7,34 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button, ErrorState, Icon, Loading, Select, TextField } from '../../ui/index.ts';
 import { api } from '../../lib/api.ts';
 import { errorsFromServer } from '../../lib/forms.ts';
-import type { Me } from '../../lib/types.ts';
+import type { Me, Sex } from '../../lib/types.ts';
 import { useInstallation, usePageTitle } from '../../app/installation.ts';
 import { useCommunes } from '../account/areas.ts';
-import { ACCEPTED_FILES, checkFile, fieldOrder, fileToBase64, sendApplication, useDossier, useProcedure, validateForm, type DossierDetail, type FileUpload, type FormField, type Procedure } from './api.ts';
+import { ACCEPTED_FILES, checkFile, fieldOrder, fileToBase64, sendApplication, useDossier, usePrefill, useProcedure, validateForm, type DossierDetail, type FileUpload, type FormField, type Prefill, type Procedure } from './api.ts';
 
-/** Which profile value fills a form field, by the field's name. */
-export function prefillFrom(me: Me, schema: Procedure['formSchema']): Record<string, unknown> {
+const PERSONAL_ID_FIELDS = ['applicantIdNumber', 'applicantPersonalId', 'personalId', 'idNumber', 'soDinhDanh'];
+const SEX_FIELDS = ['applicantSex', 'sex', 'gender'];
+const SEX_WORDS: Record<Sex, string> = { male: 'Nam', female: 'Nữ', other: 'Khác' };
+
+/** The form's word for a sex, only when the field's choices have it. */
+function sexValue(sex: Sex | null, field: FormField): string | null {
+  const word = sex ? SEX_WORDS[sex] : null;
+  return word && (!field.enum || field.enum.includes(word)) ? word : null;
+}
+
+/** Which profile value fills a form field, by the field's name; `prefill` (GET /api/me/prefill) adds the personal ID and sex. */
+export function prefillFrom(me: Me, schema: Procedure['formSchema'], prefill: Prefill | null = null): Record<string, unknown> {
+  const p = prefill ?? { ...me, personalId: null };
   const pick: Record<string, string | null> = {
-    applicantName: me.fullName, fullName: me.fullName, applicantPhone: me.phone, phone: me.phone,
-    applicantAddress: me.address, address: me.address, applicantBirthDate: me.dateOfBirth, dateOfBirth: me.dateOfBirth,
+    applicantName: p.fullName, fullName: p.fullName, applicantPhone: p.phone, phone: p.phone,
+    applicantAddress: p.address, address: p.address, applicantBirthDate: p.dateOfBirth, dateOfBirth: p.dateOfBirth,
   };
+  for (const key of PERSONAL_ID_FIELDS) pick[key] = prefill?.personalId ?? null;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(schema.properties)) if (pick[key]) out[key] = pick[key];
+  for (const [key, field] of Object.entries(schema.properties)) {
+    const value = SEX_FIELDS.includes(key) ? sexValue(p.sex, field) : pick[key];
+    if (value) out[key] = value;
+  }
   return out;
 }
 
@@ -32,14 +47,24 @@ export function ApplyPage({ me }: { me: Me }) {
   const draftId = params.get('draft');
   const procedure = useProcedure(procedureId);
   const draft = useDossier(draftId ?? '', !!draftId);
+  // a new application only; without it (offline, error) the form falls back to the profile
+  const prefill = usePrefill(!draftId && !hasSavedForm(procedureId));
   usePageTitle(procedure.data ? procedure.data.name : t('dossiers.apply.title'));
-  if (procedure.isPending || (draftId && draft.isPending)) return <Loading />;
+  if (procedure.isPending || (draftId && draft.isPending) || (prefill.fetchStatus === 'fetching' && prefill.isPending)) return <Loading />;
   if (procedure.isError) return <ErrorState error={procedure.error} onRetry={() => void procedure.refetch()} />;
   if (draftId && draft.isError) return <ErrorState error={draft.error} onRetry={() => void draft.refetch()} />;
-  return <ApplyForm me={me} procedure={procedure.data} draft={draftId ? (draft.data ?? null) : null} />;
+  return <ApplyForm me={me} prefill={prefill.data ?? null} procedure={procedure.data} draft={draftId ? (draft.data ?? null) : null} />;
 }
 
-function ApplyForm({ me, procedure, draft }: { me: Me; procedure: Procedure; draft: DossierDetail | null }) {
+function hasSavedForm(procedureId: string): boolean {
+  try {
+    return localStorage.getItem(storageKey(procedureId)) !== null;
+  } catch {
+    return false;
+  }
+}
+
+function ApplyForm({ me, prefill, procedure, draft }: { me: Me; prefill: Prefill | null; procedure: Procedure; draft: DossierDetail | null }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const installation = useInstallation();
@@ -52,7 +77,7 @@ function ApplyForm({ me, procedure, draft }: { me: Me; procedure: Procedure; dra
     } catch {
       // nothing saved on this device
     }
-    return prefillFrom(me, procedure.formSchema);
+    return prefillFrom(me, procedure.formSchema, prefill);
   });
   const [communeCode, setCommuneCode] = useState(draft?.communeCode ?? me.communeCode ?? '');
   const attached = new Set(draft?.attachments.map((a) => a.docKey) ?? []);

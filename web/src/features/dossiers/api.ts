@@ -2,6 +2,7 @@
 // application through the outbox so it waits for the network when there is none.
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
+import type { Sex } from '../../lib/types.ts';
 import { getOutbox } from '../../lib/outbox.ts';
 
 export type Deadline = 'green' | 'amber' | 'red' | 'none';
@@ -122,6 +123,24 @@ export function useDossier(id: string, enabled = true) {
 
 export function useMyDossiers() {
   return useQuery({ queryKey: ['dossiers', 'mine'], queryFn: ({ signal }) => api<{ items: DossierSummary[]; total: number }>('/api/dossiers/mine?limit=50', { signal }) });
+}
+
+/** The owner's own data for filling in forms (GET /api/me/prefill): the personal ID in clear. */
+export interface Prefill {
+  fullName: string;
+  dateOfBirth: string | null;
+  sex: Sex | null;
+  personalId: string | null;
+  phone: string | null;
+  communeCode: string | null;
+  communeName: string | null;
+  address: string | null;
+  eid: { linked: boolean; level: number | null };
+}
+
+/** Not kept in the query cache after use: it holds the personal ID in clear. */
+export function usePrefill(enabled: boolean) {
+  return useQuery({ queryKey: ['me', 'prefill'], queryFn: ({ signal }) => api<Prefill>('/api/me/prefill', { signal }), enabled, gcTime: 0, staleTime: 0, retry: false });
 }
 
 export function useProcedure(id: string) {
