@@ -13,6 +13,12 @@ import { ReportMap } from './ReportMap.tsx';
 import './reports.css';
 
 type Point = { lat: number; lon: number };
+/** `preview` is null when the browser cannot draw the photo (an unshrunk HEIC). */
+type Photo = { preview: string | null; data: string; name: string };
+
+function isHeic(f: File): boolean {
+  return /^image\/hei[cf]/.test(f.type) || /\.hei[cf]$/i.test(f.name);
+}
 
 export function NewReportPage() {
   const { t } = useTranslation();
@@ -82,7 +88,7 @@ function ReportForm({ category, onBack, onDone }: FormProps) {
   const communes = useCommunes(installation.data?.province.code);
   const [description, setDescription] = useState('');
   const [answers, setAnswers] = useState<Record<string, string>>({});
-  const [photos, setPhotos] = useState<{ preview: string; data: string }[]>([]);
+  const [photos, setPhotos] = useState<Photo[]>([]);
   const [photoPlace, setPhotoPlace] = useState<Point | null>(null);
   const [pin, setPin] = useState<Point | null>(null);
   const [address, setAddress] = useState('');
@@ -107,7 +113,7 @@ function ReportForm({ category, onBack, onDone }: FormProps) {
     if (!files) return;
     const chosen = [...files];
     if (photos.length + chosen.length > 5) return setErrors((e) => ({ ...e, photos: t('reports.form.tooMany') }));
-    const added: { preview: string; data: string }[] = [];
+    const added: Photo[] = [];
     for (const f of chosen) {
       if (!/^image\//.test(f.type)) return setErrors((e) => ({ ...e, photos: t('reports.form.notImage') }));
       // the original still has its GPS position; the shrunk copy does not
@@ -115,8 +121,11 @@ function ReportForm({ category, onBack, onDone }: FormProps) {
         const gps = await api<{ found: boolean; lat?: number; lon?: number; inProvince?: boolean }>('/api/reports/photo-location', { method: 'POST', body: { photo: await fileToBase64(f) } }).catch(() => null);
         if (gps?.found && gps.inProvince) setPhotoPlace({ lat: gps.lat!, lon: gps.lon! });
       }
-      const data = await shrinkPhoto(f).catch(() => fileToBase64(f));
-      added.push({ preview: `data:image/jpeg;base64,${data}`, data });
+      const shrunk = await shrinkPhoto(f).catch(() => null);
+      const data = shrunk ?? (await fileToBase64(f));
+      // most browsers cannot draw HEIC: an unshrunk one gets a name tile instead of a broken image
+      const preview = shrunk !== null ? `data:image/jpeg;base64,${data}` : isHeic(f) ? null : `data:${f.type};base64,${data}`;
+      added.push({ preview, data, name: f.name });
     }
     setErrors(({ photos: _drop, ...rest }) => rest);
     setPhotos((p) => [...p, ...added]);
@@ -196,7 +205,7 @@ function ReportForm({ category, onBack, onDone }: FormProps) {
         <div className="report-photos">
           {photos.map((p, i) => (
             <span key={i}>
-              <img src={p.preview} alt="" />
+              {p.preview ? <img src={p.preview} alt="" /> : <span className="report-photo-placeholder">{p.name}</span>}
               <Button variant="ghost" onClick={() => setPhotos((ps) => ps.filter((_, j) => j !== i))}>{t('reports.form.removePhoto', { n: i + 1 })}</Button>
             </span>
           ))}

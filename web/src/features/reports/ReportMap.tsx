@@ -3,6 +3,8 @@
 import { useEffect, useRef } from 'react';
 import type { Map as MlMap, Marker } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
+// bundlers do not copy MapLibre's worker on their own; without it no tile is ever drawn
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 
 export interface MapProps {
   label: string;
@@ -19,6 +21,39 @@ export interface MapProps {
 
 const STATUS_COLOURS = ['match', ['get', 'status'], 'resolved', '#1a7f37', 'closed', '#6e7781', 'rejected', '#6e7781', 'in_progress', '#bf8700', 'need_info', '#bf8700', '#0b5cad'];
 
+/** Below this zoom the whole province is in view and names would pile up. */
+const NAMES_MIN_ZOOM = 9;
+
+/**
+ * Commune names as DOM markers at the tiles' label points: MapLibre text layers need glyph
+ * files from a font server, and the platform uses no outside provider.
+ */
+function showCommuneNames(m: MlMap, MarkerClass: typeof Marker): void {
+  const shown = new Map<string, Marker>();
+  const sync = () => {
+    const wanted = new Map<string, { name: string; at: [number, number] }>();
+    if (m.getZoom() >= NAMES_MIN_ZOOM) {
+      for (const f of m.querySourceFeatures('cds', { sourceLayer: 'commune_labels' })) {
+        const code = String(f.properties.code);
+        // a commune crossing tiles has a label point in each; one name is enough
+        if (f.geometry.type === 'Point' && !wanted.has(code)) wanted.set(code, { name: String(f.properties.name), at: f.geometry.coordinates as [number, number] });
+      }
+    }
+    for (const [code, mk] of shown) if (!wanted.has(code)) { mk.remove(); shown.delete(code); }
+    for (const [code, w] of wanted) {
+      if (shown.has(code)) continue;
+      const el = document.createElement('span');
+      el.className = 'report-map__name';
+      el.textContent = w.name;
+      // the map region has its own accessible alternative; the names would only be noise
+      el.setAttribute('aria-hidden', 'true');
+      shown.set(code, new MarkerClass({ element: el }).setLngLat(w.at).addTo(m));
+    }
+  };
+  m.on('zoomend', sync);
+  m.on('idle', sync);
+}
+
 export function ReportMap({ label, center = [106.76, 21.85], zoom = 10, pin, onPick, onReport, showReports = true, pinCentreLabel }: MapProps) {
   const box = useRef<HTMLDivElement>(null);
   const map = useRef<MlMap | null>(null);
@@ -30,6 +65,7 @@ export function ReportMap({ label, center = [106.76, 21.85], zoom = 10, pin, onP
     let cancelled = false;
     void import('maplibre-gl').then((ml) => {
       if (cancelled || !box.current) return;
+      ml.setWorkerUrl(workerUrl);
       const m = new ml.Map({
         container: box.current,
         center,
@@ -42,7 +78,6 @@ export function ReportMap({ label, center = [106.76, 21.85], zoom = 10, pin, onP
             { id: 'bg', type: 'background', paint: { 'background-color': '#eef2ee' } },
             { id: 'communes', type: 'fill', source: 'cds', 'source-layer': 'communes', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.7 } },
             { id: 'communes-line', type: 'line', source: 'cds', 'source-layer': 'communes', paint: { 'line-color': '#0b5c3b', 'line-width': 1 } },
-            { id: 'labels', type: 'circle', source: 'cds', 'source-layer': 'commune_labels', paint: { 'circle-radius': 2, 'circle-color': '#0b5c3b' } },
             ...(showReports
               ? [{ id: 'reports', type: 'circle' as const, source: 'cds', 'source-layer': 'reports', paint: { 'circle-radius': 6, 'circle-stroke-width': 2, 'circle-stroke-color': '#fff', 'circle-color': STATUS_COLOURS as never } }]
               : []),
@@ -55,6 +90,7 @@ export function ReportMap({ label, center = [106.76, 21.85], zoom = 10, pin, onP
         if (hit && handlers.current.onReport) return handlers.current.onReport(String(hit.properties.code));
         handlers.current.onPick?.({ lat: Math.round(e.lngLat.lat * 1e6) / 1e6, lon: Math.round(e.lngLat.lng * 1e6) / 1e6 });
       });
+      showCommuneNames(m, ml.Marker);
       map.current = m;
       marker.current = new ml.Marker({ color: '#c8102e' });
     });
