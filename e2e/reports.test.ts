@@ -89,8 +89,14 @@ describe('citizen reports', () => {
     const alert = page.getByRole('alert');
     await Promise.race([page.getByRole('button', { name: 'Hoàn thành', exact: true }).waitFor({ state: 'detached' }), alert.waitFor()]);
     assert.equal(await alert.count(), 0, (await alert.allTextContents()).join(' | '));
-    const after = (await (await page.request.get(`/api/staff/reports/${code}`)).json()) as { status: string };
-    assert.equal(after.status, 'resolved');
+    // the button also leaves the page while its request is still running (it shows a busy
+    // label), so wait for the server to report the new status rather than for the button
+    let status = '';
+    for (let tries = 0; tries < 60 && status !== 'resolved'; tries++) {
+      if (tries > 0) await page.waitForTimeout(250);
+      status = ((await (await page.request.get(`/api/staff/reports/${code}`)).json()) as { status: string }).status;
+    }
+    assert.equal(status, 'resolved');
   });
 
   it('the citizen sees the answer and rates it', async () => {
