@@ -1,5 +1,5 @@
 // Who may do what to which dossier. Officers act only on dossiers their agency holds
-// (and within their area); the applicant sees and acts on their own; leaders and
+// (and, for officers covering part of an agency's area, within that part); the applicant sees and acts on their own; leaders and
 // sysadmins read within their area.
 import type { Membership, Principal } from '../../platform/auth.ts';
 import type { AreaPort } from './ports.ts';
@@ -23,9 +23,22 @@ export function actingMemberships(p: Principal): Membership[] {
   return p.memberships.filter((m) => (ACTING_ROLES as readonly string[]).includes(m.role) && m.agencyId !== null);
 }
 
+/**
+ * An officer whose scope is the whole of their agency's area (a commune committee's
+ * officer, say) handles whatever the agency holds, including dossiers handed over from
+ * another commune; only officers scoped to part of a larger agency's area are limited by
+ * the applicant's commune.
+ */
+async function coversWholeAgency(areas: AreaPort, m: Membership): Promise<boolean> {
+  if (m.areaCode === null) return true;
+  const agency = m.agencyId ? await areas.getAgency(m.agencyId) : null;
+  return !!agency && (agency.areaCode === m.areaCode || (await areas.isWithin(agency.areaCode, m.areaCode)));
+}
+
 export async function canAct(areas: AreaPort, p: Principal, d: ScopedDossier): Promise<boolean> {
   for (const m of actingMemberships(p)) {
-    if (m.agencyId === d.agency_id && (await inArea(areas, m, d.commune_code))) return true;
+    if (m.agencyId !== d.agency_id) continue;
+    if ((await inArea(areas, m, d.commune_code)) || (await coversWholeAgency(areas, m))) return true;
   }
   return false;
 }
