@@ -2,13 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, TextField, useToast } from '../../ui/index.ts';
+import { Alert, Button, useToast } from '../../ui/index.ts';
 import { api } from '../../lib/api.ts';
 import { isApiError, useFormErrors } from '../../lib/forms.ts';
 import type { OtpStarted } from '../../lib/types.ts';
 import { isLongEnoughPassword, normalizePhone } from '../../lib/validate.ts';
 import { usePageTitle } from '../../app/installation.ts';
-import { CodeStep, PasswordField, StepLabel, codeProblem, phoneProblem, stepWithError, useCountdown, useStepFocus } from './otp.tsx';
+import { CodeStep, PasswordField, StepLabel, codeProblem, phoneProblem, stepWithError, useCountdown, useStepFocus, PhoneField } from './otp.tsx';
 
 const FIELDS = ['phone', 'code', 'newPassword'] as const;
 type Step = 'phone' | 'code' | 'password';
@@ -78,17 +78,7 @@ export function ForgotPasswordPage() {
       {step === 'phone' && (
         <form className="stack" onSubmit={submitPhone} noValidate>
           <p>{t('account.reset.intro')}</p>
-          <TextField
-            id={form.id('phone')}
-            label={t('account.fields.phone')}
-            hint={t('account.fields.phoneHint')}
-            type="tel"
-            inputMode="tel"
-            autoComplete="tel"
-            value={phone}
-            onChange={(e) => setPhone(e.target.value)}
-            error={form.errors.fields.phone}
-          />
+          <PhoneField id={form.id('phone')} value={phone} onChange={setPhone} error={form.errors.fields.phone} />
           <Button type="submit" block busy={start.isPending}>
             {t('account.otp.send')}
           </Button>

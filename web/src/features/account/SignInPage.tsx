@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { PhoneField } from './otp.tsx';
 import { Alert, Button, ButtonAnchor, TextField, useToast } from '../../ui/index.ts';
 import { api } from '../../lib/api.ts';
 import { useFormErrors } from '../../lib/forms.ts';
@@ -51,17 +52,7 @@ export function SignInPage() {
       <form className="stack" onSubmit={onSubmit} noValidate>
         {params.get('eid') === 'failed' && !form.errors.form && <Alert kind="error">{t('account.eid.failed')}</Alert>}
         {form.errors.form && <Alert kind="error" live>{form.errors.form}</Alert>}
-        <TextField
-          id={form.id('phone')}
-          label={t('account.fields.phone')}
-          hint={t('account.fields.phoneHint')}
-          type="tel"
-          inputMode="tel"
-          autoComplete="tel"
-          value={phone}
-          onChange={(e) => setPhone(e.target.value)}
-          error={form.errors.fields.phone}
-        />
+        <PhoneField id={form.id('phone')} value={phone} onChange={setPhone} error={form.errors.fields.phone} />
         <TextField
           id={form.id('password')}
           label={t('account.fields.password')}

@@ -9,7 +9,7 @@ import { CONSENT_VERSION, type OtpStarted, type SignInReply } from '../../lib/ty
 import { isLongEnoughPassword, normalizePhone } from '../../lib/validate.ts';
 import { useRefreshMe } from '../../app/auth.ts';
 import { usePageTitle } from '../../app/installation.ts';
-import { CodeStep, PasswordField, StepLabel, codeProblem, phoneProblem, stepWithError, useCountdown, useStepFocus } from './otp.tsx';
+import { CodeStep, PasswordField, StepLabel, codeProblem, phoneProblem, stepWithError, useCountdown, useStepFocus, PhoneField } from './otp.tsx';
 
 const FIELDS = ['phone', 'code', 'fullName', 'password', 'agree'] as const;
 type Step = 'phone' | 'code' | 'details';
@@ -93,17 +93,7 @@ export function SignUpPage() {
       {step === 'phone' && (
         <form className="stack" onSubmit={submitPhone} noValidate>
           <p>{t('account.signUp.intro')}</p>
-          <TextField
-            id={form.id('phone')}
-            label={t('account.fields.phone')}
-            hint={t('account.fields.phoneHint')}
-            type="tel"
-            inputMode="tel"
-            autoComplete="tel"
-            value={phone}
-            onChange={(e) => setPhone(e.target.value)}
-            error={form.errors.fields.phone}
-          />
+          <PhoneField id={form.id('phone')} value={phone} onChange={setPhone} error={form.errors.fields.phone} />
           <Button type="submit" block busy={start.isPending}>
             {t('account.otp.send')}
           </Button>

@@ -161,3 +161,21 @@ export function PasswordField({ id, label, value, onChange, error, autoComplete 
     </div>
   );
 }
+
+/** The phone number field used by sign-in, sign-up and password reset. */
+export function PhoneField({ id, value, onChange, error }: { id: string; value: string; onChange: (v: string) => void; error?: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <TextField
+      id={id}
+      label={t('account.fields.phone')}
+      hint={t('account.fields.phoneHint')}
+      type="tel"
+      inputMode="tel"
+      autoComplete="tel"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      error={error}
+    />
+  );
+}
