@@ -2,3 +2,5 @@
 // sides run (validation rules a citizen should see before sending a form).
 export * from './errors.ts';
 export * from './vietnamese.ts';
+export * from './roles.ts';
+export * from './abilities.ts';
