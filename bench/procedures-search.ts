@@ -17,7 +17,7 @@ import { areasModule } from '../server/src/modules/areas/index.ts';
 import { proceduresModule } from '../server/src/modules/procedures/index.ts';
 import { ProceduresRepo } from '../server/src/modules/procedures/repo.ts';
 import { toValues } from '../server/src/modules/procedures/service.ts';
-import type { ProcedureInput } from '../server/src/modules/procedures/schemas.ts';
+import type { ProcedureInput } from '@cds/contracts/procedures';
 import { SEARCH_CASES } from '../server/src/modules/procedures/search-cases.ts';
 import { ROOT, machine } from './lib.ts';
 

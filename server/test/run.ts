@@ -20,7 +20,9 @@ async function findTests(dir: string): Promise<string[]> {
 }
 
 const filters = process.argv.slice(2);
-const files = [...(await findTests(path.join(serverDir, 'src'))), ...(await findTests(path.join(serverDir, 'test')))]
+// the shared contracts' rules (packages/contracts) are tested with the server's runner
+const contractsDir = path.join(serverDir, '..', 'packages', 'contracts', 'src');
+const files = [...(await findTests(path.join(serverDir, 'src'))), ...(await findTests(path.join(serverDir, 'test'))), ...(await findTests(contractsDir))]
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
   .sort();
 

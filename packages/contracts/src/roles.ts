@@ -6,3 +6,6 @@ export type Role = (typeof ROLES)[number];
 
 export const STAFF_ROLES = ['officer', 'agency_admin', 'leader', 'community_helper', 'merchant', 'sysadmin'] as const satisfies readonly Role[];
 export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** Roles that open the staff console after sign-in (the `console.open` ability). */
+export const CONSOLE_ROLES = ['officer', 'agency_admin', 'leader', 'sysadmin', 'community_helper'] as const satisfies readonly Role[];

@@ -5,7 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export type CommuneType = 'commune' | 'ward' | 'special';
+import type { CommuneType } from '@cds/contracts';
+
+export type { CommuneType };
 
 export type Province = { code: string; name: string };
 export type Commune = { code: string; name: string; type: CommuneType; provinceCode: string };

@@ -4,11 +4,11 @@ import { sql, type Generated, type Kysely } from 'kysely';
 import type { Database } from '../../db/connection.ts';
 import type { StaffRole } from '../../platform/auth.ts';
 import type { Commune, Province } from './admin-units.ts';
+import type { AgencyKind } from '@cds/contracts';
 
 type Executor = Kysely<object>;
 
-export const AGENCY_KINDS = ['province_committee', 'department', 'police', 'inspectorate', 'office', 'service_center', 'commune_committee', 'other'] as const;
-export type AgencyKind = (typeof AGENCY_KINDS)[number];
+export { AGENCY_KINDS, type AgencyKind } from '@cds/contracts';
 
 type AgencyTable = {
   id: Generated<string>;

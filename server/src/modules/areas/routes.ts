@@ -1,12 +1,13 @@
 // HTTP of the areas module: places, agencies, staff memberships and the audit trail.
+import {
+  Agency, AgencyQuery, AuditEntry, AuditQuery, BoundaryCollection, Commune, CommuneDetail, CommuneParams, GrantBody,
+  LocateQuery, LocateReply, Membership, MembershipQuery, Province, ProvinceQuery, StaffMe,
+} from '@cds/contracts/areas';
+import { UuidParams } from '@cds/contracts/common';
 import { Type } from 'typebox';
 import { policy, requirePrincipal } from '../../platform/auth.ts';
 import { notFound, AppError } from '../../platform/errors.ts';
 import type { App, Platform } from '../../platform/module.ts';
-import {
-  Agency, AgencyQuery, AuditEntry, AuditQuery, BoundaryCollection, CommuneCode, CommuneDetail, CommuneItem, GrantBody,
-  LocateQuery, LocateReply, MembershipQuery, MembershipSchema, Province, ProvinceCode, StaffMe, Uuid,
-} from './schemas.ts';
 import { STAFF_ROLES } from './policy.ts';
 import type { AreasService } from './service.ts';
 
@@ -41,13 +42,13 @@ function placeRoutes(app: App, platform: Platform, service: AreasService): void 
     config: { policy: policy.public },
     schema: {
       tags: TAG_AREAS, summary: "Communes and wards of a province (default: the pack's province)",
-      querystring: Type.Object({ province: Type.Optional(ProvinceCode) }), response: { 200: Type.Array(CommuneItem) },
+      querystring: ProvinceQuery, response: { 200: Type.Array(Commune) },
     },
   }, async (request) => service.communesOf(request.query.province ?? defaultProvince).map((c) => ({ code: c.code, name: c.name, type: c.type })));
 
   app.get('/api/areas/communes/:code', {
     config: { policy: policy.public },
-    schema: { tags: TAG_AREAS, summary: 'One commune or ward', params: Type.Object({ code: CommuneCode }), response: { 200: CommuneDetail } },
+    schema: { tags: TAG_AREAS, summary: 'One commune or ward', params: CommuneParams, response: { 200: CommuneDetail } },
   }, async (request) => {
     const c = service.commune(request.params.code);
     return { code: c.code, name: c.name, type: c.type, province: { code: c.provinceCode, name: c.provinceName } };
@@ -57,7 +58,7 @@ function placeRoutes(app: App, platform: Platform, service: AreasService): void 
     config: { policy: policy.public },
     schema: {
       tags: TAG_AREAS, summary: 'Simplified commune boundaries of a province as GeoJSON (synthetic ones are marked)',
-      querystring: Type.Object({ province: Type.Optional(ProvinceCode) }), response: { 200: BoundaryCollection },
+      querystring: ProvinceQuery, response: { 200: BoundaryCollection },
     },
   }, async (request, reply) => {
     const body = await service.boundaries(request.query.province ?? defaultProvince);
@@ -77,7 +78,7 @@ function agencyRoutes(app: App, service: AreasService): void {
 
   app.get('/api/agencies/:id', {
     config: { policy: policy.public },
-    schema: { tags: TAG_AREAS, summary: 'One agency', params: Type.Object({ id: Uuid }), response: { 200: Agency } },
+    schema: { tags: TAG_AREAS, summary: 'One agency', params: UuidParams, response: { 200: Agency } },
   }, async (request) => {
     const agency = await service.getAgency(request.params.id);
     if (!agency) throw notFound('areas.agency.not_found');
@@ -90,13 +91,13 @@ function membershipRoutes(app: App, service: AreasService): void {
     config: { policy: policy.roles('sysadmin') },
     schema: {
       tags: TAG_ADMIN, summary: "Staff memberships: one person's history, or all active ones",
-      querystring: MembershipQuery, response: { 200: Type.Array(MembershipSchema) },
+      querystring: MembershipQuery, response: { 200: Type.Array(Membership) },
     },
   }, async (request) => service.listMemberships(request.query));
 
   app.post('/api/admin/memberships', {
     config: { policy: policy.roles('sysadmin') },
-    schema: { tags: TAG_ADMIN, summary: 'Grant a staff role for an agency and area', body: GrantBody, response: { 201: MembershipSchema } },
+    schema: { tags: TAG_ADMIN, summary: 'Grant a staff role for an agency and area', body: GrantBody, response: { 201: Membership } },
   }, async (request, reply) => {
     const actor = requirePrincipal(request);
     const created = await service.grant(actor.userId, request.body, request.ip);
@@ -105,7 +106,7 @@ function membershipRoutes(app: App, service: AreasService): void {
 
   app.delete('/api/admin/memberships/:id', {
     config: { policy: policy.roles('sysadmin') },
-    schema: { tags: TAG_ADMIN, summary: 'Revoke a staff membership', params: Type.Object({ id: Uuid }), response: { 204: Type.Null() } },
+    schema: { tags: TAG_ADMIN, summary: 'Revoke a staff membership', params: UuidParams, response: { 204: Type.Null() } },
   }, async (request, reply) => {
     await service.revoke(requirePrincipal(request).userId, request.params.id, request.ip);
     return reply.status(204).send(null);

@@ -1,5 +1,6 @@
 // Rules and workflows of the areas module: administrative units, locating a point,
 // agencies, and staff memberships (who acts for which agency in which area).
+import type { Agency, BoundaryCollection, LocateReply as LocateResult, Membership as MembershipView } from '@cds/contracts/areas';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Membership, StaffRole } from '../../platform/auth.ts';
@@ -12,54 +13,11 @@ import { AreasRepo, type AgencyKind, type AgencyRow, type MembershipRow, type Pa
 
 export type CommuneInfo = { code: string; name: string; type: CommuneType; provinceCode: string };
 
-export type LocateResult = {
-  commune: { code: string; name: string; type: CommuneType };
-  province: { code: string; name: string };
-  /** True when the polygon that matched is a demo polygon, not a real boundary. */
-  synthetic: boolean;
-};
-
-export type Agency = {
-  id: string;
-  code: string;
-  name: string;
-  shortName: string;
-  kind: AgencyKind;
-  parentId: string | null;
-  areaCode: string;
-  areaName: string | null;
-  address: string | null;
-  phone: string | null;
-  email: string | null;
-  /** Mã định danh điện tử: prefixes the agency's dossier codes. */
-  electronicId: string | null;
-};
+export type { LocateResult, Agency };
 
 export type AgencyFilter = { area?: string; kind?: AgencyKind; q?: string };
 
-export type MembershipView = {
-  id: string;
-  userId: string;
-  role: StaffRole;
-  agencyId: string | null;
-  agencyName: string | null;
-  areaCode: string | null;
-  areaName: string | null;
-  grantedBy: string | null;
-  grantedAt: string;
-  revokedAt: string | null;
-  revokedBy: string | null;
-};
-
-export type BoundaryCollection = {
-  type: 'FeatureCollection';
-  features: Array<{
-    type: 'Feature';
-    id: string;
-    properties: { code: string; name: string; type: string; synthetic: boolean; source: string };
-    geometry: unknown;
-  }>;
-};
+export type { MembershipView, BoundaryCollection };
 
 type DemoStaffFile = { memberships: Array<{ phone: string; role: StaffRole; agencyCode: string | null; areaCode: string | null }> };
 

@@ -1,6 +1,6 @@
 import { policy, requirePrincipal } from '../../platform/auth.ts';
 import type { App } from '../../platform/module.ts';
-import { CitizensQuery, CitizensReply } from './schemas.ts';
+import { CitizensQuery, CitizensReply } from '@cds/contracts/dashboard';
 import type { DashboardService } from './service.ts';
 
 export function dashboardRoutes(app: App, service: DashboardService): void {

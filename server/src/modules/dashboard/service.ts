@@ -1,5 +1,6 @@
 // Leaders' dashboard figures. Counts come from the identity module's aggregates; names and
 // the list of communes from the areas module, so every commune shows, even at zero.
+import type { CitizensReply as CitizenFigures } from '@cds/contracts/dashboard';
 import type { Principal } from '../../platform/auth.ts';
 import type { AreasApi } from '../areas/index.ts';
 import { dashboardArea } from './policy.ts';
@@ -10,12 +11,7 @@ export interface CitizenCounts {
   signupsPerDay(scope: string | null, days: number): Promise<{ date: string; count: number }[]>;
 }
 
-export type CitizenFigures = {
-  area: { code: string; name: string };
-  total: number;
-  byCommune: { code: string; name: string; count: number }[];
-  signupsPerDay: { date: string; count: number }[];
-};
+export type { CitizenFigures };
 
 export const SIGNUP_DAYS = 30;
 

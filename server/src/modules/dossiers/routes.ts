@@ -1,21 +1,21 @@
 // HTTP routes of dossiers (/api/dossiers) and service indicators (/api/indicators/services).
+import { ErrorReply } from '@cds/contracts/common';
+import {
+  ActionBodies, AttachmentParams, CreateDossier, DossierDetail, DossierPage, FileUpload, IdempotencyHeaders, IdParams, IndicatorsQuery, IndicatorsReply,
+  LetterParams, MineQuery, ProcedureParams, QueueQuery, RateBody, StepsBody, SupplyBody, TrackQuery, TrackReply, UpdateDraft, WithdrawBody,
+  type ActionInput, type StaffAction,
+} from '@cds/contracts/dossiers';
 import { Type } from 'typebox';
 import type { FastifyReply } from 'fastify';
 import { policy, requirePrincipal } from '../../platform/auth.ts';
 import { tooMany } from '../../platform/errors.ts';
 import type { App } from '../../platform/module.ts';
 import type { RateLimiter } from '../../platform/rate-limit.ts';
-import {
-  ActionBodies, CreateDossier, DossierDetail, DossierSummary, FileUpload, IndicatorsQuery, IndicatorsReply, Page, QueueQuery, RateBody,
-  StepsBody, SupplyBody, TrackQuery, TrackReply, UpdateDraft, WithdrawBody, type ActionInput, type StaffAction,
-} from './schemas.ts';
 import type { DossierService } from './service.ts';
 
 const tags = ['dossiers'];
-const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const Staff = policy.roles('officer', 'agency_admin');
 const UPLOAD_LIMIT = 60 * 1024 * 1024;
-const ErrorReply = Type.Object({ error: Type.Object({ code: Type.String(), message: Type.String(), details: Type.Unknown() }) });
 const TRACK_LIMIT = { perIp: 30, windowSeconds: 300 };
 
 function sendFile(reply: FastifyReply, file: { bytes: Buffer; mime?: string; fileName: string }, inline = false) {
@@ -33,7 +33,7 @@ export async function dossierRoutes(app: App, service: DossierService, limiter: 
     bodyLimit: UPLOAD_LIMIT,
     schema: {
       tags, summary: 'Apply: create a draft dossier, or submit it at once with submit=true (Idempotency-Key header makes a retry return the same dossier)',
-      headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })) }),
+      headers: IdempotencyHeaders,
       body: CreateDossier, response: { 200: DossierDetail, 201: DossierDetail },
     },
   }, async (request, reply) => {
@@ -44,12 +44,12 @@ export async function dossierRoutes(app: App, service: DossierService, limiter: 
 
   app.get('/api/dossiers/mine', {
     config: { policy: policy.signedIn },
-    schema: { tags, summary: 'My dossiers, newest change first', querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })), offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })) }), response: { 200: Page(DossierSummary) } },
+    schema: { tags, summary: 'My dossiers, newest change first', querystring: MineQuery, response: { 200: DossierPage } },
   }, async (request) => service.mine(requirePrincipal(request), request.query.limit ?? 20, request.query.offset ?? 0));
 
   app.get('/api/dossiers/queue', {
     config: { policy: Staff },
-    schema: { tags, summary: "Staff queue: dossiers held by the officer's agencies, soonest appointment first; search by code or name", querystring: QueueQuery, response: { 200: Page(DossierSummary) } },
+    schema: { tags, summary: "Staff queue: dossiers held by the officer's agencies, soonest appointment first; search by code or name", querystring: QueueQuery, response: { 200: DossierPage } },
   }, async (request) => service.queue(requirePrincipal(request), request.query));
 
   app.get('/api/dossiers/track', {
@@ -94,7 +94,7 @@ export async function dossierRoutes(app: App, service: DossierService, limiter: 
 
   app.delete('/api/dossiers/:id/attachments/:attachmentId', {
     config: { policy: policy.roles('citizen') },
-    schema: { tags, summary: 'Remove a file from a draft', params: Type.Object({ id: Type.String({ format: 'uuid' }), attachmentId: Type.String({ format: 'uuid' }) }), response: { 204: Type.Null() } },
+    schema: { tags, summary: 'Remove a file from a draft', params: AttachmentParams, response: { 204: Type.Null() } },
   }, async (request, reply) => {
     await service.removeDraftAttachment(requirePrincipal(request), request.params.id, request.params.attachmentId);
     return reply.status(204).send(null);
@@ -102,7 +102,7 @@ export async function dossierRoutes(app: App, service: DossierService, limiter: 
 
   app.get('/api/dossiers/:id/attachments/:attachmentId', {
     config: { policy: policy.signedIn },
-    schema: { tags, summary: 'Download an attachment', params: Type.Object({ id: Type.String({ format: 'uuid' }), attachmentId: Type.String({ format: 'uuid' }) }) },
+    schema: { tags, summary: 'Download an attachment', params: AttachmentParams },
   }, async (request, reply) => sendFile(reply, await service.attachmentFile(requirePrincipal(request), request.params.id, request.params.attachmentId)));
 
   app.post('/api/dossiers/:id/submit', {
@@ -133,7 +133,7 @@ export async function dossierRoutes(app: App, service: DossierService, limiter: 
 
   app.get('/api/dossiers/:id/letters/:letterId/pdf', {
     config: { policy: policy.signedIn },
-    schema: { tags, summary: 'A letter as PDF: receipt, request for documents (form 2), refusal (form 3), apology (form 4)', params: Type.Object({ id: Type.String({ format: 'uuid' }), letterId: Type.String({ format: 'uuid' }) }) },
+    schema: { tags, summary: 'A letter as PDF: receipt, request for documents (form 2), refusal (form 3), apology (form 4)', params: LetterParams },
   }, async (request, reply) => sendFile(reply, await service.letterPdf(requirePrincipal(request), request.params.id, request.params.letterId), true));
 
   app.get('/api/dossiers/:id/control-sheet.pdf', {
@@ -156,12 +156,12 @@ export async function dossierRoutes(app: App, service: DossierService, limiter: 
 
   app.get('/api/dossiers/steps/:procedureId', {
     config: { policy: Staff },
-    schema: { tags, summary: 'Processing steps of a procedure (default or its override)', params: Type.Object({ procedureId: Type.String({ maxLength: 100 }) }), response: { 200: StepsBody } },
+    schema: { tags, summary: 'Processing steps of a procedure (default or its override)', params: ProcedureParams, response: { 200: StepsBody } },
   }, async (request) => ({ steps: await service.getSteps(request.params.procedureId) }));
 
   app.put('/api/dossiers/steps/:procedureId', {
     config: { policy: policy.roles('agency_admin', 'sysadmin') },
-    schema: { tags, summary: 'Override the processing steps of a procedure', params: Type.Object({ procedureId: Type.String({ maxLength: 100 }) }), body: StepsBody, response: { 200: StepsBody } },
+    schema: { tags, summary: 'Override the processing steps of a procedure', params: ProcedureParams, body: StepsBody, response: { 200: StepsBody } },
   }, async (request) => ({ steps: await service.setSteps(requirePrincipal(request), request.params.procedureId, request.body.steps) }));
 
   app.get('/api/indicators/services', {

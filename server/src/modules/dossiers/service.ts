@@ -15,7 +15,7 @@ import * as pdf from './pdf.ts';
 import { canAct, canRead, isApplicant, mayViewArea } from './policy.ts';
 import type { AreaPort, PeoplePort, ProcedureInfo, ProcedurePort } from './ports.ts';
 import * as repo from './repo.ts';
-import type { ActionInput, CreateDossier, DossierDetail, DossierSummary, FileUpload, StaffAction, UpdateDraft } from './schemas.ts';
+import type { ActionInput, CreateDossier, DossierDetail, DossierSummary, FileUpload, StaffAction, UpdateDraft } from '@cds/contracts/dossiers';
 import { nextStatus, STATUS, STATUS_NAMES, TRANSITIONS, FINISHING, type Action, type Status } from './status.ts';
 import { DEFAULT_STEPS, isLastProcessingStep, stepAfter, validateSteps, type Step } from './steps.ts';
 import { foldVietnamese, normalisePhone } from './text.ts';

@@ -1,23 +1,10 @@
-// Dossier statuses (trạng thái hồ sơ): the national codes 1–10 used by provincial
-// one-stop systems, plus 0 for a draft that has not been submitted. Every change goes
-// through TRANSITIONS; the service refuses anything the table does not list.
+// Dossier status changes. The statuses themselves (trạng thái hồ sơ: the national codes
+// 1–10, and 0 for a draft) are in @cds/contracts. Every change goes through TRANSITIONS;
+// the service refuses anything the table does not list.
+import { DOSSIER_STATUS as STATUS, DOSSIER_STATUSES, type DossierStatus as Status } from '@cds/contracts';
 
-export const STATUS = {
-  draft: 0,
-  new: 1, // Mới đăng ký
-  accepted: 2, // Được tiếp nhận
-  refused: 3, // Không được tiếp nhận
-  processing: 4, // Đang xử lý
-  moreDocuments: 5, // Yêu cầu bổ sung giấy tờ
-  paymentRequested: 6, // Yêu cầu thực hiện nghĩa vụ tài chính
-  withdrawn: 7, // Công dân yêu cầu rút hồ sơ
-  stopped: 8, // Dừng xử lý
-  processed: 9, // Đã xử lý xong
-  returned: 10, // Đã trả kết quả
-} as const;
-
-export type Status = (typeof STATUS)[keyof typeof STATUS];
-export const ALL_STATUSES: Status[] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+export { STATUS, type Status };
+export const ALL_STATUSES: readonly Status[] = DOSSIER_STATUSES;
 
 /** Statuses that end processing: the "finished" of Decision 766 (processed, returned, stopped, refused). */
 export const FINISHING: readonly Status[] = [STATUS.processed, STATUS.returned, STATUS.stopped, STATUS.refused];

@@ -1,7 +1,7 @@
 // Signing up with a phone number and a one-time code, signing in with a password,
 // signing out, and getting a new password with a one-time code.
 import type { Principal } from '../../platform/auth.ts';
-import { foldVietnamese } from '@cds/contracts';
+import { foldVietnamese, normalizePhone } from '@cds/contracts';
 import { AppError, conflict, invalidField, tooMany, unauthorized } from '../../platform/errors.ts';
 import { translate } from '../../platform/i18n.ts';
 import type { Platform } from '../../platform/module.ts';
@@ -9,7 +9,6 @@ import type { RateLimiter } from '../../platform/rate-limit.ts';
 import type { SmsChannel } from '../../platform/sms.ts';
 import type { OtpService } from './otp.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts';
-import { normalizePhone } from './phone.ts';
 import type { IdentityRepo, OtpPurpose } from './repo.ts';
 import type { SessionService } from './sessions.ts';
 import type { OtpIssued, RequestMeta, SignedIn } from './types.ts';

@@ -1,36 +1,22 @@
 // Consent (sự đồng ý) to a stated purpose, as the personal data protection law asks:
 // explicit, recorded with the version of the text shown, withdrawable, history kept.
+import { CONSENT_PURPOSES, CONSENT_VERSION, type ConsentPurpose } from '@cds/contracts';
+import type { Consent as ConsentView } from '@cds/contracts/identity';
 import { translate, type Locale } from '../../platform/i18n.ts';
 import type { Platform } from '../../platform/module.ts';
 import type { ConsentRow, IdentityRepo } from './repo.ts';
 import type { RequestMeta } from './types.ts';
 
-/** The purposes a citizen can consent to, with the version of the text currently shown. */
-export const CONSENT_PURPOSES = {
-  terms: { version: '1.0' },
-  personal_data_processing: { version: '1.0' },
-  notifications: { version: '1.0' },
-  location: { version: '1.0' },
-} as const;
-
-export type ConsentPurpose = keyof typeof CONSENT_PURPOSES;
-export const CONSENT_PURPOSE_KEYS = Object.keys(CONSENT_PURPOSES) as ConsentPurpose[];
-
-export interface ConsentView {
-  purpose: string;
-  version: string;
-  grantedAt: string;
-  withdrawnAt: string | null;
-}
+export type { ConsentPurpose, ConsentView };
 
 export function consentView(row: ConsentRow): ConsentView {
   return { purpose: row.purpose, version: row.version, grantedAt: row.granted_at.toISOString(), withdrawnAt: row.withdrawn_at?.toISOString() ?? null };
 }
 
 export function describePurposes(locale: Locale) {
-  return CONSENT_PURPOSE_KEYS.map((purpose) => ({
+  return CONSENT_PURPOSES.map((purpose) => ({
     purpose,
-    version: CONSENT_PURPOSES[purpose].version,
+    version: CONSENT_VERSION,
     title: translate(locale, `identity.consent.${purpose}.title`),
     description: translate(locale, `identity.consent.${purpose}.description`),
   }));

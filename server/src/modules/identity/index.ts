@@ -13,7 +13,7 @@ import { EidRelyingParty } from './eid/relying-party.ts';
 import { eidRoutes, inProcessFetch } from './eid/routes.ts';
 import { EidService } from './eid/service.ts';
 import { messages } from './messages.ts';
-import { normalizePhone } from './phone.ts';
+import { normalizePhone } from '@cds/contracts';
 import { DELETION_JOB, PrivacyService, type Exporter } from './privacy.ts';
 import { ProfileService } from './profile.ts';
 import { OtpService } from './otp.ts';

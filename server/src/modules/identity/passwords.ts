@@ -1,7 +1,7 @@
 // Passwords are hashed with argon2id (the library's default algorithm and parameters).
 import { hash, verify } from '@node-rs/argon2';
 
-export const MIN_PASSWORD_LENGTH = 8;
+export { PASSWORD_MIN_LENGTH as MIN_PASSWORD_LENGTH } from '@cds/contracts';
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password);

@@ -1,5 +1,6 @@
 // The citizen's rights over their data: a copy of everything we hold (export), and
 // deletion: after a grace period the account is anonymised unless the person cancels.
+import type { DataExport, DeletionRequested as DeletionView } from '@cds/contracts/identity';
 import { notFound } from '../../platform/errors.ts';
 import type { Platform } from '../../platform/module.ts';
 import type { ConsentService } from './consents.ts';
@@ -12,23 +13,7 @@ export const DELETION_JOB = 'identity-anonymise';
 
 export type Exporter = (userId: string) => Promise<unknown>;
 
-/** Everything held about a person; `modules` holds other modules' parts by name. */
-export interface DataExport {
-  exportedAt: string;
-  profile: unknown;
-  consents: unknown;
-  sessions: unknown;
-  memberships: unknown;
-  deletionRequests: unknown;
-  auditAboutMe: unknown;
-  auditByMe: unknown;
-  modules: Record<string, unknown>;
-}
-
-export interface DeletionView {
-  requestedAt: string;
-  dueAt: string;
-}
+export type { DataExport, DeletionView };
 
 const deletionView = (r: DeletionRow): DeletionView => ({ requestedAt: r.requested_at.toISOString(), dueAt: r.due_at.toISOString() });
 

@@ -1,58 +1,18 @@
 // The citizen's own profile: what we show (personal ID masked) and the rules for
 // changing it (real dates, a commune that exists, a CCCD that fits the birth date and sex).
-import type { Membership, Role } from '../../platform/auth.ts';
+import { checkPersonalId, maskPersonalId } from '@cds/contracts';
+import type { Prefill as PrefillView, ProfilePatchBody as ProfilePatch, UserView } from '@cds/contracts/identity';
 import type { DataCipher } from '../../platform/crypto.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import type { Platform } from '../../platform/module.ts';
 import { isUniqueViolation, searchTextOf } from './auth.ts';
-import { checkPersonalId, maskPersonalId } from './cccd.ts';
-import type { IdentityRepo, Sex, UserPatch, UserRow } from './repo.ts';
+import type { IdentityRepo, UserPatch, UserRow } from './repo.ts';
 import { rolesOf } from './sessions.ts';
 import type { AreasPort, RequestMeta } from './types.ts';
 
 export const PERSONAL_ID_CONTEXT = 'users.personal_id';
 
-export interface UserView {
-  id: string;
-  phone: string | null;
-  fullName: string;
-  dateOfBirth: string | null;
-  sex: Sex | null;
-  personalIdMasked: string | null;
-  communeCode: string | null;
-  communeName: string | null;
-  address: string | null;
-  eidLinked: boolean;
-  eidLevel: number | null;
-  roles: Role[];
-  memberships: Membership[];
-  createdAt: string;
-  /** When the person asked to delete the account and when it will be anonymised; null when not asked. */
-  deletionRequestedAt: string | null;
-  deletionDueAt: string | null;
-}
-
-/** The owner's own data for filling in a form (personal ID in clear), from GET /api/me/prefill. */
-export interface PrefillView {
-  fullName: string;
-  dateOfBirth: string | null;
-  sex: Sex | null;
-  personalId: string | null;
-  phone: string | null;
-  communeCode: string | null;
-  communeName: string | null;
-  address: string | null;
-  eid: { linked: boolean; level: number | null };
-}
-
-export interface ProfilePatch {
-  fullName?: string;
-  dateOfBirth?: string | null;
-  sex?: Sex | null;
-  personalId?: string | null;
-  communeCode?: string | null;
-  address?: string | null;
-}
+export type { UserView, PrefillView, ProfilePatch };
 
 /** Today's date in Vietnam (UTC+7, no daylight saving) as YYYY-MM-DD. */
 export function vietnamToday(now = new Date()): string {

@@ -1,7 +1,8 @@
 // What staff see of citizens: one profile at a time within their area (every read is
 // audited), the account list for system administrators, and counts for leaders.
 import { foldVietnamese } from '@cds/contracts';
-import type { Principal, Role } from '../../platform/auth.ts';
+import type { AdminUser as UserListItem } from '@cds/contracts/identity';
+import type { Principal } from '../../platform/auth.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
 import type { Platform } from '../../platform/module.ts';
 import { canReadCitizen } from './policy.ts';
@@ -10,15 +11,7 @@ import type { IdentityRepo } from './repo.ts';
 import { rolesOf } from './sessions.ts';
 import type { AreasPort, RequestMeta } from './types.ts';
 
-export interface UserListItem {
-  id: string;
-  phone: string | null;
-  fullName: string;
-  communeCode: string | null;
-  status: 'active' | 'disabled' | 'anonymised';
-  createdAt: string;
-  roles: Role[];
-}
+export type { UserListItem };
 
 /** Names match without diacritics; a phone number matches however it is spaced or prefixed. */
 export function searchTerm(q: string): string {

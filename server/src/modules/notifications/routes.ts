@@ -1,17 +1,8 @@
+import { Inbox, InboxQuery, NoticeParams, ReadAllReply } from '@cds/contracts/notifications';
 import { Type } from 'typebox';
 import { policy, requirePrincipal } from '../../platform/auth.ts';
 import type { App } from '../../platform/module.ts';
 import type { NotificationService } from './service.ts';
-
-const Notification = Type.Object({
-  id: Type.String(),
-  kind: Type.String(),
-  title: Type.String(),
-  body: Type.String(),
-  link: Type.Union([Type.String(), Type.Null()]),
-  createdAt: Type.String({ format: 'date-time' }),
-  readAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-});
 
 export function notificationRoutes(app: App, service: NotificationService): void {
   app.get('/api/me/notifications', {
@@ -19,8 +10,8 @@ export function notificationRoutes(app: App, service: NotificationService): void
     schema: {
       tags: ['notifications'],
       summary: 'My notification inbox, newest first',
-      querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })), offset: Type.Optional(Type.Integer({ minimum: 0 })) }),
-      response: { 200: Type.Object({ items: Type.Array(Notification), total: Type.Integer(), unread: Type.Integer() }) },
+      querystring: InboxQuery,
+      response: { 200: Inbox },
     },
   }, async (request) => {
     const { items, total, unread } = await service.inbox(requirePrincipal(request).userId, request.query.limit ?? 30, request.query.offset ?? 0);
@@ -33,7 +24,7 @@ export function notificationRoutes(app: App, service: NotificationService): void
 
   app.post('/api/me/notifications/:id/read', {
     config: { policy: policy.signedIn },
-    schema: { tags: ['notifications'], summary: 'Mark one notice as read', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), response: { 204: Type.Null() } },
+    schema: { tags: ['notifications'], summary: 'Mark one notice as read', params: NoticeParams, response: { 204: Type.Null() } },
   }, async (request, reply) => {
     await service.markRead(requirePrincipal(request).userId, request.params.id);
     return reply.status(204).send(null);
@@ -41,6 +32,6 @@ export function notificationRoutes(app: App, service: NotificationService): void
 
   app.post('/api/me/notifications/read-all', {
     config: { policy: policy.signedIn },
-    schema: { tags: ['notifications'], summary: 'Mark every notice as read', response: { 200: Type.Object({ updated: Type.Integer() }) } },
+    schema: { tags: ['notifications'], summary: 'Mark every notice as read', response: { 200: ReadAllReply } },
   }, async (request) => ({ updated: await service.markAllRead(requirePrincipal(request).userId) }));
 }

@@ -1,7 +1,7 @@
 // Open311 GeoReport v2 routes under /open311/v2/, discovery at /open311/discovery.{json,xml}.
 // Errors leave in the spec's shape ([{code, description}] or <errors>), not the platform's.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import { AnyParams, FileParams } from '@cds/contracts/open311';
 import { policy } from '../../platform/auth.ts';
 import type { App } from '../../platform/module.ts';
 import { Open311Error } from './errors.ts';
@@ -10,8 +10,6 @@ import type { Open311Service, Params } from './service.ts';
 
 const tags = ['open311'];
 const config = { policy: policy.public };
-const AnyQuery = Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())]));
-const FileParam = Type.Object({ file: Type.String({ maxLength: 200 }) });
 const FORMATS: Format[] = ['json', 'xml'];
 
 function formatOf(request: FastifyRequest): Format {
@@ -49,33 +47,33 @@ function routes(app: App, s: Open311Service): void {
       return reply.header('content-type', type).send(body);
     });
 
-    app.get(`/v2/services.${format}`, { config, schema: { tags, summary: `Service list (${format.toUpperCase()})`, querystring: AnyQuery } }, async (_request, reply) =>
+    app.get(`/v2/services.${format}`, { config, schema: { tags, summary: `Service list (${format.toUpperCase()})`, querystring: AnyParams } }, async (_request, reply) =>
       sendRows(reply, format, await s.services(), 'services', 'service'));
 
-    app.get(`/v2/requests.${format}`, { config, schema: { tags, summary: `Search service requests (${format.toUpperCase()})`, querystring: AnyQuery } }, async (request, reply) =>
+    app.get(`/v2/requests.${format}`, { config, schema: { tags, summary: `Search service requests (${format.toUpperCase()})`, querystring: AnyParams } }, async (request, reply) =>
       sendRows(reply, format, await s.requests(request.query as Params), 'service_requests', 'request'));
 
     app.post(`/v2/requests.${format}`, {
       config,
-      schema: { tags, summary: `Create a service request, form-encoded, api_key required (${format.toUpperCase()})`, body: Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())])) },
+      schema: { tags, summary: `Create a service request, form-encoded, api_key required (${format.toUpperCase()})`, body: AnyParams },
     }, async (request, reply) => sendRows(reply, format, await s.create((request.body ?? {}) as Params), 'service_requests', 'request', 201));
 
-    app.get(`/v2/servicerequestupdates.${format}`, { config, schema: { tags, summary: `Status changes and replies of requests (${format.toUpperCase()})`, querystring: AnyQuery } }, async (request, reply) =>
+    app.get(`/v2/servicerequestupdates.${format}`, { config, schema: { tags, summary: `Status changes and replies of requests (${format.toUpperCase()})`, querystring: AnyParams } }, async (request, reply) =>
       sendRows(reply, format, await s.updates(request.query as Params), 'service_request_updates', 'request_update'));
   }
 
-  app.get('/v2/services/:file', { config, schema: { tags, summary: 'Service definition: the extra questions as attributes (.json or .xml)', params: FileParam } }, async (request, reply) => {
+  app.get('/v2/services/:file', { config, schema: { tags, summary: 'Service definition: the extra questions as attributes (.json or .xml)', params: FileParams } }, async (request, reply) => {
     const { name, format } = fileOf(request.params.file);
     const { type, body } = renderOne(format, await s.definition(name, format), 'service_definition');
     return reply.header('content-type', type).send(body);
   });
 
-  app.get('/v2/tokens/:file', { config, schema: { tags, summary: 'The service_request_id of a token (.json or .xml)', params: FileParam } }, async (request, reply) => {
+  app.get('/v2/tokens/:file', { config, schema: { tags, summary: 'The service_request_id of a token (.json or .xml)', params: FileParams } }, async (request, reply) => {
     const { name, format } = fileOf(request.params.file);
     return sendRows(reply, format, await s.token(name), 'service_requests', 'request');
   });
 
-  app.get('/v2/requests/:file', { config, schema: { tags, summary: 'One service request (.json or .xml)', params: FileParam, querystring: AnyQuery } }, async (request, reply) => {
+  app.get('/v2/requests/:file', { config, schema: { tags, summary: 'One service request (.json or .xml)', params: FileParams, querystring: AnyParams } }, async (request, reply) => {
     const { name, format } = fileOf(request.params.file);
     const q = request.query as Params;
     return sendRows(reply, format, await s.request(name, q.extensions === 'true'), 'service_requests', 'request');

@@ -2,13 +2,13 @@
 // can look up and apply for, with search that understands everyday Vietnamese.
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { areasModule } from '../areas/index.ts';
-import { validateFormData, type FormProblem, type FormSchema } from './form-schema.ts';
+import { validateFormData, type FormProblem, type FormSchema } from '@cds/contracts';
 import { messages } from './messages.ts';
 import { proceduresRoutes } from './routes.ts';
 import { ProceduresService, type Procedure } from './service.ts';
 
 export type { Procedure, FormSchema, FormProblem };
-export type { FormField } from './form-schema.ts';
+export type { FormField } from '@cds/contracts';
 
 export interface ProceduresApi {
   /** A procedure in full (form schema, days, fees, documents, tier, level, agencyCode), by id or code. */

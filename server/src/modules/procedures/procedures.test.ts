@@ -1,8 +1,7 @@
-// Unit tests: the Vietnamese normaliser, query preparation, form schemas and fee wording.
+// Unit tests: query preparation, fee wording and who manages a procedure. (Vietnamese
+// folding and form schemas are tested in packages/contracts.)
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { containsWords, foldVietnamese, vietnameseWords } from '@cds/contracts';
-import { checkFormSchema, validateFormData, type FormSchema } from './form-schema.ts';
 import { expandSynonyms, prepareQuery, searchDocument } from './search.ts';
 import { feeSummary } from './service.ts';
 import { canManage } from './policy.ts';
@@ -10,35 +9,6 @@ import { messages } from './messages.ts';
 import { registerMessages } from '../../platform/i18n.ts';
 
 registerMessages(messages);
-
-describe('foldVietnamese', () => {
-  const cases: [string, string][] = [
-    ['Đăng ký khai sinh', 'dang ky khai sinh'],
-    ['ĐĂNG KÝ KẾT HÔN', 'dang ky ket hon'],
-    ['Giấy chứng nhận QSDĐ', 'giay chung nhan qsdd'],
-    ['  Chứng thực   bản sao, từ bản chính!  ', 'chung thuc ban sao tu ban chinh'],
-    ['Thủ tục 1.001193', 'thu tuc 1 001193'],
-    ['Hộ kinh doanh/HKD', 'ho kinh doanh hkd'],
-    ['Nguyễn Thị Ánh Tuyết', 'nguyen thi anh tuyet'],
-    ['', ''],
-  ];
-  for (const [input, expected] of cases) {
-    it(`folds "${input}"`, () => assert.equal(foldVietnamese(input), expected));
-  }
-
-  it('treats precomposed and combining forms alike', () => {
-    assert.equal(foldVietnamese('Kh\u00e1\u00ec'.normalize('NFC')), foldVietnamese('Kha\u0301i'.normalize('NFD')));
-    assert.equal(foldVietnamese('hôn'.normalize('NFD')), 'hon');
-  });
-
-  it('splits words and finds whole-word phrases', () => {
-    assert.deepEqual(vietnameseWords('Đổi bằng lái xe'), ['doi', 'bang', 'lai', 'xe']);
-    assert.deepEqual(vietnameseWords('  '), []);
-    assert.equal(containsWords('Đăng ký khai sinh', 'KHAI SINH'), true);
-    assert.equal(containsWords('Đăng ký khai sinh', 'khai si'), false);
-    assert.equal(containsWords('Đăng ký khai sinh', ''), false);
-  });
-});
 
 describe('query preparation', () => {
   it('expands abbreviations, longest first', () => {
@@ -67,98 +37,6 @@ describe('query preparation', () => {
     assert.ok(doc.alias_phrases.includes('cccd'));
     assert.ok(doc.alias_phrases.includes('the can cuoc cong dan'));
     assert.ok(doc.alias_words.includes('lam'));
-  });
-});
-
-const birthForm: FormSchema = {
-  type: 'object',
-  properties: {
-    childName: { type: 'string', title: 'Họ tên của trẻ', minLength: 2, maxLength: 100 },
-    childBirthDate: { type: 'string', title: 'Ngày sinh', format: 'date' },
-    childSex: { type: 'string', title: 'Giới tính', enum: ['Nam', 'Nữ'] },
-    motherIdNumber: { type: 'string', title: 'Số định danh của mẹ', pattern: '^[0-9]{12}$' },
-    email: { type: 'string', title: 'Thư điện tử', format: 'email' },
-    siblings: { type: 'integer', title: 'Số anh chị em', minimum: 0, maximum: 20 },
-    weightKg: { type: 'number', title: 'Cân nặng', minimum: 0.3 },
-    twins: { type: 'boolean', title: 'Sinh đôi' },
-  },
-  required: ['childName', 'childBirthDate', 'childSex'],
-};
-
-describe('validateFormData', () => {
-  it('accepts a complete, valid form and blank optional answers', () => {
-    assert.deepEqual(validateFormData(birthForm, {
-      childName: 'Nguyễn Văn An', childBirthDate: '2025-02-28', childSex: 'Nam', motherIdNumber: '020190000123',
-      email: '', siblings: 1, weightKg: 3.2, twins: false,
-    }), []);
-  });
-
-  it('names every problem field with a validation message key', () => {
-    const problems = validateFormData(birthForm, {
-      childName: ' ', childBirthDate: '2025-02-30', childSex: 'Khác', motherIdNumber: '12345',
-      email: 'not-an-email', siblings: 1.5, weightKg: 0.1, twins: 'yes', extra: 1,
-    });
-    const byField = Object.fromEntries(problems.map((p) => [p.field, p.message]));
-    assert.deepEqual(byField, {
-      extra: 'validation.additionalProperties',
-      childName: 'validation.required',
-      childBirthDate: 'validation.format',
-      childSex: 'validation.enum',
-      motherIdNumber: 'validation.pattern',
-      email: 'validation.format',
-      siblings: 'validation.type',
-      weightKg: 'validation.minimum',
-      twins: 'validation.type',
-    });
-    assert.deepEqual(problems.find((p) => p.field === 'weightKg')?.params, { limit: 0.3 });
-  });
-
-  it('enforces lengths, counting letters not bytes', () => {
-    assert.deepEqual(validateFormData(birthForm, { childName: 'Ánh', childBirthDate: '2025-01-01', childSex: 'Nữ' }), []);
-    const tooShort = validateFormData(birthForm, { childName: 'A', childBirthDate: '2025-01-01', childSex: 'Nữ' });
-    assert.deepEqual(tooShort, [{ field: 'childName', message: 'validation.minLength', params: { limit: 2 } }]);
-  });
-
-  it('refuses a body that is not an object', () => {
-    assert.equal(validateFormData(birthForm, ['x'])[0]?.field, 'form');
-  });
-});
-
-describe('checkFormSchema', () => {
-  it('accepts the supported subset', () => assert.deepEqual(checkFormSchema(birthForm), []));
-
-  it('names what is outside the subset', () => {
-    const fields = checkFormSchema({
-      type: 'object',
-      properties: {
-        'bad name': { type: 'string', title: 'x' },
-        nested: { type: 'object', title: 'x' },
-        choice: { type: 'integer', title: 'x', enum: ['a'] },
-        code: { type: 'string', title: 'x', pattern: '([' },
-        range: { type: 'number', title: 'x', minimum: 5, maximum: 1 },
-        notitle: { type: 'string' },
-        ref: { type: 'string', title: 'x', $ref: '#/x' },
-      },
-      required: ['missing'],
-      oneOf: [],
-    }).map((p) => p.field).sort();
-    assert.deepEqual(fields, [
-      'formSchema.oneOf',
-      'formSchema.properties.bad name',
-      'formSchema.properties.choice.enum',
-      'formSchema.properties.code.pattern',
-      'formSchema.properties.nested.type',
-      'formSchema.properties.notitle.title',
-      'formSchema.properties.range.minimum',
-      'formSchema.properties.ref.$ref',
-      'formSchema.required.0',
-    ]);
-  });
-
-  it('needs an object with fields', () => {
-    assert.equal(checkFormSchema('x')[0]?.message, 'procedures.schema.not_object');
-    assert.ok(checkFormSchema({ type: 'object', properties: {} }).some((p) => p.message === 'procedures.schema.no_fields'));
-    assert.ok(checkFormSchema({ type: 'array', properties: { a: { type: 'string', title: 'a' } } }).some((p) => p.field === 'formSchema.type'));
   });
 });
 

@@ -1,7 +1,7 @@
 // SQL of the procedures module: the catalogue table and its ranked search.
 import { sql, type Generated, type Insertable, type JSONColumnType, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../../db/connection.ts';
-import type { FormSchema } from './form-schema.ts';
+import type { FormSchema } from '@cds/contracts';
 import type { PreparedQuery } from './search.ts';
 
 type Executor = Kysely<object>;

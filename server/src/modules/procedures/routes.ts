@@ -2,11 +2,11 @@
 // downloads, and the admins' create/edit.
 import fs from 'node:fs';
 import { Type } from 'typebox';
-import { ErrorReply } from '@cds/contracts';
+import { ErrorReply } from '@cds/contracts/common';
 import { policy, requirePrincipal } from '../../platform/auth.ts';
 import { localeFrom } from '../../platform/i18n.ts';
 import type { App } from '../../platform/module.ts';
-import { IdParam, LifeEventItem, ProcedureInput, ProcedureSchema, SearchQuery, SearchReply, SectorItem, TemplateParams, UuidParam } from './schemas.ts';
+import { IdParam, LifeEventItem, Procedure, ProcedureInput, SearchQuery, SearchReply, SectorItem, TemplateFile, TemplateParams, UuidParam } from '@cds/contracts/procedures';
 import type { ProceduresService } from './service.ts';
 
 const TAGS = ['procedures'];
@@ -42,7 +42,7 @@ export function proceduresRoutes(app: App, service: ProceduresService): void {
 
   app.get('/api/procedures/:id', {
     config: { policy: policy.public },
-    schema: { tags: TAGS, summary: 'One procedure in full: time, fees, documents, steps, legal basis and form', params: IdParam, response: { 200: ProcedureSchema, ...errors } },
+    schema: { tags: TAGS, summary: 'One procedure in full: time, fees, documents, steps, legal basis and form', params: IdParam, response: { 200: Procedure, ...errors } },
   }, async (request) => service.require(request.params.id, localeFrom(request.headers['accept-language'])));
 
   app.get('/api/procedures/:id/templates/:key', {
@@ -51,7 +51,7 @@ export function proceduresRoutes(app: App, service: ProceduresService): void {
       tags: TAGS,
       summary: 'Download the blank template (PDF) of a required document',
       params: TemplateParams,
-      response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'PDF file' }), ...errors },
+      response: { 200: TemplateFile, ...errors },
     },
   }, async (request, reply) => {
     const { file, name } = await service.templateFile(request.params.id, request.params.key);
@@ -65,7 +65,7 @@ export function proceduresRoutes(app: App, service: ProceduresService): void {
   const adminErrors = { 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 409: ErrorReply };
   app.post('/api/admin/procedures', {
     config: { policy: policy.roles('sysadmin', 'agency_admin') },
-    schema: { tags: ADMIN_TAGS, summary: 'Add a procedure to the catalogue', body: ProcedureInput, response: { 201: ProcedureSchema, ...adminErrors } },
+    schema: { tags: ADMIN_TAGS, summary: 'Add a procedure to the catalogue', body: ProcedureInput, response: { 201: Procedure, ...adminErrors } },
   }, async (request, reply) => {
     const created = await service.create(requirePrincipal(request), request.body, request.ip);
     return reply.status(201).send(created);
@@ -73,6 +73,6 @@ export function proceduresRoutes(app: App, service: ProceduresService): void {
 
   app.put('/api/admin/procedures/:id', {
     config: { policy: policy.roles('sysadmin', 'agency_admin') },
-    schema: { tags: ADMIN_TAGS, summary: 'Replace a procedure (the pack no longer overwrites it)', params: UuidParam, body: ProcedureInput, response: { 200: ProcedureSchema, 404: ErrorReply, ...adminErrors } },
+    schema: { tags: ADMIN_TAGS, summary: 'Replace a procedure (the pack no longer overwrites it)', params: UuidParam, body: ProcedureInput, response: { 200: Procedure, 404: ErrorReply, ...adminErrors } },
   }, async (request) => service.update(requirePrincipal(request), request.params.id, request.body, request.ip));
 }

@@ -9,20 +9,14 @@ import { AppError, conflict, forbidden, notFound, type FieldProblem } from '../.
 import { translate, type Locale } from '../../platform/i18n.ts';
 import type { Platform } from '../../platform/module.ts';
 import type { AreasApi } from '../areas/index.ts';
-import { checkFormSchema, type FormProblem } from './form-schema.ts';
+import { checkFormSchema, type FormProblem } from '@cds/contracts';
 import { LIFE_EVENTS } from './messages.ts';
 import { adminAgencyIds, canManage, type AgencyRef } from './policy.ts';
 import { ProceduresRepo, type Fee, type ProcedureDetailRow, type ProcedureValues, type SearchRow } from './repo.ts';
-import type { ProcedureInput, SearchItem, SearchQuery } from './schemas.ts';
+import type { Procedure, ProcedureInput, SearchItem, SearchQuery } from '@cds/contracts/procedures';
 import { prepareQuery, searchDocument } from './search.ts';
 
-export type Procedure = ProcedureInput & {
-  id: string;
-  requiredDocuments: (ProcedureInput['requiredDocuments'][number] & { templateUrl: string | null })[];
-  feeSummary: string;
-  source: 'pack' | 'admin';
-  updatedAt: string;
-};
+export type { Procedure };
 
 const PACK_FILE = 'procedures/procedures.json';
 const TEMPLATE_DIR = 'procedures/templates';

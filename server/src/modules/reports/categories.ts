@@ -2,17 +2,9 @@
 // citizen's answers to a category's extra questions.
 import { invalidField } from '../../platform/errors.ts';
 
-export const DATATYPES = ['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'] as const;
-export type QuestionDatatype = (typeof DATATYPES)[number];
+import type { Question } from '@cds/contracts/reports';
 
-export interface Question {
-  code: string;
-  label: string;
-  labelEn?: string;
-  datatype: QuestionDatatype;
-  required: boolean;
-  values?: { key: string; name: string }[];
-}
+export type { Question };
 
 export interface PackCategory {
   code: string;

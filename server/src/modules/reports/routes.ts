@@ -1,11 +1,11 @@
 // HTTP routes of the reports module: the public map and list, the citizen's own reports,
 // the staff inbox and actions, and category administration.
+import * as S from '@cds/contracts/reports';
 import { Type } from 'typebox';
 import { policy, requirePrincipal } from '../../platform/auth.ts';
 import { invalidField } from '../../platform/errors.ts';
 import type { App } from '../../platform/module.ts';
 import type { ListFilter, Sort } from './repo.ts';
-import * as S from './schemas.ts';
 import type { ReportsService } from './service.ts';
 import type { InboxFilter, StaffReports } from './staff.ts';
 import type { TileService } from './tiles.ts';
@@ -16,9 +16,7 @@ const PHOTO_BODY_LIMIT = 45 * 1024 * 1024;
 const tags = ['reports'];
 const staffTags = ['reports (staff)'];
 
-type ListQueryT = { category?: string; status?: string; commune?: string; from?: string; to?: string; q?: string; bbox?: string; sort?: string };
-
-function toFilter(q: ListQueryT): ListFilter {
+function toFilter(q: S.ListQuery): ListFilter {
   const status = q.status?.split(',').map((s) => {
     if (!(STATUSES as readonly string[]).includes(s)) throw invalidField('status', 'validation.enum');
     return s as ReportStatus;
@@ -34,7 +32,7 @@ export function reportRoutes(app: App, s: ReportsService, staff: StaffReports, t
     config: { policy: policy.public },
     schema: {
       tags: ['maps'], summary: 'Vector tile (MVT): layers communes, commune_labels, reports',
-      params: Type.Object({ z: Type.Integer({ minimum: 0, maximum: 20 }), x: Type.Integer({ minimum: 0 }), file: Type.String({ pattern: '^[0-9]+\\.mvt$' }) }),
+      params: S.TileParams,
     },
   }, async (request, reply) => {
     const tile = await tiles.tile(request.params.z, request.params.x, Number(request.params.file.replace(/\.mvt$/, '')));
@@ -53,7 +51,7 @@ export function reportRoutes(app: App, s: ReportsService, staff: StaffReports, t
     config: { policy: policy.public },
     schema: {
       tags, summary: 'Status labels of the province and workflow settings',
-      response: { 200: Type.Object({ statuses: Type.Array(Type.Object({ code: S.Status, label: Type.String(), labelEn: Type.String() })), reopenDays: Type.Integer(), autoCloseDays: Type.Integer() }) },
+      response: { 200: S.WorkflowReply },
     },
   }, async () => ({
     statuses: STATUSES.map((code) => ({ code, label: s.statusLabel(code, 'vi'), labelEn: s.statusLabel(code, 'en') })),
@@ -63,15 +61,15 @@ export function reportRoutes(app: App, s: ReportsService, staff: StaffReports, t
 
   app.get('/api/reports', {
     config: { policy: policy.public },
-    schema: { tags, summary: 'Public list of reports (no personal data)', querystring: S.ListQuery, response: { 200: Type.Object({ items: Type.Array(S.PublicReport), total: Type.Integer() }) } },
+    schema: { tags, summary: 'Public list of reports (no personal data)', querystring: S.ListQuery, response: { 200: S.ListReply } },
   }, async (request) => s.publicList(toFilter(request.query), (request.query.sort ?? 'newest') as Sort, request.query.limit ?? 20, request.query.offset ?? 0));
 
   app.get('/api/reports/map', {
     config: { policy: policy.public },
     schema: {
       tags, summary: 'Report points for the public map',
-      querystring: Type.Object({ ...S.ListQuery.properties, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })) }),
-      response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), trackingCode: Type.String(), lat: Type.Number(), lon: Type.Number(), status: S.Status, category: Type.String() })) }) },
+      querystring: S.MapQuery,
+      response: { 200: S.MapReply },
     },
   }, async (request) => ({ items: await s.mapPoints(toFilter(request.query), request.query.limit ?? 2000) }));
 
@@ -79,14 +77,14 @@ export function reportRoutes(app: App, s: ReportsService, staff: StaffReports, t
     config: { policy: policy.public },
     schema: {
       tags, summary: 'Open reports of the same category near a point (to support instead of filing again)',
-      querystring: Type.Object({ category: Type.String({ maxLength: 40 }), lat: Type.Number({ minimum: -90, maximum: 90 }), lon: Type.Number({ minimum: -180, maximum: 180 }) }),
-      response: { 200: Type.Object({ items: Type.Array(Type.Object({ ...S.PublicReport.properties, distance: Type.Number() })) }) },
+      querystring: S.DuplicatesQuery,
+      response: { 200: S.DuplicatesReply },
     },
   }, async (request) => ({ items: await s.duplicates(request.query.category, request.query.lat, request.query.lon) }));
 
   app.get('/api/reports/photos/:photoId', {
     config: { policy: policy.public },
-    schema: { tags, summary: 'A report photo (JPEG); pending photos only for their reporter and staff', params: Type.Object({ photoId: Type.String({ maxLength: 40 }) }), querystring: Type.Object({ size: Type.Optional(Type.Union([Type.Literal('full'), Type.Literal('thumb')])) }) },
+    schema: { tags, summary: 'A report photo (JPEG); pending photos only for their reporter and staff', params: S.PhotoParams, querystring: S.PhotoQuery },
   }, async (request, reply) => {
     const bytes = await s.photo(request.principal, request.params.photoId, request.query.size ?? 'full');
     return reply.header('content-type', 'image/jpeg').header('cache-control', 'private, max-age=3600').header('x-content-type-options', 'nosniff').send(bytes);
@@ -103,7 +101,7 @@ export function reportRoutes(app: App, s: ReportsService, staff: StaffReports, t
     bodyLimit: PHOTO_BODY_LIMIT,
     schema: {
       tags, summary: 'File a report. Send Idempotency-Key (or clientId): a replay returns the first report (200) instead of a second one',
-      headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 80, pattern: '^[A-Za-z0-9_-]+$' })) }),
+      headers: S.IdempotencyHeaders,
       body: S.CreateBody,
       response: { 200: S.CreateReply, 201: S.CreateReply },
     },
@@ -118,8 +116,8 @@ export function reportRoutes(app: App, s: ReportsService, staff: StaffReports, t
     bodyLimit: 12 * 1024 * 1024,
     schema: {
       tags, summary: 'The GPS position stored in a photo, to offer as the report place',
-      body: Type.Object({ photo: Type.String({ minLength: 1 }) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ found: Type.Boolean(), lat: Type.Optional(Type.Number()), lon: Type.Optional(Type.Number()), inProvince: Type.Optional(Type.Boolean()) }) },
+      body: S.PhotoLocationBody,
+      response: { 200: S.PhotoLocationReply },
     },
   }, async (request) => {
     const gps = await s.inspectPhoto(request.body.photo);
@@ -130,14 +128,14 @@ export function reportRoutes(app: App, s: ReportsService, staff: StaffReports, t
     config: { policy: policy.signedIn },
     schema: {
       tags, summary: 'My reports, and reports I follow',
-      querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })), offset: Type.Optional(Type.Integer({ minimum: 0 })) }),
-      response: { 200: Type.Object({ items: Type.Array(S.PublicReport), total: Type.Integer(), following: Type.Array(S.PublicReport) }) },
+      querystring: S.MineQuery,
+      response: { 200: S.MineReply },
     },
   }, async (request) => s.mine(requirePrincipal(request), request.query.limit ?? 20, request.query.offset ?? 0));
 
   app.post('/api/reports/:id/support', {
     config: { policy: policy.signedIn },
-    schema: { tags, summary: 'Support (+1) a report instead of filing a duplicate', params: S.IdParam, response: { 200: Type.Object({ supporters: Type.Integer(), added: Type.Boolean() }) } },
+    schema: { tags, summary: 'Support (+1) a report instead of filing a duplicate', params: S.IdParam, response: { 200: S.SupportReply } },
   }, async (request) => s.support(requirePrincipal(request), request.params.id));
 
   app.put('/api/reports/:id/follow', {
@@ -186,14 +184,14 @@ export function reportRoutes(app: App, s: ReportsService, staff: StaffReports, t
   staffRoutes(app, staff);
 }
 
-function inboxFilter(q: ListQueryT & { urgency?: 'due_soon' | 'overdue'; agencyId?: string; assignee?: string }, userId: string): InboxFilter {
+function inboxFilter(q: S.InboxQuery, userId: string): InboxFilter {
   return { ...toFilter(q), urgency: q.urgency, agencyId: q.agencyId, assigneeId: q.assignee === 'me' ? userId : q.assignee };
 }
 
 function staffRoutes(app: App, staff: StaffReports): void {
   app.get('/api/staff/reports', {
     config: { policy: STAFF },
-    schema: { tags: staffTags, summary: 'Inbox of my agencies, with filters, search and sort by deadline', querystring: S.InboxQuery, response: { 200: Type.Object({ items: Type.Array(S.InboxItem), total: Type.Integer() }) } },
+    schema: { tags: staffTags, summary: 'Inbox of my agencies, with filters, search and sort by deadline', querystring: S.InboxQuery, response: { 200: S.InboxReply } },
   }, async (request) => {
     const p = requirePrincipal(request);
     return staff.inbox(p, inboxFilter(request.query, p.userId), (request.query.sort ?? 'due') as Sort, request.query.limit ?? 30, request.query.offset ?? 0);
@@ -238,8 +236,8 @@ function staffRoutes(app: App, staff: StaffReports): void {
     config: { policy: STAFF },
     schema: {
       tags: staffTags, summary: 'Approve a citizen photo for the public, or hide it',
-      params: Type.Object({ photoId: Type.String({ maxLength: 40 }) }),
-      body: Type.Object({ decision: Type.Union([Type.Literal('approved'), Type.Literal('hidden')]) }, { additionalProperties: false }),
+      params: S.PhotoParams,
+      body: S.PhotoModerationBody,
       response: { 204: Type.Null() },
     },
   }, async (request, reply) => {
@@ -249,7 +247,7 @@ function staffRoutes(app: App, staff: StaffReports): void {
 
   app.get('/api/staff/report-templates', {
     config: { policy: STAFF },
-    schema: { tags: staffTags, summary: 'Response templates (for a category and general ones)', querystring: Type.Object({ category: Type.Optional(Type.String({ maxLength: 40 })) }), response: { 200: Type.Array(S.Template) } },
+    schema: { tags: staffTags, summary: 'Response templates (for a category and general ones)', querystring: S.TemplatesQuery, response: { 200: Type.Array(S.Template) } },
   }, async (request) => staff.templates(requirePrincipal(request), request.query.category ?? null));
 
   app.post('/api/staff/report-templates', {
@@ -259,20 +257,19 @@ function staffRoutes(app: App, staff: StaffReports): void {
 
   app.delete('/api/staff/report-templates/:id', {
     config: { policy: policy.roles('agency_admin', 'sysadmin') },
-    schema: { tags: staffTags, summary: 'Delete a response template', params: Type.Object({ id: Type.String({ maxLength: 40 }) }), response: { 204: Type.Null() } },
+    schema: { tags: staffTags, summary: 'Delete a response template', params: S.TemplateParams, response: { 204: Type.Null() } },
   }, async (request, reply) => {
     await staff.deleteTemplate(requirePrincipal(request), request.params.id);
     return reply.status(204).send(null);
   });
 
-  const codeParam = Type.Object({ code: Type.String({ pattern: '^[a-z0-9_.-]{2,40}$' }) });
   app.post('/api/admin/report-categories/:code', {
     config: { policy: policy.roles('sysadmin') },
-    schema: { tags: staffTags, summary: 'Add a report category', params: codeParam, body: S.CategoryInput, response: { 201: S.Category } },
+    schema: { tags: staffTags, summary: 'Add a report category', params: S.CategoryParams, body: S.CategoryInput, response: { 201: S.Category } },
   }, async (request, reply) => reply.status(201).send(await staff.saveCategory(requirePrincipal(request), request.params.code, request.body, true)));
 
   app.put('/api/admin/report-categories/:code', {
     config: { policy: policy.roles('sysadmin') },
-    schema: { tags: staffTags, summary: 'Change a report category (routing, deadline, questions, active)', params: codeParam, body: S.CategoryInput, response: { 200: S.Category } },
+    schema: { tags: staffTags, summary: 'Change a report category (routing, deadline, questions, active)', params: S.CategoryParams, body: S.CategoryInput, response: { 200: S.Category } },
   }, async (request) => staff.saveCategory(requirePrincipal(request), request.params.code, request.body, false));
 }

@@ -8,13 +8,14 @@ import { toLocalDate } from '../../platform/calendar/index.ts';
 import { AppError, badRequest, conflict, forbidden, invalidField, notFound } from '../../platform/errors.ts';
 import { translate } from '../../platform/i18n.ts';
 import type { Platform } from '../../platform/module.ts';
-import { checkAnswers, flattenCategories, type CategoryPack, type Question } from './categories.ts';
+import { checkAnswers, flattenCategories, type CategoryPack } from './categories.ts';
 import { computeDueDate } from './deadline.ts';
 import { decodeBase64Photo, MAX_PHOTOS, processPhoto, type ProcessedPhoto } from './photos.ts';
 import { canReadAsStaff, isReporter, isStaff } from './policy.ts';
 import type { AreasPort, PeoplePort, PlaceFound } from './ports.ts';
 import * as repo from './repo.ts';
-import { iso, isPublicPhoto, photoView, timelineEntry, type PublicReport, type TimelineEntry } from './views.ts';
+import type { Category, MyReport } from '@cds/contracts/reports';
+import { iso, isPublicPhoto, photoView, timelineEntry, type PublicReport } from './views.ts';
 import { isOpen, nextStatus, STATUSES, type ReportAction, type ReportStatus, type TransitionContext } from './workflow.ts';
 
 export interface WorkflowSettings {
@@ -49,33 +50,9 @@ export interface CreateOptions {
   clientId?: string;
 }
 
-export interface CategoryView {
-  code: string;
-  parentCode: string | null;
-  name: string;
-  nameEn: string | null;
-  description: string;
-  icon: string;
-  routing: string;
-  deadlineDays: number;
-  questions: Question[];
-  keywords: string;
-  active: boolean;
-  children?: CategoryView[];
-}
-
-export interface MyReport extends PublicReport {
-  anonymous: boolean;
-  answers: Record<string, unknown>;
-  ratingComment: string | null;
-  timeline: TimelineEntry[];
-  following: boolean;
-  supported: boolean;
-  canRate: boolean;
-  canReopen: boolean;
-  canAnswer: boolean;
-  mine: boolean;
-}
+/** A category, with its sub-categories when it is a top-level one. */
+export type CategoryView = Category & { children?: Category[] };
+export type { MyReport };
 
 const TRACKING_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 

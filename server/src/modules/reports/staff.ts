@@ -9,43 +9,12 @@ import { computeDueDate, openPause, urgency, type Urgency } from './deadline.ts'
 import { assertAdmin, assertHandle, assertReadAsStaff, assertStaff, canManage, staffScope } from './policy.ts';
 import type { AgencyRef, PersonRef } from './ports.ts';
 import * as repo from './repo.ts';
-import { photoView, timelineEntry, type PhotoView, type PublicReport, type TimelineEntry } from './views.ts';
-import { availableActions, type ReportAction, type ReportStatus } from './workflow.ts';
+import type { ActBody as ActInput, InboxItem, StaffReport } from '@cds/contracts/reports';
+import { photoView, timelineEntry } from './views.ts';
+import { availableActions, type ReportStatus } from './workflow.ts';
 import type { Question } from './categories.ts';
 
-export interface StaffReport extends PublicReport {
-  anonymous: boolean;
-  hidden: boolean;
-  source: string;
-  answers: Record<string, unknown>;
-  reporter: { id: string | null; name: string | null; phone: string | null; email: string | null } | null;
-  assignee: { id: string; name: string | null } | null;
-  rejectReason: string | null;
-  ratingComment: string | null;
-  mergedInto: string | null;
-  urgency: Urgency | null;
-  actions: ReportAction[];
-  canManage: boolean;
-  photos: PhotoView[];
-  timeline: TimelineEntry[];
-}
-
-export interface InboxItem extends PublicReport {
-  urgency: Urgency | null;
-  assigneeId: string | null;
-  hidden: boolean;
-}
-
-export interface ActInput {
-  action: ReportAction;
-  reason?: string;
-  assigneeId?: string;
-  agencyCode?: string;
-  answer?: string;
-  question?: string;
-  targetId?: string;
-  photos?: string[];
-}
+export type { StaffReport, InboxItem, ActInput };
 
 interface ActContext {
   agencyId: string;

@@ -1,52 +1,9 @@
-// Shapes of a report for each audience: the public (no personal data, moderated photos),
-// the person who filed it, and staff.
+// Builds the parts of a report's reply shapes (the shapes are in @cds/contracts/reports):
+// photos as the public or staff see them, and timeline entries.
+import type { Photo as PhotoView, PublicReport, TimelineEntry } from '@cds/contracts/reports';
 import type { EventRow, PhotoRow, ReportRecord } from './repo.ts';
-import type { ReportStatus } from './workflow.ts';
 
-export interface PhotoView {
-  id: string;
-  kind: 'citizen' | 'answer';
-  url: string;
-  thumbUrl: string;
-  width: number;
-  height: number;
-  moderation?: 'pending' | 'approved' | 'hidden';
-}
-
-export interface PublicReport {
-  id: string;
-  trackingCode: string;
-  category: { code: string; name: string; icon: string };
-  description: string;
-  status: ReportStatus;
-  statusLabel: string;
-  lat: number;
-  lon: number;
-  address: string | null;
-  communeCode: string;
-  communeName: string;
-  agencyId: string;
-  agencyName: string;
-  supporters: number;
-  receivedAt: string;
-  updatedAt: string;
-  dueDate: string;
-  resolvedAt: string | null;
-  publicAnswer: string | null;
-  rating: number | null;
-  photos: PhotoView[];
-}
-
-export interface TimelineEntry {
-  id: string;
-  at: string;
-  kind: string;
-  fromStatus: string | null;
-  toStatus: string | null;
-  body: string | null;
-  public: boolean;
-  actorName?: string | null;
-}
+export type { PhotoView, PublicReport, TimelineEntry };
 
 export function photoView(p: PhotoRow, withModeration: boolean): PhotoView {
   return {

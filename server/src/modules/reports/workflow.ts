@@ -3,11 +3,9 @@
 // steps are fixed here so every province's reports mean the same thing in Open311.
 import { conflict } from '../../platform/errors.ts';
 
-export const STATUSES = ['new', 'accepted', 'rejected', 'assigned', 'in_progress', 'need_info', 'resolved', 'closed'] as const;
-export type ReportStatus = (typeof STATUSES)[number];
+import { REPORT_ACTIONS as ACTIONS, REPORT_STATUSES as STATUSES, type ReportAction, type ReportStatus } from '@cds/contracts';
 
-export const ACTIONS = ['accept', 'reject', 'transfer', 'assign', 'start', 'request_info', 'provide_info', 'resume', 'resolve', 'close', 'reopen', 'merge'] as const;
-export type ReportAction = (typeof ACTIONS)[number];
+export { ACTIONS, STATUSES, type ReportAction, type ReportStatus };
 
 /** Statuses a citizen still waits on; the rest are finished (Open311 "closed"). */
 export const OPEN_STATUSES: readonly ReportStatus[] = ['new', 'accepted', 'assigned', 'in_progress', 'need_info'];

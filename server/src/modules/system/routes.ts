@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Healthy, Installation, Unavailable } from '@cds/contracts/system';
 import { policy } from '../../platform/auth.ts';
 import type { App, Feature, Platform } from '../../platform/module.ts';
 import { pendingMigrations } from '../../db/migrate.ts';
@@ -10,7 +10,7 @@ export async function systemRoutes(app: App, platform: Platform, listFeatures: (
     schema: {
       tags: ['system'],
       summary: 'Liveness and readiness: the database answers and every migration is applied',
-      response: { 200: Type.Object({ status: Type.Literal('ok') }), 503: Type.Object({ status: Type.Literal('unavailable'), reason: Type.String() }) },
+      response: { 200: Healthy, 503: Unavailable },
     },
   }, async (_request, reply) => {
     try {
@@ -28,15 +28,7 @@ export async function systemRoutes(app: App, platform: Platform, listFeatures: (
       tags: ['system'],
       summary: 'The province brand and the capabilities this installation offers',
       response: {
-        200: Type.Object({
-          province: Type.Object({ code: Type.String(), name: Type.String() }),
-          brand: Type.Object({
-            appName: Type.String(), shortName: Type.String(), tagline: Type.String(), hotline: Type.String(),
-            colors: Type.Object({ primary: Type.String(), primaryContrast: Type.String(), accent: Type.String() }),
-          }),
-          demoMode: Type.Boolean(),
-          features: Type.Array(Type.Object({ key: Type.String(), face: Type.String() })),
-        }),
+        200: Installation,
       },
     },
   }, async () => describeInstallation(platform, listFeatures()));

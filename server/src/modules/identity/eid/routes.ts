@@ -6,7 +6,8 @@ import { policy } from '../../../platform/auth.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { App, Platform } from '../../../platform/module.ts';
 import { metaOf, setSessionCookie } from '../routes.ts';
-import * as S from '../schemas.ts';
+import { errorReplies } from '@cds/contracts/common';
+import * as S from '@cds/contracts/identity';
 import { EID_FAILURE_PATH, EID_STATE_COOKIE, EID_STATE_TTL_SECONDS, EidFailure, type EidService } from './service.ts';
 
 const tags = ['identity'];
@@ -17,7 +18,7 @@ export async function eidRoutes(app: App, platform: Platform, eid: EidService | 
 
   app.get('/api/auth/eid/start', {
     config: { policy: policy.public },
-    schema: { tags, summary: 'Sign in with the national eID (VNeID): redirects to the provider', querystring: S.EidStartQuery, response: { 302: Type.Null(), ...S.errorReplies(503) } },
+    schema: { tags, summary: 'Sign in with the national eID (VNeID): redirects to the provider', querystring: S.EidStartQuery, response: { 302: Type.Null(), ...errorReplies(503) } },
   }, async (request, reply) => {
     if (!eid) throw new AppError(503, 'identity.eid_unavailable');
     const { redirectUrl, state } = await eid.start(request.query.returnTo);

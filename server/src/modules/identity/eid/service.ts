@@ -6,7 +6,7 @@ import { randomToken, safeEqual, sha256 } from '../../../platform/crypto.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { Platform } from '../../../platform/module.ts';
 import { searchTextOf } from '../auth.ts';
-import { parsePersonalId } from '../cccd.ts';
+import { parsePersonalId } from '@cds/contracts';
 import { PERSONAL_ID_CONTEXT } from '../profile.ts';
 import type { Executor, IdentityRepo, UserPatch, UserRow } from '../repo.ts';
 import type { SessionService } from '../sessions.ts';

@@ -1,28 +1,28 @@
-// Request and reply schemas of the identity routes (they also document the API).
-import { ErrorReply } from '@cds/contracts';
-import { Type, type TSchema } from 'typebox';
-import { CONSENT_PURPOSE_KEYS } from './consents.ts';
+// Contract of the identity module: sign-up, sign-in, the person's own account and data,
+// staff and admin views of accounts, the demo SMS outbox and national eID sign-in.
+import { Type, type Static } from 'typebox';
+import { DateTime, Nullable, Uuid } from './common.ts';
+import { ACCOUNT_STATUSES, CONSENT_PURPOSES, PASSWORD_MIN_LENGTH, SEXES } from './identity.rules.ts';
+import { ROLES, STAFF_ROLES } from './roles.ts';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-
-const StaffRoleSchema = Type.Enum(['officer', 'agency_admin', 'leader', 'community_helper', 'merchant', 'sysadmin']);
-const RoleSchema = Type.Enum(['citizen', 'officer', 'agency_admin', 'leader', 'community_helper', 'merchant', 'sysadmin']);
-const SexSchema = Type.Enum(['male', 'female', 'other']);
+const RoleSchema = Type.Enum(ROLES);
+const StaffRoleSchema = Type.Enum(STAFF_ROLES);
+const SexSchema = Type.Enum(SEXES);
 
 // rules beyond the shape (carrier prefix, real dates, CCCD structure) are checked by the service,
 // which names the field with a message the person can act on
 const Phone = Type.String({ minLength: 1, maxLength: 20, description: 'Vietnamese mobile number: 0xxxxxxxxx, 84xxxxxxxxx or +84xxxxxxxxx', examples: ['0912345678'] });
 const Code = Type.String({ pattern: '^[0-9]{6}$', description: 'the six-digit code sent by SMS' });
-const NewPassword = Type.String({ minLength: 8, maxLength: 200 });
-
-export const errorReplies = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, ErrorReply]));
+const NewPassword = Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: 200 });
 
 export const PhoneBody = Type.Object({ phone: Phone }, { additionalProperties: false });
+export type PhoneBody = Static<typeof PhoneBody>;
 
-export const OtpStartedReply = Type.Object({
+export const OtpStarted = Type.Object({
   expiresInSeconds: Type.Integer({ description: 'how long the code stays valid' }),
   resendAfterSeconds: Type.Integer({ description: 'how long before another code may be asked for' }),
 });
+export type OtpStarted = Static<typeof OtpStarted>;
 
 export const RegisterVerifyBody = Type.Object({
   phone: Phone,
@@ -30,19 +30,25 @@ export const RegisterVerifyBody = Type.Object({
   password: NewPassword,
   fullName: Type.String({ minLength: 1, maxLength: 100 }),
 }, { additionalProperties: false });
+export type RegisterVerifyBody = Static<typeof RegisterVerifyBody>;
 
 export const LoginBody = Type.Object({ phone: Phone, password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
+export type LoginBody = Static<typeof LoginBody>;
 
 export const ResetVerifyBody = Type.Object({ phone: Phone, code: Code, newPassword: NewPassword }, { additionalProperties: false });
+export type ResetVerifyBody = Static<typeof ResetVerifyBody>;
 
-export const MembershipSchema = Type.Object({
+/** A staff role the person holds, as the account views show it. */
+export const UserMembership = Type.Object({
   id: Type.String(),
   role: StaffRoleSchema,
   agencyId: Nullable(Type.String()),
   areaCode: Nullable(Type.String()),
 });
+export type UserMembership = Static<typeof UserMembership>;
 
-export const UserViewSchema = Type.Object({
+/** An account as its owner (and staff of its area) see it: the personal ID is masked. */
+export const UserView = Type.Object({
   id: Type.String({ format: 'uuid' }),
   phone: Nullable(Type.String()),
   fullName: Type.String(),
@@ -55,13 +61,20 @@ export const UserViewSchema = Type.Object({
   eidLinked: Type.Boolean(),
   eidLevel: Nullable(Type.Integer()),
   roles: Type.Array(RoleSchema),
-  memberships: Type.Array(MembershipSchema),
-  createdAt: Type.String({ format: 'date-time' }),
-  deletionRequestedAt: Nullable(Type.String({ format: 'date-time' })),
-  deletionDueAt: Nullable(Type.String({ format: 'date-time' })),
+  memberships: Type.Array(UserMembership),
+  createdAt: DateTime,
+  /** When the person asked to delete the account and when it will be anonymised; null when not asked. */
+  deletionRequestedAt: Nullable(DateTime),
+  deletionDueAt: Nullable(DateTime),
 });
+export type UserView = Static<typeof UserView>;
 
-export const PrefillSchema = Type.Object({
+/** GET /api/me: the signed-in person. */
+export const Me = UserView;
+export type Me = Static<typeof Me>;
+
+/** The owner's own data for filling in forms (GET /api/me/prefill): the personal ID in clear. */
+export const Prefill = Type.Object({
   fullName: Type.String(),
   dateOfBirth: Nullable(Type.String({ format: 'date' })),
   sex: Nullable(SexSchema),
@@ -72,12 +85,14 @@ export const PrefillSchema = Type.Object({
   address: Nullable(Type.String()),
   eid: Type.Object({ linked: Type.Boolean(), level: Nullable(Type.Integer()) }),
 });
+export type Prefill = Static<typeof Prefill>;
 
 export const SignedInReply = Type.Object({
   token: Type.String({ description: 'session token, also set as the HttpOnly cookie cds_session; send as Authorization: Bearer <token>' }),
-  expiresAt: Type.String({ format: 'date-time' }),
-  user: UserViewSchema,
+  expiresAt: DateTime,
+  user: UserView,
 });
+export type SignedInReply = Static<typeof SignedInReply>;
 
 export const ProfilePatchBody = Type.Object({
   fullName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
@@ -87,29 +102,36 @@ export const ProfilePatchBody = Type.Object({
   communeCode: Type.Optional(Nullable(Type.String({ pattern: '^[0-9]{5}$' }))),
   address: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
 }, { additionalProperties: false });
+export type ProfilePatchBody = Static<typeof ProfilePatchBody>;
 
-const PurposeSchema = Type.Enum(CONSENT_PURPOSE_KEYS);
+const PurposeSchema = Type.Enum(CONSENT_PURPOSES);
 
-export const ConsentSchema = Type.Object({
+export const Consent = Type.Object({
   purpose: Type.String(),
   version: Type.String(),
-  grantedAt: Type.String({ format: 'date-time' }),
-  withdrawnAt: Nullable(Type.String({ format: 'date-time' })),
+  grantedAt: DateTime,
+  withdrawnAt: Nullable(DateTime),
 });
+export type Consent = Static<typeof Consent>;
 
 export const ConsentBody = Type.Object({
   purpose: PurposeSchema,
   version: Type.String({ minLength: 1, maxLength: 20, pattern: '^[A-Za-z0-9._-]+$' }),
 }, { additionalProperties: false });
+export type ConsentBody = Static<typeof ConsentBody>;
 
 export const ConsentParams = Type.Object({ purpose: PurposeSchema });
 
-export const ConsentPurposeSchema = Type.Object({ purpose: Type.String(), version: Type.String(), title: Type.String(), description: Type.String() });
+/** A purpose with the text shown today (GET /api/consents/purposes). */
+export const ConsentPurposeText = Type.Object({ purpose: Type.String(), version: Type.String(), title: Type.String(), description: Type.String() });
+export type ConsentPurposeText = Static<typeof ConsentPurposeText>;
 
-export const DeletionReply = Type.Object({ requestedAt: Type.String({ format: 'date-time' }), dueAt: Type.String({ format: 'date-time' }) });
+export const DeletionRequested = Type.Object({ requestedAt: DateTime, dueAt: DateTime });
+export type DeletionRequested = Static<typeof DeletionRequested>;
 
-export const ExportReply = Type.Object({
-  exportedAt: Type.String({ format: 'date-time' }),
+/** Everything held about a person; `modules` holds other modules' parts by name. */
+export const DataExport = Type.Object({
+  exportedAt: DateTime,
   profile: Type.Unknown(),
   consents: Type.Unknown(),
   sessions: Type.Unknown(),
@@ -119,33 +141,37 @@ export const ExportReply = Type.Object({
   auditByMe: Type.Unknown(),
   modules: Type.Unknown({ description: "other modules' data, by module" }),
 });
+export type DataExport = Static<typeof DataExport>;
 
-export const CitizenParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+export const CitizenParams = Type.Object({ id: Uuid });
 
 export const AdminUsersQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100, description: 'part of the phone number or name; diacritics not needed' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
 });
+export type AdminUsersQuery = Static<typeof AdminUsersQuery>;
 
-export const AdminUsersReply = Type.Object({
-  items: Type.Array(Type.Object({
-    id: Type.String(),
-    phone: Nullable(Type.String()),
-    fullName: Type.String(),
-    communeCode: Nullable(Type.String()),
-    status: Type.Enum(['active', 'disabled', 'anonymised']),
-    createdAt: Type.String({ format: 'date-time' }),
-    roles: Type.Array(RoleSchema),
-  })),
-  total: Type.Integer(),
+export const AdminUser = Type.Object({
+  id: Type.String(),
+  phone: Nullable(Type.String()),
+  fullName: Type.String(),
+  communeCode: Nullable(Type.String()),
+  status: Type.Enum(ACCOUNT_STATUSES),
+  createdAt: DateTime,
+  roles: Type.Array(RoleSchema),
 });
+export type AdminUser = Static<typeof AdminUser>;
+
+export const AdminUsersReply = Type.Object({ items: Type.Array(AdminUser), total: Type.Integer() });
+export type AdminUsersReply = Static<typeof AdminUsersReply>;
 
 export const DevSmsQuery = Type.Object({ to: Type.Optional(Type.String({ maxLength: 20 })) });
 
 export const DevSmsReply = Type.Object({
-  messages: Type.Array(Type.Object({ to: Type.String(), body: Type.String(), sentAt: Type.String({ format: 'date-time' }) })),
+  messages: Type.Array(Type.Object({ to: Type.String(), body: Type.String(), sentAt: DateTime })),
 });
+export type DevSmsReply = Static<typeof DevSmsReply>;
 
 export const EidStartQuery = Type.Object({ returnTo: Type.Optional(Type.String({ maxLength: 500, description: 'a path in this app to return to, e.g. /account' })) });
 

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkPersonalId, maskPersonalId, parsePersonalId } from './cccd.ts';
-import { CCCD_PROVINCE_CODES } from './province-codes.ts';
+import { CCCD_PROVINCE_CODES } from './cccd-provinces.ts';
 
 const today = new Date('2026-01-15T00:00:00Z');
 

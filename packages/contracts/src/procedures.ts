@@ -1,15 +1,16 @@
-// TypeBox schemas of the procedures module's requests and replies.
+// Contract of the procedure catalogue (thủ tục hành chính): search, detail, and what an
+// administrator sends to add or change a procedure.
 import { Type, type Static } from 'typebox';
+import { PROCEDURE_LEVELS, PROCEDURE_TIERS } from './procedures.rules.ts';
 
-export const LEVELS = ['full_online', 'partial_online'] as const;
-export const TIERS = ['province', 'commune'] as const;
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
 
-export const Level = Type.Enum(LEVELS, { description: "Online service level (Nghị định 42/2022): 'full_online' = toàn trình, 'partial_online' = một phần" });
-export const Tier = Type.Enum(TIERS, { description: "Who handles it: 'commune' = the applicant's commune People's Committee; 'province' = a provincial agency" });
+export const Level = Type.Enum(PROCEDURE_LEVELS, { description: "Online service level (Nghị định 42/2022): 'full_online' = toàn trình, 'partial_online' = một phần" });
+export const Tier = Type.Enum(PROCEDURE_TIERS, { description: "Who handles it: 'commune' = the applicant's commune People's Committee; 'province' = a provincial agency" });
 
-export const FormFieldSchema = Type.Object({
+/** One field of an application form; the rules that check answers are in form-schema.ts. */
+export const FormField = Type.Object({
   type: Type.Enum(['string', 'integer', 'number', 'boolean']),
   title: Text(300),
   description: Type.Optional(Type.String({ maxLength: 1000 })),
@@ -22,19 +23,20 @@ export const FormFieldSchema = Type.Object({
   maximum: Type.Optional(Type.Number()),
 }, { additionalProperties: false });
 
-export const FormSchemaSchema = Type.Object({
+export const FormSchema = Type.Object({
   type: Type.Literal('object'),
   title: Type.Optional(Type.String({ maxLength: 500 })),
   description: Type.Optional(Type.String({ maxLength: 2000 })),
-  properties: Type.Record(Type.String(), FormFieldSchema),
+  properties: Type.Record(Type.String(), FormField),
   required: Type.Optional(Type.Array(Type.String())),
-}, { additionalProperties: false, description: 'The application form as a JSON Schema subset (see server/src/modules/procedures/form-schema.ts)' });
+}, { additionalProperties: false, description: 'The application form as a JSON Schema subset (see packages/contracts/src/form-schema.ts)' });
 
 export const Fee = Type.Object({
   name: Text(200),
   amountVnd: Type.Integer({ minimum: 0, maximum: 100_000_000_000, description: 'Amount in đồng; 0 = free' }),
   note: Type.Union([Type.String({ maxLength: 500 }), Type.Null()]),
 }, { additionalProperties: false });
+export type Fee = Static<typeof Fee>;
 
 export const RequiredDocument = Type.Object({
   key: Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]{0,63}$' }),
@@ -63,7 +65,7 @@ export const ProcedureInput = Type.Object({
   legalBasis: Type.Array(Text(500), { maxItems: 50 }),
   steps: Type.Array(Text(1000), { minItems: 1, maxItems: 30 }),
   result: Text(1000),
-  formSchema: FormSchemaSchema,
+  formSchema: FormSchema,
   lifeEvents: Type.Array(LifeEventKey, { maxItems: 20 }),
   keywords: Type.Array(Text(100), { maxItems: 100 }),
   essential: Type.Boolean(),
@@ -72,7 +74,8 @@ export const ProcedureInput = Type.Object({
 }, { additionalProperties: false });
 export type ProcedureInput = Static<typeof ProcedureInput>;
 
-export const ProcedureSchema = Type.Object({
+/** A procedure in full: time, fees, documents, steps, legal basis and form. */
+export const Procedure = Type.Object({
   id: Type.String({ format: 'uuid' }),
   ...ProcedureInput.properties,
   requiredDocuments: Type.Array(Type.Object({
@@ -83,6 +86,7 @@ export const ProcedureSchema = Type.Object({
   source: Type.Enum(['pack', 'admin']),
   updatedAt: Type.String({ format: 'date-time' }),
 });
+export type Procedure = Static<typeof Procedure>;
 
 export const SearchQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200, description: 'Words, with or without diacritics; abbreviations like CCCD, GPLX, HKD are understood' })),
@@ -97,6 +101,7 @@ export const SearchQuery = Type.Object({
 });
 export type SearchQuery = Static<typeof SearchQuery>;
 
+/** A procedure in a list of search results. */
 export const SearchItem = Type.Object({
   id: Type.String(),
   code: Type.String(),
@@ -114,10 +119,18 @@ export const SearchItem = Type.Object({
   lifeEvents: Type.Array(Type.String()),
 });
 export type SearchItem = Static<typeof SearchItem>;
-export const SearchReply = Type.Object({ items: Type.Array(SearchItem), total: Type.Integer() });
 
+export const SearchReply = Type.Object({ items: Type.Array(SearchItem), total: Type.Integer() });
+export type SearchReply = Static<typeof SearchReply>;
+
+/** A life event (having a baby, getting married…) with the number of procedures for it. */
 export const LifeEventItem = Type.Object({ key: Type.String(), name: Type.String(), count: Type.Integer() });
+export type LifeEventItem = Static<typeof LifeEventItem>;
 export const SectorItem = Type.Object({ name: Type.String(), count: Type.Integer() });
+export type SectorItem = Static<typeof SectorItem>;
+
 export const IdParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 40, description: 'Procedure id (uuid) or code' }) });
 export const UuidParam = Type.Object({ id: Type.String({ format: 'uuid' }) });
 export const TemplateParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 40 }), key: Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]{0,63}$' }) });
+/** The blank template of a required document, as a PDF file. */
+export const TemplateFile = Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary', description: 'PDF file' });

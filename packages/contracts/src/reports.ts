@@ -1,22 +1,24 @@
-// TypeBox schemas of the reports API.
+// Contract of the reports module (phản ánh kiến nghị): the public map and list, the
+// citizen's own reports, the staff inbox and actions, and category administration.
 import { Type, type Static } from 'typebox';
-import { DATATYPES } from './categories.ts';
-import { ACTIONS, STATUSES } from './workflow.ts';
+import { Nullable } from './common.ts';
+import { QUESTION_DATATYPES, REPORT_ACTIONS, REPORT_SORTS, REPORT_STATUSES } from './reports.rules.ts';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const DateOnly = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
-export const Status = Type.Enum(STATUSES);
-export const Action = Type.Enum(ACTIONS);
+export const Status = Type.Enum(REPORT_STATUSES);
+export const Action = Type.Enum(REPORT_ACTIONS);
 
-export const QuestionSchema = Type.Object({
+/** An extra question of a category (an Open311 attribute). */
+export const Question = Type.Object({
   code: Type.String({ pattern: '^[a-z0-9_]{1,40}$' }),
   label: Type.String({ minLength: 1, maxLength: 300 }),
   labelEn: Type.Optional(Type.String({ maxLength: 300 })),
-  datatype: Type.Enum(DATATYPES),
+  datatype: Type.Enum(QUESTION_DATATYPES),
   required: Type.Boolean(),
   values: Type.Optional(Type.Array(Type.Object({ key: Type.String({ minLength: 1, maxLength: 60 }), name: Type.String({ minLength: 1, maxLength: 200 }) }), { maxItems: 50 })),
 });
+export type Question = Static<typeof Question>;
 
 const CategoryBase = {
   code: Type.String(),
@@ -27,12 +29,15 @@ const CategoryBase = {
   icon: Type.String(),
   routing: Type.String(),
   deadlineDays: Type.Integer(),
-  questions: Type.Array(QuestionSchema),
+  questions: Type.Array(Question),
   keywords: Type.String(),
   active: Type.Boolean(),
 };
 export const Category = Type.Object(CategoryBase);
+export type Category = Static<typeof Category>;
+/** Top-level categories, each with its sub-categories. */
 export const CategoryTree = Type.Array(Type.Object({ ...CategoryBase, children: Type.Array(Category) }));
+export type CategoryTree = Static<typeof CategoryTree>;
 
 export const CategoryInput = Type.Object({
   parentCode: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
@@ -42,10 +47,12 @@ export const CategoryInput = Type.Object({
   icon: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,40}$' })),
   routing: Type.Optional(Type.String({ minLength: 2, maxLength: 40 })),
   deadlineDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 90 })),
-  questions: Type.Optional(Type.Array(QuestionSchema, { maxItems: 20 })),
+  questions: Type.Optional(Type.Array(Question, { maxItems: 20 })),
   keywords: Type.Optional(Type.String({ maxLength: 500 })),
   active: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false });
+export type CategoryInput = Static<typeof CategoryInput>;
+export const CategoryParams = Type.Object({ code: Type.String({ pattern: '^[a-z0-9_.-]{2,40}$' }) });
 
 export const Photo = Type.Object({
   id: Type.String(),
@@ -56,6 +63,7 @@ export const Photo = Type.Object({
   height: Type.Integer(),
   moderation: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('hidden')])),
 });
+export type Photo = Static<typeof Photo>;
 
 const PublicFields = {
   id: Type.String(),
@@ -80,7 +88,9 @@ const PublicFields = {
   rating: Nullable(Type.Integer()),
   photos: Type.Array(Photo),
 };
+/** A report as anyone may see it: no personal data, only approved photos. */
 export const PublicReport = Type.Object(PublicFields);
+export type PublicReport = Static<typeof PublicReport>;
 
 export const TimelineEntry = Type.Object({
   id: Type.String(),
@@ -92,7 +102,9 @@ export const TimelineEntry = Type.Object({
   public: Type.Boolean(),
   actorName: Type.Optional(Nullable(Type.String())),
 });
+export type TimelineEntry = Static<typeof TimelineEntry>;
 
+/** A report with its public timeline and what the caller (often its reporter) may do. */
 export const MyReport = Type.Object({
   ...PublicFields,
   anonymous: Type.Boolean(),
@@ -106,10 +118,13 @@ export const MyReport = Type.Object({
   canAnswer: Type.Boolean(),
   mine: Type.Boolean(),
 });
+export type MyReport = Static<typeof MyReport>;
 
 const Urgency = Nullable(Type.Union([Type.Literal('ok'), Type.Literal('due_soon'), Type.Literal('overdue')]));
+export type Urgency = Static<typeof Urgency>;
 
 export const InboxItem = Type.Object({ ...PublicFields, urgency: Urgency, assigneeId: Nullable(Type.String()), hidden: Type.Boolean() });
+export type InboxItem = Static<typeof InboxItem>;
 
 export const StaffReport = Type.Object({
   ...PublicFields,
@@ -127,6 +142,7 @@ export const StaffReport = Type.Object({
   canManage: Type.Boolean(),
   timeline: Type.Array(TimelineEntry),
 });
+export type StaffReport = Static<typeof StaffReport>;
 
 const Lat = Type.Number({ minimum: -90, maximum: 90 });
 const Lon = Type.Number({ minimum: -180, maximum: 180 });
@@ -143,9 +159,15 @@ export const CreateBody = Type.Object({
   photos: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { maxItems: 5 })),
   clientId: Type.Optional(Type.String({ minLength: 8, maxLength: 80, pattern: '^[A-Za-z0-9_-]+$' })),
 }, { additionalProperties: false });
-export type CreateBodyT = Static<typeof CreateBody>;
+export type CreateBody = Static<typeof CreateBody>;
+
+export const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 80, pattern: '^[A-Za-z0-9_-]+$' })) });
 
 export const CreateReply = Type.Object({ id: Type.String(), trackingCode: Type.String(), status: Status, statusLabel: Type.String(), dueDate: Type.String(), created: Type.Boolean() });
+export type CreateReply = Static<typeof CreateReply>;
+
+export const WorkflowReply = Type.Object({ statuses: Type.Array(Type.Object({ code: Status, label: Type.String(), labelEn: Type.String() })), reopenDays: Type.Integer(), autoCloseDays: Type.Integer() });
+export type WorkflowReply = Static<typeof WorkflowReply>;
 
 export const ListQuery = Type.Object({
   category: Type.Optional(Type.String({ maxLength: 40 })),
@@ -155,10 +177,41 @@ export const ListQuery = Type.Object({
   to: Type.Optional(DateOnly),
   q: Type.Optional(Type.String({ maxLength: 100 })),
   bbox: Type.Optional(Type.String({ pattern: '^-?[0-9.]+,-?[0-9.]+,-?[0-9.]+,-?[0-9.]+$' })),
-  sort: Type.Optional(Type.Enum(['newest', 'oldest', 'due', 'updated', 'supporters'])),
+  sort: Type.Optional(Type.Enum(REPORT_SORTS)),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
 });
+export type ListQuery = Static<typeof ListQuery>;
+
+export const ListReply = Type.Object({ items: Type.Array(PublicReport), total: Type.Integer() });
+export type ListReply = Static<typeof ListReply>;
+
+export const MapQuery = Type.Object({ ...ListQuery.properties, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })) });
+export const MapPoint = Type.Object({ id: Type.String(), trackingCode: Type.String(), lat: Type.Number(), lon: Type.Number(), status: Status, category: Type.String() });
+export type MapPoint = Static<typeof MapPoint>;
+export const MapReply = Type.Object({ items: Type.Array(MapPoint) });
+export type MapReply = Static<typeof MapReply>;
+
+export const DuplicatesQuery = Type.Object({ category: Type.String({ maxLength: 40 }), lat: Type.Number({ minimum: -90, maximum: 90 }), lon: Type.Number({ minimum: -180, maximum: 180 }) });
+export const NearbyReport = Type.Object({ ...PublicReport.properties, distance: Type.Number() });
+export type NearbyReport = Static<typeof NearbyReport>;
+export const DuplicatesReply = Type.Object({ items: Type.Array(NearbyReport) });
+export type DuplicatesReply = Static<typeof DuplicatesReply>;
+
+export const PhotoParams = Type.Object({ photoId: Type.String({ maxLength: 40 }) });
+export const PhotoQuery = Type.Object({ size: Type.Optional(Type.Union([Type.Literal('full'), Type.Literal('thumb')])) });
+
+export const PhotoLocationBody = Type.Object({ photo: Type.String({ minLength: 1 }) }, { additionalProperties: false });
+export const PhotoLocationReply = Type.Object({ found: Type.Boolean(), lat: Type.Optional(Type.Number()), lon: Type.Optional(Type.Number()), inProvince: Type.Optional(Type.Boolean()) });
+export type PhotoLocationReply = Static<typeof PhotoLocationReply>;
+
+export const MineQuery = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })), offset: Type.Optional(Type.Integer({ minimum: 0 })) });
+/** The reports I filed, and the ones I follow. */
+export const MineReply = Type.Object({ items: Type.Array(PublicReport), total: Type.Integer(), following: Type.Array(PublicReport) });
+export type MineReply = Static<typeof MineReply>;
+
+export const SupportReply = Type.Object({ supporters: Type.Integer(), added: Type.Boolean() });
+export type SupportReply = Static<typeof SupportReply>;
 
 export const InboxQuery = Type.Object({
   ...ListQuery.properties,
@@ -166,6 +219,10 @@ export const InboxQuery = Type.Object({
   agencyId: Type.Optional(Type.String({ format: 'uuid' })),
   assignee: Type.Optional(Type.String({ pattern: '^(me|[0-9a-f-]{36})$' })),
 });
+export type InboxQuery = Static<typeof InboxQuery>;
+
+export const InboxReply = Type.Object({ items: Type.Array(InboxItem), total: Type.Integer() });
+export type InboxReply = Static<typeof InboxReply>;
 
 export const ActBody = Type.Object({
   action: Action,
@@ -177,6 +234,7 @@ export const ActBody = Type.Object({
   targetId: Type.Optional(Type.String({ maxLength: 40 })),
   photos: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { maxItems: 5 })),
 }, { additionalProperties: false });
+export type ActBody = Static<typeof ActBody>;
 
 export const TextBody = Type.Object({ text: Type.String({ minLength: 1, maxLength: 4000 }) }, { additionalProperties: false });
 export const RateBody = Type.Object({ stars: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
@@ -186,8 +244,18 @@ export const ModerateBody = Type.Object({
   description: Type.Optional(Type.String({ minLength: 10, maxLength: 4000 })),
   reason: Type.String({ minLength: 3, maxLength: 1000 }),
 }, { additionalProperties: false });
+export type ModerateBody = Static<typeof ModerateBody>;
+export const PhotoModerationBody = Type.Object({ decision: Type.Union([Type.Literal('approved'), Type.Literal('hidden')]) }, { additionalProperties: false });
+
+/** A reply template staff pick from when answering. */
 export const Template = Type.Object({ id: Type.String(), categoryCode: Nullable(Type.String()), title: Type.String(), body: Type.String() });
+export type Template = Static<typeof Template>;
 export const TemplateBody = Type.Object({ categoryCode: Nullable(Type.String({ maxLength: 40 })), title: Type.String({ minLength: 2, maxLength: 200 }), body: Type.String({ minLength: 2, maxLength: 4000 }) }, { additionalProperties: false });
+export type TemplateBody = Static<typeof TemplateBody>;
+export const TemplatesQuery = Type.Object({ category: Type.Optional(Type.String({ maxLength: 40 })) });
+export const TemplateParams = Type.Object({ id: Type.String({ maxLength: 40 }) });
 
 export const IdParam = Type.Object({ id: Type.String({ minLength: 4, maxLength: 40 }) });
-export const ErrorReply = Type.Object({ error: Type.Object({ code: Type.String(), message: Type.String(), details: Type.Unknown() }) });
+
+/** A vector tile address: /api/tiles/{z}/{x}/{y}.mvt */
+export const TileParams = Type.Object({ z: Type.Integer({ minimum: 0, maximum: 20 }), x: Type.Integer({ minimum: 0 }), file: Type.String({ pattern: '^[0-9]+\\.mvt$' }) });

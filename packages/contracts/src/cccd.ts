@@ -1,7 +1,7 @@
 // Structure of the 12-digit personal identification number (CCCD): PPP G YY RRRRRR.
 // PPP = province of birth registration, G = century and sex, YY = birth year. Only the
 // structure can be checked here; whether the number exists is known to the police only.
-import { CCCD_PROVINCE_CODES } from './province-codes.ts';
+import { CCCD_PROVINCE_CODES } from './cccd-provinces.ts';
 
 export type PersonalIdProblem = 'format' | 'province' | 'future' | 'birth_mismatch' | 'sex_mismatch';
 

@@ -8,30 +8,17 @@
 //
 // Forms are flat (no nested objects or arrays); property names are ASCII identifiers.
 // Anything outside the subset is refused when an admin saves a procedure.
+//
+// Both sides run these rules: the server when a dossier is saved or submitted, the web
+// app before it sends one, so a citizen sees the same verdict without the round trip.
+// No TypeBox at runtime here (the types come from the procedures contract).
+import type { Static } from 'typebox';
+import type { FormField as FormFieldSchema, FormSchema as FormSchemaSchema } from './procedures.ts';
 
-export type FieldType = 'string' | 'integer' | 'number' | 'boolean';
-export type FieldFormat = 'date' | 'email';
-
-export type FormField = {
-  type: FieldType;
-  title: string;
-  description?: string;
-  enum?: string[];
-  format?: FieldFormat;
-  minLength?: number;
-  maxLength?: number;
-  pattern?: string;
-  minimum?: number;
-  maximum?: number;
-};
-
-export type FormSchema = {
-  type: 'object';
-  title?: string;
-  description?: string;
-  properties: Record<string, FormField>;
-  required?: string[];
-};
+export type FormField = Static<typeof FormFieldSchema>;
+export type FieldType = FormField['type'];
+export type FieldFormat = NonNullable<FormField['format']>;
+export type FormSchema = Static<typeof FormSchemaSchema>;
 
 /** A problem with a field; `message` is a message key, `params` fill it in. */
 export type FormProblem = { field: string; message: string; params?: Record<string, string | number> };

@@ -1,25 +1,34 @@
-import { Type } from 'typebox';
-import { AGENCY_KINDS } from './repo.ts';
-import { STAFF_ROLES } from './policy.ts';
+// Contract of the areas module: places, agencies, staff memberships and the audit trail.
+import { Type, type Static } from 'typebox';
+import { DateTime, Nullable, Uuid } from './common.ts';
+import { AGENCY_KINDS, COMMUNE_TYPES } from './areas.rules.ts';
+import { STAFF_ROLES } from './roles.ts';
 
 export const ProvinceCode = Type.String({ pattern: '^[0-9]{2}$', description: 'Province code (2 digits), e.g. 20' });
 export const CommuneCode = Type.String({ pattern: '^[0-9]{5}$', description: 'Commune/ward code (5 digits), e.g. 05983' });
 export const AreaCode = Type.String({ pattern: '^([0-9]{2}|[0-9]{5})$', description: 'Province (2 digits) or commune (5 digits) code' });
-export const Uuid = Type.String({ format: 'uuid' });
 
-const CommuneTypeSchema = Type.Enum(['commune', 'ward', 'special']);
-export const AgencyKindSchema = Type.Enum(AGENCY_KINDS);
-export const StaffRoleSchema = Type.Enum(STAFF_ROLES);
+const CommuneTypeSchema = Type.Enum(COMMUNE_TYPES);
+const AgencyKindSchema = Type.Enum(AGENCY_KINDS);
+const StaffRoleSchema = Type.Enum(STAFF_ROLES);
+const NullableString = Nullable(Type.String());
 
 export const Province = Type.Object({ code: Type.String(), name: Type.String() });
-export const CommuneItem = Type.Object({ code: Type.String(), name: Type.String(), type: CommuneTypeSchema });
+export type Province = Static<typeof Province>;
+export const Commune = Type.Object({ code: Type.String(), name: Type.String(), type: CommuneTypeSchema });
+export type Commune = Static<typeof Commune>;
 export const CommuneDetail = Type.Object({ code: Type.String(), name: Type.String(), type: CommuneTypeSchema, province: Province });
+export type CommuneDetail = Static<typeof CommuneDetail>;
+
+export const ProvinceQuery = Type.Object({ province: Type.Optional(ProvinceCode) });
+export const CommuneParams = Type.Object({ code: CommuneCode });
 
 export const LocateQuery = Type.Object({
   lat: Type.Number({ minimum: -90, maximum: 90, description: 'Latitude (WGS 84)' }),
   lon: Type.Number({ minimum: -180, maximum: 180, description: 'Longitude (WGS 84)' }),
 });
-export const LocateReply = Type.Object({ commune: CommuneItem, province: Province, synthetic: Type.Boolean() });
+export const LocateReply = Type.Object({ commune: Commune, province: Province, synthetic: Type.Boolean() });
+export type LocateReply = Static<typeof LocateReply>;
 
 export const BoundaryCollection = Type.Object({
   type: Type.Literal('FeatureCollection'),
@@ -30,6 +39,7 @@ export const BoundaryCollection = Type.Object({
     geometry: Type.Unknown(),
   })),
 });
+export type BoundaryCollection = Static<typeof BoundaryCollection>;
 
 export const Agency = Type.Object({
   id: Type.String(),
@@ -37,22 +47,26 @@ export const Agency = Type.Object({
   name: Type.String(),
   shortName: Type.String(),
   kind: AgencyKindSchema,
-  parentId: Type.Union([Type.String(), Type.Null()]),
+  parentId: NullableString,
   areaCode: Type.String(),
-  areaName: Type.Union([Type.String(), Type.Null()]),
-  address: Type.Union([Type.String(), Type.Null()]),
-  phone: Type.Union([Type.String(), Type.Null()]),
-  email: Type.Union([Type.String(), Type.Null()]),
-  electronicId: Type.Union([Type.String(), Type.Null()]),
+  areaName: NullableString,
+  address: NullableString,
+  phone: NullableString,
+  email: NullableString,
+  /** Mã định danh điện tử: prefixes the agency's dossier codes. */
+  electronicId: NullableString,
 });
+export type Agency = Static<typeof Agency>;
+
 export const AgencyQuery = Type.Object({
   area: Type.Optional(AreaCode),
   kind: Type.Optional(AgencyKindSchema),
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
 });
+export type AgencyQuery = Static<typeof AgencyQuery>;
 
-const NullableString = Type.Union([Type.String(), Type.Null()]);
-export const MembershipSchema = Type.Object({
+/** A staff membership (vai trò) with its history, as administrators see it. */
+export const Membership = Type.Object({
   id: Type.String(),
   userId: Type.String(),
   role: StaffRoleSchema,
@@ -61,32 +75,40 @@ export const MembershipSchema = Type.Object({
   areaCode: NullableString,
   areaName: NullableString,
   grantedBy: NullableString,
-  grantedAt: Type.String({ format: 'date-time' }),
+  grantedAt: DateTime,
   revokedAt: NullableString,
   revokedBy: NullableString,
 });
+export type Membership = Static<typeof Membership>;
+
 export const MembershipQuery = Type.Object({
   userId: Type.Optional(Uuid),
   agencyId: Type.Optional(Uuid),
   includeRevoked: Type.Optional(Type.Boolean()),
 });
+export type MembershipQuery = Static<typeof MembershipQuery>;
+
 export const GrantBody = Type.Object({
   userId: Uuid,
   role: StaffRoleSchema,
   agencyId: Type.Optional(Type.Union([Uuid, Type.Null()])),
   areaCode: Type.Optional(Type.Union([AreaCode, Type.Null()])),
 }, { additionalProperties: false });
+export type GrantBody = Static<typeof GrantBody>;
 
-export const StaffMe = Type.Object({
-  memberships: Type.Array(Type.Object({
-    id: Type.String(),
-    role: StaffRoleSchema,
-    agencyId: NullableString,
-    agencyName: NullableString,
-    areaCode: NullableString,
-    areaName: NullableString,
-  })),
+/** One of the caller's active memberships, for the console header (GET /api/staff/me). */
+export const StaffMembership = Type.Object({
+  id: Type.String(),
+  role: StaffRoleSchema,
+  agencyId: NullableString,
+  agencyName: NullableString,
+  areaCode: NullableString,
+  areaName: NullableString,
 });
+export type StaffMembership = Static<typeof StaffMembership>;
+
+export const StaffMe = Type.Object({ memberships: Type.Array(StaffMembership) });
+export type StaffMe = Static<typeof StaffMe>;
 
 export const AuditQuery = Type.Object({
   subjectType: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
@@ -94,9 +116,11 @@ export const AuditQuery = Type.Object({
   actorUserId: Type.Optional(Uuid),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
 });
+export type AuditQuery = Static<typeof AuditQuery>;
+
 export const AuditEntry = Type.Object({
   id: Type.String(),
-  at: Type.String({ format: 'date-time' }),
+  at: DateTime,
   actorUserId: NullableString,
   action: Type.String(),
   subjectType: NullableString,
@@ -104,3 +128,4 @@ export const AuditEntry = Type.Object({
   ip: NullableString,
   details: Type.Record(Type.String(), Type.Unknown()),
 });
+export type AuditEntry = Static<typeof AuditEntry>;

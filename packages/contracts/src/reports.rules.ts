@@ -1,0 +1,15 @@
+// Enums of citizen reports (phản ánh kiến nghị) shared by the server and the web app (no
+// TypeBox here). The transitions between statuses are the server's (reports/workflow.ts).
+
+export const REPORT_STATUSES = ['new', 'accepted', 'rejected', 'assigned', 'in_progress', 'need_info', 'resolved', 'closed'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export const REPORT_ACTIONS = ['accept', 'reject', 'transfer', 'assign', 'start', 'request_info', 'provide_info', 'resume', 'resolve', 'close', 'reopen', 'merge'] as const;
+export type ReportAction = (typeof REPORT_ACTIONS)[number];
+
+/** Kinds of answer to a category's extra questions (the Open311 attribute datatypes). */
+export const QUESTION_DATATYPES = ['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'] as const;
+export type QuestionDatatype = (typeof QUESTION_DATATYPES)[number];
+
+export const REPORT_SORTS = ['newest', 'oldest', 'due', 'updated', 'supporters'] as const;
+export type ReportSort = (typeof REPORT_SORTS)[number];
