@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Me, Role } from '../lib/types.ts';
+import type { Role } from '@cds/contracts';
+import type { Me } from '@cds/contracts/identity';
+import { ME } from '../test/fixtures.ts';
 import { landingPath } from './auth.ts';
 
-const person = (...roles: Role[]) => ({ id: 'u', roles, memberships: [] }) as unknown as Me;
+const person = (...roles: Role[]): Me => ({ ...ME, roles });
 
 describe('landingPath', () => {
   it('sends staff to the console and citizens home', () => {

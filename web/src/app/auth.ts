@@ -2,7 +2,8 @@
 import { useCallback } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../lib/api.ts';
-import { CONSOLE_ROLES, type Me, type Role } from '../lib/types.ts';
+import { CONSOLE_ROLES, type Role } from '@cds/contracts';
+import type { Me } from '@cds/contracts/identity';
 
 export const meKey = ['me'] as const;
 

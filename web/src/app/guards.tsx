@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ButtonLink, EmptyState, ErrorState, Loading } from '../ui/index.ts';
-import type { Me, Role } from '../lib/types.ts';
+import type { Role } from '@cds/contracts';
+import type { Me } from '@cds/contracts/identity';
 import { hasAnyRole, useAuth } from './auth.ts';
 
 interface GuardProps {

@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../lib/api.ts';
-import type { Installation } from '../lib/types.ts';
+import type { Installation } from '@cds/contracts/system';
 
 export const installationKey = ['installation'] as const;
 const STORAGE_KEY = 'cds.installation';

@@ -4,7 +4,7 @@
 // Later features add one entry each, e.g.
 //   reports: { icon: 'megaphone', labelKey: 'features.reports.label', descriptionKey: 'features.reports.description', route: '/reports' },
 import type { IconName } from '../ui/Icon.tsx';
-import type { Installation } from '../lib/types.ts';
+import type { Installation } from '@cds/contracts/system';
 
 export interface FeatureTile {
   icon: IconName;

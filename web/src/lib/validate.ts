@@ -1,30 +1,36 @@
-// Checks a citizen sees before a form is sent. The server checks again; these only save a trip.
+// Checks a citizen sees before a form is sent. The rules are the server's own, from
+// @cds/contracts; the server checks again and names any problem these let through.
+import { normalizePhone as normalizeMobile, parsePersonalId, PASSWORD_MIN_LENGTH } from '@cds/contracts';
 
-/** Vietnamese mobile numbers: 0 and 9 digits. Spaces, dots and a +84 prefix are accepted. */
+/**
+ * The number as 0xxxxxxxxx when it is a Vietnamese mobile number in use (+84, 84 and
+ * spaces or dots are accepted); otherwise the input without spacing, for the server to refuse.
+ */
 export function normalizePhone(input: string): string {
-  const compact = input.replace(/[\s.\-()]/g, '');
-  if (compact.startsWith('+84')) return `0${compact.slice(3)}`;
-  if (compact.startsWith('84') && compact.length === 11) return `0${compact.slice(2)}`;
-  return compact;
+  return normalizeMobile(input) ?? input.replace(/[\s.\-()]/g, '');
 }
 
+/** A Vietnamese mobile number with a carrier prefix in use. */
 export function isValidPhone(input: string): boolean {
-  return /^0\d{9}$/.test(normalizePhone(input));
+  return normalizeMobile(input) !== null;
 }
 
 export function isValidOtp(input: string): boolean {
   return /^\d{6}$/.test(input.trim());
 }
 
-export const PASSWORD_MIN_LENGTH = 8;
-
 /** Only the length: the server owns the full password rule and names what is missing. */
 export function isLongEnoughPassword(input: string): boolean {
   return input.length >= PASSWORD_MIN_LENGTH;
 }
 
+/**
+ * Twelve digits. Whether such a number can be real (province code, birth year, agreeing
+ * with the birth date and sex) the server checks with the same rule and names the problem.
+ */
 export function isValidPersonalId(input: string): boolean {
-  return /^\d{12}$/.test(input.trim());
+  const check = parsePersonalId(input.trim());
+  return check.ok || check.problem !== 'format';
 }
 
 /** Keeps an ISO date (YYYY-MM-DD) only if it is a real day in the past. */

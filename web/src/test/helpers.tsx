@@ -5,6 +5,9 @@ import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { vi } from 'vitest';
 import { Providers } from '../app/App.tsx';
 import { createQueryClient } from '../app/queryClient.ts';
+import { INSTALLATION } from './fixtures.ts';
+
+export { INSTALLATION };
 
 export interface FakeReply {
   status?: number;
@@ -17,20 +20,6 @@ export type Handler = (request: { body: unknown; url: URL; headers: Headers }) =
 export interface FakeApi {
   calls: Array<{ method: string; path: string; body: unknown; headers: Headers }>;
 }
-
-export const INSTALLATION = {
-  province: { code: '20', name: 'Lạng Sơn' },
-  brand: {
-    appName: 'Công dân số Xứ Lạng',
-    shortName: 'CDS Xứ Lạng',
-    tagline: 'Chính quyền gần dân',
-    hotline: '1022',
-    logo: 'logo.svg',
-    colors: { primary: '#0b5c3b', primaryContrast: '#ffffff', accent: '#c8102e' },
-  },
-  demoMode: false,
-  features: [],
-};
 
 export function errorReply(status: number, code: string, message: string, details: Array<{ field: string; message: string }> | null = null): FakeReply {
   return { status, body: { error: { code, message, details } } };

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, ButtonLink, Card, List, ListItem, useToast } from '../../ui/index.ts';
-import type { Me } from '../../lib/types.ts';
+import type { Me } from '@cds/contracts/identity';
 import { opensConsole, useSignOut } from '../../app/auth.ts';
 import { DisplaySettings } from '../../app/chrome.tsx';
 import { usePageTitle } from '../../app/installation.ts';

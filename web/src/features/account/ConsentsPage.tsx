@@ -4,7 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button, Card, Dialog, ErrorState, Icon, Loading, Switch, useToast } from '../../ui/index.ts';
 import { api } from '../../lib/api.ts';
-import { CONSENT_PURPOSES, CONSENT_VERSION, type Consent, type ConsentPurpose } from '../../lib/types.ts';
+import { CONSENT_PURPOSES, CONSENT_VERSION, type ConsentPurpose } from '@cds/contracts';
+import type { Consent } from '@cds/contracts/identity';
 import { usePageTitle } from '../../app/installation.ts';
 
 const consentsKey = ['me', 'consents'] as const;

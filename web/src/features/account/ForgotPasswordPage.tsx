@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button, useToast } from '../../ui/index.ts';
 import { api } from '../../lib/api.ts';
 import { isApiError, useFormErrors } from '../../lib/forms.ts';
-import type { OtpStarted } from '../../lib/types.ts';
+import type { OtpStarted } from '@cds/contracts/identity';
 import { isLongEnoughPassword, normalizePhone } from '../../lib/validate.ts';
 import { usePageTitle } from '../../app/installation.ts';
 import { CodeStep, PasswordField, StepLabel, codeProblem, phoneProblem, stepWithError, useCountdown, useStepFocus, PhoneField } from './otp.tsx';

@@ -6,7 +6,7 @@ import { Alert, Button, ButtonAnchor, Card, Dialog, Icon, useToast } from '../..
 import { api } from '../../lib/api.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { meKey } from '../../app/auth.ts';
-import type { DeletionRequested, Me } from '../../lib/types.ts';
+import type { DeletionRequested, Me } from '@cds/contracts/identity';
 import { usePageTitle } from '../../app/installation.ts';
 
 export function MyDataPage({ me }: { me: Me }) {

@@ -2,32 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { errorReply, fakeApi, renderPage } from '../../test/helpers.tsx';
-import type { Me } from '../../lib/types.ts';
+import { COMMUNES, ME } from '../../test/fixtures.ts';
 import { ProfilePage, profileChanges } from './ProfilePage.tsx';
-
-const ME: Me = {
-  id: 'u1',
-  phone: '0900000001',
-  fullName: 'Nguyễn Văn An',
-  dateOfBirth: '1980-05-01',
-  sex: 'male',
-  personalIdMasked: '********1234',
-  communeCode: null,
-  communeName: null,
-  address: null,
-  eidLinked: false,
-  eidLevel: null,
-  roles: ['citizen'],
-  memberships: [],
-  createdAt: '2026-01-01T00:00:00Z',
-  deletionRequestedAt: null,
-  deletionDueAt: null,
-};
-
-const COMMUNES = [
-  { code: '06040', name: 'Xã Thất Khê', type: 'commune' },
-  { code: '05977', name: 'Phường Lương Văn Tri', type: 'ward' },
-];
 
 describe('ProfilePage', () => {
   it('shows the masked ID and lists the communes of the province', async () => {

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { ME, SIGNED_IN } from '../../test/fixtures.ts';
 import { errorReply, fakeApi, renderPage } from '../../test/helpers.tsx';
 import { SignInPage } from './SignInPage.tsx';
-
-const CITIZEN = { id: 'u1', phone: '0900000001', fullName: 'Nguyễn Văn An', roles: ['citizen'], memberships: [] };
 
 describe('SignInPage', () => {
   it('names the missing fields without calling the server', async () => {
@@ -55,9 +54,9 @@ describe('SignInPage', () => {
     const api = fakeApi({
       'POST /api/auth/login': () => {
         signedIn = true;
-        return { body: { token: 't', expiresAt: '2030-01-01', user: CITIZEN } };
+        return { body: SIGNED_IN };
       },
-      'GET /api/me': () => (signedIn ? { body: CITIZEN } : errorReply(401, 'auth.required', 'Bạn cần đăng nhập')),
+      'GET /api/me': () => (signedIn ? { body: ME } : errorReply(401, 'auth.required', 'Bạn cần đăng nhập')),
     });
     renderPage(<SignInPage />, { path: '/sign-in' });
     await userEvent.type(screen.getByLabelText('Số điện thoại'), '+84 900 000 001');

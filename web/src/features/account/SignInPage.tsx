@@ -6,7 +6,7 @@ import { PhoneField } from './otp.tsx';
 import { Alert, Button, ButtonAnchor, TextField, useToast } from '../../ui/index.ts';
 import { api } from '../../lib/api.ts';
 import { useFormErrors } from '../../lib/forms.ts';
-import type { SignInReply } from '../../lib/types.ts';
+import type { SignedInReply as SignInReply } from '@cds/contracts/identity';
 import { isValidPhone, normalizePhone } from '../../lib/validate.ts';
 import { landingPath, useRefreshMe } from '../../app/auth.ts';
 import { usePageTitle } from '../../app/installation.ts';

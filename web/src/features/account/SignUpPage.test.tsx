@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { CONSENT, NEW_CITIZEN, OTP_STARTED, SIGNED_IN } from '../../test/fixtures.ts';
 import { errorReply, fakeApi, renderPage } from '../../test/helpers.tsx';
 import { SignUpPage } from './SignUpPage.tsx';
 
@@ -23,7 +24,7 @@ describe('SignUpPage', () => {
   });
 
   it('checks the code shape and the details before sending', async () => {
-    const api = fakeApi({ 'POST /api/auth/register/start': () => ({ status: 202, body: { expiresInSeconds: 300, resendAfterSeconds: 60 } }) });
+    const api = fakeApi({ 'POST /api/auth/register/start': () => ({ status: 202, body: OTP_STARTED }) });
     renderPage(<SignUpPage />, { path: '/sign-up' });
     await userEvent.type(screen.getByLabelText('Số điện thoại'), '0912345678');
     await userEvent.click(screen.getByRole('button', { name: 'Gửi mã xác nhận' }));
@@ -42,7 +43,7 @@ describe('SignUpPage', () => {
 
   it('goes back to the code step when the server says the code is wrong', async () => {
     fakeApi({
-      'POST /api/auth/register/start': () => ({ status: 202, body: { expiresInSeconds: 300, resendAfterSeconds: 60 } }),
+      'POST /api/auth/register/start': () => ({ status: 202, body: OTP_STARTED }),
       'POST /api/auth/register/verify': () => errorReply(400, 'validation', 'Thông tin chưa hợp lệ', [{ field: 'code', message: 'Mã xác nhận không đúng hoặc đã hết hạn' }]),
     });
     renderPage(<SignUpPage />, { path: '/sign-up' });
@@ -58,13 +59,13 @@ describe('SignUpPage', () => {
   it('creates the account, records the two consents and opens the account page', async () => {
     let created = false;
     const api = fakeApi({
-      'POST /api/auth/register/start': () => ({ status: 202, body: { expiresInSeconds: 300, resendAfterSeconds: 60 } }),
+      'POST /api/auth/register/start': () => ({ status: 202, body: OTP_STARTED }),
       'POST /api/auth/register/verify': () => {
         created = true;
-        return { status: 201, body: { token: 't', expiresAt: '2030-01-01', user: {} } };
+        return { status: 201, body: { ...SIGNED_IN, user: NEW_CITIZEN } };
       },
-      'POST /api/me/consents': () => ({ status: 201, body: {} }),
-      'GET /api/me': () => (created ? { body: { id: 'u9', roles: ['citizen'], memberships: [] } } : errorReply(401, 'auth.required', 'x')),
+      'POST /api/me/consents': ({ body }) => ({ status: 201, body: { ...CONSENT, ...(body as object) } }),
+      'GET /api/me': () => (created ? { body: NEW_CITIZEN } : errorReply(401, 'auth.required', 'x')),
     });
     renderPage(<SignUpPage />, { path: '/sign-up' });
     await reachDetails();

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
-import type { Commune } from '../../lib/types.ts';
+import type { Commune } from '@cds/contracts/areas';
 
 /** Communes and wards of a province, for pickers. Changes rarely, so kept for the visit. */
 export function useCommunes(provinceCode: string | undefined) {

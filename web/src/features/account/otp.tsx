@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, TextField } from '../../ui/index.ts';
+import type { DevSmsReply } from '@cds/contracts/identity';
 import { api } from '../../lib/api.ts';
 import { useInstallation } from '../../app/installation.ts';
 import { isValidOtp, isValidPhone } from '../../lib/validate.ts';
@@ -118,7 +119,7 @@ function DemoCode({ phone }: { phone: string }) {
   const look = async () => {
     setFailed(false);
     try {
-      const reply = await api<{ messages: Array<{ to: string; body: string; sentAt: string }> }>(`/api/dev/sms?to=${encodeURIComponent(phone)}`);
+      const reply = await api<DevSmsReply>(`/api/dev/sms?to=${encodeURIComponent(phone)}`);
       const latest = [...reply.messages].sort((a, b) => b.sentAt.localeCompare(a.sentAt))[0];
       const match = latest?.body.match(/\b(\d{6})\b/);
       setFound(match?.[1] ?? null);

@@ -4,22 +4,9 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Card, ErrorState, Loading, TextField } from '../../ui/index.ts';
+import type { IndicatorsReply as Indicators } from '@cds/contracts/dossiers';
 import { api } from '../../lib/api.ts';
 import { usePageTitle } from '../../app/installation.ts';
-
-interface Rate { numerator: number; denominator: number; rate: number | null; target: number | null }
-interface Indicators {
-  from: string;
-  to: string;
-  area: string | null;
-  onTimeRate: Rate;
-  onlineSubmissionRate: Rate;
-  digitisationRate: Rate;
-  onlineProcedureShare: Rate;
-  averageProcessingTime: { procedureId: string; procedureName: string; finished: number; averageWorkingDays: number }[];
-  late: number;
-  apologies: number;
-}
 
 const today = () => new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
 const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`);

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState, List, ListItem, Loading, Select, TextField } from '../../ui/index.ts';
 import { api } from '../../lib/api.ts';
 import { usePageTitle } from '../../app/installation.ts';
-import type { DossierSummary } from './api.ts';
+import type { DossierPage } from './api.ts';
 import { Appointment, StatusBadge } from './parts.tsx';
 
 const FILTERS = ['1', '2', '4', '5', '6', '9', '1,2,4,5,6,9', ''] as const;
@@ -23,7 +23,7 @@ export function StaffQueuePage() {
   if (overdue) params.set('overdue', 'true');
   const queue = useQuery({
     queryKey: ['dossiers', 'queue', params.toString()],
-    queryFn: ({ signal }) => api<{ items: DossierSummary[]; total: number }>(`/api/dossiers/queue?${params.toString()}`, { signal }),
+    queryFn: ({ signal }) => api<DossierPage>(`/api/dossiers/queue?${params.toString()}`, { signal }),
   });
   return (
     <div className="stack">

@@ -1,116 +1,20 @@
-// Dossiers (hồ sơ) on the client: types of the server's replies, queries, and sending an
-// application through the outbox so it waits for the network when there is none.
+// Dossiers (hồ sơ) on the client: queries, sending an application through the outbox so it
+// waits for the network when there is none, and the form check (the server's own rule).
+// Reply shapes come from @cds/contracts.
 import { useQuery } from '@tanstack/react-query';
+import { validateFormData, type FormSchema } from '@cds/contracts';
+import type { CreateDossier, Deadline, DossierDetail, DossierPage, TimelineEntry as TrackedEntry, StaffTimelineEntry } from '@cds/contracts/dossiers';
+import type { Prefill } from '@cds/contracts/identity';
+import type { Procedure } from '@cds/contracts/procedures';
 import { api } from '../../lib/api.ts';
-import type { Sex } from '../../lib/types.ts';
 import { getOutbox } from '../../lib/outbox.ts';
 
-export type Deadline = 'green' | 'amber' | 'red' | 'none';
-
-export interface DossierSummary {
-  id: string;
-  code: string | null;
-  procedureId: string;
-  procedureName: string;
-  agencyId: string;
-  communeCode: string;
-  applicantName: string;
-  status: number;
-  statusName: string;
-  currentStep: string | null;
-  submittedAt: string | null;
-  dueDate: string | null;
-  appointmentDate: string | null;
-  deadline: Deadline;
-  updatedAt: string;
-}
-
-export interface MissingDocument {
-  key: string | null;
-  name: string;
-  note: string | null;
-}
-
-export interface TimelineEntry {
-  at: string;
-  action: string;
-  status: number;
-  statusName: string;
-  step: string | null;
-  note: string | null;
-  actorName?: string | null;
-}
-
-export interface DossierDetail extends DossierSummary {
-  procedureCode: string;
-  processingDays: number;
-  channel: string;
-  applicantPhone: string;
-  formData: Record<string, unknown>;
-  steps: { key: string; name: string }[];
-  finishedAt: string | null;
-  moreDocsRequests: number;
-  missingDocuments: MissingDocument[];
-  attachments: { id: string; docKey: string; fileName: string; mime: string; size: number; round: number }[];
-  letters: { id: string; kind: string; issuedAt: string; url: string }[];
-  fees: { id: string; name: string; amountVnd: number; paidAt: string | null; method: string | null }[];
-  hasResult: boolean;
-  rating: number | null;
-  timeline: TimelineEntry[];
-  allowedActions: string[];
-}
-
-export interface TrackReply {
-  code: string;
-  procedureName: string;
-  agencyName: string;
-  status: number;
-  statusName: string;
-  submittedAt: string | null;
-  appointmentDate: string | null;
-  missingDocuments: MissingDocument[];
-  timeline: TimelineEntry[];
-  hasResult: boolean;
-}
-
-export interface FormField {
-  type: 'string' | 'integer' | 'number' | 'boolean';
-  title: string;
-  description?: string;
-  enum?: string[];
-  format?: string;
-  minLength?: number;
-  maxLength?: number;
-  pattern?: string;
-  minimum?: number;
-  maximum?: number;
-}
-
-export interface Procedure {
-  id: string;
-  code: string;
-  name: string;
-  processingDays: number;
-  feeSummary: string;
-  agencyLabel: string;
-  online: boolean;
-  requiredDocuments: { key: string; name: string; required: boolean; templateUrl: string | null }[];
-  formSchema: { title?: string; properties: Record<string, FormField>; required?: string[] };
-}
-
-export interface FileUpload {
-  docKey: string;
-  fileName: string;
-  contentBase64: string;
-}
-
-export interface Application {
-  procedureId: string;
-  communeCode: string;
-  formData: Record<string, unknown>;
-  attachments: FileUpload[];
-  submit: boolean;
-}
+export type { Deadline, DossierDetail, DossierPage, DossierSummary, FileUpload, MissingDocument, TrackReply } from '@cds/contracts/dossiers';
+export type { FormField } from '@cds/contracts';
+export type { Prefill, Procedure };
+/** An entry of a dossier's timeline: the tracking page's, or the dossier page's with who acted. */
+export type TimelineEntry = TrackedEntry & Partial<Pick<StaffTimelineEntry, 'actorName'>>;
+export type Application = CreateDossier;
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const ACCEPTED_FILES = 'application/pdf,image/jpeg,image/png';
@@ -122,20 +26,7 @@ export function useDossier(id: string, enabled = true) {
 }
 
 export function useMyDossiers() {
-  return useQuery({ queryKey: ['dossiers', 'mine'], queryFn: ({ signal }) => api<{ items: DossierSummary[]; total: number }>('/api/dossiers/mine?limit=50', { signal }) });
-}
-
-/** The owner's own data for filling in forms (GET /api/me/prefill): the personal ID in clear. */
-export interface Prefill {
-  fullName: string;
-  dateOfBirth: string | null;
-  sex: Sex | null;
-  personalId: string | null;
-  phone: string | null;
-  communeCode: string | null;
-  communeName: string | null;
-  address: string | null;
-  eid: { linked: boolean; level: number | null };
+  return useQuery({ queryKey: ['dossiers', 'mine'], queryFn: ({ signal }) => api<DossierPage>('/api/dossiers/mine?limit=50', { signal }) });
 }
 
 /** Not kept in the query cache after use: it holds the personal ID in clear. */
@@ -188,23 +79,15 @@ export async function checkFile(file: File): Promise<'ok' | 'type' | 'size'> {
   return isPdf || isJpeg || isPng ? 'ok' : 'type';
 }
 
-/** Client-side check of the form against the procedure's schema (the server checks again). */
-export function validateForm(schema: Procedure['formSchema'], data: Record<string, unknown>): Record<string, 'required' | 'format'> {
+/**
+ * The form's problems by field, as the page shows them: missing, or not in the right form.
+ * The rule is the server's (validateFormData); answers to fields the form no longer asks
+ * (an old draft saved on this device) have nowhere to show, so the server names those.
+ */
+export function validateForm(schema: FormSchema, data: Record<string, unknown>): Record<string, 'required' | 'format'> {
   const problems: Record<string, 'required' | 'format'> = {};
-  for (const [key, field] of Object.entries(schema.properties)) {
-    const v = data[key];
-    const empty = v === undefined || v === null || v === '';
-    if (empty) {
-      if (schema.required?.includes(key)) problems[key] = 'required';
-      continue;
-    }
-    if (field.type === 'string' && typeof v === 'string') {
-      if ((field.minLength && v.length < field.minLength) || (field.maxLength && v.length > field.maxLength)) problems[key] = 'format';
-      else if (field.pattern && !new RegExp(field.pattern).test(v)) problems[key] = 'format';
-      else if (field.enum && !field.enum.includes(v)) problems[key] = 'format';
-      else if (field.format === 'email' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v)) problems[key] = 'format';
-    }
-    if ((field.type === 'integer' || field.type === 'number') && (typeof v !== 'number' || Number.isNaN(v))) problems[key] = 'format';
+  for (const p of validateFormData(schema, data)) {
+    if (p.field in schema.properties) problems[p.field] = p.message === 'validation.required' ? 'required' : 'format';
   }
   return problems;
 }
@@ -214,7 +97,7 @@ export function validateForm(schema: Procedure['formSchema'], data: Record<strin
  * key order, so fields are grouped by the first word of their name (applicant…, child…,
  * mother…) in the order the `required` list first names each group, required fields first.
  */
-export function fieldOrder(schema: Procedure['formSchema']): string[] {
+export function fieldOrder(schema: FormSchema): string[] {
   const keys = Object.keys(schema.properties);
   const required = (schema.required ?? []).filter((k) => k in schema.properties);
   const group = (k: string) => /^[a-z]+/.exec(k)?.[0] ?? k;

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fieldOrder, validateForm, type Prefill, type Procedure } from './api.ts';
+import { fieldOrder, validateForm, type Procedure } from './api.ts';
 import { prefillFrom } from './ApplyPage.tsx';
-import type { Me } from '../../lib/types.ts';
+import { ME, PREFILL } from '../../test/fixtures.ts';
 
 const schema: Procedure['formSchema'] = {
+  type: 'object',
   properties: {
     applicantName: { type: 'string', title: 'Họ tên', minLength: 2 },
     applicantPhone: { type: 'string', title: 'Điện thoại', pattern: '^0[0-9]{9}$' },
@@ -22,18 +23,27 @@ describe('dossier form checks', () => {
     expect(validateForm(schema, { applicantName: 'Nguyễn Văn An', childSex: 'Nam', applicantPhone: '0900000001', count: 2 })).toEqual({});
   });
 
+  it('applies the server\'s rule where the app used to be laxer', () => {
+    const form: Procedure['formSchema'] = {
+      type: 'object',
+      properties: { name: { type: 'string', title: 'Họ tên' }, born: { type: 'string', title: 'Ngày sinh', format: 'date' }, copies: { type: 'integer', title: 'Số bản' } },
+      required: ['name'],
+    };
+    expect(validateForm(form, { name: '   ', born: '2025-02-30', copies: 1.5 })).toEqual({ name: 'required', born: 'format', copies: 'format' });
+    expect(validateForm(form, { name: ' An ', born: '2024-02-29', copies: 2 })).toEqual({});
+    expect(validateForm(form, { name: 'An', oldField: 'x' }), 'an answer the form no longer asks has no field to show').toEqual({});
+  });
+
   it('prefills only the fields the form has, from the profile', () => {
-    const me = { fullName: 'Nguyễn Văn An', phone: '0900000001', address: null, dateOfBirth: '1990-01-01' } as unknown as Me;
+    const me = { ...ME, sex: null, dateOfBirth: '1990-01-01' };
     expect(prefillFrom(me, schema)).toEqual({ applicantName: 'Nguyễn Văn An', applicantPhone: '0900000001' });
   });
 
   it('prefills the personal ID and sex from the owner\'s prefill data, only where the form has such fields', () => {
-    const me = { fullName: 'Nguyễn Văn An', phone: '0900000001', address: 'Số 12', dateOfBirth: '1985-03-12', sex: 'male', personalIdMasked: '020*******34' } as unknown as Me;
-    const prefill: Prefill = {
-      fullName: 'Nguyễn Văn An', dateOfBirth: '1985-03-12', sex: 'female', personalId: '020085001234', phone: '0900000001',
-      communeCode: '05983', communeName: 'Phường Lương Văn Tri', address: 'Số 12', eid: { linked: true, level: 2 },
-    };
+    const me = { ...ME, address: 'Số 12', dateOfBirth: '1985-03-12', sex: 'male' as const, personalIdMasked: '020*******34' };
+    const prefill = PREFILL;
     const form: Procedure['formSchema'] = {
+      type: 'object',
       properties: {
         applicantName: { type: 'string', title: '' },
         applicantIdNumber: { type: 'string', title: '', pattern: '^[0-9]{12}$' },
@@ -50,6 +60,7 @@ describe('dossier form checks', () => {
 
   it('orders fields by group, required first, whatever order the keys arrive in', () => {
     const s: Procedure['formSchema'] = {
+      type: 'object',
       properties: { childSex: { type: 'string', title: '' }, motherName: { type: 'string', title: '' }, applicantEmail: { type: 'string', title: '' }, childName: { type: 'string', title: '' }, applicantName: { type: 'string', title: '' } },
       required: ['applicantName', 'childName', 'childSex', 'motherName'],
     };

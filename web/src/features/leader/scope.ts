@@ -1,4 +1,5 @@
-import type { Commune, Me } from '../../lib/types.ts';
+import type { Commune } from '@cds/contracts/areas';
+import type { Me } from '@cds/contracts/identity';
 
 export interface AreaChoice {
   code: string;

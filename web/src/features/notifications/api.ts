@@ -1,21 +1,9 @@
+// The notification inbox on the client. Reply shapes come from @cds/contracts.
 import { useQuery } from '@tanstack/react-query';
+import type { Inbox, Notice } from '@cds/contracts/notifications';
 import { api } from '../../lib/api.ts';
 
-export interface Notice {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface Inbox {
-  items: Notice[];
-  total: number;
-  unread: number;
-}
+export type { Inbox, Notice };
 
 export const inboxKey = ['me', 'notifications'] as const;
 

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { EMPTY_INBOX, INBOX, READ_ALL } from '../../test/fixtures.ts';
 import { fakeApi, renderPage } from '../../test/helpers.tsx';
 import { NotificationBell } from './NotificationBell.tsx';
 import { NotificationsPage } from './NotificationsPage.tsx';
-
-const INBOX = {
-  total: 2,
-  unread: 1,
-  items: [
-    { id: 'n2', kind: 'report.status', title: 'Phản ánh đã được tiếp nhận', body: 'UBND phường đã tiếp nhận.', link: '/reports/r1', createdAt: '2026-11-22T03:00:00Z', readAt: null },
-    { id: 'n1', kind: 'dossier.status', title: 'Hồ sơ đã có kết quả', body: 'Mời bạn tải kết quả.', link: null, createdAt: '2026-11-21T03:00:00Z', readAt: '2026-11-21T04:00:00Z' },
-  ],
-};
 
 describe('notification inbox', () => {
   it('the bell tells how many notices are unread', async () => {
@@ -24,7 +16,7 @@ describe('notification inbox', () => {
   it('lists notices, marks new ones clearly, and marks all as read', async () => {
     const api = fakeApi({
       'GET /api/me/notifications': () => ({ body: INBOX }),
-      'POST /api/me/notifications/read-all': () => ({ body: { updated: 1 } }),
+      'POST /api/me/notifications/read-all': () => ({ body: READ_ALL }),
     });
     renderPage(<NotificationsPage />, { path: '/notifications' });
     expect(await screen.findByText('Mới: Phản ánh đã được tiếp nhận')).toBeTruthy();
@@ -34,7 +26,7 @@ describe('notification inbox', () => {
   });
 
   it('says so plainly when there is nothing', async () => {
-    fakeApi({ 'GET /api/me/notifications': () => ({ body: { total: 0, unread: 0, items: [] } }) });
+    fakeApi({ 'GET /api/me/notifications': () => ({ body: EMPTY_INBOX }) });
     renderPage(<NotificationsPage />, { path: '/notifications' });
     expect(await screen.findByText('Chưa có thông báo nào')).toBeTruthy();
   });

@@ -1,37 +1,11 @@
-// The procedure catalogue (thủ tục hành chính) on the client: reply shapes and queries.
+// The procedure catalogue (thủ tục hành chính) on the client: queries. Reply shapes come
+// from @cds/contracts.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { LifeEventItem, Procedure, SearchReply, SectorItem } from '@cds/contracts/procedures';
 import { api } from '../../lib/api.ts';
 
-export type Level = 'full_online' | 'partial_online';
-export type Tier = 'province' | 'commune';
-
-export interface ProcedureItem {
-  id: string;
-  code: string;
-  name: string;
-  sector: string;
-  level: Level;
-  tier: Tier;
-  agencyCode: string | null;
-  agencyLabel: string;
-  processingDays: number;
-  processingNote: string | null;
-  feeSummary: string;
-  essential: boolean;
-  online: boolean;
-  lifeEvents: string[];
-}
-
-export interface ProcedureDetail extends ProcedureItem {
-  fees: { name: string; amountVnd: number; note: string | null }[];
-  requiredDocuments: { key: string; name: string; originals: number; copies: number; required: boolean; template: string | null; templateUrl: string | null }[];
-  applicants: string;
-  legalBasis: string[];
-  steps: string[];
-  result: string;
-  formSchema: { type: 'object'; title?: string; properties: Record<string, { type: string; title: string }>; required?: string[] };
-  externalUrl: string | null;
-}
+export type { ProcedureLevel as Level, ProcedureTier as Tier } from '@cds/contracts';
+export type { Procedure as ProcedureDetail, SearchItem as ProcedureItem } from '@cds/contracts/procedures';
 
 export interface SearchParams {
   q?: string;
@@ -56,7 +30,7 @@ export function useProcedureSearch(p: SearchParams, offset: number) {
   const qs = searchQueryString(p, offset);
   return useQuery({
     queryKey: ['procedures', 'search', qs],
-    queryFn: ({ signal }) => api<{ items: ProcedureItem[]; total: number }>(`/api/procedures?${qs}`, { signal }),
+    queryFn: ({ signal }) => api<SearchReply>(`/api/procedures?${qs}`, { signal }),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
@@ -65,7 +39,7 @@ export function useProcedureSearch(p: SearchParams, offset: number) {
 export function useLifeEvents() {
   return useQuery({
     queryKey: ['procedures', 'life-events'],
-    queryFn: ({ signal }) => api<{ key: string; name: string; count: number }[]>('/api/procedures/life-events', { signal }),
+    queryFn: ({ signal }) => api<LifeEventItem[]>('/api/procedures/life-events', { signal }),
     staleTime: 10 * 60_000,
   });
 }
@@ -73,7 +47,7 @@ export function useLifeEvents() {
 export function useSectors() {
   return useQuery({
     queryKey: ['procedures', 'sectors'],
-    queryFn: ({ signal }) => api<{ name: string; count: number }[]>('/api/procedures/sectors', { signal }),
+    queryFn: ({ signal }) => api<SectorItem[]>('/api/procedures/sectors', { signal }),
     staleTime: 10 * 60_000,
   });
 }
@@ -81,7 +55,7 @@ export function useSectors() {
 export function useProcedureDetail(id: string) {
   return useQuery({
     queryKey: ['procedures', 'detail', id],
-    queryFn: ({ signal }) => api<ProcedureDetail>(`/api/procedures/${encodeURIComponent(id)}`, { signal }),
+    queryFn: ({ signal }) => api<Procedure>(`/api/procedures/${encodeURIComponent(id)}`, { signal }),
     staleTime: 5 * 60_000,
   });
 }

@@ -1,26 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, cleanup } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { BIRTH_REGISTRATION as BIRTH, BIRTH_REGISTRATION_DETAIL as DETAIL, LIFE_EVENTS, SECTORS } from '../../test/fixtures.ts';
 import { fakeApi, INSTALLATION, renderPage } from '../../test/helpers.tsx';
 import { ProceduresPage } from './ProceduresPage.tsx';
 import { ProcedurePage } from './ProcedurePage.tsx';
 import { searchQueryString } from './api.ts';
-
-const BIRTH = {
-  id: '11111111-1111-4111-8111-111111111111', code: '1.001193', name: 'Đăng ký khai sinh', sector: 'Hộ tịch', level: 'full_online', tier: 'commune',
-  agencyCode: null, agencyLabel: 'Ủy ban nhân dân xã, phường nơi cư trú', processingDays: 1, processingNote: null, feeSummary: 'Miễn phí',
-  essential: true, online: true, lifeEvents: ['having_baby'],
-};
-const DETAIL = {
-  ...BIRTH,
-  fees: [{ name: 'Lệ phí', amountVnd: 0, note: 'Miễn lệ phí khi đăng ký đúng hạn' }],
-  requiredDocuments: [
-    { key: 'declaration', name: 'Tờ khai đăng ký khai sinh', originals: 1, copies: 0, required: true, template: 'to-khai.pdf', templateUrl: `/api/procedures/${BIRTH.id}/templates/declaration` },
-    { key: 'birthCertificate', name: 'Giấy chứng sinh', originals: 1, copies: 0, required: true, template: null, templateUrl: null },
-  ],
-  applicants: 'Cha, mẹ của trẻ', legalBasis: ['Luật Hộ tịch 2014'], steps: ['Nộp hồ sơ', 'Nhận kết quả'], result: 'Giấy khai sinh',
-  formSchema: { type: 'object', properties: {} }, externalUrl: null,
-};
 
 afterEach(() => {
   cleanup();
@@ -34,8 +19,8 @@ describe('procedure search page', () => {
 
   it('shows life events, then results for an example search', async () => {
     const api = fakeApi({
-      'GET /api/procedures/life-events': () => ({ body: [{ key: 'having_baby', name: 'Sinh con', count: 6 }] }),
-      'GET /api/procedures/sectors': () => ({ body: [{ name: 'Hộ tịch', count: 20 }] }),
+      'GET /api/procedures/life-events': () => ({ body: LIFE_EVENTS }),
+      'GET /api/procedures/sectors': () => ({ body: SECTORS }),
       'GET /api/procedures': ({ url }) => ({ body: url.searchParams.get('q') ? { items: [BIRTH], total: 1 } : { items: [], total: 0 } }),
     });
     renderPage(<ProceduresPage />, { path: '/procedures' });

@@ -8,7 +8,7 @@ import { Alert, Button, Card, ErrorState, Loading, Select, TextField } from '../
 import { api, ApiError } from '../../lib/api.ts';
 import { usePageTitle, useInstallation } from '../../app/installation.ts';
 import { useCommunes } from '../account/areas.ts';
-import { fileToBase64, sendReport, shrinkPhoto, useCategories, type Category, type Report, type SendResult } from './api.ts';
+import { fileToBase64, sendReport, shrinkPhoto, useCategories, type Category, type DuplicatesReply, type PhotoLocationReply, type Report, type SendResult } from './api.ts';
 import { ReportMap } from './ReportMap.tsx';
 import './reports.css';
 
@@ -103,7 +103,7 @@ function ReportForm({ category, onBack, onDone }: FormProps) {
   useEffect(() => {
     if (!pin || !navigator.onLine) return setDups([]);
     const ctrl = new AbortController();
-    api<{ items: Report[] }>(`/api/reports/duplicates?category=${encodeURIComponent(category.code)}&lat=${pin.lat}&lon=${pin.lon}`, { signal: ctrl.signal })
+    api<DuplicatesReply>(`/api/reports/duplicates?category=${encodeURIComponent(category.code)}&lat=${pin.lat}&lon=${pin.lon}`, { signal: ctrl.signal })
       .then((r) => setDups(r.items))
       .catch(() => setDups([]));
     return () => ctrl.abort();
@@ -118,7 +118,7 @@ function ReportForm({ category, onBack, onDone }: FormProps) {
       if (!/^image\//.test(f.type)) return setErrors((e) => ({ ...e, photos: t('reports.form.notImage') }));
       // the original still has its GPS position; the shrunk copy does not
       if (!pin && !photoPlace && navigator.onLine && f.size < 8 * 1024 * 1024) {
-        const gps = await api<{ found: boolean; lat?: number; lon?: number; inProvince?: boolean }>('/api/reports/photo-location', { method: 'POST', body: { photo: await fileToBase64(f) } }).catch(() => null);
+        const gps = await api<PhotoLocationReply>('/api/reports/photo-location', { method: 'POST', body: { photo: await fileToBase64(f) } }).catch(() => null);
         if (gps?.found && gps.inProvince) setPhotoPlace({ lat: gps.lat!, lon: gps.lon! });
       }
       const shrunk = await shrinkPhoto(f).catch(() => null);

@@ -7,7 +7,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, ErrorState, Loading, Select, TextField } from '../../ui/index.ts';
 import { api, ApiError } from '../../lib/api.ts';
 import { usePageTitle } from '../../app/installation.ts';
-import { useStaffReport, useTemplates, type StaffReport } from './api.ts';
+import { useStaffReport, useTemplates, type ReportAction, type StaffReport } from './api.ts';
 import { StatusBadge, Timeline } from './parts.tsx';
 import { ReportMap } from './ReportMap.tsx';
 import './reports.css';
@@ -99,7 +99,7 @@ function ActionsCard({ report: r }: { report: StaffReport }) {
   const [extra, setExtra] = useState('');
   const act = (action: string, fields: Record<string, string> = {}) =>
     void run(`/api/staff/reports/${r.trackingCode}/actions`, { action, ...fields }).then((ok) => ok && (setText(''), setExtra('')));
-  const has = (a: string) => r.actions.includes(a);
+  const has = (a: ReportAction) => r.actions.includes(a);
   return (
     <Card title={t('reports.staff.actions')}>
       {error && <Alert kind="error" live>{error}</Alert>}

@@ -1,105 +1,17 @@
-// Reports (phản ánh) on the client: reply types, queries, and sending a report through
-// the outbox so it waits for the network, with its id as the Idempotency-Key.
+// Reports (phản ánh) on the client: queries, and sending a report through the outbox so it
+// waits for the network, with its id as the Idempotency-Key. Reply shapes come from
+// @cds/contracts.
 import { useQuery } from '@tanstack/react-query';
+import type { ReportStatus } from '@cds/contracts';
+import type { Category as ContractCategory, CreateBody, InboxReply, ListReply, MineReply, MyReport, StaffReport, Template } from '@cds/contracts/reports';
 import { api } from '../../lib/api.ts';
 import { getOutbox } from '../../lib/outbox.ts';
 
-export type ReportStatus = 'new' | 'accepted' | 'rejected' | 'assigned' | 'in_progress' | 'need_info' | 'resolved' | 'closed';
-
-export interface Question {
-  code: string;
-  label: string;
-  datatype: 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
-  required: boolean;
-  values?: { key: string; name: string }[];
-}
-
-export interface Category {
-  code: string;
-  parentCode: string | null;
-  name: string;
-  icon: string;
-  deadlineDays: number;
-  questions: Question[];
-  children?: Category[];
-}
-
-export interface Photo {
-  id: string;
-  kind: 'citizen' | 'answer';
-  url: string;
-  thumbUrl: string;
-  moderation?: 'pending' | 'approved' | 'hidden';
-}
-
-export interface Report {
-  id: string;
-  trackingCode: string;
-  category: { code: string; name: string; icon: string };
-  description: string;
-  status: ReportStatus;
-  statusLabel: string;
-  lat: number;
-  lon: number;
-  address: string | null;
-  communeName: string;
-  agencyName: string;
-  supporters: number;
-  receivedAt: string;
-  dueDate: string;
-  publicAnswer: string | null;
-  rating: number | null;
-  photos: Photo[];
-}
-
-export interface TimelineEntry {
-  id: string;
-  at: string;
-  kind: string;
-  toStatus: string | null;
-  body: string | null;
-  public: boolean;
-  actorName?: string | null;
-}
-
-export interface MyReport extends Report {
-  timeline: TimelineEntry[];
-  following: boolean;
-  supported: boolean;
-  canRate: boolean;
-  canReopen: boolean;
-  canAnswer: boolean;
-  mine: boolean;
-  ratingComment: string | null;
-}
-
-export type Urgency = 'ok' | 'due_soon' | 'overdue' | null;
-
-export interface InboxItem extends Report {
-  urgency: Urgency;
-  assigneeId: string | null;
-}
-
-export interface StaffReport extends MyReport {
-  anonymous: boolean;
-  reporter: { name: string | null; phone: string | null; email: string | null } | null;
-  assignee: { id: string; name: string | null } | null;
-  urgency: Urgency;
-  actions: string[];
-  canManage: boolean;
-}
-
-export interface NewReport {
-  categoryCode: string;
-  description: string;
-  lat?: number;
-  lon?: number;
-  address?: string;
-  communeCode?: string;
-  anonymous: boolean;
-  answers: Record<string, string | number | string[]>;
-  photos: string[];
-}
+export type { ReportAction, ReportStatus } from '@cds/contracts';
+export type { DuplicatesReply, InboxItem, MyReport, Photo, PhotoLocationReply, PublicReport as Report, Question, StaffReport, TimelineEntry, Urgency } from '@cds/contracts/reports';
+/** A category, with its sub-categories when it is a top-level one. */
+export type Category = ContractCategory & { children?: Category[] };
+export type NewReport = CreateBody;
 
 export const useCategories = () =>
   useQuery({ queryKey: ['reports', 'categories'], queryFn: ({ signal }) => api<Category[]>('/api/reports/categories', { signal }), staleTime: 10 * 60_000 });
@@ -108,19 +20,19 @@ export const useReport = (code: string) =>
   useQuery({ queryKey: ['report', code], queryFn: ({ signal }) => api<MyReport>(`/api/reports/${encodeURIComponent(code)}`, { signal }) });
 
 export const useMyReports = () =>
-  useQuery({ queryKey: ['reports', 'mine'], queryFn: ({ signal }) => api<{ items: Report[]; total: number; following: Report[] }>('/api/reports/mine?limit=50', { signal }) });
+  useQuery({ queryKey: ['reports', 'mine'], queryFn: ({ signal }) => api<MineReply>('/api/reports/mine?limit=50', { signal }) });
 
 export const usePublicReports = (qs: string) =>
-  useQuery({ queryKey: ['reports', 'public', qs], queryFn: ({ signal }) => api<{ items: Report[]; total: number }>(`/api/reports?${qs}`, { signal }) });
+  useQuery({ queryKey: ['reports', 'public', qs], queryFn: ({ signal }) => api<ListReply>(`/api/reports?${qs}`, { signal }) });
 
 export const useInbox = (qs: string) =>
-  useQuery({ queryKey: ['reports', 'inbox', qs], queryFn: ({ signal }) => api<{ items: InboxItem[]; total: number }>(`/api/staff/reports?${qs}`, { signal }) });
+  useQuery({ queryKey: ['reports', 'inbox', qs], queryFn: ({ signal }) => api<InboxReply>(`/api/staff/reports?${qs}`, { signal }) });
 
 export const useStaffReport = (code: string) =>
   useQuery({ queryKey: ['reports', 'staff', code], queryFn: ({ signal }) => api<StaffReport>(`/api/staff/reports/${encodeURIComponent(code)}`, { signal }) });
 
 export const useTemplates = (category: string) =>
-  useQuery({ queryKey: ['reports', 'templates', category], queryFn: ({ signal }) => api<{ id: string; title: string; body: string }[]>(`/api/staff/report-templates?category=${encodeURIComponent(category)}`, { signal }) });
+  useQuery({ queryKey: ['reports', 'templates', category], queryFn: ({ signal }) => api<Template[]>(`/api/staff/report-templates?category=${encodeURIComponent(category)}`, { signal }) });
 
 export type SendResult = { kind: 'sent'; trackingCode: string } | { kind: 'queued' } | { kind: 'failed'; message: string };
 

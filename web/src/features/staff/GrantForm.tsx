@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button, Card, Select, TextField, useToast } from '../../ui/index.ts';
 import { api } from '../../lib/api.ts';
 import { useFormErrors, type FieldErrors } from '../../lib/forms.ts';
-import { STAFF_ROLES, type StaffRole } from '../../lib/types.ts';
+import { STAFF_ROLES, type StaffRole } from '@cds/contracts';
 import { useInstallation } from '../../app/installation.ts';
 import { useCommunes } from '../account/areas.ts';
 import { staffKeys, useAgencies } from './api.ts';

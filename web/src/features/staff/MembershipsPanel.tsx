@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button, Dialog, EmptyState, ErrorState, List, ListItem, Loading, useToast } from '../../ui/index.ts';
 import { api } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
-import type { AdminMembership } from '../../lib/types.ts';
+import type { Membership as AdminMembership } from '@cds/contracts/areas';
 import { staffKeys, useMemberships } from './api.ts';
 import { GrantForm } from './GrantForm.tsx';
 

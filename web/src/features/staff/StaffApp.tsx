@@ -2,7 +2,7 @@
 import { Route, Routes } from 'react-router';
 import { RequireSignIn } from '../../app/guards.tsx';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
-import { CONSOLE_ROLES } from '../../lib/types.ts';
+import { CONSOLE_ROLES } from '@cds/contracts';
 import { StaffLayout } from './StaffLayout.tsx';
 import { StaffHome } from './StaffHome.tsx';
 import { UsersPage } from './UsersPage.tsx';

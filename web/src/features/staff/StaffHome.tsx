@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Card, EmptyState, ErrorState, List, ListItem, Loading } from '../../ui/index.ts';
 import { usePageTitle } from '../../app/installation.ts';
-import type { Me } from '../../lib/types.ts';
+import type { Me } from '@cds/contracts/identity';
 import { useStaffMe } from './api.ts';
 import { navFor } from './StaffLayout.tsx';
 

@@ -6,7 +6,9 @@ import { hasAnyRole, useAuth, useSignOut } from '../../app/auth.ts';
 import { LanguageButton, MAIN_ID, OfflineBanner, SkipLink, UpdateBanner, useFocusOnNavigate } from '../../app/chrome.tsx';
 import { useInstallation } from '../../app/installation.ts';
 import { usePrefs } from '../../app/prefs.tsx';
-import type { Me, Role, StaffMembership } from '../../lib/types.ts';
+import type { Role } from '@cds/contracts';
+import type { StaffMembership } from '@cds/contracts/areas';
+import type { Me } from '@cds/contracts/identity';
 import { useStaffMe } from './api.ts';
 
 interface NavEntry {

@@ -5,7 +5,8 @@ import { Card, EmptyState, ErrorState, Icon, Loading, Tabs } from '../../ui/inde
 import { usePageTitle } from '../../app/installation.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { isRecord } from '../../lib/api.ts';
-import type { AdminUser, AuditEntry } from '../../lib/types.ts';
+import type { AuditEntry } from '@cds/contracts/areas';
+import type { AdminUser } from '@cds/contracts/identity';
 import { useUserAudit } from './api.ts';
 import { MembershipsPanel } from './MembershipsPanel.tsx';
 

@@ -1,6 +1,12 @@
+// The staff console's shared queries: the caller's memberships, accounts, memberships,
+// audit trail and agencies. Reply shapes come from @cds/contracts.
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
-import type { AdminMembership, AdminUser, Agency, AuditEntry, StaffMembership } from '../../lib/types.ts';
+import type { Agency, AuditEntry, Membership as AdminMembership, StaffMe } from '@cds/contracts/areas';
+import type { AdminUsersReply } from '@cds/contracts/identity';
+
+export type { AdminMembership, AuditEntry };
+export type { AdminUser } from '@cds/contracts/identity';
 
 export const staffKeys = {
   me: ['staff', 'me'] as const,
@@ -13,7 +19,7 @@ export const staffKeys = {
 export function useStaffMe() {
   return useQuery({
     queryKey: staffKeys.me,
-    queryFn: ({ signal }) => api<{ memberships: StaffMembership[] }>('/api/staff/me', { signal }),
+    queryFn: ({ signal }) => api<StaffMe>('/api/staff/me', { signal }),
   });
 }
 
@@ -24,7 +30,7 @@ export function useAdminUsers(q: string, offset: number) {
     queryKey: staffKeys.users(q, offset),
     queryFn: ({ signal }) => {
       const params = new URLSearchParams({ q, limit: String(USERS_PAGE_SIZE), offset: String(offset) });
-      return api<{ items: AdminUser[]; total: number }>(`/api/admin/users?${params}`, { signal });
+      return api<AdminUsersReply>(`/api/admin/users?${params}`, { signal });
     },
     placeholderData: (previous) => previous,
   });
