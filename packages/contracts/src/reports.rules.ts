@@ -4,6 +4,13 @@
 export const REPORT_STATUSES = ['new', 'accepted', 'rejected', 'assigned', 'in_progress', 'need_info', 'resolved', 'closed'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
+/** Statuses a citizen still waits on; the rest are finished (Open311 "closed"). */
+export const OPEN_REPORT_STATUSES: readonly ReportStatus[] = ['new', 'accepted', 'assigned', 'in_progress', 'need_info'];
+
+export function isOpenReport(status: ReportStatus): boolean {
+  return OPEN_REPORT_STATUSES.includes(status);
+}
+
 export const REPORT_ACTIONS = ['accept', 'reject', 'transfer', 'assign', 'start', 'request_info', 'provide_info', 'resume', 'resolve', 'close', 'reopen', 'merge'] as const;
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
 

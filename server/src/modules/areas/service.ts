@@ -1,5 +1,6 @@
 // Rules and workflows of the areas module: administrative units, locating a point,
 // agencies, and staff memberships (who acts for which agency in which area).
+import { foldVietnamese as fold } from '@cds/contracts';
 import type { Agency, BoundaryCollection, LocateReply as LocateResult, Membership as MembershipView } from '@cds/contracts/areas';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,10 +22,8 @@ export type { MembershipView, BoundaryCollection };
 
 type DemoStaffFile = { memberships: Array<{ phone: string; role: StaffRole; agencyCode: string | null; areaCode: string | null }> };
 
-/** Folds Vietnamese text for search: no diacritics, đ → d, lower case. */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
-}
+/** Folds Vietnamese text for search (the shared rule): no diacritics, đ → d, lower case, words. */
+export { fold };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,5 +1,6 @@
 // Open311 GeoReport v2 over the reports module: services are the report categories,
 // requests are reports. A request filed here is the same report as one filed in the app.
+import { OPEN_REPORT_STATUSES, REPORT_STATUSES } from '@cds/contracts';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Platform } from '../../platform/module.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -15,8 +16,8 @@ import * as repo from './repo.ts';
 export const DEMO_KEY = 'demo-open311-key';
 const MAX_SPAN_DAYS = 90;
 const DEFAULT_LIMIT = 1000;
-const OPEN_STATUSES: ReportStatus[] = ['new', 'accepted', 'assigned', 'in_progress', 'need_info'];
-const CLOSED_STATUSES: ReportStatus[] = ['rejected', 'resolved', 'closed'];
+const OPEN_STATUSES = [...OPEN_REPORT_STATUSES];
+const CLOSED_STATUSES = REPORT_STATUSES.filter((s) => !OPEN_REPORT_STATUSES.includes(s));
 
 export type Params = Record<string, string | string[] | undefined>;
 

@@ -1,4 +1,5 @@
 // SQL of the reports module, narrowed to its own tables.
+import type { ReportSort } from '@cds/contracts';
 import { sql, type Generated, type JSONColumnType, type Kysely, type Selectable } from 'kysely';
 import { encodeLayer, tileBoundsSql, tileGeometrySql, type TileGeometry } from '../../platform/mvt.ts';
 import type { Question } from './categories.ts';
@@ -321,7 +322,7 @@ export interface Scope {
   areas: string[];
 }
 
-export type Sort = 'newest' | 'oldest' | 'due' | 'updated' | 'supporters';
+export type Sort = ReportSort;
 
 type ReportQuery = ReturnType<typeof selectReports>;
 

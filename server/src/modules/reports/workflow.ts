@@ -1,14 +1,13 @@
 // The report workflow (quy trình xử lý phản ánh) as a pure state machine: which action
 // may move a report from which status, and to where. Labels are province data; the
 // steps are fixed here so every province's reports mean the same thing in Open311.
+import {
+  isOpenReport as isOpen, OPEN_REPORT_STATUSES as OPEN_STATUSES, REPORT_ACTIONS as ACTIONS, REPORT_STATUSES as STATUSES, type ReportAction, type ReportStatus,
+} from '@cds/contracts';
 import { conflict } from '../../platform/errors.ts';
 
-import { REPORT_ACTIONS as ACTIONS, REPORT_STATUSES as STATUSES, type ReportAction, type ReportStatus } from '@cds/contracts';
+export { ACTIONS, isOpen, OPEN_STATUSES, STATUSES, type ReportAction, type ReportStatus };
 
-export { ACTIONS, STATUSES, type ReportAction, type ReportStatus };
-
-/** Statuses a citizen still waits on; the rest are finished (Open311 "closed"). */
-export const OPEN_STATUSES: readonly ReportStatus[] = ['new', 'accepted', 'assigned', 'in_progress', 'need_info'];
 /** Statuses where the deadline clock runs. */
 export const CLOCK_RUNNING: readonly ReportStatus[] = ['new', 'accepted', 'assigned', 'in_progress'];
 
@@ -71,8 +70,4 @@ export function nextStatus(from: ReportStatus, action: ReportAction, ctx: Transi
 /** The actions staff may take now, for the buttons of the report page. */
 export function availableActions(from: ReportStatus): ReportAction[] {
   return ACTIONS.filter((a) => canTransition(from, a));
-}
-
-export function isOpen(status: ReportStatus): boolean {
-  return OPEN_STATUSES.includes(status);
 }

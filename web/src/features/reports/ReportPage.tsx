@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
+import { isOpenReport } from '@cds/contracts';
 import { Alert, Button, Card, ErrorState, Loading, TextField } from '../../ui/index.ts';
 import { api, ApiError } from '../../lib/api.ts';
 import { useAuth } from '../../app/auth.ts';
@@ -94,7 +95,7 @@ function CitizenActions({ report: r }: { report: MyReport }) {
           <Button variant="secondary" busy={busy} onClick={() => void run('follow', r.following ? 'DELETE' : 'PUT')}>
             {r.following ? t('reports.detail.unfollow') : t('reports.detail.follow')}
           </Button>
-          {!r.supported && ['new', 'accepted', 'assigned', 'in_progress', 'need_info'].includes(r.status) && (
+          {!r.supported && isOpenReport(r.status) && (
             <Button variant="secondary" busy={busy} onClick={() => void run('support', 'POST')}>{t('reports.form.support')}</Button>
           )}
         </div>
