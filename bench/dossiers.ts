@@ -9,7 +9,7 @@ import { ROOT, load, machine, startPlatform, table, type Row } from './lib.ts';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n').toString('base64');
 
 async function submissionRows(database: string, databaseUrl: string | undefined, port: number): Promise<{ rows: Row[]; codes: number }> {
-  const server = await startPlatform({ databaseUrl, port });
+  const server = await startPlatform({ databaseUrl, port, env: { LOG_LEVEL: 'warn' } });
   try {
     const login = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST',

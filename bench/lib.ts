@@ -1,7 +1,9 @@
 // Shared helpers for benchmarks: start the real platform in a child process (so the load
 // generator does not share its event loop), run autocannon, and format a results table.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,42 +13,123 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 export interface Server {
   url: string;
+  pid: number;
+  /** Milliseconds from spawning the process to the first healthy /api/health. */
+  startMs: number;
+  /** Where the process's standard output (its log) goes. */
+  logFile: string;
+  /** Resident memory now and its peak so far (VmRSS, VmHWM), in MiB. */
+  memory(): Promise<{ rssMb: number; peakMb: number }>;
   stop(): Promise<void>;
 }
 
-export async function startPlatform(opts: { databaseUrl?: string; port: number; env?: Record<string, string> }): Promise<Server> {
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'cds-bench-'));
-  const env: Record<string, string> = {
-    ...(process.env as Record<string, string>),
-    PORT: String(opts.port),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-    DEMO_MODE: 'true',
-    DATA_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
-    ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
-    ...opts.env,
-  };
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/src/main.ts')], { env, stdio: ['ignore', 'inherit', 'inherit'] });
-  const url = `http://127.0.0.1:${opts.port}`;
+/** A port nobody listens on right now. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function processMemory(pid: number): Promise<{ rssMb: number; peakMb: number }> {
+  const status = await fs.readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+  return { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) };
+}
+
+async function waitHealthy(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const started = Date.now();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`platform exited with ${child.exitCode}`);
     try {
       const res = await fetch(`${url}/api/health`);
-      if (res.ok) break;
+      if (res.ok) return;
     } catch {
       /* not listening yet */
     }
-    if (Date.now() - started > 180_000) throw new Error('platform did not become healthy in 180 s');
-    await new Promise((r) => setTimeout(r, 300));
+    if (Date.now() - started > timeoutMs) throw new Error(`platform did not become healthy in ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Starts `server/src/main.ts` in its own process. Without `dataDir` it gets a fresh
+ * temporary DATA_DIR that is deleted on stop; with one (an existing database) it is kept.
+ * The platform's own defaults apply except where `env` says otherwise (LOG_LEVEL is the
+ * production default unless given); its log goes to a file, not the terminal.
+ */
+export async function startPlatform(opts: { databaseUrl?: string; port?: number; env?: Record<string, string>; dataDir?: string }): Promise<Server> {
+  const dataDir = opts.dataDir ?? opts.env?.DATA_DIR ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'cds-bench-')));
+  const ownDir = !opts.dataDir && !opts.env?.DATA_DIR;
+  const port = opts.port ?? (await freePort());
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DEMO_MODE: 'true',
+    DATA_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
+    ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
+    ...opts.env,
+  };
+  const logFile = path.join(os.tmpdir(), `cds-bench-platform-${port}.log`);
+  const log = createWriteStream(logFile);
+  await new Promise((r) => log.once('open', r));
+  const started = Date.now();
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/src/main.ts')], { env, stdio: ['ignore', log, 'inherit'] });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitHealthy(url, child, 300_000);
+  } catch (err) {
+    child.kill('SIGKILL');
+    console.error(`platform log (${logFile}):\n${(await fs.readFile(logFile, 'utf8')).slice(-3000)}`);
+    throw err;
   }
   return {
     url,
+    pid: child.pid!,
+    startMs: Date.now() - started,
+    logFile,
+    memory: () => processMemory(child.pid!),
     stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      log.end();
+      await fs.rm(logFile, { force: true });
+      if (ownDir) await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A bare Fastify "hello" in its own process: the framework's ceiling on this machine. */
+export async function startBareFastify(): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const code = `import Fastify from 'fastify';
+const app = Fastify({ logger: false });
+app.get('/', async () => ({ hello: 'world' }));
+await app.listen({ port: ${port}, host: '127.0.0.1' });
+console.log('ready');`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', code], { cwd: path.join(ROOT, 'server'), stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
+    child.once('exit', (c) => reject(new Error(`bare Fastify exited with ${c}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      await fs.rm(dataDir, { recursive: true, force: true });
+      await exited;
     },
   };
 }
@@ -60,21 +143,37 @@ export interface Row {
   errors: number;
 }
 
+/**
+ * Waits until the server has answered everything it accepted. autocannon stops sending at
+ * the end of a run but the server may still hold a backlog (PGlite serves one query at a
+ * time), which would otherwise slow down the next measurement.
+ */
+export async function drain(url: string): Promise<void> {
+  const origin = new URL(url).origin;
+  await fetch(`${origin}/api/health`, { signal: AbortSignal.timeout(120_000) }).then((r) => r.arrayBuffer(), () => undefined);
+}
+
 export async function load(name: string, database: string, opts: autocannon.Options): Promise<Row> {
   const result = await autocannon({ connections: 10, duration: 10, ...opts });
+  await drain(opts.url);
   return {
     name,
     database,
     requestsPerSec: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
+    errors: result.errors + result.timeouts + result.non2xx,
   };
 }
 
 export function machine(): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   return `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`;
+}
+
+/** The load average as `uptime` prints it (1, 5, 15 minutes): other work on the machine shows here. */
+export function loadAverage(): string {
+  return os.loadavg().map((n) => n.toFixed(2)).join(', ');
 }
 
 export function table(rows: Row[]): string {

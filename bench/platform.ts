@@ -19,7 +19,7 @@ async function helloBaseline(): Promise<Row> {
 }
 
 async function platformRows(database: string, databaseUrl: string | undefined, port: number): Promise<Row[]> {
-  const server = await startPlatform({ databaseUrl, port });
+  const server = await startPlatform({ databaseUrl, port, env: { LOG_LEVEL: 'warn' } });
   try {
     const rows = [await load('GET /api/health', database, { url: `${server.url}/api/health` })];
     const login = await fetch(`${server.url}/api/auth/login`, {

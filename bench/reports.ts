@@ -52,7 +52,7 @@ async function token(url: string): Promise<string> {
 
 async function measure(database: string, port: number, env: Record<string, string>): Promise<Row[]> {
   // the generator seeded the demo accounts with the test configuration's key
-  const server = await startPlatform({ port, env: { ...env, DATA_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY }, databaseUrl: env.DATABASE_URL });
+  const server = await startPlatform({ port, env: { ...env, LOG_LEVEL: 'warn', DATA_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY }, databaseUrl: env.DATABASE_URL });
   try {
     const headers = { authorization: `Bearer ${await token(server.url)}`, 'content-type': 'application/json' };
     const photo = (await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#6a8' } }).jpeg({ quality: 80 }).toBuffer()).toString('base64');

@@ -1,0 +1,56 @@
+// Procedure search at 2,000 procedures through HTTP: 50 connections sending the 39 real
+// queries of search-cases.ts back to back (the server's capacity), then 50 people each
+// searching four times a second (the latency a person sees when many search at once),
+// and the hit rate: the expected procedure among the first three for each real query.
+import type autocannon from 'autocannon';
+import { SEARCH_CASES } from '../../server/src/modules/procedures/search-cases.ts';
+import { load } from '../lib.ts';
+import { random } from '../workload.ts';
+import { ms, type EngineRun, type SuiteResult } from './common.ts';
+
+const USERS = 50;
+const PER_USER_PER_SEC = 4;
+
+export async function searchSuite(run: EngineRun): Promise<SuiteResult> {
+  const { server, volume, opts } = run;
+  const db = volume.label;
+  const rnd = random(11);
+  const queries: autocannon.Request[] = [{
+    method: 'GET',
+    setupRequest: (req) => ({ ...req, path: `/api/procedures?q=${encodeURIComponent(SEARCH_CASES[Math.floor(rnd() * SEARCH_CASES.length)]![0])}&limit=20` }),
+  }];
+
+  let top3 = 0;
+  const misses: string[] = [];
+  for (const [q, code] of SEARCH_CASES) {
+    const res = await fetch(`${server.url}/api/procedures?q=${encodeURIComponent(q)}&limit=3`);
+    const items = ((await res.json()) as { items: { code: string }[] }).items;
+    if (items.some((i) => i.code === code)) top3 += 1;
+    else misses.push(`"${q}"`);
+  }
+  const count = ((await (await fetch(`${server.url}/api/procedures?limit=1`)).json()) as { total: number }).total;
+
+  await load('warm-up', db, { url: server.url, connections: USERS, duration: 2, requests: queries });
+  const closed = await load(`${USERS} connections back to back`, db, { url: server.url, connections: USERS, duration: opts.duration, requests: queries });
+  const paced = await load(`${USERS} people, ${PER_USER_PER_SEC} searches/s each`, db, { url: server.url, connections: USERS, connectionRate: PER_USER_PER_SEC, duration: opts.duration, requests: queries });
+  const markdown = [
+    `### ${db}`,
+    '',
+    `${count} procedures in the catalogue.`,
+    '',
+    '| load | requests/s | p50 (ms) | p99 (ms) | errors |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...[closed, paced].map((r) => `| ${r.name} | ${r.requestsPerSec} | ${r.p50} | ${r.p99} | ${r.errors} |`),
+    '',
+    `Expected procedure in the first three: ${top3}/${SEARCH_CASES.length}${misses.length ? ` (missed: ${misses.join(', ')})` : ''}.`,
+    '',
+  ].join('\n');
+  return {
+    markdown,
+    targets: [
+      { what: `procedure search p99, ${USERS} connections back to back`, database: db, target: '≤ 5 ms', measured: ms(closed.p99), met: closed.p99 <= 5 },
+      { what: `procedure search p99, ${USERS} people searching ${PER_USER_PER_SEC}×/s`, database: db, target: '≤ 5 ms', measured: ms(paced.p99), met: paced.p99 <= 5 },
+      { what: 'procedure search hit rate (39 real queries, top 3)', database: db, target: `${SEARCH_CASES.length}/${SEARCH_CASES.length}`, measured: `${top3}/${SEARCH_CASES.length}`, met: top3 === SEARCH_CASES.length },
+    ],
+  };
+}
