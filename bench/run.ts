@@ -153,6 +153,7 @@ const header = (title: string, about: string) => [
   '',
   `Volume (bench/volume.ts): ${volumes.join('; ')}.`,
   '',
+  '',
 ].join('\n');
 
 const targetTable = (targets: Target[]) => [
