@@ -21,6 +21,7 @@ import { footprintSuite } from './suites/footprint.ts';
 import { lighthouseSuite } from './suites/lighthouse.ts';
 import { loggingSuite } from './suites/logging.ts';
 import { mixedSuite } from './suites/mixed.ts';
+import { pgliteMemorySuite } from './suites/pglite-memory.ts';
 import { publicReadsSuite } from './suites/public-reads.ts';
 import { searchSuite } from './suites/search.ts';
 import { sessionSuite } from './suites/session.ts';
@@ -51,6 +52,8 @@ const SUITES: Suite[] = [
     about: 'GET /api/features at 50 connections with the default log level and with LOG_LEVEL=warn.' },
   { name: 'footprint', title: 'Memory and restart', run: footprintSuite,
     about: 'Resident memory of the platform process, restart time on the existing data, and where a start goes.' },
+  { name: 'pglite-memory', title: 'Where PGlite\'s memory goes', run: pgliteMemorySuite,
+    about: 'PGlite opened on the volume in a fresh process, variant by variant (bench/probe-pglite.ts): what each extension costs, and what trimming the PostGIS bundle, a smaller shared_buffers and V8\'s Liftoff-only WebAssembly would save.' },
 ];
 const LEGACY = ['platform', 'reports', 'dossiers', 'procedures-search'];
 
@@ -120,6 +123,7 @@ for (const engine of args.engines) {
       const before = loadAverage();
       console.log(`${volume.label}: ${suite.name} (load average ${before})`);
       const result = await suite.run(run);
+      if (!result.markdown) continue; // nothing to measure on this database
       const entry = sections.get(suite.name) ?? { markdown: [], targets: [] };
       entry.markdown.push(`${result.markdown}\nLoad average (1, 5, 15 min) before: ${before}; after: ${loadAverage()}.\n`);
       entry.targets.push(...result.targets);
