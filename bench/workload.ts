@@ -130,7 +130,8 @@ export function mixedRequests(pop: Population, opts: { only?: Kind; seed?: numbe
     setupRequest: (req) => {
       const e = draw();
       const signedIn = e.session === 'always' || rnd() < SIGNED_IN_SHARE;
-      const headers: Record<string, string> = { 'accept-language': 'vi' };
+      // what a browser sends: the platform may compress (and pay for it) as it would for people
+      const headers: Record<string, string> = { 'accept-language': 'vi', 'accept-encoding': 'gzip, deflate, br' };
       if (signedIn) headers.authorization = `Bearer ${citizenToken(1 + Math.floor(rnd() * pop.citizens))}`;
       return { ...req, path: pathFor(e.kind, pop, rnd), headers };
     },
