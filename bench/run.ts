@@ -172,7 +172,8 @@ await fs.mkdir(resultsDir, { recursive: true });
 for (const suite of args.selected) {
   const s = sections.get(suite.name);
   if (!s) continue;
-  const text = `${header(suite.title, suite.about)}${s.markdown.join('\n')}\n## Targets\n\n${targetTable(s.targets)}\n\nRun: \`npm run bench -- ${suite.name}\` (add \`BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres\` for PostgreSQL).\n`;
+  const targets = s.targets.length ? `\n## Targets\n\n${targetTable(s.targets)}\n` : '';
+  const text = `${header(suite.title, suite.about)}${s.markdown.join('\n')}${targets}\nRun: \`npm run bench -- ${suite.name}\` (add \`BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres\` for PostgreSQL).\n`;
   await fs.writeFile(path.join(resultsDir, `${FILES[suite.name] ?? suite.name}.md`), text);
 }
 if (args.full) {
