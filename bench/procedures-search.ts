@@ -11,7 +11,8 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { buildApp } from '../server/src/app.ts';
 import { openPglite, openPostgres, type Database } from '../server/src/db/connection.ts';
-import { migrateUp } from '../server/src/db/migrate.ts';
+import { collectMigrations, migrateUp } from '../server/src/db/migrate.ts';
+import { MODULES } from '../server/src/modules/index.ts';
 import { testConfig } from '../server/test/template.ts';
 import { areasModule } from '../server/src/modules/areas/index.ts';
 import { proceduresModule } from '../server/src/modules/procedures/index.ts';
@@ -47,7 +48,7 @@ type Result = { database: string; count: number; p50: number; p95: number; p99: 
 
 async function measure(database: string, db: Database): Promise<Result> {
   const seedStart = Date.now();
-  await migrateUp(db);
+  await migrateUp(db, await collectMigrations(MODULES));
   const built = await buildApp({ config: testConfig(), db, logger: false, modules: [areasModule, proceduresModule] });
   await built.start({ seed: true, work: false });
   try {

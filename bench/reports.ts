@@ -10,7 +10,8 @@ import pg from 'pg';
 import sharp from 'sharp';
 import { buildApp } from '../server/src/app.ts';
 import { openPglite, openPostgres, type Database } from '../server/src/db/connection.ts';
-import { migrateUp } from '../server/src/db/migrate.ts';
+import { collectMigrations, migrateUp } from '../server/src/db/migrate.ts';
+import { MODULES } from '../server/src/modules/index.ts';
 import { TEST_ENCRYPTION_KEY, testConfig } from '../server/test/template.ts';
 import { ROOT, load, machine, startPlatform, table, type Row } from './lib.ts';
 
@@ -19,7 +20,7 @@ const HERE = { lat: 21.85, lon: 106.76 };
 
 /** Migrates and seeds (categories, communes, agencies), then inserts `count` reports spread over the province. */
 export async function generateReports(db: Database, count: number): Promise<number> {
-  await migrateUp(db);
+  await migrateUp(db, await collectMigrations(MODULES));
   const built = await buildApp({ config: testConfig(), db, logger: false });
   await built.start({ seed: true, work: false });
   await built.close();

@@ -91,7 +91,8 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
   };
 
   let features: Feature[] = [];
-  const definitions = [...(opts.modules ?? MODULES), systemModule(() => features)];
+  const modules = opts.modules ?? MODULES;
+  const definitions = [...modules, systemModule(() => features, modules)];
   for (const def of definitions) {
     const instance = await def.create(platform);
     created.set(def as ModuleDefinition<unknown>, instance as ModuleInstance<unknown>);

@@ -2,14 +2,15 @@
 import fs from 'node:fs/promises';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/connection.ts';
-import { migrateUp } from './db/migrate.ts';
+import { collectMigrations, migrateUp } from './db/migrate.ts';
+import { MODULES } from './modules/index.ts';
 import { buildApp } from './app.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.databaseUrl) await fs.mkdir(config.dataDir, { recursive: true });
   const db = await openDatabase(config);
-  const applied = await migrateUp(db);
+  const applied = await migrateUp(db, await collectMigrations(MODULES));
   if (applied.length) console.log(`database: applied migrations ${applied.join(', ')}`);
   const built = await buildApp({ config, db });
   await built.start({ seed: true, work: config.processRole !== 'api' });

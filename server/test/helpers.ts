@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { openPglite, openPostgres, type Database } from '../src/db/connection.ts';
 import { buildApp, type BuiltApp } from '../src/app.ts';
-import { migrateUp } from '../src/db/migrate.ts';
+import { collectMigrations, migrateUp } from '../src/db/migrate.ts';
+import { MODULES } from '../src/modules/index.ts';
 import { createPgliteTemplate, testConfig, withDatabase } from './template.ts';
 
 export { testConfig };
@@ -18,38 +19,20 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/** A database with nothing in it, not even the ledger (for migration tests). */
+export async function createEmptyDatabase(): Promise<TestDatabase> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) return postgresDatabase(url, { template: null, migrate: false });
+  return pgliteDatabase(await fs.mkdtemp(path.join(os.tmpdir(), 'cds-test-empty-')), null);
+}
+
 /** A private database cloned from the run's template (or built on the spot when run alone). */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
-    const name = `cds_t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    const template = process.env.TEST_TEMPLATE_DB;
-    await admin.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
-    await admin.end();
-    let db = await openPostgres(withDatabase(url, name), 5);
-    if (!template) await migrateUp(db);
-    return {
-      get db() {
-        return db;
-      },
-      reopen: async () => {
-        await db.close();
-        db = await openPostgres(withDatabase(url, name), 5);
-        return db;
-      },
-      drop: async () => {
-        await db.close();
-        const a = new pg.Client({ connectionString: url });
-        await a.connect();
-        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await a.end();
-      },
-    };
+    const template = process.env.TEST_TEMPLATE_DB ?? null;
+    return postgresDatabase(url, { template, migrate: !template });
   }
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cds-test-db-'));
-  const dataDir = path.join(dir, 'pglite');
   let template = process.env.TEST_TEMPLATE_DIR;
   if (!template) {
     // running one file directly (node --test file): build a template for this process
@@ -57,7 +40,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await createPgliteTemplate(template);
     process.env.TEST_TEMPLATE_DIR = template;
   }
-  await fs.cp(template, dataDir, { recursive: true });
+  return pgliteDatabase(await fs.mkdtemp(path.join(os.tmpdir(), 'cds-test-db-')), template);
+}
+
+async function pgliteDatabase(dir: string, template: string | null): Promise<TestDatabase> {
+  const dataDir = path.join(dir, 'pglite');
+  if (template) await fs.cp(template, dataDir, { recursive: true });
   let db = await openPglite(dataDir);
   return {
     get db() {
@@ -71,6 +59,33 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     drop: async () => {
       await db.close();
       await fs.rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function postgresDatabase(url: string, opts: { template: string | null; migrate: boolean }): Promise<TestDatabase> {
+  const name = `cds_t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(opts.template ? `CREATE DATABASE ${name} TEMPLATE ${opts.template}` : `CREATE DATABASE ${name}`);
+  await admin.end();
+  let db = await openPostgres(withDatabase(url, name), 5);
+  if (opts.migrate) await migrateUp(db, await collectMigrations(MODULES));
+  return {
+    get db() {
+      return db;
+    },
+    reopen: async () => {
+      await db.close();
+      db = await openPostgres(withDatabase(url, name), 5);
+      return db;
+    },
+    drop: async () => {
+      await db.close();
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
     },
   };
 }

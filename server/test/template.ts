@@ -6,7 +6,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { loadConfig, type Config } from '../src/config.ts';
 import { openPglite, openPostgres, type Database } from '../src/db/connection.ts';
-import { migrateUp } from '../src/db/migrate.ts';
+import { collectMigrations, migrateUp } from '../src/db/migrate.ts';
+import { MODULES } from '../src/modules/index.ts';
 import { buildApp } from '../src/app.ts';
 
 export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
@@ -30,7 +31,7 @@ export function withDatabase(url: string, name: string): string {
 
 /** Migrates and seeds a database, and lets pg-boss create its schema. */
 async function prepare(db: Database): Promise<void> {
-  await migrateUp(db);
+  await migrateUp(db, await collectMigrations(MODULES));
   const built = await buildApp({ config: testConfig(), db, logger: false });
   await built.start({ seed: true, work: false });
   await built.close();

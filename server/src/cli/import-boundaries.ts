@@ -7,7 +7,8 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/connection.ts';
-import { migrateUp } from '../db/migrate.ts';
+import { collectMigrations, migrateUp } from '../db/migrate.ts';
+import { MODULES } from '../modules/index.ts';
 import { loadPack } from '../platform/pack.ts';
 import { AdminUnits, CODE_PROPERTIES, demoTilingPlan, importBoundaries, ImportFileError, type ImportReport } from '../modules/areas/index.ts';
 import { AreasRepo } from '../modules/areas/repo.ts';
@@ -54,7 +55,7 @@ async function main(): Promise<number> {
   if (!config.databaseUrl) await fs.mkdir(config.dataDir, { recursive: true });
   const db = await openDatabase(config);
   try {
-    await migrateUp(db);
+    await migrateUp(db, await collectMigrations(MODULES));
     const units = AdminUnits.load();
     // the units must be in the database for the boundaries to reference them
     await db.kysely.transaction().execute((trx) => new AreasRepo(db).upsertUnits(trx, units.provinces, units.communes));

@@ -1,22 +1,34 @@
 // Ordered SQL migrations with up and down and a ledger table. A migration is one file
-// `NNNN_name.sql` holding `-- migrate:up` and `-- migrate:down` sections. Each direction
-// runs as one multi-statement query, which PostgreSQL (and PGlite) execute as a single
-// implicit transaction: a failed migration leaves nothing half-applied.
+// `NNNN_name.sql` holding `-- migrate:up` and `-- migrate:down` sections. The platform
+// keeps its own in platform/migrations/ and each module in its `migrations/` folder (named
+// by its manifest); the migrator collects them all and orders them by the number, one
+// global order. Numbers are unique across the platform (ranges per module: see
+// docs/ARCHITECTURE.md), so a new module adds migrations without editing a central list.
+// Each direction runs as one multi-statement query, which PostgreSQL (and PGlite) execute
+// as a single implicit transaction: a failed migration leaves nothing half-applied.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './connection.ts';
 
-export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+export const PLATFORM_MIGRATIONS = new URL('../platform/migrations/', import.meta.url);
 
 export interface Migration {
   version: string;
   name: string;
   up: string;
   down: string;
+  /** Where it came from, for error messages. */
+  file: string;
 }
 
-export function parseMigration(fileName: string, text: string): Migration {
+/** Whatever owns migrations: the platform, a module (its manifest's `migrations` folder). */
+export interface MigrationSource {
+  name: string;
+  migrations?: URL;
+}
+
+export function parseMigration(fileName: string, text: string): Omit<Migration, 'file'> {
   const m = /^(\d{4})_([\w-]+)\.sql$/.exec(fileName);
   if (!m) throw new Error(`migration file name must look like 0001_name.sql: ${fileName}`);
   const upAt = text.indexOf('-- migrate:up');
@@ -30,15 +42,34 @@ export function parseMigration(fileName: string, text: string): Migration {
   };
 }
 
-export async function loadMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
+async function readDir(dir: string): Promise<Migration[]> {
   const files = (await fs.readdir(dir)).filter((f) => f.endsWith('.sql')).sort();
-  const migrations = await Promise.all(files.map(async (f) => parseMigration(f, await fs.readFile(path.join(dir, f), 'utf8'))));
-  const seen = new Set<string>();
-  for (const mig of migrations) {
-    if (seen.has(mig.version)) throw new Error(`two migrations share version ${mig.version}`);
-    seen.add(mig.version);
+  return Promise.all(files.map(async (f) => {
+    const file = path.join(dir, f);
+    return { ...parseMigration(f, await fs.readFile(file, 'utf8')), file };
+  }));
+}
+
+/** Sorts by number and refuses two migrations with one number, naming both files. */
+function inOrder(migrations: Migration[]): Migration[] {
+  const sorted = [...migrations].sort((a, b) => a.version.localeCompare(b.version));
+  for (let i = 1; i < sorted.length; i++) {
+    const [a, b] = [sorted[i - 1]!, sorted[i]!];
+    if (a.version === b.version) throw new Error(`two migrations share version ${a.version}: ${a.file} and ${b.file}`);
   }
-  return migrations;
+  return sorted;
+}
+
+/** The migrations of one folder (e.g. a test fixture), in order. */
+export async function loadMigrations(dir: string): Promise<Migration[]> {
+  return inOrder(await readDir(dir));
+}
+
+/** The platform's migrations and those of every given module, in one global order. */
+export async function collectMigrations(modules: readonly MigrationSource[]): Promise<Migration[]> {
+  const dirs = [PLATFORM_MIGRATIONS, ...modules.flatMap((m) => (m.migrations ? [m.migrations] : []))];
+  const found = await Promise.all([...new Set(dirs.map((d) => fileURLToPath(d)))].map(readDir));
+  return inOrder(found.flat());
 }
 
 const LEDGER = `CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -53,11 +84,10 @@ async function applied(db: Database): Promise<Set<string>> {
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** Applies every pending migration in order; returns the versions applied. */
-export async function migrateUp(db: Database, migrations?: Migration[]): Promise<string[]> {
-  const all = migrations ?? (await loadMigrations());
+export async function migrateUp(db: Database, migrations: Migration[]): Promise<string[]> {
   const done = await applied(db);
   const appliedNow: string[] = [];
-  for (const mig of all) {
+  for (const mig of migrations) {
     if (done.has(mig.version)) continue;
     try {
       // The advisory lock makes concurrent starters queue; the ledger insert is inside the
@@ -73,22 +103,18 @@ export async function migrateUp(db: Database, migrations?: Migration[]): Promise
 }
 
 /** Reverts the last `steps` applied migrations, newest first. */
-export async function migrateDown(db: Database, steps = 1, migrations?: Migration[]): Promise<string[]> {
-  const all = migrations ?? (await loadMigrations());
+export async function migrateDown(db: Database, migrations: Migration[], steps = 1): Promise<string[]> {
   const done = await applied(db);
   const reverted: string[] = [];
-  for (const mig of [...all].reverse().filter((m) => done.has(m.version)).slice(0, steps)) {
+  for (const mig of [...migrations].reverse().filter((m) => done.has(m.version)).slice(0, steps)) {
     await db.exec(`${mig.down};\nDELETE FROM schema_migrations WHERE version = ${quote(mig.version)};`);
     reverted.push(mig.version);
   }
   return reverted;
 }
 
-// The files do not change while the process runs; health checks should not re-read them.
-let shipped: Promise<Migration[]> | undefined;
-
-export async function pendingMigrations(db: Database): Promise<string[]> {
+/** Versions of `migrations` the database has not applied yet. */
+export async function pendingMigrations(db: Database, migrations: Migration[]): Promise<string[]> {
   const done = new Set((await db.query<{ version: string }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
-  shipped ??= loadMigrations();
-  return (await shipped).filter((m) => !done.has(m.version)).map((m) => m.version);
+  return migrations.filter((m) => !done.has(m.version)).map((m) => m.version);
 }

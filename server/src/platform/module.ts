@@ -37,6 +37,8 @@ export interface ModuleInstance<Api> {
 
 export interface ModuleDefinition<Api = unknown> {
   name: string;
+  /** The module's SQL migrations folder (NNNN_name.sql, numbers in the module's range). */
+  migrations?: URL;
   create(platform: Platform): ModuleInstance<Api> | Promise<ModuleInstance<Api>>;
 }
 

@@ -50,6 +50,7 @@ export type { StaffRole };
 
 export const areasModule: ModuleDefinition<AreasApi> = {
   name: 'areas',
+  migrations: new URL('./migrations/', import.meta.url),
   create(platform) {
     const units = AdminUnits.load();
     const service = new AreasService(platform, units);

@@ -15,6 +15,7 @@ export interface DossiersApi {
 export function createDossiersModule(ports: (platform: Platform) => Ports, created?: (service: DossierService, platform: Platform) => void): ModuleDefinition<DossiersApi> {
   return {
     name: 'dossiers',
+    migrations: new URL('./migrations/', import.meta.url),
     create(platform) {
       const service = new DossierService(platform, ports(platform));
       const api: DossiersApi = { exportFor: (userId) => service.exportFor(userId) };

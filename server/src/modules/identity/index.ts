@@ -75,6 +75,7 @@ function setUpEid(platform: Platform, repo: IdentityRepo, cipher: DataCipher, se
 
 export const identityModule: ModuleDefinition<IdentityApi> = {
   name: 'identity',
+  migrations: new URL('./migrations/', import.meta.url),
   create(platform) {
     // the areas module is referenced only here, after both modules are loaded
     const areas = platform.use(areasModule);

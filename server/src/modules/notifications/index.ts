@@ -12,6 +12,7 @@ export interface NotificationsApi {
 
 export const notificationsModule: ModuleDefinition<NotificationsApi> = {
   name: 'notifications',
+  migrations: new URL('./migrations/', import.meta.url),
   create(platform) {
     const service = new NotificationService(platform);
     return {

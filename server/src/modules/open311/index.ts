@@ -13,6 +13,7 @@ export interface Open311Api {
 
 export const open311Module: ModuleDefinition<Open311Api> = {
   name: 'open311',
+  migrations: new URL('./migrations/', import.meta.url),
   create(platform) {
     const service = new Open311Service(platform, platform.use(reportsModule), platform.use(areasModule));
     return {

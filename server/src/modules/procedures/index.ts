@@ -31,6 +31,7 @@ export interface ProceduresApi {
 
 export const proceduresModule: ModuleDefinition<ProceduresApi> = {
   name: 'procedures',
+  migrations: new URL('./migrations/', import.meta.url),
   create(platform) {
     const areas = platform.use(areasModule);
     const service = new ProceduresService(platform, areas);

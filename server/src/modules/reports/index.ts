@@ -72,6 +72,7 @@ function optionalUse<Api>(platform: Platform, def: ModuleDefinition<Api>): Api |
 
 export const reportsModule: ModuleDefinition<ReportsApi> = {
   name: 'reports',
+  migrations: new URL('./migrations/', import.meta.url),
   create(platform) {
     const areas = platform.use(areasModule);
     const notifications = optionalUse(platform, notificationsModule);

@@ -1,10 +1,10 @@
 import { Healthy, Installation, Unavailable } from '@cds/contracts/system';
 import { policy } from '../../platform/auth.ts';
 import type { App, Feature, Platform } from '../../platform/module.ts';
-import { pendingMigrations } from '../../db/migrate.ts';
+import { pendingMigrations, type Migration } from '../../db/migrate.ts';
 import { describeInstallation } from './service.ts';
 
-export async function systemRoutes(app: App, platform: Platform, listFeatures: () => Feature[]): Promise<void> {
+export async function systemRoutes(app: App, platform: Platform, listFeatures: () => Feature[], shipped: () => Promise<Migration[]>): Promise<void> {
   app.get('/api/health', {
     config: { policy: policy.public },
     schema: {
@@ -14,7 +14,7 @@ export async function systemRoutes(app: App, platform: Platform, listFeatures: (
     },
   }, async (_request, reply) => {
     try {
-      const pending = await pendingMigrations(platform.db);
+      const pending = await pendingMigrations(platform.db, await shipped());
       if (pending.length > 0) return reply.status(503).send({ status: 'unavailable', reason: `pending migrations: ${pending.join(', ')}` });
       return { status: 'ok' as const };
     } catch {
