@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, loadConfig } from './config.ts';
+import fs from 'node:fs';
+import { ConfigError, loadConfig, moduleSettings, PLATFORM_VARIABLES } from './config.ts';
+import { identitySettings } from './modules/identity/settings.ts';
 
 const key = Buffer.alloc(32, 1).toString('base64');
 
@@ -32,12 +34,33 @@ describe('configuration', () => {
     [{ DATABASE_URL: 'postgres://u@h/db', DATA_ENCRYPTION_KEY: key }, /SMS_CHANNEL=outbox only works with DEMO_MODE/],
     [{ SMS_CHANNEL: 'http' }, /SMS_HTTP_URL is required/],
     [{ PROVINCE_PACK: '../etc' }, /PROVINCE_PACK/],
+    // variables a module declares in its settings.ts are read at boot the same way
+    [{ OTP_TTL_SECONDS: '5' }, /^Invalid configuration: OTP_TTL_SECONDS must be a whole number from 30 to 3600 \(got "5"\)$/],
+    [{ EID_REDIRECT_URI: 'not a url' }, /^Invalid configuration: EID_REDIRECT_URI must be a URL/],
+    [{ EID_CLIENT_SECRET: 'x', SESSION_TTL_HOURS: '0' }, /SESSION_TTL_HOURS must be a whole number from 1 to 8760/],
   ];
   for (const [env, message] of bad) {
     it(`refuses ${JSON.stringify(env)}`, () => {
       assert.throws(() => loadConfig(env), (err: unknown) => err instanceof ConfigError && message.test(err.message));
     });
   }
+
+  it("gives each module its own settings, with defaults that depend on the platform's", () => {
+    const c = loadConfig({ PUBLIC_URL: 'https://congdanso.example.vn/', OTP_MAX_ATTEMPTS: '3' });
+    const identity = identitySettings.of(c);
+    assert.equal(identity.otp.maxAttempts, 3);
+    assert.equal(identity.sessionTtlHours, 720);
+    assert.equal(identity.eid.redirectUri, 'https://congdanso.example.vn/api/auth/eid/callback');
+    assert.equal(identity.eid.issuer, undefined);
+    assert.equal('eid' in c, false, 'eID settings are not the platform\'s');
+  });
+
+  it('.env.example documents every variable the platform and the modules read, and nothing else', () => {
+    const example = fs.readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    const documented = [...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]).sort();
+    const declared = [PLATFORM_VARIABLES, ...moduleSettings().map((s) => s.variables)].flatMap((o) => Object.keys(o.properties)).sort();
+    assert.deepEqual(documented, declared);
+  });
 
   it('stops the process with one line naming the variable', () => {
     const main = path.join(path.dirname(fileURLToPath(import.meta.url)), 'main.ts');

@@ -1,9 +1,16 @@
-// Environment -> typed configuration, validated once at boot. A wrong value stops the
-// process with one line naming the variable, so an operator never has to read a stack.
+// Environment -> typed configuration, validated once at boot. The platform's variables are
+// declared here; each module declares its own in its settings.ts (named by its manifest)
+// and this file reads them all, so a module's secrets never live in a central file.
+// A wrong value stops the process with one line naming the variable.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Type } from 'typebox';
+import { MODULES } from './modules/index.ts';
+import { ConfigError, HttpUrl, invalid, parseVariables, type Env, type SettingsDefinition } from './platform/settings.ts';
 
-export interface Config {
+export { ConfigError };
+
+export interface PlatformSettings {
   port: number;
   host: string;
   publicUrl: string;
@@ -14,122 +21,83 @@ export interface Config {
   provincePack: string;
   /** 32-byte key (base64) for personal data at rest; demo mode may generate one in DATA_DIR. */
   dataEncryptionKey: string | undefined;
-  sessionTtlHours: number;
-  otp: { ttlSeconds: number; maxAttempts: number; resendCooldownSeconds: number };
+  /** Text messages (the notifications module will own them once it sends on several channels). */
   sms: { channel: 'outbox' | 'http'; httpUrl: string | undefined; httpToken: string | undefined; sender: string };
-  eid: {
-    issuer: string | undefined;
-    clientId: string;
-    clientSecret: string | undefined;
-    redirectUri: string;
-    scope: string;
-  };
   /** Which roles this process plays: the HTTP API, the background worker, or both. */
   processRole: 'all' | 'api' | 'worker';
   webDistDir: string;
   trustProxy: boolean;
 }
 
-export class ConfigError extends Error {}
+export interface Config extends PlatformSettings {
+  /** Each module's settings by module name; a module reads its own with `settings.of(config)`. */
+  modules: Readonly<Record<string, unknown>>;
+}
+
+/** The platform's own variables (.env.example documents every variable of platform and modules). */
+export const PLATFORM_VARIABLES = Type.Object({
+  PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ default: '0.0.0.0' }),
+  PUBLIC_URL: Type.Optional(HttpUrl()),
+  TRUST_PROXY: Type.Boolean({ default: false }),
+  LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
+  DATABASE_URL: Type.Optional(Type.String({ format: 'uri', pattern: '^postgres(ql)?://', mustBe: 'a postgres:// URL' })),
+  DATA_DIR: Type.Optional(Type.String()),
+  // default: on with the embedded database, off with DATABASE_URL
+  DEMO_MODE: Type.Optional(Type.Boolean()),
+  PROVINCE_PACK: Type.String({ pattern: '^[a-z0-9-]+$', default: 'lang-son', mustBe: 'a pack folder name such as lang-son' }),
+  DATA_ENCRYPTION_KEY: Type.Optional(Type.String({ secret: true })),
+  SMS_CHANNEL: Type.Enum(['outbox', 'http'], { default: 'outbox' }),
+  SMS_HTTP_URL: Type.Optional(HttpUrl()),
+  SMS_HTTP_TOKEN: Type.Optional(Type.String({ secret: true })),
+  SMS_SENDER: Type.String({ default: 'CONGDANSO' }),
+  PROCESS_ROLE: Type.Enum(['all', 'api', 'worker'], { default: 'all' }),
+  WEB_DIST_DIR: Type.Optional(Type.String()),
+});
 
 const REPO_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
+const REPO_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
-type Env = Record<string, string | undefined>;
-
-function fail(name: string, expected: string, got: string): never {
-  throw new ConfigError(`Invalid configuration: ${name} must be ${expected} (got "${got}")`);
-}
-
-function readInt(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw)) fail(name, `a whole number from ${min} to ${max}`, raw);
-  const n = Number(raw);
-  if (n < min || n > max) fail(name, `a whole number from ${min} to ${max}`, raw);
-  return n;
-}
-
-function readBool(env: Env, name: string, fallback: boolean): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
-  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
-  return fail(name, 'true or false', raw);
-}
-
-function readEnum<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!(allowed as readonly string[]).includes(raw)) fail(name, `one of ${allowed.join(', ')}`, raw);
-  return raw as T;
-}
-
-function readUrl(env: Env, name: string, fallback?: string): string | undefined {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  try {
-    const u = new URL(raw);
-    if (!['http:', 'https:', 'postgres:', 'postgresql:'].includes(u.protocol)) throw new Error();
-  } catch {
-    fail(name, 'a URL', raw);
-  }
-  return raw;
-}
-
-export function loadConfig(env: Env = process.env): Config {
-  const port = readInt(env, 'PORT', 3000, 1, 65535);
-  const databaseUrl = readUrl(env, 'DATABASE_URL');
-  if (databaseUrl && !/^postgres(ql)?:/.test(databaseUrl)) fail('DATABASE_URL', 'a postgres:// URL', databaseUrl);
-  const demoMode = readBool(env, 'DEMO_MODE', databaseUrl === undefined);
-  const publicUrl = (readUrl(env, 'PUBLIC_URL', `http://localhost:${port}`) ?? '').replace(/\/$/, '');
-  const key = env.DATA_ENCRYPTION_KEY || undefined;
+function readPlatform(env: Env): PlatformSettings {
+  const v = parseVariables(PLATFORM_VARIABLES, env);
+  const demoMode = v.DEMO_MODE ?? v.DATABASE_URL === undefined;
+  const key = v.DATA_ENCRYPTION_KEY;
   if (key !== undefined && Buffer.from(key, 'base64').length !== 32) {
-    fail('DATA_ENCRYPTION_KEY', '32 bytes encoded in base64 (openssl rand -base64 32)', '…');
+    throw invalid('DATA_ENCRYPTION_KEY', '32 bytes encoded in base64 (openssl rand -base64 32)', '…');
   }
   if (key === undefined && !demoMode) {
     throw new ConfigError('Invalid configuration: DATA_ENCRYPTION_KEY is required when DEMO_MODE is off (openssl rand -base64 32)');
   }
-  const smsChannel = readEnum(env, 'SMS_CHANNEL', ['outbox', 'http'] as const, 'outbox');
-  if (smsChannel === 'outbox' && !demoMode) {
+  if (v.SMS_CHANNEL === 'outbox' && !demoMode) {
     throw new ConfigError('Invalid configuration: SMS_CHANNEL=outbox only works with DEMO_MODE on; set SMS_CHANNEL=http and SMS_HTTP_URL');
   }
-  const smsHttpUrl = readUrl(env, 'SMS_HTTP_URL');
-  if (smsChannel === 'http' && !smsHttpUrl) throw new ConfigError('Invalid configuration: SMS_HTTP_URL is required when SMS_CHANNEL=http');
-  const province = env.PROVINCE_PACK || 'lang-son';
-  if (!/^[a-z0-9-]+$/.test(province)) fail('PROVINCE_PACK', 'a pack folder name such as lang-son', province);
-
+  if (v.SMS_CHANNEL === 'http' && !v.SMS_HTTP_URL) throw new ConfigError('Invalid configuration: SMS_HTTP_URL is required when SMS_CHANNEL=http');
+  // npm runs workspace scripts inside server/; paths are relative to where the person typed the command
+  const fromCwd = (p: string) => path.resolve(env.INIT_CWD ?? process.cwd(), p);
   return {
-    port,
-    host: env.HOST || '0.0.0.0',
-    publicUrl,
-    databaseUrl,
-    // npm runs workspace scripts inside server/; paths are relative to where the person typed the command
-    dataDir: env.DATA_DIR ? path.resolve(env.INIT_CWD ?? process.cwd(), env.DATA_DIR) : REPO_DATA_DIR,
+    port: v.PORT,
+    host: v.HOST,
+    publicUrl: (v.PUBLIC_URL ?? `http://localhost:${v.PORT}`).replace(/\/$/, ''),
+    databaseUrl: v.DATABASE_URL,
+    dataDir: v.DATA_DIR ? fromCwd(v.DATA_DIR) : REPO_DATA_DIR,
     demoMode,
-    logLevel: readEnum(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
-    provincePack: province,
+    logLevel: v.LOG_LEVEL,
+    provincePack: v.PROVINCE_PACK,
     dataEncryptionKey: key,
-    sessionTtlHours: readInt(env, 'SESSION_TTL_HOURS', 24 * 30, 1, 24 * 365),
-    otp: {
-      ttlSeconds: readInt(env, 'OTP_TTL_SECONDS', 300, 30, 3600),
-      maxAttempts: readInt(env, 'OTP_MAX_ATTEMPTS', 5, 1, 20),
-      resendCooldownSeconds: readInt(env, 'OTP_RESEND_COOLDOWN_SECONDS', 60, 0, 3600),
-    },
-    sms: {
-      channel: smsChannel,
-      httpUrl: smsHttpUrl,
-      httpToken: env.SMS_HTTP_TOKEN || undefined,
-      sender: env.SMS_SENDER || 'CONGDANSO',
-    },
-    eid: {
-      issuer: readUrl(env, 'EID_ISSUER'),
-      clientId: env.EID_CLIENT_ID || 'cong-dan-so',
-      clientSecret: env.EID_CLIENT_SECRET || undefined,
-      redirectUri: readUrl(env, 'EID_REDIRECT_URI', `${publicUrl}/api/auth/eid/callback`) ?? '',
-      scope: env.EID_SCOPE || 'openid',
-    },
-    processRole: readEnum(env, 'PROCESS_ROLE', ['all', 'api', 'worker'] as const, 'all'),
-    webDistDir: env.WEB_DIST_DIR ? path.resolve(env.INIT_CWD ?? process.cwd(), env.WEB_DIST_DIR) : fileURLToPath(new URL('../../web/dist', import.meta.url)),
-    trustProxy: readBool(env, 'TRUST_PROXY', false),
+    sms: { channel: v.SMS_CHANNEL, httpUrl: v.SMS_HTTP_URL, httpToken: v.SMS_HTTP_TOKEN, sender: v.SMS_SENDER },
+    processRole: v.PROCESS_ROLE,
+    webDistDir: v.WEB_DIST_DIR ? fromCwd(v.WEB_DIST_DIR) : REPO_WEB_DIST,
+    trustProxy: v.TRUST_PROXY,
   };
+}
+
+/** The settings every registered module declares. */
+export function moduleSettings(modules: readonly { settings?: SettingsDefinition<unknown> }[] = MODULES): SettingsDefinition<unknown>[] {
+  return modules.flatMap((m) => (m.settings ? [m.settings] : []));
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const platform = readPlatform(env);
+  const modules = Object.fromEntries(moduleSettings().map((s) => [s.name, s.read(env, platform)]));
+  return { ...platform, modules };
 }

@@ -13,6 +13,7 @@ import type { SessionResolver } from './auth.ts';
 import type { ProvincePack } from './pack.ts';
 import type { FileStore } from './files.ts';
 import type { WorkingCalendar } from './calendar/index.ts';
+import type { SettingsDefinition } from './settings.ts';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -39,6 +40,8 @@ export interface ModuleDefinition<Api = unknown> {
   name: string;
   /** The module's SQL migrations folder (NNNN_name.sql, numbers in the module's range). */
   migrations?: URL;
+  /** The module's environment variables (settings.ts); config.ts reads them at boot. */
+  settings?: SettingsDefinition<unknown>;
   create(platform: Platform): ModuleInstance<Api> | Promise<ModuleInstance<Api>>;
 }
 

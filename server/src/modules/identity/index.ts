@@ -21,6 +21,7 @@ import { IdentityRepo } from './repo.ts';
 import { identityRoutes } from './routes.ts';
 import { seedDemoUsers } from './seed.ts';
 import { SessionService } from './sessions.ts';
+import { identitySettings } from './settings.ts';
 import { StaffService } from './staff.ts';
 import type { AreasPort } from './types.ts';
 
@@ -50,25 +51,26 @@ interface EidSetup {
 
 /** Which eID provider to trust: EID_ISSUER, or in demo mode the embedded one at /oidc. */
 function setUpEid(platform: Platform, repo: IdentityRepo, cipher: DataCipher, sessions: SessionService, appRef: { app?: App }): EidSetup {
-  const { config } = platform;
+  const config = platform.config;
+  const { eid } = identitySettings.of(config);
   const embeddedIssuer = `${config.publicUrl}${DEMO_EID_MOUNT}`;
-  const issuer = config.eid.issuer ?? (config.demoMode ? embeddedIssuer : undefined);
+  const issuer = eid.issuer ?? (config.demoMode ? embeddedIssuer : undefined);
   if (!issuer) return { service: null, provider: null };
   const embedded = config.demoMode && issuer === embeddedIssuer;
-  const clientSecret = config.eid.clientSecret ?? (embedded ? EidService.demoClientSecret(undefined) : undefined);
+  const clientSecret = eid.clientSecret ?? (embedded ? EidService.demoClientSecret(undefined) : undefined);
   const local = ['localhost', '127.0.0.1', '[::1]'].includes(new URL(issuer).hostname);
   const rp = new EidRelyingParty({
     issuer,
-    clientId: config.eid.clientId,
+    clientId: eid.clientId,
     clientSecret,
-    redirectUri: config.eid.redirectUri,
-    scope: config.eid.scope,
+    redirectUri: eid.redirectUri,
+    scope: eid.scope,
     allowHttp: config.demoMode || local,
     // an explicitly configured issuer is always reached over the network, like a real one
-    fetch: embedded && !config.eid.issuer ? inProcessFetch(() => appRef.app) : undefined,
+    fetch: embedded && !eid.issuer ? inProcessFetch(() => appRef.app) : undefined,
   });
   const provider = embedded
-    ? () => createDemoProvider({ issuer, clientId: config.eid.clientId, clientSecret: clientSecret ?? '', redirectUri: config.eid.redirectUri })
+    ? () => createDemoProvider({ issuer, clientId: eid.clientId, clientSecret: clientSecret ?? '', redirectUri: eid.redirectUri })
     : null;
   return { service: new EidService(platform, repo, cipher, sessions, rp), provider };
 }
@@ -76,6 +78,7 @@ function setUpEid(platform: Platform, repo: IdentityRepo, cipher: DataCipher, se
 export const identityModule: ModuleDefinition<IdentityApi> = {
   name: 'identity',
   migrations: new URL('./migrations/', import.meta.url),
+  settings: identitySettings,
   create(platform) {
     // the areas module is referenced only here, after both modules are loaded
     const areas = platform.use(areasModule);
@@ -83,8 +86,9 @@ export const identityModule: ModuleDefinition<IdentityApi> = {
     const repo = new IdentityRepo(platform.db);
     const cipher = new DataCipher(loadDataKey(platform.config));
     const sms = createSmsChannel(platform.config, platform.db);
-    const sessions = new SessionService(repo, platform.config, port);
-    const otp = new OtpService(repo, cipher, platform.config.otp);
+    const settings = identitySettings.of(platform.config);
+    const sessions = new SessionService(repo, settings, port);
+    const otp = new OtpService(repo, cipher, settings.otp);
     const auth = new AuthService(platform, repo, otp, sessions, new RateLimiter(platform.db), sms);
     const profile = new ProfileService(platform, repo, cipher, port);
     const consents = new ConsentService(platform, repo);

@@ -1,7 +1,7 @@
 // One-time codes (mã OTP) sent by SMS: six random digits, stored as a keyed hash, valid
 // for a limited time and a limited number of tries; a new code only after a cooldown.
 import { randomInt } from 'node:crypto';
-import type { Config } from '../../config.ts';
+import type { IdentitySettings } from './settings.ts';
 import type { DataCipher } from '../../platform/crypto.ts';
 import { safeEqual } from '../../platform/crypto.ts';
 import { invalidField, tooMany } from '../../platform/errors.ts';
@@ -18,7 +18,7 @@ export class OtpService {
   constructor(
     private readonly repo: IdentityRepo,
     private readonly cipher: DataCipher,
-    private readonly settings: Config['otp'],
+    private readonly settings: IdentitySettings['otp'],
     private readonly now: () => Date = () => new Date(),
   ) {}
 

@@ -1,6 +1,6 @@
 // Sessions: an opaque random token (32 bytes, base64url) given to the client once; the
 // database keeps only its SHA-256, so a leaked table does not sign anyone in.
-import type { Config } from '../../config.ts';
+import type { IdentitySettings } from './settings.ts';
 import type { Membership, Principal, Role, SessionResolver } from '../../platform/auth.ts';
 import { randomToken, sha256 } from '../../platform/crypto.ts';
 import type { Executor, IdentityRepo, SessionMethod } from './repo.ts';
@@ -16,7 +16,7 @@ export function rolesOf(memberships: Membership[]): Role[] {
 export class SessionService {
   constructor(
     private readonly repo: IdentityRepo,
-    private readonly config: Pick<Config, 'sessionTtlHours'>,
+    private readonly config: Pick<IdentitySettings, 'sessionTtlHours'>,
     private readonly areas: Pick<AreasPort, 'membershipsOf'>,
     private readonly now: () => Date = () => new Date(),
   ) {}

@@ -8,6 +8,7 @@ import type { App, Platform } from '../../../platform/module.ts';
 import { metaOf, setSessionCookie } from '../routes.ts';
 import { errorReplies } from '@cds/contracts/common';
 import * as S from '@cds/contracts/identity';
+import { identitySettings } from '../settings.ts';
 import { EID_FAILURE_PATH, EID_STATE_COOKIE, EID_STATE_TTL_SECONDS, EidFailure, type EidService } from './service.ts';
 
 const tags = ['identity'];
@@ -33,7 +34,7 @@ export async function eidRoutes(app: App, platform: Platform, eid: EidService | 
     reply.clearCookie(EID_STATE_COOKIE, { path: STATE_COOKIE_PATH });
     reply.header('cache-control', 'no-store');
     if (!eid) return reply.redirect(EID_FAILURE_PATH, 302);
-    const url = new URL(platform.config.eid.redirectUri);
+    const url = new URL(identitySettings.of(platform.config).eid.redirectUri);
     url.search = request.url.split('?')[1] ?? '';
     try {
       const { signedIn, returnTo } = await eid.finish(url, request.cookies[EID_STATE_COOKIE], metaOf(request));
