@@ -1,5 +1,5 @@
 // Append-only audit log: sign-ins, role changes, every staff read of personal data.
-import type { Generated, JSONColumnType, Kysely } from 'kysely';
+import type { Generated, JSONColumnType, Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/connection.ts';
 
 export interface AuditEntry {
@@ -11,29 +11,20 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-type AuditTable = {
-  audit_log: {
-    id: Generated<string>;
-    at: Generated<Date>;
-    actor_user_id: string | null;
-    action: string;
-    subject_type: string | null;
-    subject_id: string | null;
-    ip: string | null;
-    details: JSONColumnType<Record<string, unknown>>;
-  };
-};
-
-export interface AuditRow {
-  id: string;
-  at: Date;
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Generated<Date>;
   actor_user_id: string | null;
   action: string;
   subject_type: string | null;
   subject_id: string | null;
   ip: string | null;
-  details: Record<string, unknown>;
+  details: JSONColumnType<Record<string, unknown>>;
 }
+
+type AuditTable = { audit_log: AuditLogTable };
+
+export type AuditRow = Selectable<AuditLogTable>;
 type Executor = Kysely<object>;
 
 export class AuditLog {

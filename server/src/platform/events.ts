@@ -3,7 +3,7 @@
 // commit, waking the dispatcher of every API process. One process claims each event and
 // runs the in-process handlers; every process re-broadcasts it to live listeners (SSE).
 import { EventEmitter } from 'node:events';
-import { sql, type Generated, type JSONColumnType, type Kysely } from 'kysely';
+import { sql, type Generated, type JSONColumnType, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../db/connection.ts';
 
 export interface DomainEvent<P = Record<string, unknown>> {
@@ -16,29 +16,22 @@ export interface DomainEvent<P = Record<string, unknown>> {
 
 export type EventHandler = (event: DomainEvent) => Promise<void>;
 
-interface OutboxRow {
-  id: string;
+export interface OutboxEventTable {
+  id: Generated<string>;
   type: string;
   aggregate_id: string | null;
-  payload: Record<string, unknown>;
-  created_at: Date;
-  attempts: number;
+  payload: JSONColumnType<Record<string, unknown>>;
+  created_at: Generated<Date>;
+  delivered_at: Date | null;
+  attempts: Generated<number>;
+  claimed_until: Date | null;
+  last_error: string | null;
+  failed_at: Date | null;
 }
 
-type OutboxTable = {
-  outbox_events: {
-    id: Generated<string>;
-    type: string;
-    aggregate_id: string | null;
-    payload: JSONColumnType<Record<string, unknown>>;
-    created_at: Generated<Date>;
-    delivered_at: Date | null;
-    attempts: Generated<number>;
-    claimed_until: Date | null;
-    last_error: string | null;
-    failed_at: Date | null;
-  };
-};
+type OutboxTable = { outbox_events: OutboxEventTable };
+
+type OutboxRow = Pick<Selectable<OutboxEventTable>, 'id' | 'type' | 'aggregate_id' | 'payload' | 'created_at' | 'attempts'>;
 
 const CHANNEL = 'cds_events';
 const MAX_ATTEMPTS = 8;

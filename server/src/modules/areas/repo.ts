@@ -1,16 +1,36 @@
 // SQL of the areas module: administrative units, boundaries, agencies, staff memberships.
 import { encodeLayer, tileBoundsSql, tileGeometrySql, type TileGeometry } from '../../platform/mvt.ts';
-import { sql, type Generated, type Kysely } from 'kysely';
+import { sql, type Generated, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../../db/connection.ts';
 import type { StaffRole } from '../../platform/auth.ts';
-import type { Commune, Province } from './admin-units.ts';
+import type { Commune, Province, CommuneType } from './admin-units.ts';
 import type { AgencyKind } from '@cds/contracts';
 
 type Executor = Kysely<object>;
 
 export { AGENCY_KINDS, type AgencyKind } from '@cds/contracts';
 
-type AgencyTable = {
+export interface ProvinceTable {
+  code: string;
+  name: string;
+}
+
+export interface CommuneTable {
+  code: string;
+  name: string;
+  type: CommuneType;
+  province_code: string;
+}
+
+export interface CommuneBoundaryTable {
+  commune_code: string;
+  geom: unknown;
+  synthetic: boolean;
+  source: string;
+  updated_at: Generated<Date>;
+}
+
+export interface AgencyTable {
   id: Generated<string>;
   code: string;
   name: string;
@@ -24,9 +44,9 @@ type AgencyTable = {
   electronic_id: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
-};
+}
 
-type MembershipTable = {
+export interface MembershipTable {
   id: Generated<string>;
   user_id: string;
   role: StaffRole;
@@ -36,36 +56,20 @@ type MembershipTable = {
   granted_at: Generated<Date>;
   revoked_at: Date | null;
   revoked_by: string | null;
+}
+
+type Tables = {
+  provinces: ProvinceTable;
+  communes: CommuneTable;
+  commune_boundaries: CommuneBoundaryTable;
+  agencies: AgencyTable;
+  staff_memberships: MembershipTable;
 };
 
-type Tables = { agencies: AgencyTable; staff_memberships: MembershipTable };
-
-export type AgencyRow = {
-  id: string;
-  code: string;
-  name: string;
-  short_name: string;
-  kind: AgencyKind;
-  parent_id: string | null;
-  area_code: string;
-  address: string | null;
-  phone: string | null;
-  email: string | null;
-  electronic_id: string | null;
-};
-
-export type MembershipRow = {
-  id: string;
-  user_id: string;
-  role: StaffRole;
-  agency_id: string | null;
-  area_code: string | null;
-  granted_by: string | null;
-  granted_at: Date;
-  revoked_at: Date | null;
-  revoked_by: string | null;
-  agency_name: string | null;
-};
+const AGENCY_COLUMNS = ['id', 'code', 'name', 'short_name', 'kind', 'parent_id', 'area_code', 'address', 'phone', 'email', 'electronic_id'] as const;
+export type AgencyRow = Pick<Selectable<AgencyTable>, (typeof AGENCY_COLUMNS)[number]>;
+/** A membership with the name of its agency. */
+export type MembershipRow = Selectable<MembershipTable> & { agency_name: string | null };
 
 /** An agency as a pack file declares it. */
 export type PackAgency = {
@@ -83,8 +87,6 @@ export type PackAgency = {
 
 export type LocatedRow = { code: string; name: string; type: string; province_code: string; synthetic: boolean };
 export type BoundaryRow = { code: string; name: string; type: string; synthetic: boolean; source: string; geometry: string };
-
-const AGENCY_COLUMNS = ['id', 'code', 'name', 'short_name', 'kind', 'parent_id', 'area_code', 'address', 'phone', 'email', 'electronic_id'] as const;
 
 export class AreasRepo {
   constructor(private readonly db: Database) {}
@@ -238,9 +240,9 @@ export class AreasRepo {
     return row?.id;
   }
 
-  async insertMembership(trx: Executor, m: { userId: string; role: StaffRole; agencyId: string | null; areaCode: string | null; grantedBy: string | null }): Promise<string> {
+  async insertMembership(trx: Executor, values: Insertable<MembershipTable>): Promise<string> {
     const row = await this.k(trx).insertInto('staff_memberships')
-      .values({ user_id: m.userId, role: m.role, agency_id: m.agencyId, area_code: m.areaCode, granted_by: m.grantedBy })
+      .values(values)
       .returning('id').executeTakeFirstOrThrow();
     return row.id;
   }

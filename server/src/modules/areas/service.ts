@@ -209,7 +209,7 @@ export class AreasService {
     try {
       return await this.platform.db.kysely.transaction().execute(async (trx) => {
         if (await this.repo.findActive(trx, m)) throw conflict('areas.membership.duplicate');
-        const id = await this.repo.insertMembership(trx, { ...m, grantedBy: actorUserId });
+        const id = await this.repo.insertMembership(trx, { user_id: m.userId, role: m.role, agency_id: agencyId, area_code: areaCode, granted_by: actorUserId });
         await this.platform.audit.record({
           actorUserId, action: 'membership.grant', subjectType: 'user', subjectId: req.userId, ip,
           details: { membershipId: id, role: req.role, agencyId, agencyName: agency?.name ?? null, areaCode, origin },

@@ -1,5 +1,5 @@
 // SQL of the dossiers module, narrowed to its own tables.
-import { sql, type Generated, type JSONColumnType, type Kysely, type Selectable } from 'kysely';
+import { sql, type Generated, type Insertable, type JSONColumnType, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { Step } from './steps.ts';
 import { foldVietnamese } from './text.ts';
 
@@ -9,7 +9,7 @@ export interface MissingDocument {
   note: string | null;
 }
 
-type DossierTable = {
+export interface DossierTable {
   id: Generated<string>;
   code: string | null;
   procedure_id: string;
@@ -44,11 +44,9 @@ type DossierTable = {
   rating_comment: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
-};
+}
 
-type Tables = {
-  dossiers: DossierTable;
-  dossier_attachments: {
+export interface AttachmentTable {
     id: Generated<string>;
     dossier_id: string;
     doc_key: string;
@@ -57,9 +55,10 @@ type Tables = {
     mime: string;
     size: number;
     round: Generated<number>;
-    created_at: Generated<Date>;
-  };
-  dossier_events: {
+  created_at: Generated<Date>;
+}
+
+export interface DossierEventTable {
     id: Generated<string>;
     dossier_id: string;
     action: string;
@@ -73,56 +72,75 @@ type Tables = {
     to_user_id: string | null;
     note: string | null;
     details: JSONColumnType<Record<string, unknown>>;
-    at: Generated<Date>;
-  };
-  dossier_pauses: { id: Generated<string>; dossier_id: string; started_at: Date; ended_at: Date | null };
-  dossier_letters: {
+  at: Generated<Date>;
+}
+
+export interface PauseTable {
+  id: Generated<string>;
+  dossier_id: string;
+  started_at: Date;
+  ended_at: Date | null;
+}
+
+export interface LetterTable {
     id: Generated<string>;
     dossier_id: string;
     kind: LetterKind;
     issued_at: Generated<Date>;
     issued_by: string | null;
-    data: JSONColumnType<Record<string, unknown>>;
-  };
-  dossier_fees: {
+  data: JSONColumnType<Record<string, unknown>>;
+}
+
+export interface FeeTable {
     id: Generated<string>;
     dossier_id: string;
     name: string;
     amount_vnd: string | number;
     paid_at: Date | null;
     paid_by: string | null;
-    method: string | null;
-  };
-  dossier_procedure_steps: { procedure_id: string; steps: JSONColumnType<Step[]>; updated_at: Generated<Date> };
+  method: string | null;
+}
+
+export interface ProcedureStepsTable {
+  procedure_id: string;
+  steps: JSONColumnType<Step[]>;
+  updated_at: Generated<Date>;
+}
+
+/** Numbers of the day per agency, for dossier codes. */
+export interface CodeCounterTable {
+  agency_eid: string;
+  day: string;
+  last: number;
+}
+
+type Tables = {
+  dossiers: DossierTable;
+  dossier_attachments: AttachmentTable;
+  dossier_events: DossierEventTable;
+  dossier_pauses: PauseTable;
+  dossier_letters: LetterTable;
+  dossier_fees: FeeTable;
+  dossier_procedure_steps: ProcedureStepsTable;
+  dossier_code_counters: CodeCounterTable;
 };
 
 export type LetterKind = 'receipt' | 'more_documents' | 'refusal' | 'apology';
 export type DossierRow = Selectable<DossierTable>;
-export type AttachmentRow = Selectable<Tables['dossier_attachments']>;
-export type EventRow = Selectable<Tables['dossier_events']>;
-export type LetterRow = Selectable<Tables['dossier_letters']>;
-export type FeeRow = Selectable<Tables['dossier_fees']>;
-export type PauseRow = Selectable<Tables['dossier_pauses']>;
+export type AttachmentRow = Selectable<AttachmentTable>;
+export type EventRow = Selectable<DossierEventTable>;
+export type LetterRow = Selectable<LetterTable>;
+export type FeeRow = Selectable<FeeTable>;
+export type PauseRow = Selectable<PauseTable>;
+// JSON columns are written as text; these take the values and the repo serialises them
+export type NewDossier = Omit<Insertable<DossierTable>, 'form_data' | 'steps' | 'missing_documents'> & { form_data: Record<string, unknown>; steps: Step[] };
+export type DossierPatch = Omit<Updateable<DossierTable>, 'form_data' | 'steps' | 'missing_documents'> & { form_data?: Record<string, unknown>; missing_documents?: MissingDocument[] };
+export type NewDossierEvent = Omit<Insertable<DossierEventTable>, 'details'> & { details?: Record<string, unknown> };
+export type NewLetter = Omit<Insertable<LetterTable>, 'data'> & { data: Record<string, unknown> };
 export type Db = Kysely<object>;
 
 const t = (db: Db) => db.withTables<Tables>();
 
-export interface NewDossier {
-  procedure_id: string;
-  procedure_code: string;
-  procedure_name: string;
-  processing_days: number;
-  agency_id: string;
-  commune_code: string;
-  applicant_user_id: string;
-  applicant_name: string;
-  applicant_name_folded: string;
-  applicant_phone: string;
-  channel: 'online' | 'counter';
-  form_data: Record<string, unknown>;
-  idempotency_key: string | null;
-  steps: Step[];
-}
 
 export async function insertDossier(db: Db, d: NewDossier): Promise<DossierRow> {
   return t(db)
@@ -146,31 +164,6 @@ export async function byIdempotencyKey(db: Db, userId: string, key: string): Pro
   return t(db).selectFrom('dossiers').selectAll().where('applicant_user_id', '=', userId).where('idempotency_key', '=', key).executeTakeFirst();
 }
 
-export type DossierPatch = Partial<{
-  code: string;
-  status: number;
-  resume_status: number | null;
-  form_data: Record<string, unknown>;
-  commune_code: string;
-  agency_id: string;
-  current_step: string | null;
-  assignee_user_id: string | null;
-  submitted_at: Date;
-  due_date: string | null;
-  appointment_date: string | null;
-  finished_at: Date | null;
-  more_docs_requests: number;
-  apologies: number;
-  missing_documents: MissingDocument[];
-  result_file_id: string;
-  result_file_name: string;
-  result_mime: string;
-  rating: number;
-  rating_comment: string | null;
-  applicant_name: string;
-  applicant_name_folded: string;
-  applicant_phone: string;
-}>;
 
 export async function update(db: Db, id: string, patch: DossierPatch): Promise<DossierRow> {
   const { form_data, missing_documents, ...rest } = patch;
@@ -191,7 +184,7 @@ export async function deleteDossier(db: Db, id: string): Promise<void> {
   await t(db).deleteFrom('dossiers').where('id', '=', id).execute();
 }
 
-export async function addAttachment(db: Db, a: { dossier_id: string; doc_key: string; file_id: string; file_name: string; mime: string; size: number; round: number }): Promise<AttachmentRow> {
+export async function addAttachment(db: Db, a: Insertable<AttachmentTable>): Promise<AttachmentRow> {
   return t(db).insertInto('dossier_attachments').values(a).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -204,22 +197,8 @@ export async function removeAttachment(db: Db, dossierId: string, id: string): P
   return Number(r.numDeletedRows);
 }
 
-export interface NewEvent {
-  dossier_id: string;
-  action: string;
-  from_status: number;
-  to_status: number;
-  step: string | null;
-  actor_user_id: string | null;
-  actor_name: string | null;
-  agency_id: string | null;
-  to_agency_id?: string | null;
-  to_user_id?: string | null;
-  note: string | null;
-  details?: Record<string, unknown>;
-}
 
-export async function addEvent(db: Db, e: NewEvent): Promise<void> {
+export async function addEvent(db: Db, e: NewDossierEvent): Promise<void> {
   await t(db).insertInto('dossier_events').values({ ...e, details: JSON.stringify(e.details ?? {}) }).execute();
 }
 
@@ -228,7 +207,7 @@ export async function events(db: Db, dossierId: string): Promise<EventRow[]> {
 }
 
 export async function openPause(db: Db, dossierId: string, at: Date): Promise<void> {
-  await t(db).insertInto('dossier_pauses').values({ dossier_id: dossierId, started_at: at, ended_at: null }).execute();
+  await t(db).insertInto('dossier_pauses').values({ dossier_id: dossierId, started_at: at }).execute();
 }
 
 export async function closePause(db: Db, dossierId: string, at: Date): Promise<void> {
@@ -240,7 +219,7 @@ export async function pauses(db: Db, dossierIds: string[]): Promise<PauseRow[]> 
   return t(db).selectFrom('dossier_pauses').selectAll().where('dossier_id', 'in', dossierIds).orderBy('id').execute();
 }
 
-export async function addLetter(db: Db, l: { dossier_id: string; kind: LetterKind; issued_by: string | null; data: Record<string, unknown> }): Promise<LetterRow> {
+export async function addLetter(db: Db, l: NewLetter): Promise<LetterRow> {
   return t(db).insertInto('dossier_letters').values({ ...l, data: JSON.stringify(l.data) }).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -250,7 +229,7 @@ export async function letters(db: Db, dossierId: string): Promise<LetterRow[]> {
 
 export async function addFees(db: Db, dossierId: string, fees: { name: string; amountVnd: number }[]): Promise<void> {
   if (fees.length === 0) return;
-  await t(db).insertInto('dossier_fees').values(fees.map((f) => ({ dossier_id: dossierId, name: f.name, amount_vnd: f.amountVnd, paid_at: null, paid_by: null, method: null }))).execute();
+  await t(db).insertInto('dossier_fees').values(fees.map((f) => ({ dossier_id: dossierId, name: f.name, amount_vnd: f.amountVnd }))).execute();
 }
 
 export async function fees(db: Db, dossierId: string): Promise<FeeRow[]> {
@@ -342,4 +321,19 @@ export async function dueBy(db: Db, day: string): Promise<DossierRow[]> {
     .where('assignee_user_id', 'is not', null)
     .where('appointment_date', '<=', day)
     .execute();
+}
+
+/**
+ * The next number of the day at an agency. The row lock taken by the upsert serialises
+ * concurrent submissions, and a rolled-back submission releases its number with it, so
+ * numbers are unique and gapless per agency and day. Call inside the submitting transaction.
+ */
+export async function nextCodeSequence(trx: Db, agencyEid: string, day: string): Promise<number> {
+  const row = await t(trx)
+    .insertInto('dossier_code_counters')
+    .values({ agency_eid: agencyEid, day, last: 1 })
+    .onConflict((oc) => oc.columns(['agency_eid', 'day']).doUpdateSet({ last: sql`dossier_code_counters.last + 1` }))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return row.last;
 }

@@ -9,7 +9,7 @@ import { AppError, conflict, forbidden, invalidField, notFound } from '../../pla
 import { detectFileType } from '../../platform/files.ts';
 import { translate } from '../../platform/i18n.ts';
 import type { Platform } from '../../platform/module.ts';
-import { formatDossierCode, nextSequence } from './code.ts';
+import { formatDossierCode } from './code.ts';
 import * as ind from './indicators.ts';
 import * as pdf from './pdf.ts';
 import { canAct, canRead, isApplicant, mayViewArea } from './policy.ts';
@@ -210,7 +210,7 @@ export class DossierService {
   private async submitIn(trx: Kysely<object>, d: repo.DossierRow, procedure: ProcedureInfo, ctx: { agencyEid: string }, actor: string, actorName: string): Promise<repo.DossierRow> {
     const now = new Date();
     const day = toLocalDate(now);
-    const seq = await nextSequence(trx, ctx.agencyEid, day);
+    const seq = await repo.nextCodeSequence(trx, ctx.agencyEid, day);
     const code = formatDossierCode(ctx.agencyEid, day, seq);
     const due = this.platform.calendar.dueDate(now, Math.ceil(procedure.processingDays));
     const steps = d.steps.length ? d.steps : DEFAULT_STEPS;

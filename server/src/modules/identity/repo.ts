@@ -1,5 +1,5 @@
 // SQL of the identity module, over its own tables only.
-import { sql, type Generated, type Kysely } from 'kysely';
+import { sql, type Generated, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { Database } from '../../db/connection.ts';
 
 export type Sex = 'male' | 'female' | 'other';
@@ -7,82 +7,12 @@ export type UserStatus = 'active' | 'disabled' | 'anonymised';
 export type SessionMethod = 'password' | 'register' | 'eid';
 export type OtpPurpose = 'register' | 'password_reset';
 
-type IdentityTables = {
-  users: {
-    id: Generated<string>;
-    phone: string | null;
-    password_hash: string | null;
-    full_name: Generated<string>;
-    // written as YYYY-MM-DD; always read back through to_char (drivers turn dates into local midnights)
-    date_of_birth: string | null;
-    sex: Sex | null;
-    personal_id_enc: string | null;
-    personal_id_hash: string | null;
-    commune_code: string | null;
-    address: string | null;
-    eid_sub: string | null;
-    eid_level: number | null;
-    eid_linked_at: Date | null;
-    status: Generated<UserStatus>;
-    search_text: Generated<string>;
-    created_at: Generated<Date>;
-    updated_at: Generated<Date>;
-    anonymised_at: Date | null;
-  };
-  sessions: {
-    id: Generated<string>;
-    user_id: string;
-    token_hash: string;
-    method: SessionMethod;
-    created_at: Generated<Date>;
-    expires_at: Date;
-    last_seen_at: Generated<Date>;
-    ip: string | null;
-    user_agent: string | null;
-  };
-  otp_codes: {
-    id: Generated<string>;
-    phone: string;
-    purpose: OtpPurpose;
-    code_hash: string;
-    created_at: Date;
-    expires_at: Date;
-    attempts: Generated<number>;
-    consumed_at: Date | null;
-  };
-  consents: {
-    id: Generated<string>;
-    user_id: string;
-    purpose: string;
-    version: string;
-    granted_at: Generated<Date>;
-    withdrawn_at: Date | null;
-  };
-  deletion_requests: {
-    id: Generated<string>;
-    user_id: string;
-    requested_at: Generated<Date>;
-    due_at: Date;
-    cancelled_at: Date | null;
-    completed_at: Date | null;
-  };
-  eid_login_states: {
-    state_hash: string;
-    nonce: string;
-    code_verifier: string;
-    return_to: string;
-    created_at: Generated<Date>;
-    expires_at: Date;
-  };
-};
-
-export type Executor = Kysely<object>;
-
-export interface UserRow {
-  id: string;
+export interface UserTable {
+  id: Generated<string>;
   phone: string | null;
   password_hash: string | null;
-  full_name: string;
+  full_name: Generated<string>;
+  // written as YYYY-MM-DD; always read back through to_char (drivers turn dates into local midnights)
   date_of_birth: string | null;
   sex: Sex | null;
   personal_id_enc: string | null;
@@ -91,63 +21,95 @@ export interface UserRow {
   address: string | null;
   eid_sub: string | null;
   eid_level: number | null;
-  status: UserStatus;
-  created_at: Date;
+  eid_linked_at: Date | null;
+  status: Generated<UserStatus>;
+  search_text: Generated<string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  anonymised_at: Date | null;
 }
 
-export type UserInsert = {
-  phone?: string | null;
-  password_hash?: string | null;
-  full_name: string;
-  date_of_birth?: string | null;
-  sex?: Sex | null;
-  personal_id_enc?: string | null;
-  personal_id_hash?: string | null;
-  commune_code?: string | null;
-  address?: string | null;
-  eid_sub?: string | null;
-  eid_level?: number | null;
-  eid_linked_at?: Date | null;
-  search_text: string;
-};
-
-export type UserPatch = Partial<UserInsert & { status: UserStatus; anonymised_at: Date | null }>;
-
-export interface SessionRow {
-  id: string;
+export interface SessionTable {
+  id: Generated<string>;
   user_id: string;
+  token_hash: string;
   method: SessionMethod;
-  created_at: Date;
+  created_at: Generated<Date>;
   expires_at: Date;
-  last_seen_at: Date;
+  last_seen_at: Generated<Date>;
   ip: string | null;
   user_agent: string | null;
 }
 
-export interface OtpRow {
-  id: string;
+export interface OtpCodeTable {
+  id: Generated<string>;
+  phone: string;
+  purpose: OtpPurpose;
   code_hash: string;
   created_at: Date;
   expires_at: Date;
-  attempts: number;
+  attempts: Generated<number>;
   consumed_at: Date | null;
 }
 
-export interface ConsentRow {
+export interface ConsentTable {
+  id: Generated<string>;
+  user_id: string;
   purpose: string;
   version: string;
-  granted_at: Date;
+  granted_at: Generated<Date>;
   withdrawn_at: Date | null;
 }
 
-export interface DeletionRow {
-  id: string;
+export interface DeletionRequestTable {
+  id: Generated<string>;
   user_id: string;
-  requested_at: Date;
+  requested_at: Generated<Date>;
   due_at: Date;
   cancelled_at: Date | null;
   completed_at: Date | null;
 }
+
+export interface EidLoginStateTable {
+  state_hash: string;
+  nonce: string;
+  code_verifier: string;
+  return_to: string;
+  created_at: Generated<Date>;
+  expires_at: Date;
+}
+
+type IdentityTables = {
+  users: UserTable;
+  sessions: SessionTable;
+  otp_codes: OtpCodeTable;
+  consents: ConsentTable;
+  deletion_requests: DeletionRequestTable;
+  eid_login_states: EidLoginStateTable;
+};
+
+export type Executor = Kysely<object>;
+
+const USER_COLUMNS = [
+  'id', 'phone', 'password_hash', 'full_name', 'sex', 'personal_id_enc', 'personal_id_hash', 'commune_code',
+  'address', 'eid_sub', 'eid_level', 'status', 'created_at',
+] as const;
+/** A user as the module reads it (the search text and bookkeeping columns stay in SQL). */
+export type UserRow = Pick<Selectable<UserTable>, (typeof USER_COLUMNS)[number] | 'date_of_birth'>;
+export type NewUser = Insertable<UserTable>;
+export type UserPatch = Updateable<UserTable>;
+
+const SESSION_COLUMNS = ['id', 'user_id', 'method', 'created_at', 'expires_at', 'last_seen_at', 'ip', 'user_agent'] as const;
+/** A session without its token hash. */
+export type SessionRow = Pick<Selectable<SessionTable>, (typeof SESSION_COLUMNS)[number]>;
+
+const OTP_COLUMNS = ['id', 'code_hash', 'created_at', 'expires_at', 'attempts', 'consumed_at'] as const;
+export type OtpRow = Pick<Selectable<OtpCodeTable>, (typeof OTP_COLUMNS)[number]>;
+
+const CONSENT_COLUMNS = ['purpose', 'version', 'granted_at', 'withdrawn_at'] as const;
+export type ConsentRow = Pick<Selectable<ConsentTable>, (typeof CONSENT_COLUMNS)[number]>;
+
+export type DeletionRow = Selectable<DeletionRequestTable>;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, '\\$&');
 
@@ -161,11 +123,7 @@ export class IdentityRepo {
   private users(ex?: Executor) {
     return this.k(ex)
       .selectFrom('users')
-      .select([
-        'id', 'phone', 'password_hash', 'full_name', 'sex', 'personal_id_enc', 'personal_id_hash', 'commune_code',
-        'address', 'eid_sub', 'eid_level', 'status', 'created_at',
-        sql<string | null>`to_char(date_of_birth, 'YYYY-MM-DD')`.as('date_of_birth'),
-      ]);
+      .select([...USER_COLUMNS, sql<string | null>`to_char(date_of_birth, 'YYYY-MM-DD')`.as('date_of_birth')]);
   }
 
   findUser(id: string, ex?: Executor): Promise<UserRow | undefined> {
@@ -184,7 +142,7 @@ export class IdentityRepo {
     return this.users(ex).where('personal_id_hash', '=', hash).executeTakeFirst();
   }
 
-  async insertUser(values: UserInsert, ex: Executor): Promise<string> {
+  async insertUser(values: NewUser, ex: Executor): Promise<string> {
     const row = await this.k(ex).insertInto('users').values(values).returning('id').executeTakeFirstOrThrow();
     return row.id;
   }
@@ -234,7 +192,7 @@ export class IdentityRepo {
 
   // --- sessions ---
 
-  async insertSession(values: { user_id: string; token_hash: string; method: SessionMethod; created_at: Date; last_seen_at: Date; expires_at: Date; ip: string | null; user_agent: string | null }, ex: Executor): Promise<string> {
+  async insertSession(values: Insertable<SessionTable>, ex: Executor): Promise<string> {
     const row = await this.k(ex).insertInto('sessions').values(values).returning('id').executeTakeFirstOrThrow();
     return row.id;
   }
@@ -268,7 +226,7 @@ export class IdentityRepo {
   listSessions(userId: string): Promise<SessionRow[]> {
     return this.k()
       .selectFrom('sessions')
-      .select(['id', 'user_id', 'method', 'created_at', 'expires_at', 'last_seen_at', 'ip', 'user_agent'])
+      .select(SESSION_COLUMNS)
       .where('user_id', '=', userId)
       .orderBy('created_at', 'desc')
       .execute();
@@ -283,7 +241,7 @@ export class IdentityRepo {
 
   // --- one-time codes ---
 
-  async insertOtp(values: { phone: string; purpose: OtpPurpose; code_hash: string; created_at: Date; expires_at: Date }): Promise<string> {
+  async insertOtp(values: Insertable<OtpCodeTable>): Promise<string> {
     const row = await this.k().insertInto('otp_codes').values(values).returning('id').executeTakeFirstOrThrow();
     return row.id;
   }
@@ -291,7 +249,7 @@ export class IdentityRepo {
   latestOtp(phone: string, purpose: OtpPurpose): Promise<OtpRow | undefined> {
     return this.k()
       .selectFrom('otp_codes')
-      .select(['id', 'code_hash', 'created_at', 'expires_at', 'attempts', 'consumed_at'])
+      .select(OTP_COLUMNS)
       .where('phone', '=', phone)
       .where('purpose', '=', purpose)
       .orderBy('id', 'desc')
@@ -325,7 +283,7 @@ export class IdentityRepo {
   listConsents(userId: string): Promise<ConsentRow[]> {
     return this.k()
       .selectFrom('consents')
-      .select(['purpose', 'version', 'granted_at', 'withdrawn_at'])
+      .select(CONSENT_COLUMNS)
       .where('user_id', '=', userId)
       .orderBy('granted_at', 'desc')
       .orderBy('id', 'desc')
@@ -342,8 +300,8 @@ export class IdentityRepo {
       .executeTakeFirst();
   }
 
-  insertConsent(values: { user_id: string; purpose: string; version: string }, ex: Executor): Promise<ConsentRow> {
-    return this.k(ex).insertInto('consents').values(values).returning(['purpose', 'version', 'granted_at', 'withdrawn_at']).executeTakeFirstOrThrow();
+  insertConsent(values: Insertable<ConsentTable>, ex: Executor): Promise<ConsentRow> {
+    return this.k(ex).insertInto('consents').values(values).returning(CONSENT_COLUMNS).executeTakeFirstOrThrow();
   }
 
   async withdrawConsents(userId: string, ex: Executor, purpose?: string): Promise<number> {
@@ -356,7 +314,7 @@ export class IdentityRepo {
   // --- deletion requests ---
 
   private deletions(ex?: Executor) {
-    return this.k(ex).selectFrom('deletion_requests').select(['id', 'user_id', 'requested_at', 'due_at', 'cancelled_at', 'completed_at']);
+    return this.k(ex).selectFrom('deletion_requests').selectAll();
   }
 
   openDeletion(userId: string, ex?: Executor): Promise<DeletionRow | undefined> {
@@ -376,8 +334,8 @@ export class IdentityRepo {
     return this.deletions().where('user_id', '=', userId).orderBy('requested_at', 'desc').execute();
   }
 
-  insertDeletion(values: { user_id: string; requested_at: Date; due_at: Date }, ex: Executor): Promise<DeletionRow> {
-    return this.k(ex).insertInto('deletion_requests').values(values).returning(['id', 'user_id', 'requested_at', 'due_at', 'cancelled_at', 'completed_at']).executeTakeFirstOrThrow();
+  insertDeletion(values: Insertable<DeletionRequestTable>, ex: Executor): Promise<DeletionRow> {
+    return this.k(ex).insertInto('deletion_requests').values(values).returningAll().executeTakeFirstOrThrow();
   }
 
   async closeDeletion(id: string, field: 'cancelled_at' | 'completed_at', now: Date, ex: Executor): Promise<void> {
@@ -386,7 +344,7 @@ export class IdentityRepo {
 
   // --- eID sign-in state ---
 
-  async insertEidState(values: { state_hash: string; nonce: string; code_verifier: string; return_to: string; expires_at: Date }): Promise<void> {
+  async insertEidState(values: Insertable<EidLoginStateTable>): Promise<void> {
     await this.k().insertInto('eid_login_states').values(values).execute();
     await this.k().deleteFrom('eid_login_states').where('expires_at', '<', new Date()).execute();
   }

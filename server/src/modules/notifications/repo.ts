@@ -1,29 +1,24 @@
-import type { Generated, Kysely } from 'kysely';
+// SQL of the notifications module: the inbox.
+import type { Generated, Kysely, Selectable } from 'kysely';
 
-type Tables = {
-  notifications: {
-    id: Generated<string>;
-    user_id: string;
-    kind: string;
-    title: string;
-    body: string;
-    link: string | null;
-    dedupe_key: string | null;
-    created_at: Generated<Date>;
-    read_at: Date | null;
-  };
-};
-
-export interface NotificationRow {
-  id: string;
+export interface NotificationTable {
+  id: Generated<string>;
+  user_id: string;
   kind: string;
   title: string;
   body: string;
   link: string | null;
-  created_at: Date;
+  dedupe_key: string | null;
+  created_at: Generated<Date>;
   read_at: Date | null;
 }
 
+type Tables = { notifications: NotificationTable };
+
+const INBOX_COLUMNS = ['id', 'kind', 'title', 'body', 'link', 'created_at', 'read_at'] as const;
+export type NotificationRow = Pick<Selectable<NotificationTable>, (typeof INBOX_COLUMNS)[number]>;
+
+/** What a module asks to tell a person (the notify() of the module's api). */
 export interface NewNotification {
   userId: string;
   kind: string;
@@ -46,7 +41,7 @@ export async function insert(db: Kysely<object>, n: NewNotification): Promise<vo
 export async function list(db: Kysely<object>, userId: string, limit: number, offset: number): Promise<{ items: NotificationRow[]; total: number; unread: number }> {
   const items = await t(db)
     .selectFrom('notifications')
-    .select(['id', 'kind', 'title', 'body', 'link', 'created_at', 'read_at'])
+    .select(INBOX_COLUMNS)
     .where('user_id', '=', userId)
     .orderBy('created_at', 'desc')
     .orderBy('id')
@@ -69,5 +64,5 @@ export async function markRead(db: Kysely<object>, userId: string, id: string | 
 }
 
 export async function exportFor(db: Kysely<object>, userId: string): Promise<NotificationRow[]> {
-  return t(db).selectFrom('notifications').select(['id', 'kind', 'title', 'body', 'link', 'created_at', 'read_at']).where('user_id', '=', userId).orderBy('created_at').execute();
+  return t(db).selectFrom('notifications').select(INBOX_COLUMNS).where('user_id', '=', userId).orderBy('created_at').execute();
 }

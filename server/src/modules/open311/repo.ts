@@ -1,9 +1,14 @@
 // SQL of the Open311 module: API keys.
 import type { Generated, Kysely } from 'kysely';
 
-type Tables = {
-  open311_api_keys: { key_hash: string; name: string; active: Generated<boolean>; created_at: Generated<Date> };
-};
+export interface ApiKeyTable {
+  key_hash: string;
+  name: string;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+type Tables = { open311_api_keys: ApiKeyTable };
 
 const t = (db: Kysely<object>) => db.withTables<Tables>();
 

@@ -8,7 +8,7 @@ type Executor = Kysely<object>;
 export type Fee = { name: string; amountVnd: number; note: string | null };
 export type DocumentSpec = { key: string; name: string; originals: number; copies: number; required: boolean; template: string | null };
 
-type ProcedureTable = {
+export interface ProcedureTable {
   id: Generated<string>;
   code: string;
   name: string;
@@ -41,7 +41,7 @@ type ProcedureTable = {
   alias_phrases: string[];
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
-};
+}
 type Tables = { procedures: ProcedureTable };
 export type ProcedureRow = Selectable<ProcedureTable>;
 export type ProcedureValues = Omit<Insertable<ProcedureTable>, 'id' | 'created_at' | 'updated_at'>;

@@ -51,7 +51,7 @@ export class ReportJobs {
           }, trx);
         }
         await repo.t(trx).updateTable('reports').set({ escalated_at: now }).where('id', '=', r.id).execute();
-        await repo.insertEvent(trx, { reportId: r.id, actorId: null, kind: 'escalated', public: false, body: null, details: { notified: heads.length, dueDate: r.due_date } });
+        await repo.insertEvent(trx, { report_id: r.id, actor_id: null, kind: 'escalated', public: false, body: null, details: { notified: heads.length, dueDate: r.due_date } });
         await this.s.platform.events.publish(trx, 'report.overdue', r.id, { agencyId: r.agency_id, dueDate: r.due_date });
       });
     }

@@ -1,92 +1,120 @@
 // SQL of the reports module, narrowed to its own tables.
 import type { ReportSort } from '@cds/contracts';
-import { sql, type Generated, type JSONColumnType, type Kysely, type Selectable } from 'kysely';
+import { sql, type Generated, type JSONColumnType, type Kysely, type Selectable, type Insertable, type Updateable } from 'kysely';
 import { encodeLayer, tileBoundsSql, tileGeometrySql, type TileGeometry } from '../../platform/mvt.ts';
 import type { Question } from './categories.ts';
 import type { Pause } from './deadline.ts';
 import type { ReportStatus } from './workflow.ts';
 
-export type Tables = {
-  report_categories: {
-    code: string;
-    parent_code: string | null;
-    name: string;
-    name_en: string | null;
-    description: Generated<string>;
-    icon: Generated<string>;
-    routing: Generated<string>;
-    deadline_days: Generated<number>;
-    questions: JSONColumnType<Question[], string, string>;
-    keywords: Generated<string>;
-    sort: Generated<number>;
-    active: Generated<boolean>;
-    updated_at: Generated<Date>;
-  };
-  reports: {
-    id: Generated<string>;
-    tracking_code: string;
-    category_code: string;
-    description: string;
-    status: Generated<ReportStatus>;
-    resume_status: ReportStatus | null;
-    lat: number;
-    lon: number;
-    geom: unknown;
-    address: string | null;
-    commune_code: string;
-    province_code: string;
-    agency_id: string;
-    assignee_id: string | null;
-    reporter_id: string | null;
-    contact: JSONColumnType<Contact, string, string>;
-    anonymous: Generated<boolean>;
-    answers: JSONColumnType<Record<string, unknown>, string, string>;
-    source: Generated<'app' | 'open311' | 'staff'>;
-    client_id: string | null;
-    supporters: Generated<number>;
-    deadline_days: number;
-    due_date: string;
-    pauses: JSONColumnType<Pause[], string, string>;
-    public_answer: string | null;
-    reject_reason: string | null;
-    resolved_at: Date | null;
-    closed_at: Date | null;
-    rating: number | null;
-    rating_comment: string | null;
-    merged_into: string | null;
-    hidden: Generated<boolean>;
-    warned_at: Date | null;
-    escalated_at: Date | null;
-    received_at: Generated<Date>;
-    updated_at: Generated<Date>;
-  };
-  report_photos: {
-    id: Generated<string>;
-    report_id: string;
-    file_id: string;
-    thumb_id: string;
-    kind: Generated<'citizen' | 'answer'>;
-    width: number;
-    height: number;
-    moderation: Generated<'pending' | 'approved' | 'hidden'>;
-    position: Generated<number>;
-    created_at: Generated<Date>;
-  };
-  report_events: {
-    id: Generated<string>;
-    report_id: string;
-    at: Generated<Date>;
-    actor_id: string | null;
-    kind: string;
-    from_status: string | null;
-    to_status: string | null;
-    public: Generated<boolean>;
-    body: string | null;
-    details: JSONColumnType<Record<string, unknown>, string, string>;
-  };
-  report_supporters: { report_id: string; user_id: string; at: Generated<Date> };
-  report_followers: { report_id: string; user_id: string; at: Generated<Date> };
-  report_templates: { id: Generated<string>; category_code: string | null; title: string; body: string; created_at: Generated<Date> };
+export interface CategoryTable {
+  code: string;
+  parent_code: string | null;
+  name: string;
+  name_en: string | null;
+  description: Generated<string>;
+  icon: Generated<string>;
+  routing: Generated<string>;
+  deadline_days: Generated<number>;
+  questions: JSONColumnType<Question[], string, string>;
+  keywords: Generated<string>;
+  sort: Generated<number>;
+  active: Generated<boolean>;
+  updated_at: Generated<Date>;
+}
+
+export interface ReportTable {
+  id: Generated<string>;
+  tracking_code: string;
+  category_code: string;
+  description: string;
+  status: Generated<ReportStatus>;
+  resume_status: ReportStatus | null;
+  lat: number;
+  lon: number;
+  geom: unknown;
+  address: string | null;
+  commune_code: string;
+  province_code: string;
+  agency_id: string;
+  assignee_id: string | null;
+  reporter_id: string | null;
+  contact: JSONColumnType<Contact, string, string>;
+  anonymous: Generated<boolean>;
+  answers: JSONColumnType<Record<string, unknown>, string, string>;
+  source: Generated<'app' | 'open311' | 'staff'>;
+  client_id: string | null;
+  supporters: Generated<number>;
+  deadline_days: number;
+  due_date: string;
+  pauses: JSONColumnType<Pause[], string, string>;
+  public_answer: string | null;
+  reject_reason: string | null;
+  resolved_at: Date | null;
+  closed_at: Date | null;
+  rating: number | null;
+  rating_comment: string | null;
+  merged_into: string | null;
+  hidden: Generated<boolean>;
+  warned_at: Date | null;
+  escalated_at: Date | null;
+  received_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface PhotoTable {
+  id: Generated<string>;
+  report_id: string;
+  file_id: string;
+  thumb_id: string;
+  kind: Generated<'citizen' | 'answer'>;
+  width: number;
+  height: number;
+  moderation: Generated<'pending' | 'approved' | 'hidden'>;
+  position: Generated<number>;
+  created_at: Generated<Date>;
+}
+
+export interface ReportEventTable {
+  id: Generated<string>;
+  report_id: string;
+  at: Generated<Date>;
+  actor_id: string | null;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  public: Generated<boolean>;
+  body: string | null;
+  details: JSONColumnType<Record<string, unknown>, string, string>;
+}
+
+export interface SupporterTable {
+  report_id: string;
+  user_id: string;
+  at: Generated<Date>;
+}
+
+export interface FollowerTable {
+  report_id: string;
+  user_id: string;
+  at: Generated<Date>;
+}
+
+export interface TemplateTable {
+  id: Generated<string>;
+  category_code: string | null;
+  title: string;
+  body: string;
+  created_at: Generated<Date>;
+}
+
+type Tables = {
+  report_categories: CategoryTable;
+  reports: ReportTable;
+  report_photos: PhotoTable;
+  report_events: ReportEventTable;
+  report_supporters: SupporterTable;
+  report_followers: FollowerTable;
+  report_templates: TemplateTable;
 };
 
 export interface Contact {
@@ -99,11 +127,18 @@ export interface Contact {
 }
 
 export type Db = Kysely<object>;
-export type ReportRow = Selectable<Tables['reports']>;
-export type CategoryRow = Selectable<Tables['report_categories']>;
-export type PhotoRow = Selectable<Tables['report_photos']>;
-export type EventRow = Selectable<Tables['report_events']>;
-export type TemplateRow = Selectable<Tables['report_templates']>;
+export type ReportRow = Selectable<ReportTable>;
+export type CategoryRow = Selectable<CategoryTable>;
+export type PhotoRow = Selectable<PhotoTable>;
+export type EventRow = Selectable<ReportEventTable>;
+export type TemplateRow = Selectable<TemplateTable>;
+// JSON columns are written as text; these take the values and the repo serialises them
+type JsonColumns = 'contact' | 'answers' | 'pauses';
+export type NewReport = Omit<Insertable<ReportTable>, JsonColumns | 'geom'> & { contact: Contact; answers: Record<string, unknown> };
+export type ReportPatch = Omit<Updateable<ReportTable>, JsonColumns | 'geom'> & { pauses?: Pause[] };
+export type NewReportEvent = Omit<Insertable<ReportEventTable>, 'details'> & { details?: Record<string, unknown> };
+export type NewCategory = Omit<Insertable<CategoryTable>, 'questions'> & { questions: Question[] };
+export type CategoryPatch = Omit<Updateable<CategoryTable>, 'questions'> & { questions?: Question[] };
 
 export const t = (db: Db) => db.withTables<Tables>();
 
@@ -134,9 +169,6 @@ export async function findByClientId(db: Db, reporterId: string, clientId: strin
   return selectReports(db).where('reporter_id', '=', reporterId).where('client_id', '=', clientId).executeTakeFirst();
 }
 
-export type NewReport = Omit<ReportRecord, 'id' | 'status' | 'resume_status' | 'supporters' | 'public_answer' | 'reject_reason' | 'resolved_at'
-  | 'closed_at' | 'rating' | 'rating_comment' | 'merged_into' | 'hidden' | 'warned_at' | 'escalated_at' | 'received_at' | 'updated_at'
-  | 'contact' | 'answers' | 'pauses' | 'assignee_id'> & { contact: Contact; answers: Record<string, unknown>; received_at: Date };
 
 export async function insertReport(db: Db, r: NewReport): Promise<string> {
   const row = await t(db)
@@ -146,17 +178,6 @@ export async function insertReport(db: Db, r: NewReport): Promise<string> {
       contact: JSON.stringify(r.contact),
       answers: JSON.stringify(r.answers),
       pauses: '[]',
-      resume_status: null,
-      assignee_id: null,
-      public_answer: null,
-      reject_reason: null,
-      resolved_at: null,
-      closed_at: null,
-      rating: null,
-      rating_comment: null,
-      merged_into: null,
-      warned_at: null,
-      escalated_at: null,
       geom: sql`ST_SetSRID(ST_MakePoint(${r.lon}, ${r.lat}), 4326)`,
     })
     .returning('id')
@@ -164,7 +185,6 @@ export async function insertReport(db: Db, r: NewReport): Promise<string> {
   return row.id;
 }
 
-export type ReportPatch = Partial<Omit<ReportRecord, 'id' | 'contact' | 'answers' | 'pauses'>> & { pauses?: Pause[] };
 
 export async function updateReport(db: Db, id: string, patch: ReportPatch): Promise<void> {
   const { pauses, ...rest } = patch;
@@ -175,30 +195,11 @@ export async function updateReport(db: Db, id: string, patch: ReportPatch): Prom
     .execute();
 }
 
-export interface NewEvent {
-  reportId: string;
-  actorId: string | null;
-  kind: string;
-  fromStatus?: string | null;
-  toStatus?: string | null;
-  public?: boolean;
-  body?: string | null;
-  details?: Record<string, unknown>;
-}
 
-export async function insertEvent(db: Db, e: NewEvent): Promise<string> {
+export async function insertEvent(db: Db, e: NewReportEvent): Promise<string> {
   const row = await t(db)
     .insertInto('report_events')
-    .values({
-      report_id: e.reportId,
-      actor_id: e.actorId,
-      kind: e.kind,
-      from_status: e.fromStatus ?? null,
-      to_status: e.toStatus ?? null,
-      public: e.public ?? true,
-      body: e.body ?? null,
-      details: JSON.stringify(e.details ?? {}),
-    })
+    .values({ ...e, details: JSON.stringify(e.details ?? {}) })
     .returning('id')
     .executeTakeFirstOrThrow();
   return String(row.id);

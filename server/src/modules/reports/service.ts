@@ -242,7 +242,7 @@ export class ReportsService {
    * Every status change and public reply goes through here, inside the caller's transaction.
    */
   async recordChange(trx: Kysely<object>, report: repo.ReportRecord, e: { actorId: string | null; kind: string; fromStatus?: ReportStatus | null; toStatus?: ReportStatus | null; body: string | null; public?: boolean; details?: Record<string, unknown> }): Promise<void> {
-    const eventId = await repo.insertEvent(trx, { reportId: report.id, actorId: e.actorId, kind: e.kind, fromStatus: e.fromStatus, toStatus: e.toStatus, public: e.public ?? true, body: e.body, details: e.details });
+    const eventId = await repo.insertEvent(trx, { report_id: report.id, actor_id: e.actorId, kind: e.kind, from_status: e.fromStatus, to_status: e.toStatus, public: e.public ?? true, body: e.body, details: e.details });
     if (e.public === false) return;
     const recipients = new Set(await repo.followers(trx, report.id));
     if (report.reporter_id) recipients.add(report.reporter_id);

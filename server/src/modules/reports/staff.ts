@@ -214,14 +214,14 @@ export class StaffReports {
     const to = this.s.transition(r.status, 'merge');
     await repo.updateReport(trx, r.id, { status: to, merged_into: target.id, closed_at: new Date() });
     await repo.moveSupport(trx, r.id, target.id);
-    await repo.insertEvent(trx, { reportId: target.id, actorId: p.userId, kind: 'merged_in', public: true, body: r.tracking_code, details: { fromId: r.id } });
+    await repo.insertEvent(trx, { report_id: target.id, actor_id: p.userId, kind: 'merged_in', public: true, body: r.tracking_code, details: { fromId: r.id } });
     return { to, body: target.tracking_code, details: { targetId: target.id, targetCode: target.tracking_code } };
   }
 
   /** An internal note (ghi chú nội bộ), never shown to the citizen. */
   async note(p: Principal, idOrCode: string, text: string): Promise<StaffReport> {
     return this.mutate(p, idOrCode, async (trx, r) => {
-      await repo.insertEvent(trx, { reportId: r.id, actorId: p.userId, kind: 'note', public: false, body: text.trim() });
+      await repo.insertEvent(trx, { report_id: r.id, actor_id: p.userId, kind: 'note', public: false, body: text.trim() });
     });
   }
 
@@ -242,7 +242,7 @@ export class StaffReports {
       if (input.description?.trim()) patch.description = input.description.trim();
       await repo.updateReport(trx, r.id, patch);
       await repo.insertEvent(trx, {
-        reportId: r.id, actorId: p.userId, kind: 'moderated', public: false, body: input.reason.trim(),
+        report_id: r.id, actor_id: p.userId, kind: 'moderated', public: false, body: input.reason.trim(),
         details: { hidden: input.hidden ?? null, ...(patch.description ? { originalDescription: r.description } : {}) },
       });
     });
@@ -253,7 +253,7 @@ export class StaffReports {
     if (!photo) throw notFound('reports.photo_not_found');
     await this.mutate(p, photo.report_id, async (trx, r) => {
       await repo.setPhotoModeration(trx, photoId, decision);
-      await repo.insertEvent(trx, { reportId: r.id, actorId: p.userId, kind: 'photo_moderated', public: false, body: decision, details: { photoId } });
+      await repo.insertEvent(trx, { report_id: r.id, actor_id: p.userId, kind: 'photo_moderated', public: false, body: decision, details: { photoId } });
     });
   }
 
