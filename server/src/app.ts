@@ -23,6 +23,7 @@ import { LocalFileStore } from './platform/files.ts';
 import { workingCalendar } from './platform/calendar/index.ts';
 import { systemModule } from './modules/system/index.ts';
 import { MODULES } from './modules/index.ts';
+import { abilitiesOf, hasAbility, PLATFORM_ABILITIES } from './platform/policy.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -66,8 +67,11 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installErrorHandling(app);
 
+  const modules = opts.modules ?? MODULES;
+  // abilities are declared, not created: every registered module's table is known up front
+  const abilityTables = [PLATFORM_ABILITIES, ...modules.flatMap((m) => (m.abilities ? [m.abilities] : []))];
   let sessionResolver: SessionResolver | undefined;
-  installAuth(app, () => sessionResolver);
+  installAuth(app, () => sessionResolver, (principal, ability) => abilityTables.some((t) => hasAbility(principal, t, ability)));
 
   const log: FastifyBaseLogger = app.log;
   const events = new EventBus(db, log);
@@ -88,16 +92,18 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
       if (!instance) throw new Error(`module ${module.name} is used before it is created; check the order in modules/index.ts`);
       return instance.api as Api;
     },
+    abilities: (principal) => abilitiesOf(principal, abilityTables),
   };
 
   let features: Feature[] = [];
-  const modules = opts.modules ?? MODULES;
   const definitions = [...modules, systemModule(() => features, modules)];
   for (const def of definitions) {
     const instance = await def.create(platform);
     created.set(def as ModuleDefinition<unknown>, instance as ModuleInstance<unknown>);
     if (instance.messages) registerMessages(instance.messages);
     if (instance.sessionResolver) sessionResolver = instance.sessionResolver;
+    for (const job of instance.jobs ?? []) jobs.define(job);
+    for (const [type, handler] of Object.entries(instance.events ?? {})) events.on(type, handler);
   }
   features = [...created.values()].flatMap((m) => m.features ?? []);
   for (const instance of created.values()) {

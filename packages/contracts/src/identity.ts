@@ -70,7 +70,11 @@ export const UserView = Type.Object({
 export type UserView = Static<typeof UserView>;
 
 /** GET /api/me: the signed-in person. */
-export const Me = UserView;
+export const Me = Type.Object({
+  ...UserView.properties,
+  /** What the person may do (names in abilities.ts; each module declares its own), computed by the server. */
+  abilities: Type.Array(Type.String({ pattern: '^[a-z0-9_]+\\.[a-z0-9_]+$' })),
+});
 export type Me = Static<typeof Me>;
 
 /** The owner's own data for filling in forms (GET /api/me/prefill): the personal ID in clear. */

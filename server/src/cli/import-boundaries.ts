@@ -11,7 +11,6 @@ import { collectMigrations, migrateUp } from '../db/migrate.ts';
 import { MODULES } from '../modules/index.ts';
 import { loadPack } from '../platform/pack.ts';
 import { AdminUnits, CODE_PROPERTIES, demoTilingPlan, importBoundaries, ImportFileError, type ImportReport } from '../modules/areas/index.ts';
-import { AreasRepo } from '../modules/areas/repo.ts';
 
 const USAGE = 'usage: npm run import:boundaries -- <file.geojson> [--source "data set name"]';
 
@@ -57,8 +56,6 @@ async function main(): Promise<number> {
   try {
     await migrateUp(db, await collectMigrations(MODULES));
     const units = AdminUnits.load();
-    // the units must be in the database for the boundaries to reference them
-    await db.kysely.transaction().execute((trx) => new AreasRepo(db).upsertUnits(trx, units.provinces, units.communes));
     const refill = config.demoMode ? demoTilingPlan(loadPack(config.provincePack)) : undefined;
     const bar = new cliProgress.SingleBar({ format: 'importing [{bar}] {value}/{total} features', clearOnComplete: false }, cliProgress.Presets.shades_classic);
     bar.start(Array.isArray((input as { features?: unknown }).features) ? (input as { features: unknown[] }).features.length : 0, 0);

@@ -1,12 +1,10 @@
 // Who is calling. The identity module resolves a session token into a Principal; every
 // route declares a policy and the platform enforces it before the handler runs
 // (deny by default: a route under /api without a policy refuses to register).
+// Roles come from @cds/contracts; who may do what is in each module's policy.ts.
+import type { Ability, Role, StaffRole } from '@cds/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { forbidden, unauthorized } from './errors.ts';
-
-export const ROLES = ['citizen', 'officer', 'agency_admin', 'leader', 'community_helper', 'merchant', 'sysadmin'] as const;
-export type Role = (typeof ROLES)[number];
-export type StaffRole = Exclude<Role, 'citizen'>;
 
 /** A staff membership: acting as `role` for `agencyId` within the area `areaCode`. */
 export interface Membership {
@@ -27,12 +25,15 @@ export interface Principal {
 export type RoutePolicy =
   | { kind: 'public' }
   | { kind: 'signed_in' }
-  | { kind: 'roles'; roles: readonly Role[] };
+  | { kind: 'roles'; roles: readonly Role[] }
+  | { kind: 'ability'; ability: Ability };
 
 export const policy = {
   public: { kind: 'public' } as RoutePolicy,
   signedIn: { kind: 'signed_in' } as RoutePolicy,
   roles: (...roles: Role[]): RoutePolicy => ({ kind: 'roles', roles }),
+  /** Holders of an ability of a module's table (the same answer GET /api/me gives). */
+  ability: (ability: Ability): RoutePolicy => ({ kind: 'ability', ability }),
 };
 
 export const SESSION_COOKIE = 'cds_session';
@@ -60,14 +61,17 @@ export function requirePrincipal(request: FastifyRequest): Principal {
   return request.principal;
 }
 
-export function hasRole(principal: Principal | null, ...roles: Role[]): boolean {
+export function hasRole(principal: Principal | null, ...roles: readonly Role[]): boolean {
   return !!principal && principal.roles.some((r) => roles.includes(r));
 }
 
 const GUARDED_PREFIXES = ['/api/', '/open311/'];
 const UNGUARDED = new Set(['/api/docs', '/api/openapi.json']);
 
-export function installAuth(app: FastifyInstance, resolveSession: () => SessionResolver | undefined): void {
+/** Answers whether a principal holds an ability, from every registered module's table. */
+export type AbilityCheck = (principal: Principal, ability: Ability) => boolean;
+
+export function installAuth(app: FastifyInstance, resolveSession: () => SessionResolver | undefined, holds: AbilityCheck): void {
   app.decorateRequest('principal', null);
   app.addHook('onRoute', (route) => {
     const url = route.url;
@@ -84,5 +88,6 @@ export function installAuth(app: FastifyInstance, resolveSession: () => SessionR
     if (!p || p.kind === 'public') return;
     if (!request.principal) throw unauthorized();
     if (p.kind === 'roles' && !hasRole(request.principal, ...p.roles)) throw forbidden();
+    if (p.kind === 'ability' && !holds(request.principal, p.ability)) throw forbidden();
   });
 }

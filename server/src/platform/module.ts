@@ -1,18 +1,27 @@
-// The shape every capability module has. A module's index.ts exports a ModuleDefinition;
-// app.ts creates the modules in dependency order. Modules reach each other only through
-// `platform.use(otherModule)` (the other module's public API) or through events.
+// The one description of a module's shape (its manifest). A module's index.ts exports a
+// ModuleDefinition; modules/index.ts lists them; app.ts creates them in that order and
+// wires what they declare. Adding a module is its folder plus one line in that list.
+// Modules reach each other only through `platform.use(otherModule)` (the other module's
+// public API) or through domain events.
+//
+// Declared up front (read before any module is created):
+//   name, migrations (SQL folder), settings (environment variables), abilities (policy.ts)
+// Returned by create(platform):
+//   api, routes, jobs, events (handlers), seed, features, messages, sessionResolver, stop
+import type { Ability } from '@cds/contracts';
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/connection.ts';
 import type { AuditLog } from './audit.ts';
-import type { EventBus } from './events.ts';
-import type { JobQueue } from './jobs.ts';
+import type { EventBus, EventHandler } from './events.ts';
+import type { JobDefinition, JobQueue } from './jobs.ts';
 import type { Messages } from './i18n.ts';
-import type { SessionResolver } from './auth.ts';
+import type { Principal, SessionResolver } from './auth.ts';
 import type { ProvincePack } from './pack.ts';
 import type { FileStore } from './files.ts';
 import type { WorkingCalendar } from './calendar/index.ts';
+import type { AbilityTable } from './policy.ts';
 import type { SettingsDefinition } from './settings.ts';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -24,25 +33,32 @@ export interface Feature {
   face: 'citizen' | 'staff' | 'leader';
 }
 
-export interface ModuleInstance<Api> {
-  api: Api;
-  messages?: Messages;
-  routes?: (app: App) => Promise<void> | void;
-  /** Idempotent; demo data only when `demo` is true. */
-  seed?: (opts: { demo: boolean }) => Promise<void>;
-  features?: Feature[];
-  /** The identity module supplies this; the platform calls it for every request. */
-  sessionResolver?: SessionResolver;
-  stop?: () => Promise<void>;
-}
-
 export interface ModuleDefinition<Api = unknown> {
   name: string;
   /** The module's SQL migrations folder (NNNN_name.sql, numbers in the module's range). */
   migrations?: URL;
   /** The module's environment variables (settings.ts); config.ts reads them at boot. */
   settings?: SettingsDefinition<unknown>;
+  /** Record-less abilities (policy.ts), e.g. `reports.work`; GET /api/me lists the caller's. */
+  abilities?: AbilityTable;
   create(platform: Platform): ModuleInstance<Api> | Promise<ModuleInstance<Api>>;
+}
+
+export interface ModuleInstance<Api> {
+  /** What other modules may call (through `platform.use`). */
+  api: Api;
+  routes?: (app: App) => Promise<void> | void;
+  /** Durable background jobs (pg-boss); a `cron` makes one recurring. */
+  jobs?: JobDefinition[];
+  /** Handlers of domain events by type (from the outbox, retried: keep them idempotent). */
+  events?: Record<string, EventHandler>;
+  /** Idempotent; demo data only when `demo` is true. */
+  seed?: (opts: { demo: boolean }) => Promise<void>;
+  features?: Feature[];
+  messages?: Messages;
+  /** The identity module supplies this; the platform calls it for every request. */
+  sessionResolver?: SessionResolver;
+  stop?: () => Promise<void>;
 }
 
 export interface Platform {
@@ -59,4 +75,6 @@ export interface Platform {
   log: FastifyBaseLogger;
   /** The public API of a module created earlier. */
   use<Api>(module: ModuleDefinition<Api>): Api;
+  /** Every ability the person holds, from the tables of the platform and every registered module. */
+  abilities(principal: Principal): Ability[];
 }

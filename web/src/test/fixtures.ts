@@ -3,7 +3,7 @@
 // reply shape changes on the server, the tests that pretend to be the server fail too.
 // Add a fixture here (not inline in a test) and give it its schema in fixtures.test.ts.
 import type { Commune } from '@cds/contracts/areas';
-import type { Consent, Me, OtpStarted, Prefill, SignedInReply } from '@cds/contracts/identity';
+import type { Consent, Me, OtpStarted, Prefill, SignedInReply, UserView } from '@cds/contracts/identity';
 import type { Inbox, ReadAllReply } from '@cds/contracts/notifications';
 import type { LifeEventItem, Procedure, SearchItem, SectorItem } from '@cds/contracts/procedures';
 import type { Installation } from '@cds/contracts/system';
@@ -22,8 +22,8 @@ export const INSTALLATION = {
   features: [],
 } satisfies Installation;
 
-/** GET /api/me: a citizen with a full profile. */
-export const ME = {
+/** A citizen's profile, as sign-in replies carry it. */
+const PROFILE = {
   id: '0b9d6f7e-5c1a-4a8e-9f3d-2e1c0b9a8d71',
   phone: '0900000001',
   fullName: 'Nguyễn Văn An',
@@ -40,7 +40,10 @@ export const ME = {
   createdAt: '2026-01-01T00:00:00Z',
   deletionRequestedAt: null,
   deletionDueAt: null,
-} satisfies Me;
+} satisfies UserView;
+
+/** GET /api/me: a citizen with a full profile (a citizen has no abilities of staff). */
+export const ME = { ...PROFILE, abilities: [] } satisfies Me;
 
 /** GET /api/me: a citizen who has just signed up. */
 export const NEW_CITIZEN = {
@@ -61,10 +64,11 @@ export const OFFICER = {
   fullName: 'Lê Văn Bình',
   roles: ['citizen', 'officer'],
   memberships: [{ id: '9a8b7c6d-5e4f-4321-8fed-cba987654321', role: 'officer', agencyId: '1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9', areaCode: '05977' }],
+  abilities: ['console.open', 'dossiers.process', 'dossiers.read_staff', 'reports.work'],
 } satisfies Me;
 
 /** POST /api/auth/login, POST /api/auth/register/verify */
-export const SIGNED_IN = { token: 'demo-session-token', expiresAt: '2030-01-01T00:00:00Z', user: ME } satisfies SignedInReply;
+export const SIGNED_IN = { token: 'demo-session-token', expiresAt: '2030-01-01T00:00:00Z', user: PROFILE } satisfies SignedInReply;
 
 /** POST /api/auth/register/start, POST /api/auth/password-reset/start */
 export const OTP_STARTED = { expiresInSeconds: 300, resendAfterSeconds: 60 } satisfies OtpStarted;

@@ -4,9 +4,10 @@
 // the same on every run. They are stored with synthetic = true and never pass as real.
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { ProvincePack } from '../../platform/pack.ts';
 import type { AdminUnits, Commune } from './admin-units.ts';
+import * as repo from './repo.ts';
 
 type Executor = Kysely<object>;
 
@@ -78,40 +79,8 @@ export async function fillSyntheticBoundaries(
 ): Promise<number> {
   const communes = units.communesOf(provinceCode);
   if (communes.length === 0) return 0;
-  const missing = await sql<{ n: number }>`
-    SELECT count(*)::int AS n FROM communes c
-    WHERE c.province_code = ${provinceCode}
-      AND NOT EXISTS (SELECT 1 FROM commune_boundaries b WHERE b.commune_code = c.code)`.execute(db);
-  if ((missing.rows[0]?.n ?? 0) === 0) return 0;
-  const seeds = syntheticSeedPoints(communes, bbox, centres);
-  const [x0, y0, x1, y1] = bbox;
-  const res = await sql`
-    WITH seeds AS (
-      SELECT s.code, ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326) AS pt
-      FROM jsonb_to_recordset(${JSON.stringify(seeds)}::jsonb) AS s(code text, lon float8, lat float8)
-    ), box AS (
-      SELECT ST_MakeEnvelope(${x0}::float8, ${y0}::float8, ${x1}::float8, ${y1}::float8, 4326) AS g
-    ), cells AS (
-      SELECT ST_SetSRID((ST_Dump(v)).geom, 4326) AS cell
-      FROM (SELECT ST_VoronoiPolygons(ST_Collect(pt), 0, (SELECT g FROM box)) AS v FROM seeds) q
-    ), known AS (
-      SELECT ST_Union(b.geom) AS g FROM commune_boundaries b JOIN communes c ON c.code = b.commune_code
-      WHERE c.province_code = ${provinceCode} AND NOT b.synthetic
-    ), clipped AS (
-      SELECT s.code, ST_Intersection(cells.cell, box.g) AS g, ST_Difference(ST_Intersection(cells.cell, box.g), known.g) AS trimmed
-      FROM seeds s JOIN cells ON ST_Contains(cells.cell, s.pt) CROSS JOIN box CROSS JOIN known
-    ), cut AS (
-      -- a cell wholly covered by real boundaries keeps its full shape rather than vanish
-      SELECT code, CASE WHEN trimmed IS NULL OR ST_IsEmpty(ST_CollectionExtract(trimmed, 3)) THEN g ELSE trimmed END AS g FROM clipped
-    )
-    INSERT INTO commune_boundaries (commune_code, geom, synthetic, source)
-    SELECT cut.code, ST_Multi(ST_CollectionExtract(cut.g, 3)), true, ${SYNTHETIC_SOURCE}
-    FROM cut
-    WHERE NOT ST_IsEmpty(ST_CollectionExtract(cut.g, 3))
-      AND NOT EXISTS (SELECT 1 FROM commune_boundaries b WHERE b.commune_code = cut.code)
-    ON CONFLICT (commune_code) DO NOTHING
-    RETURNING commune_code`.execute(db);
-  return res.rows.length;
+  if ((await repo.communesWithoutBoundary(db, provinceCode)) === 0) return 0;
+  return repo.insertSyntheticCells(db, provinceCode, syntheticSeedPoints(communes, bbox, centres), bbox, SYNTHETIC_SOURCE);
 }
 
 // ---------------------------------------------------------------- GeoJSON import
@@ -205,27 +174,12 @@ function featuresOf(input: unknown): unknown[] {
   return fc.features;
 }
 
-async function upsertBoundary(trx: Executor, code: string, geometry: GeoJsonGeometry, source: string): Promise<boolean> {
-  const res = await sql<{ commune_code: string }>`
-    INSERT INTO commune_boundaries (commune_code, geom, synthetic, source, updated_at)
-    SELECT ${code}, q.g, false, ${source}, now()
-    FROM (SELECT ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}), 4326)), 3)) AS g) q
-    WHERE NOT ST_IsEmpty(q.g)
-    ON CONFLICT (commune_code) DO UPDATE
-      SET geom = EXCLUDED.geom, synthetic = false, source = EXCLUDED.source, updated_at = now()
-    RETURNING commune_code`.execute(trx);
-  return res.rows.length > 0;
-}
-
 /** Imports one feature inside a savepoint, so a geometry PostGIS rejects skips only itself. */
 async function importFeature(trx: Executor, code: string, geometry: GeoJsonGeometry, source: string): Promise<string | undefined> {
-  await sql`SAVEPOINT boundary_feature`.execute(trx);
   try {
-    const ok = await upsertBoundary(trx, code, geometry, source);
-    await sql`RELEASE SAVEPOINT boundary_feature`.execute(trx);
+    const ok = await repo.inSavepoint(trx, () => repo.upsertBoundary(trx, code, geometry, source));
     return ok ? undefined : 'geometry is empty once repaired';
   } catch (err) {
-    await sql`ROLLBACK TO SAVEPOINT boundary_feature`.execute(trx);
     return `PostGIS rejected the geometry: ${(err as Error).message}`;
   }
 }
@@ -240,18 +194,15 @@ export async function importBoundaries(db: Executor, units: AdminUnits, input: u
   const features = featuresOf(input);
   const report: ImportReport = { features: features.length, imported: 0, replacedSynthetic: 0, unknownCodes: [], missingCode: [], invalid: [], syntheticRemoved: 0, syntheticRefilled: 0 };
   await db.transaction().execute(async (trx) => {
-    const synthetic = new Set((await sql<{ c: string }>`SELECT commune_code AS c FROM commune_boundaries WHERE synthetic`.execute(trx)).rows.map((r) => r.c));
+    // the units must be in the database for the boundaries to reference them
+    await repo.upsertUnits(trx, units.provinces, units.communes);
+    const synthetic = new Set(await repo.syntheticBoundaryCodes(trx));
     const provinces = new Set<string>();
     for (const [index, feature] of features.entries()) {
       await importOne(trx, units, feature, index, opts.source, report, synthetic, provinces);
       opts.onProgress?.(index + 1, features.length);
     }
-    for (const province of provinces) {
-      const removed = await sql`DELETE FROM commune_boundaries b USING communes c
-        WHERE c.code = b.commune_code AND c.province_code = ${province} AND b.synthetic
-        RETURNING b.commune_code`.execute(trx);
-      report.syntheticRemoved += removed.rows.length;
-    }
+    for (const province of provinces) report.syntheticRemoved += await repo.deleteSyntheticBoundaries(trx, province);
     const refill = opts.refill;
     if (refill) report.syntheticRefilled = await fillSyntheticBoundaries(trx, units, refill.provinceCode, refill.bbox, refill.centres);
   });

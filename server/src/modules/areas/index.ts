@@ -1,6 +1,7 @@
 // Areas: administrative units (provinces, communes), commune boundaries, agencies
 // (cơ quan) and staff memberships (who acts for which agency in which area).
-import type { Membership, StaffRole } from '../../platform/auth.ts';
+import type { StaffRole } from '@cds/contracts';
+import type { Membership } from '../../platform/auth.ts';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { AdminUnits } from './admin-units.ts';
 import { geocodeCommune } from './geocode.ts';

@@ -1,13 +1,12 @@
 // Who may hold which staff role where. A membership ties a role to an agency and an area;
 // these rules keep the pair consistent so scope checks elsewhere can trust it.
+import type { StaffRole } from '@cds/contracts';
 import { invalidField } from '../../platform/errors.ts';
-import type { StaffRole } from '../../platform/auth.ts';
+import { ROLE_SETS } from '../../platform/policy.ts';
 import type { AdminUnits } from './admin-units.ts';
 
-export const STAFF_ROLES = ['officer', 'agency_admin', 'leader', 'community_helper', 'merchant', 'sysadmin'] as const satisfies readonly StaffRole[];
-
 /** Roles that act for an agency and so cannot exist without one. */
-const NEEDS_AGENCY: readonly StaffRole[] = ['officer', 'agency_admin'];
+const NEEDS_AGENCY: readonly StaffRole[] = ROLE_SETS.handlers;
 
 export type GrantRequest = { role: StaffRole; agencyId?: string | null; areaCode?: string | null };
 

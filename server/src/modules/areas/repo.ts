@@ -2,9 +2,8 @@
 import { encodeLayer, tileBoundsSql, tileGeometrySql, type TileGeometry } from '../../platform/mvt.ts';
 import { sql, type Generated, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../../db/connection.ts';
-import type { StaffRole } from '../../platform/auth.ts';
-import type { Commune, Province, CommuneType } from './admin-units.ts';
-import type { AgencyKind } from '@cds/contracts';
+import type { AgencyKind, StaffRole } from '@cds/contracts';
+import type { Commune, CommuneType, Province } from './admin-units.ts';
 
 type Executor = Kysely<object>;
 
@@ -88,6 +87,103 @@ export type PackAgency = {
 export type LocatedRow = { code: string; name: string; type: string; province_code: string; synthetic: boolean };
 export type BoundaryRow = { code: string; name: string; type: string; synthetic: boolean; source: string; geometry: string };
 
+// ------------------------------------------------------------ units and boundaries (any executor: seeding and imports run in transactions)
+
+export async function upsertUnits(trx: Executor, provinces: Province[], communes: Commune[]): Promise<void> {
+  await sql`
+    INSERT INTO provinces (code, name)
+    SELECT code, name FROM jsonb_to_recordset(${JSON.stringify(provinces)}::jsonb) AS p(code text, name text)
+    ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name WHERE provinces.name IS DISTINCT FROM EXCLUDED.name`.execute(trx);
+  await sql`
+    INSERT INTO communes (code, name, type, province_code)
+    SELECT code, name, type, "provinceCode"
+    FROM jsonb_to_recordset(${JSON.stringify(communes)}::jsonb) AS c(code text, name text, type text, "provinceCode" text)
+    ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, type = EXCLUDED.type, province_code = EXCLUDED.province_code
+    WHERE (communes.name, communes.type, communes.province_code) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.type, EXCLUDED.province_code)`.execute(trx);
+}
+
+export async function communesWithoutBoundary(db: Executor, provinceCode: string): Promise<number> {
+  const res = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM communes c
+    WHERE c.province_code = ${provinceCode}
+      AND NOT EXISTS (SELECT 1 FROM commune_boundaries b WHERE b.commune_code = c.code)`.execute(db);
+  return res.rows[0]?.n ?? 0;
+}
+
+/**
+ * Voronoi cells of the seed points clipped to the box, cut back where real boundaries of
+ * the province exist, written for communes that have none. Returns the rows written.
+ */
+export async function insertSyntheticCells(
+  db: Executor, provinceCode: string, seeds: { code: string; lon: number; lat: number }[],
+  [x0, y0, x1, y1]: [number, number, number, number], source: string,
+): Promise<number> {
+  const res = await sql`
+    WITH seeds AS (
+      SELECT s.code, ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326) AS pt
+      FROM jsonb_to_recordset(${JSON.stringify(seeds)}::jsonb) AS s(code text, lon float8, lat float8)
+    ), box AS (
+      SELECT ST_MakeEnvelope(${x0}::float8, ${y0}::float8, ${x1}::float8, ${y1}::float8, 4326) AS g
+    ), cells AS (
+      SELECT ST_SetSRID((ST_Dump(v)).geom, 4326) AS cell
+      FROM (SELECT ST_VoronoiPolygons(ST_Collect(pt), 0, (SELECT g FROM box)) AS v FROM seeds) q
+    ), known AS (
+      SELECT ST_Union(b.geom) AS g FROM commune_boundaries b JOIN communes c ON c.code = b.commune_code
+      WHERE c.province_code = ${provinceCode} AND NOT b.synthetic
+    ), clipped AS (
+      SELECT s.code, ST_Intersection(cells.cell, box.g) AS g, ST_Difference(ST_Intersection(cells.cell, box.g), known.g) AS trimmed
+      FROM seeds s JOIN cells ON ST_Contains(cells.cell, s.pt) CROSS JOIN box CROSS JOIN known
+    ), cut AS (
+      -- a cell wholly covered by real boundaries keeps its full shape rather than vanish
+      SELECT code, CASE WHEN trimmed IS NULL OR ST_IsEmpty(ST_CollectionExtract(trimmed, 3)) THEN g ELSE trimmed END AS g FROM clipped
+    )
+    INSERT INTO commune_boundaries (commune_code, geom, synthetic, source)
+    SELECT cut.code, ST_Multi(ST_CollectionExtract(cut.g, 3)), true, ${source}
+    FROM cut
+    WHERE NOT ST_IsEmpty(ST_CollectionExtract(cut.g, 3))
+      AND NOT EXISTS (SELECT 1 FROM commune_boundaries b WHERE b.commune_code = cut.code)
+    ON CONFLICT (commune_code) DO NOTHING
+    RETURNING commune_code`.execute(db);
+  return res.rows.length;
+}
+
+export async function syntheticBoundaryCodes(db: Executor): Promise<string[]> {
+  return (await sql<{ c: string }>`SELECT commune_code AS c FROM commune_boundaries WHERE synthetic`.execute(db)).rows.map((r) => r.c);
+}
+
+/** Writes a real boundary (repaired, polygons only); false when nothing is left once repaired. */
+export async function upsertBoundary(trx: Executor, code: string, geometry: unknown, source: string): Promise<boolean> {
+  const res = await sql<{ commune_code: string }>`
+    INSERT INTO commune_boundaries (commune_code, geom, synthetic, source, updated_at)
+    SELECT ${code}, q.g, false, ${source}, now()
+    FROM (SELECT ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}), 4326)), 3)) AS g) q
+    WHERE NOT ST_IsEmpty(q.g)
+    ON CONFLICT (commune_code) DO UPDATE
+      SET geom = EXCLUDED.geom, synthetic = false, source = EXCLUDED.source, updated_at = now()
+    RETURNING commune_code`.execute(trx);
+  return res.rows.length > 0;
+}
+
+/** Runs `fn` inside a savepoint: if it throws, only its own writes are undone and the error is rethrown. */
+export async function inSavepoint<T>(trx: Executor, fn: () => Promise<T>): Promise<T> {
+  await sql`SAVEPOINT boundary_feature`.execute(trx);
+  try {
+    const result = await fn();
+    await sql`RELEASE SAVEPOINT boundary_feature`.execute(trx);
+    return result;
+  } catch (err) {
+    await sql`ROLLBACK TO SAVEPOINT boundary_feature`.execute(trx);
+    throw err;
+  }
+}
+
+export async function deleteSyntheticBoundaries(trx: Executor, provinceCode: string): Promise<number> {
+  const removed = await sql`DELETE FROM commune_boundaries b USING communes c
+    WHERE c.code = b.commune_code AND c.province_code = ${provinceCode} AND b.synthetic
+    RETURNING b.commune_code`.execute(trx);
+  return removed.rows.length;
+}
+
 export class AreasRepo {
   constructor(private readonly db: Database) {}
 
@@ -96,19 +192,6 @@ export class AreasRepo {
   }
 
   // ------------------------------------------------------------ units and boundaries
-
-  async upsertUnits(trx: Executor, provinces: Province[], communes: Commune[]): Promise<void> {
-    await sql`
-      INSERT INTO provinces (code, name)
-      SELECT code, name FROM jsonb_to_recordset(${JSON.stringify(provinces)}::jsonb) AS p(code text, name text)
-      ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name WHERE provinces.name IS DISTINCT FROM EXCLUDED.name`.execute(trx);
-    await sql`
-      INSERT INTO communes (code, name, type, province_code)
-      SELECT code, name, type, "provinceCode"
-      FROM jsonb_to_recordset(${JSON.stringify(communes)}::jsonb) AS c(code text, name text, type text, "provinceCode" text)
-      ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, type = EXCLUDED.type, province_code = EXCLUDED.province_code
-      WHERE (communes.name, communes.type, communes.province_code) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.type, EXCLUDED.province_code)`.execute(trx);
-  }
 
   async locate(lat: number, lon: number): Promise<LocatedRow | undefined> {
     // real boundaries win over synthetic ones; on a shared edge the lower code wins

@@ -6,9 +6,9 @@ import {
 import { UuidParams } from '@cds/contracts/common';
 import { Type } from 'typebox';
 import { policy, requirePrincipal } from '../../platform/auth.ts';
+import { ROLE_SETS } from '../../platform/policy.ts';
 import { notFound, AppError } from '../../platform/errors.ts';
 import type { App, Platform } from '../../platform/module.ts';
-import { STAFF_ROLES } from './policy.ts';
 import type { AreasService } from './service.ts';
 
 const TAG_AREAS = ['areas'];
@@ -88,7 +88,7 @@ function agencyRoutes(app: App, service: AreasService): void {
 
 function membershipRoutes(app: App, service: AreasService): void {
   app.get('/api/admin/memberships', {
-    config: { policy: policy.roles('sysadmin') },
+    config: { policy: policy.roles(...ROLE_SETS.sysadmins) },
     schema: {
       tags: TAG_ADMIN, summary: "Staff memberships: one person's history, or all active ones",
       querystring: MembershipQuery, response: { 200: Type.Array(Membership) },
@@ -96,7 +96,7 @@ function membershipRoutes(app: App, service: AreasService): void {
   }, async (request) => service.listMemberships(request.query));
 
   app.post('/api/admin/memberships', {
-    config: { policy: policy.roles('sysadmin') },
+    config: { policy: policy.roles(...ROLE_SETS.sysadmins) },
     schema: { tags: TAG_ADMIN, summary: 'Grant a staff role for an agency and area', body: GrantBody, response: { 201: Membership } },
   }, async (request, reply) => {
     const actor = requirePrincipal(request);
@@ -105,7 +105,7 @@ function membershipRoutes(app: App, service: AreasService): void {
   });
 
   app.delete('/api/admin/memberships/:id', {
-    config: { policy: policy.roles('sysadmin') },
+    config: { policy: policy.roles(...ROLE_SETS.sysadmins) },
     schema: { tags: TAG_ADMIN, summary: 'Revoke a staff membership', params: UuidParams, response: { 204: Type.Null() } },
   }, async (request, reply) => {
     await service.revoke(requirePrincipal(request).userId, request.params.id, request.ip);
@@ -113,7 +113,7 @@ function membershipRoutes(app: App, service: AreasService): void {
   });
 
   app.get('/api/staff/me', {
-    config: { policy: policy.roles(...STAFF_ROLES) },
+    config: { policy: policy.roles(...ROLE_SETS.allStaff) },
     schema: { tags: ['staff'], summary: "The caller's active staff memberships (console header)", response: { 200: StaffMe } },
   }, async (request) => {
     const views = await service.activeMembershipViews(requirePrincipal(request).userId);
@@ -123,7 +123,7 @@ function membershipRoutes(app: App, service: AreasService): void {
 
 function auditRoutes(app: App, platform: Platform): void {
   app.get('/api/admin/audit', {
-    config: { policy: policy.roles('sysadmin') },
+    config: { policy: policy.roles(...ROLE_SETS.sysadmins) },
     schema: { tags: TAG_ADMIN, summary: 'The audit trail, newest first', querystring: AuditQuery, response: { 200: Type.Array(AuditEntry) } },
   }, async (request) => {
     const rows = await platform.audit.list(request.query);

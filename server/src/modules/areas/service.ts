@@ -4,13 +4,14 @@ import { foldVietnamese as fold } from '@cds/contracts';
 import type { Agency, BoundaryCollection, LocateReply as LocateResult, Membership as MembershipView } from '@cds/contracts/areas';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Membership, StaffRole } from '../../platform/auth.ts';
+import type { StaffRole } from '@cds/contracts';
+import type { Membership } from '../../platform/auth.ts';
 import { AppError, conflict, invalidField, notFound } from '../../platform/errors.ts';
 import type { Platform } from '../../platform/module.ts';
 import type { AdminUnits, Commune, CommuneType } from './admin-units.ts';
 import { demoTilingPlan, fillSyntheticBoundaries } from './boundaries.ts';
 import { checkGrant, type GrantRequest } from './policy.ts';
-import { AreasRepo, type AgencyKind, type AgencyRow, type MembershipRow, type PackAgency } from './repo.ts';
+import { AreasRepo, upsertUnits, type AgencyKind, type AgencyRow, type MembershipRow, type PackAgency } from './repo.ts';
 
 export type CommuneInfo = { code: string; name: string; type: CommuneType; provinceCode: string };
 
@@ -40,7 +41,7 @@ export class AreasService {
 
   async seed(demo: boolean): Promise<void> {
     await this.platform.db.kysely.transaction().execute(async (trx) => {
-      await this.repo.upsertUnits(trx, this.units.provinces, this.units.communes);
+      await upsertUnits(trx, this.units.provinces, this.units.communes);
       await this.repo.upsertAgencies(trx, this.packAgencies());
       if (demo) await this.fillSynthetic(trx);
     });

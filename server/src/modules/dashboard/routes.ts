@@ -5,7 +5,7 @@ import type { DashboardService } from './service.ts';
 
 export function dashboardRoutes(app: App, service: DashboardService): void {
   app.get('/api/dashboard/citizens', {
-    config: { policy: policy.roles('leader', 'sysadmin') },
+    config: { policy: policy.ability('dashboard.view') },
     schema: {
       tags: ['dashboard'],
       summary: 'Registered citizens by commune and sign-ups per day (last 30 days) in an area',

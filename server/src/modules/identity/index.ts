@@ -22,6 +22,7 @@ import { identityRoutes } from './routes.ts';
 import { seedDemoUsers } from './seed.ts';
 import { SessionService } from './sessions.ts';
 import { identitySettings } from './settings.ts';
+import { identityAbilities } from './policy.ts';
 import { StaffService } from './staff.ts';
 import type { AreasPort } from './types.ts';
 
@@ -79,6 +80,7 @@ export const identityModule: ModuleDefinition<IdentityApi> = {
   name: 'identity',
   migrations: new URL('./migrations/', import.meta.url),
   settings: identitySettings,
+  abilities: identityAbilities,
   create(platform) {
     // the areas module is referenced only here, after both modules are loaded
     const areas = platform.use(areasModule);

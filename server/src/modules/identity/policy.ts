@@ -1,13 +1,13 @@
-// Who may see which citizen. Staff read a citizen's profile only when the citizen's
-// commune lies within the area of one of their memberships; a membership without an
-// area (sysadmin) reaches everywhere.
-import type { Principal, StaffRole } from '../../platform/auth.ts';
-import type { AreasPort } from './types.ts';
+// Who may see which citizen, and who manages accounts. Staff read a citizen's profile only
+// when the citizen's commune lies within the area of one of their memberships; a
+// membership without an area (sysadmin) reaches everywhere.
+import { allow, inArea, ROLE_SETS, rulesFor, type AbilityTable, type Scoped } from '../../platform/policy.ts';
 
-export const CITIZEN_READER_ROLES: readonly StaffRole[] = ['officer', 'agency_admin', 'leader', 'sysadmin'];
+export const identityAbilities: AbilityTable = {
+  'identity.manage_users': ROLE_SETS.sysadmins,
+};
 
-export function canReadCitizen(principal: Principal, citizenCommune: string | null, areas: Pick<AreasPort, 'isWithin'>): boolean {
-  return principal.memberships.some(
-    (m) => CITIZEN_READER_ROLES.includes(m.role) && (m.areaCode === null || (citizenCommune !== null && areas.isWithin(citizenCommune, m.areaCode))),
-  );
-}
+/** A citizen as the rules see them: where they live (`areaCode`, null when not given). */
+export const citizenRules = rulesFor<Scoped>()({
+  read: [allow(ROLE_SETS.staff, inArea)],
+});

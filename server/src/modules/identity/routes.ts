@@ -8,6 +8,7 @@ import { Type } from 'typebox';
 import { policy, requirePrincipal, SESSION_COOKIE } from '../../platform/auth.ts';
 import { notFound } from '../../platform/errors.ts';
 import { localeFrom } from '../../platform/i18n.ts';
+import { ROLE_SETS } from '../../platform/policy.ts';
 import type { App, Platform } from '../../platform/module.ts';
 import type { OutboxSmsChannel } from '../../platform/sms.ts';
 import type { AuthService } from './auth.ts';
@@ -42,7 +43,7 @@ const NoContent = { 204: Type.Null() };
 
 export async function identityRoutes(app: App, platform: Platform, s: IdentityServices): Promise<void> {
   authRoutes(app, platform, s);
-  meRoutes(app, s);
+  meRoutes(app, platform, s);
   staffRoutes(app, s);
   devRoutes(app, platform, s);
 }
@@ -96,13 +97,16 @@ function authRoutes(app: App, platform: Platform, s: IdentityServices): void {
   });
 }
 
-function meRoutes(app: App, s: IdentityServices): void {
+function meRoutes(app: App, platform: Platform, s: IdentityServices): void {
   const signedIn = { policy: policy.signedIn };
 
   app.get('/api/me', {
     config: signedIn,
-    schema: { tags, summary: 'The signed-in person: profile, roles and staff memberships', response: { 200: S.Me, ...errorReplies(401) } },
-  }, async (request) => s.profile.view(requirePrincipal(request).userId));
+    schema: { tags, summary: 'The signed-in person: profile, roles, staff memberships and what they may do (abilities)', response: { 200: S.Me, ...errorReplies(401) } },
+  }, async (request) => {
+    const principal = requirePrincipal(request);
+    return { ...(await s.profile.view(principal.userId)), abilities: platform.abilities(principal) };
+  });
 
   app.get('/api/me/prefill', {
     config: signedIn,
@@ -165,12 +169,12 @@ function meRoutes(app: App, s: IdentityServices): void {
 
 function staffRoutes(app: App, s: IdentityServices): void {
   app.get('/api/staff/citizens/:id', {
-    config: { policy: policy.roles('officer', 'agency_admin', 'leader', 'sysadmin') },
+    config: { policy: policy.roles(...ROLE_SETS.staff) },
     schema: { tags, summary: "A citizen's profile (ID masked) for staff of the citizen's area; every read is audited", params: S.CitizenParams, response: { 200: S.UserView, ...errorReplies(400, 401, 403, 404) } },
   }, async (request) => s.staff.readCitizen(requirePrincipal(request), request.params.id, metaOf(request)));
 
   app.get('/api/admin/users', {
-    config: { policy: policy.roles('sysadmin') },
+    config: { policy: policy.ability('identity.manage_users') },
     schema: { tags, summary: 'Accounts, searchable by phone or name (without diacritics too)', querystring: S.AdminUsersQuery, response: { 200: S.AdminUsersReply, ...errorReplies(400, 401, 403) } },
   }, async (request) => s.staff.listUsers({ q: request.query.q, limit: request.query.limit ?? 20, offset: request.query.offset ?? 0 }));
 }

@@ -1,7 +1,8 @@
 // Sessions: an opaque random token (32 bytes, base64url) given to the client once; the
 // database keeps only its SHA-256, so a leaked table does not sign anyone in.
 import type { IdentitySettings } from './settings.ts';
-import type { Membership, Principal, Role, SessionResolver } from '../../platform/auth.ts';
+import type { Role } from '@cds/contracts';
+import type { Membership, Principal, SessionResolver } from '../../platform/auth.ts';
 import { randomToken, sha256 } from '../../platform/crypto.ts';
 import type { Executor, IdentityRepo, SessionMethod } from './repo.ts';
 import type { AreasPort, RequestMeta, SignedIn } from './types.ts';

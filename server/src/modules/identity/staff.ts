@@ -5,7 +5,8 @@ import type { AdminUser as UserListItem } from '@cds/contracts/identity';
 import type { Principal } from '../../platform/auth.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
 import type { Platform } from '../../platform/module.ts';
-import { canReadCitizen } from './policy.ts';
+import { bindPolicy, type Policy } from '../../platform/policy.ts';
+import { citizenRules } from './policy.ts';
 import type { ProfileService, UserView } from './profile.ts';
 import type { IdentityRepo } from './repo.ts';
 import { rolesOf } from './sessions.ts';
@@ -22,19 +23,23 @@ export function searchTerm(q: string): string {
 }
 
 export class StaffService {
+  private readonly policy: Policy<{ areaCode: string | null }, 'read'>;
+
   constructor(
     private readonly platform: Platform,
     private readonly repo: IdentityRepo,
     private readonly profile: ProfileService,
     private readonly areas: AreasPort,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.policy = bindPolicy(citizenRules, areas);
+  }
 
   async readCitizen(principal: Principal, citizenId: string, meta: RequestMeta): Promise<UserView> {
     const user = await this.repo.findUser(citizenId);
     if (!user || user.status === 'anonymised') throw notFound('identity.user_not_found');
     const entry = { actorUserId: principal.userId, subjectType: 'user', subjectId: user.id, ip: meta.ip ?? undefined };
-    if (!canReadCitizen(principal, user.commune_code, this.areas)) {
+    if (!this.policy.can(principal, 'read', { areaCode: user.commune_code })) {
       await this.platform.audit.record({ ...entry, action: 'citizen.read_denied' });
       throw forbidden('identity.citizen_out_of_scope');
     }

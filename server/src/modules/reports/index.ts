@@ -1,20 +1,25 @@
 // reports: citizen reports (phản ánh kiến nghị) — filing, tracking, the public map, the
 // staff workflow with deadlines, and the API the Open311 module speaks through.
-import type { Kysely } from 'kysely';
 import type { Principal } from '../../platform/auth.ts';
 import type { ModuleDefinition, Platform } from '../../platform/module.ts';
+import { bindPolicy } from '../../platform/policy.ts';
 import { areasModule, type AreasApi } from '../areas/index.ts';
 import { identityModule } from '../identity/index.ts';
 import { notificationsModule } from '../notifications/index.ts';
+import { CategoryCatalog, type CategoryView } from './catalog.ts';
+import type { ReportsContext } from './context.ts';
 import { ReportJobs } from './jobs.ts';
 import { messages } from './messages.ts';
-import type { AreasPort, PeoplePort } from './ports.ts';
+import { reportAbilities, reportRules } from './policy.ts';
+import type { AreasPort, NotifyPort, PeoplePort } from './ports.ts';
+import { ReportPresenter } from './presenter.ts';
 import * as repo from './repo.ts';
 import { reportRoutes } from './routes.ts';
-import { ReportsService, type CategoryView, type CreateInput, type CreateOptions } from './service.ts';
+import { ReportsService, type CreateInput, type CreateOptions } from './service.ts';
 import { StaffReports } from './staff.ts';
 import { TileService } from './tiles.ts';
-import { isOpen, type ReportStatus } from './workflow.ts';
+import { ReportTimeline } from './timeline.ts';
+import { isOpen, ReportWorkflow, type ReportStatus, type WorkflowSettings } from './workflow.ts';
 
 export type { CategoryView, CreateInput, ReportStatus };
 export type ReportRecord = repo.ReportRecord;
@@ -47,6 +52,7 @@ export interface ReportsApi {
 function areasPort(areas: AreasApi): AreasPort {
   const ref = (a: { id: string; code: string; name: string } | undefined) => (a ? { id: a.id, code: a.code, name: a.name } : undefined);
   return {
+    isWithin: (code, scope) => areas.isWithin(code, scope),
     locate: async (lat, lon) => {
       const r = await areas.locate(lat, lon);
       return r ? { commune: { code: r.commune.code, name: r.commune.name }, province: r.province } : null;
@@ -73,6 +79,7 @@ function optionalUse<Api>(platform: Platform, def: ModuleDefinition<Api>): Api |
 export const reportsModule: ModuleDefinition<ReportsApi> = {
   name: 'reports',
   migrations: new URL('./migrations/', import.meta.url),
+  abilities: reportAbilities,
   create(platform) {
     const areas = platform.use(areasModule);
     const notifications = optionalUse(platform, notificationsModule);
@@ -87,32 +94,43 @@ export const reportsModule: ModuleDefinition<ReportsApi> = {
         return found;
       },
     };
-    const service = new ReportsService(platform, areasPort(areas), people, { notify: async (n, trx: Kysely<object>) => notifications?.notify(n, trx) });
-    const staff = new StaffReports(service);
-    const jobs = new ReportJobs(service);
-    const tiles = new TileService(platform.db.kysely, (z, x, y) => areas.boundaryTile(z, x, y));
+    const db = platform.db.kysely;
+    const places = areasPort(areas);
+    const notifier: NotifyPort = { notify: async (n, trx) => notifications?.notify(n, trx) };
+    const workflow = new ReportWorkflow(platform.pack.readJson<WorkflowSettings>('report-workflow.json'));
+    const catalog = new CategoryCatalog(db, platform.pack);
+    const context: ReportsContext = {
+      db, platform, workflow, catalog, areas: places, people, notifier,
+      presenter: new ReportPresenter(db, catalog, workflow, places),
+      timeline: new ReportTimeline(workflow, notifier),
+      policy: bindPolicy(reportRules, places, 'reports.not_your_agency'),
+    };
+    const service = new ReportsService(context);
+    const staff = new StaffReports(context);
+    const jobs = new ReportJobs(context);
+    const tiles = new TileService(db, (z, x, y) => areas.boundaryTile(z, x, y));
     identity?.registerExporter('reports', (userId) => service.exportFor(userId));
-    platform.jobs.define({ name: 'reports.sweep', cron: '*/15 * * * *', handler: async () => void (await jobs.sweep()) });
     const api: ReportsApi = {
-      categories: async () => (await service.categoryTree()).flatMap((c) => [c, ...(c.children ?? [])]),
-      fileableCategory: async (code, field) => service.categoryView(await service.fileableCategory(code, field)),
+      categories: async () => (await catalog.tree()).flatMap((c) => [c, ...(c.children ?? [])]),
+      fileableCategory: async (code, field) => catalog.view(await catalog.fileable(code, field)),
       create: (principal, input, opts) => service.create(principal, input, opts),
-      find: (idOrCode) => repo.findReport(service.db, idOrCode),
-      list: (filter, opts) => repo.list(service.db, { filter, publicOnly: true, sort: opts.sort, limit: opts.limit, offset: opts.offset }),
-      publicEvents: async (ids) => (ids.length ? repo.t(service.db).selectFrom('report_events').selectAll().where('report_id', 'in', ids).where('public', '=', true).orderBy('id').execute() : []),
-      eventsFeed: (opts) => repo.eventsFeed(service.db, opts),
-      categoryName: async (code) => (await service.categoryMap()).get(code)?.name ?? code,
-      agencyName: (id) => service.agencyName(id),
-      statusLabel: (status) => service.statusLabel(status),
-      photoUrls: async (reportId) => (await service.publicView([(await repo.findReport(service.db, reportId))!]))[0]!.photos.map((p) => p.url),
+      find: (idOrCode) => repo.findReport(db, idOrCode),
+      list: (filter, opts) => repo.list(db, { filter, publicOnly: true, sort: opts.sort, limit: opts.limit, offset: opts.offset }),
+      publicEvents: (ids) => repo.publicEvents(db, ids),
+      eventsFeed: (opts) => repo.eventsFeed(db, opts),
+      categoryName: (code) => catalog.name(code),
+      agencyName: (id) => context.presenter.agencyName(id),
+      statusLabel: (status) => workflow.statusLabel(status),
+      photoUrls: async (reportId) => (await context.presenter.publicView([(await repo.findReport(db, reportId))!]))[0]!.photos.map((p) => p.url),
       exportFor: (userId) => service.exportFor(userId),
       sweep: (now) => jobs.sweep(now),
     };
     return {
       api,
       messages,
-      routes: (app) => reportRoutes(app, service, staff, tiles),
-      seed: () => service.seedCategories(),
+      routes: (app) => reportRoutes(app, { service, staff, tiles, catalog, workflow }),
+      jobs: [{ name: 'reports.sweep', cron: '*/15 * * * *', handler: async () => void (await jobs.sweep()) }],
+      seed: () => catalog.seed(),
       features: [{ key: 'reports', face: 'citizen' }, { key: 'reports', face: 'staff' }],
     };
   },

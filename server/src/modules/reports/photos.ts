@@ -28,6 +28,15 @@ export function decodeBase64Photo(data: string, field: string): Buffer {
   return bytes;
 }
 
+/** Every photo of a list (base64 or data: URLs), each error naming its place in the list. */
+export async function processPhotos(photos: string[] | undefined, field = 'photos'): Promise<ProcessedPhoto[]> {
+  if (!photos?.length) return [];
+  if (photos.length > MAX_PHOTOS) throw invalidField(field, 'reports.too_many_photos', { max: MAX_PHOTOS });
+  const out: ProcessedPhoto[] = [];
+  for (const [i, data] of photos.entries()) out.push(await processPhoto(decodeBase64Photo(data, `${field}.${i}`), `${field}.${i}`));
+  return out;
+}
+
 export async function processPhoto(bytes: Buffer, field: string): Promise<ProcessedPhoto> {
   const type = detectFileType(bytes);
   if (!type || type === 'application/pdf') throw invalidField(field, 'reports.photo_not_image');

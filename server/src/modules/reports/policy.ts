@@ -1,66 +1,56 @@
 // Who may see and act on which report: officers and agency heads only on reports of
-// their agency within their area; leaders read everything in their area; sysadmins all.
+// their agency within their area; leaders read everything in their area; sysadmins all;
+// the person who filed a report follows it up.
 import type { Principal } from '../../platform/auth.ts';
-import { forbidden } from '../../platform/errors.ts';
+import { allow, grantsFor, inAgencyScope, inArea, ROLE_SETS, rulesFor, type AbilityTable, type Condition, type Scoped } from '../../platform/policy.ts';
 import type { ReportRecord, Scope } from './repo.ts';
 
-const HANDLERS = ['officer', 'agency_admin'] as const;
+export const reportAbilities: AbilityTable = {
+  /** The staff inbox. */
+  'reports.work': ROLE_SETS.staff,
+  /** Reply templates (categories are the system administrators'). */
+  'reports.configure': ROLE_SETS.admins,
+};
 
-export function areaContains(areaCode: string | null, report: Pick<ReportRecord, 'province_code' | 'commune_code'>): boolean {
-  return areaCode === null || areaCode === report.province_code || areaCode === report.commune_code;
+/** A report as the rules see it. */
+export interface ReportSubject extends Scoped {
+  reporterId: string | null;
 }
 
-export function isSysadmin(p: Principal | null): boolean {
-  return !!p?.roles.includes('sysadmin');
+export function subjectOf(r: Pick<ReportRecord, 'agency_id' | 'commune_code' | 'reporter_id'>): ReportSubject {
+  return { agencyId: r.agency_id, areaCode: r.commune_code, reporterId: r.reporter_id };
 }
 
-export function isStaff(p: Principal | null): boolean {
-  return !!p && (isSysadmin(p) || p.memberships.some((m) => ['officer', 'agency_admin', 'leader'].includes(m.role)));
-}
+const isReporter: Condition<ReportSubject> = (_grant, r, { principal }) => r.reporterId === principal.userId;
 
-/** May handle (accept, assign, answer…) this report. */
-export function canHandle(p: Principal, report: Pick<ReportRecord, 'agency_id' | 'province_code' | 'commune_code'>): boolean {
-  if (isSysadmin(p)) return true;
-  return p.memberships.some((m) => (HANDLERS as readonly string[]).includes(m.role) && m.agencyId === report.agency_id && areaContains(m.areaCode, report));
-}
+export const reportRules = rulesFor<ReportSubject>()({
+  /** Accept, assign, answer, transfer, merge, notes. */
+  handle: [allow(ROLE_SETS.handlers, inAgencyScope), allow(ROLE_SETS.sysadmins)],
+  /** The staff view, with the reporter's identity and internal notes. */
+  read_staff: [allow(ROLE_SETS.handlers, inAgencyScope), allow(['leader'], inArea), allow(ROLE_SETS.sysadmins)],
+  /** Heads of the agency: hide or redact a report. */
+  moderate: [allow(['agency_admin'], inAgencyScope), allow(ROLE_SETS.sysadmins)],
+  /** The reporter: rate, reopen, answer a question, see their own pending photos. */
+  follow_up: [allow('anyone', isReporter)],
+});
 
-/** May see the staff view (with the reporter's identity and internal notes). */
-export function canReadAsStaff(p: Principal, report: Pick<ReportRecord, 'agency_id' | 'province_code' | 'commune_code'>): boolean {
-  return canHandle(p, report) || p.memberships.some((m) => m.role === 'leader' && areaContains(m.areaCode, report));
-}
+export type ReportPermission = keyof typeof reportRules;
 
-/** Heads of the agency: transfer, merge, moderate, edit templates. */
-export function canManage(p: Principal, report: Pick<ReportRecord, 'agency_id' | 'province_code' | 'commune_code'>): boolean {
-  if (isSysadmin(p)) return true;
-  return p.memberships.some((m) => m.role === 'agency_admin' && m.agencyId === report.agency_id && areaContains(m.areaCode, report));
-}
+/** Province settings: the categories. */
+export const settingsRules = rulesFor<null>()({
+  edit_categories: [allow(ROLE_SETS.sysadmins)],
+});
 
-export function assertHandle(p: Principal, report: ReportRecord): void {
-  if (!canHandle(p, report)) throw forbidden('reports.not_your_agency');
-}
-
-export function assertReadAsStaff(p: Principal, report: ReportRecord): void {
-  if (!canReadAsStaff(p, report)) throw forbidden('reports.not_your_agency');
-}
-
+/**
+ * The list query's form of `read_staff`: the agencies (with areas) and the areas whose
+ * reports the person sees in the inbox. Keep it in step with the rule above.
+ */
 export function staffScope(p: Principal): Scope {
-  if (isSysadmin(p)) return { all: true, agencyAreas: [], areas: [] };
+  const grants = grantsFor(reportRules, 'read_staff', p);
+  if (grants.some((g) => g.role === 'sysadmin')) return { all: true, agencyAreas: [], areas: [] };
   return {
     all: false,
-    agencyAreas: p.memberships.filter((m) => (HANDLERS as readonly string[]).includes(m.role) && m.agencyId).map((m) => ({ agencyId: m.agencyId!, areaCode: m.areaCode })),
-    areas: p.memberships.filter((m) => m.role === 'leader' && m.areaCode).map((m) => m.areaCode!),
+    agencyAreas: grants.filter((g) => (ROLE_SETS.handlers as readonly string[]).includes(g.role) && g.agencyId).map((g) => ({ agencyId: g.agencyId!, areaCode: g.areaCode })),
+    areas: grants.filter((g) => g.role === 'leader' && g.areaCode).map((g) => g.areaCode!),
   };
-}
-
-export function assertStaff(p: Principal): void {
-  if (!isStaff(p)) throw forbidden();
-}
-
-/** Categories, templates and workflow labels are province settings. */
-export function assertAdmin(p: Principal): void {
-  if (!isSysadmin(p)) throw forbidden();
-}
-
-export function isReporter(p: Principal | null, report: Pick<ReportRecord, 'reporter_id'>): boolean {
-  return !!p && report.reporter_id === p.userId;
 }

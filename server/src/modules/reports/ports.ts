@@ -1,5 +1,7 @@
 // What the reports module needs from other modules, narrowed to the calls it makes, so
 // the rules can be read (and tested) without the whole of areas or identity.
+import type { Kysely } from 'kysely';
+
 export interface PlaceFound {
   commune: { code: string; name: string };
   province: { code: string; name: string };
@@ -12,6 +14,8 @@ export interface AgencyRef {
 }
 
 export interface AreasPort {
+  /** Whether a commune or province lies within a scope (null = everywhere); for the policy. */
+  isWithin(areaCode: string, scopeCode: string | null): boolean;
   locate(lat: number, lon: number): Promise<PlaceFound | null>;
   commune(code: string): { code: string; name: string; provinceCode: string } | undefined;
   /** A point inside the commune, for reports placed by address only. */
@@ -31,4 +35,8 @@ export interface PersonRef {
 export interface PeoplePort {
   /** Display names of users (staff see who filed a report); missing ids are left out. */
   people(userIds: string[]): Promise<Map<string, PersonRef>>;
+}
+
+export interface NotifyPort {
+  notify(n: { userId: string; kind: string; title: string; body: string; link?: string | null; dedupeKey?: string | null }, trx: Kysely<object>): Promise<void>;
 }

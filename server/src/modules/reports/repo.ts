@@ -2,7 +2,7 @@
 import type { ReportSort } from '@cds/contracts';
 import { sql, type Generated, type JSONColumnType, type Kysely, type Selectable, type Insertable, type Updateable } from 'kysely';
 import { encodeLayer, tileBoundsSql, tileGeometrySql, type TileGeometry } from '../../platform/mvt.ts';
-import type { Question } from './categories.ts';
+import type { FlatCategory, PackTemplate, Question } from './categories.ts';
 import type { Pause } from './deadline.ts';
 import type { ReportStatus } from './workflow.ts';
 
@@ -140,7 +140,7 @@ export type NewReportEvent = Omit<Insertable<ReportEventTable>, 'details'> & { d
 export type NewCategory = Omit<Insertable<CategoryTable>, 'questions'> & { questions: Question[] };
 export type CategoryPatch = Omit<Updateable<CategoryTable>, 'questions'> & { questions?: Question[] };
 
-export const t = (db: Db) => db.withTables<Tables>();
+const t = (db: Db) => db.withTables<Tables>();
 
 const REPORT_COLUMNS = [
   'id', 'tracking_code', 'category_code', 'description', 'status', 'resume_status', 'lat', 'lon', 'address', 'commune_code',
@@ -289,6 +289,39 @@ export async function moveSupport(db: Db, fromId: string, toId: string): Promise
 
 // ---- templates ----
 
+export async function insertTemplate(db: Db, tpl: Insertable<TemplateTable>): Promise<TemplateRow> {
+  return t(db).insertInto('report_templates').values(tpl).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function deleteTemplate(db: Db, id: string): Promise<number> {
+  const res = await t(db).deleteFrom('report_templates').where('id', '=', id).executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
+
+export async function insertCategory(db: Db, c: NewCategory): Promise<void> {
+  await t(db).insertInto('report_categories').values({ ...c, questions: JSON.stringify(c.questions) }).execute();
+}
+
+export async function updateCategory(db: Db, code: string, patch: CategoryPatch): Promise<void> {
+  const { questions, ...rest } = patch;
+  await t(db).updateTable('report_categories')
+    .set({ ...rest, ...(questions ? { questions: JSON.stringify(questions) } : {}), updated_at: new Date() })
+    .where('code', '=', code).execute();
+}
+
+/** The pack's categories, each added once (admins' later edits stay), and its templates while there are none. */
+export async function seedCategories(trx: Db, flat: FlatCategory[], packTemplates: PackTemplate[]): Promise<void> {
+  for (const c of flat) {
+    await t(trx).insertInto('report_categories').values({
+      code: c.code, parent_code: c.parentCode, name: c.name, name_en: c.nameEn, description: c.description, icon: c.icon,
+      routing: c.routing, deadline_days: c.deadlineDays, questions: JSON.stringify(c.questions), keywords: c.keywords, sort: c.sort,
+    }).onConflict((oc) => oc.column('code').doNothing()).execute();
+  }
+  const existing = await t(trx).selectFrom('report_templates').select('id').limit(1).execute();
+  if (existing.length > 0) return;
+  for (const tpl of packTemplates) await insertTemplate(trx, { category_code: tpl.category, title: tpl.title, body: tpl.body });
+}
+
 export async function templates(db: Db, categoryCode: string | null): Promise<TemplateRow[]> {
   let q = t(db).selectFrom('report_templates').selectAll();
   if (categoryCode) q = q.where((eb) => eb.or([eb('category_code', 'is', null), eb('category_code', '=', categoryCode), eb('category_code', '=', categoryCode.split('.')[0]!)]));
@@ -410,6 +443,17 @@ export async function nearbyOpen(db: Db, p: { category: string; lat: number; lon
     .orderBy(sql`geom <-> ${point}`)
     .limit(p.limit)
     .execute();
+}
+
+/** The warning and escalation sweeps mark what they did without touching `updated_at` (nothing changed for the citizen). */
+export async function markSwept(db: Db, id: string, field: 'warned_at' | 'escalated_at', at: Date): Promise<void> {
+  await t(db).updateTable('reports').set({ [field]: at }).where('id', '=', id).execute();
+}
+
+/** Public timeline entries of reports, in order. */
+export async function publicEvents(db: Db, reportIds: string[]): Promise<EventRow[]> {
+  if (reportIds.length === 0) return [];
+  return t(db).selectFrom('report_events').selectAll().where('report_id', 'in', reportIds).where('public', '=', true).orderBy('id').execute();
 }
 
 /** Reports whose deadline is near and no warning was sent yet. */

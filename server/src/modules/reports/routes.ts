@@ -4,14 +4,16 @@ import * as S from '@cds/contracts/reports';
 import { Type } from 'typebox';
 import { policy, requirePrincipal } from '../../platform/auth.ts';
 import { invalidField } from '../../platform/errors.ts';
+import { ROLE_SETS } from '../../platform/policy.ts';
 import type { App } from '../../platform/module.ts';
 import type { ListFilter, Sort } from './repo.ts';
+import type { CategoryCatalog } from './catalog.ts';
 import type { ReportsService } from './service.ts';
 import type { InboxFilter, StaffReports } from './staff.ts';
 import type { TileService } from './tiles.ts';
-import { STATUSES, type ReportStatus } from './workflow.ts';
+import { STATUSES, type ReportStatus, type ReportWorkflow } from './workflow.ts';
 
-const STAFF = policy.roles('officer', 'agency_admin', 'leader', 'sysadmin');
+const STAFF = policy.ability('reports.work');
 const PHOTO_BODY_LIMIT = 45 * 1024 * 1024;
 const tags = ['reports'];
 const staffTags = ['reports (staff)'];
@@ -27,7 +29,15 @@ function toFilter(q: S.ListQuery): ListFilter {
   return { category: q.category, status, commune: q.commune, from: q.from, to: q.to, q: q.q?.trim() || undefined, bbox };
 }
 
-export function reportRoutes(app: App, s: ReportsService, staff: StaffReports, tiles: TileService): void {
+export interface ReportServices {
+  service: ReportsService;
+  staff: StaffReports;
+  tiles: TileService;
+  catalog: CategoryCatalog;
+  workflow: ReportWorkflow;
+}
+
+export function reportRoutes(app: App, { service: s, staff, tiles, catalog, workflow }: ReportServices): void {
   app.get('/api/tiles/:z/:x/:file', {
     config: { policy: policy.public },
     schema: {
@@ -45,7 +55,7 @@ export function reportRoutes(app: App, s: ReportsService, staff: StaffReports, t
   app.get('/api/reports/categories', {
     config: { policy: policy.public },
     schema: { tags, summary: 'Report categories, two levels, with icons and extra questions', response: { 200: S.CategoryTree } },
-  }, async () => s.categoryTree());
+  }, async () => catalog.tree());
 
   app.get('/api/reports/workflow', {
     config: { policy: policy.public },
@@ -54,9 +64,9 @@ export function reportRoutes(app: App, s: ReportsService, staff: StaffReports, t
       response: { 200: S.WorkflowReply },
     },
   }, async () => ({
-    statuses: STATUSES.map((code) => ({ code, label: s.statusLabel(code, 'vi'), labelEn: s.statusLabel(code, 'en') })),
-    reopenDays: s.settings.reopenDays,
-    autoCloseDays: s.settings.autoCloseDays,
+    statuses: STATUSES.map((code) => ({ code, label: workflow.statusLabel(code, 'vi'), labelEn: workflow.statusLabel(code, 'en') })),
+    reopenDays: workflow.settings.reopenDays,
+    autoCloseDays: workflow.settings.autoCloseDays,
   }));
 
   app.get('/api/reports', {
@@ -108,7 +118,7 @@ export function reportRoutes(app: App, s: ReportsService, staff: StaffReports, t
   }, async (request, reply) => {
     const { clientId, ...input } = request.body;
     const { report, created } = await s.create(requirePrincipal(request), input, { source: 'app', clientId: request.headers['idempotency-key'] ?? clientId });
-    return reply.status(created ? 201 : 200).send({ id: report.id, trackingCode: report.tracking_code, status: report.status, statusLabel: s.statusLabel(report.status), dueDate: report.due_date, created });
+    return reply.status(created ? 201 : 200).send({ id: report.id, trackingCode: report.tracking_code, status: report.status, statusLabel: workflow.statusLabel(report.status), dueDate: report.due_date, created });
   });
 
   app.post('/api/reports/photo-location', {
@@ -228,7 +238,7 @@ function staffRoutes(app: App, staff: StaffReports): void {
   }, async (request) => staff.reply(requirePrincipal(request), request.params.id, request.body.text));
 
   app.post('/api/staff/reports/:id/moderation', {
-    config: { policy: policy.roles('agency_admin', 'sysadmin') },
+    config: { policy: policy.roles(...ROLE_SETS.admins) },
     schema: { tags: staffTags, summary: 'Hide a report from the public or redact its text', params: S.IdParam, body: S.ModerateBody, response: { 200: S.StaffReport } },
   }, async (request) => staff.moderate(requirePrincipal(request), request.params.id, request.body));
 
@@ -251,12 +261,12 @@ function staffRoutes(app: App, staff: StaffReports): void {
   }, async (request) => staff.templates(requirePrincipal(request), request.query.category ?? null));
 
   app.post('/api/staff/report-templates', {
-    config: { policy: policy.roles('agency_admin', 'sysadmin') },
+    config: { policy: policy.ability('reports.configure') },
     schema: { tags: staffTags, summary: 'Add a response template', body: S.TemplateBody, response: { 201: S.Template } },
   }, async (request, reply) => reply.status(201).send(await staff.addTemplate(requirePrincipal(request), request.body)));
 
   app.delete('/api/staff/report-templates/:id', {
-    config: { policy: policy.roles('agency_admin', 'sysadmin') },
+    config: { policy: policy.ability('reports.configure') },
     schema: { tags: staffTags, summary: 'Delete a response template', params: S.TemplateParams, response: { 204: Type.Null() } },
   }, async (request, reply) => {
     await staff.deleteTemplate(requirePrincipal(request), request.params.id);
@@ -264,12 +274,12 @@ function staffRoutes(app: App, staff: StaffReports): void {
   });
 
   app.post('/api/admin/report-categories/:code', {
-    config: { policy: policy.roles('sysadmin') },
+    config: { policy: policy.roles(...ROLE_SETS.sysadmins) },
     schema: { tags: staffTags, summary: 'Add a report category', params: S.CategoryParams, body: S.CategoryInput, response: { 201: S.Category } },
   }, async (request, reply) => reply.status(201).send(await staff.saveCategory(requirePrincipal(request), request.params.code, request.body, true)));
 
   app.put('/api/admin/report-categories/:code', {
-    config: { policy: policy.roles('sysadmin') },
+    config: { policy: policy.roles(...ROLE_SETS.sysadmins) },
     schema: { tags: staffTags, summary: 'Change a report category (routing, deadline, questions, active)', params: S.CategoryParams, body: S.CategoryInput, response: { 200: S.Category } },
   }, async (request) => staff.saveCategory(requirePrincipal(request), request.params.code, request.body, false));
 }

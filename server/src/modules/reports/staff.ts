@@ -2,11 +2,15 @@
 // internal notes, public replies, moderation, templates, CSV export and category admin.
 import type { Kysely } from 'kysely';
 import type { Principal } from '../../platform/auth.ts';
+import { toLocalDate } from '../../platform/calendar/index.ts';
 import { translate } from '../../platform/i18n.ts';
-import { conflict, forbidden, invalidField, notFound } from '../../platform/errors.ts';
-import type { CategoryView, ReportsService } from './service.ts';
+import { conflict, invalidField, notFound } from '../../platform/errors.ts';
+import { authorizeAbility, bindPolicy } from '../../platform/policy.ts';
+import type { CategoryView } from './catalog.ts';
+import type { ReportsContext } from './context.ts';
 import { computeDueDate, openPause, urgency, type Urgency } from './deadline.ts';
-import { assertAdmin, assertHandle, assertReadAsStaff, assertStaff, canManage, staffScope } from './policy.ts';
+import { processPhotos } from './photos.ts';
+import { reportAbilities, settingsRules, staffScope, subjectOf } from './policy.ts';
 import type { AgencyRef, PersonRef } from './ports.ts';
 import * as repo from './repo.ts';
 import type { ActBody as ActInput, InboxItem, StaffReport } from '@cds/contracts/reports';
@@ -24,46 +28,57 @@ interface ActContext {
 
 export type InboxFilter = repo.ListFilter & { urgency?: 'due_soon' | 'overdue' };
 
+type Deps = Pick<ReportsContext, 'db' | 'platform' | 'workflow' | 'catalog' | 'presenter' | 'timeline' | 'policy' | 'areas' | 'people' | 'notifier'>;
+
+const settings = bindPolicy(settingsRules);
+
 export class StaffReports {
-  constructor(private readonly s: ReportsService) {}
+  private readonly db: Kysely<object>;
+
+  constructor(private readonly c: Deps) {
+    this.db = c.db;
+  }
 
   private urgencyOf(r: repo.ReportRecord): Urgency | null {
     if (!['new', 'accepted', 'assigned', 'in_progress'].includes(r.status)) return null;
-    return urgency(this.s.platform.calendar, r.due_date, new Date(), this.s.settings.warnDaysBefore);
+    return urgency(this.c.platform.calendar, r.due_date, new Date(), this.c.workflow.settings.warnDaysBefore);
   }
 
   private dueByFor(u: 'due_soon' | 'overdue' | undefined): string | undefined {
     if (!u) return undefined;
-    const cal = this.s.platform.calendar;
-    const today = this.s.today();
+    const today = toLocalDate(new Date());
     if (u === 'overdue') return new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-    return cal.addWorkingDays(today, this.s.settings.warnDaysBefore);
+    return this.c.platform.calendar.addWorkingDays(today, this.c.workflow.settings.warnDaysBefore);
+  }
+
+  private assertHandle(p: Principal, r: repo.ReportRecord): void {
+    this.c.policy.authorize(p, 'handle', subjectOf(r));
   }
 
   async inbox(p: Principal, filter: InboxFilter, sort: repo.Sort, limit: number, offset: number): Promise<{ items: InboxItem[]; total: number }> {
-    assertStaff(p);
+    authorizeAbility(p, reportAbilities, 'reports.work');
     const { urgency: u, ...rest } = filter;
     const f: repo.ListFilter = { ...rest, dueBy: this.dueByFor(u), ...(u ? { status: rest.status ?? ['new', 'accepted', 'assigned', 'in_progress'] } : {}) };
-    const { items, total } = await repo.list(this.s.db, { filter: f, scope: staffScope(p), sort, limit, offset });
-    const views = await this.s.publicView(items);
+    const { items, total } = await repo.list(this.db, { filter: f, scope: staffScope(p), sort, limit, offset });
+    const views = await this.c.presenter.publicView(items);
     return { items: views.map((v, i) => ({ ...v, urgency: this.urgencyOf(items[i]!), assigneeId: items[i]!.assignee_id, hidden: items[i]!.hidden })), total };
   }
 
   async detail(p: Principal, idOrCode: string, ip?: string): Promise<StaffReport> {
-    const r = await repo.findReport(this.s.db, idOrCode);
+    const r = await repo.findReport(this.db, idOrCode);
     if (!r) throw notFound('reports.not_found');
-    assertReadAsStaff(p, r);
+    this.c.policy.authorize(p, 'read_staff', subjectOf(r));
     return this.view(p, r, ip);
   }
 
   private async view(p: Principal, r: repo.ReportRecord, ip?: string): Promise<StaffReport> {
-    const [base] = await this.s.publicView([r]);
-    const events = await repo.events(this.s.db, r.id, true);
+    const [base] = await this.c.presenter.publicView([r]);
+    const events = await repo.events(this.db, r.id, true);
     const ids = [...new Set([r.reporter_id, r.assignee_id, ...events.map((e) => e.actor_id)].filter((x): x is string => !!x))];
-    const people: Map<string, PersonRef> = ids.length ? await this.s.people.people(ids) : new Map();
-    const photos = await repo.photos(this.s.db, [r.id]);
+    const people: Map<string, PersonRef> = ids.length ? await this.c.people.people(ids) : new Map();
+    const photos = await repo.photos(this.db, [r.id]);
     // reading who filed a report is a read of personal data
-    await this.s.platform.audit.record({ actorUserId: p.userId, action: 'reports.read_reporter', subjectType: 'report', subjectId: r.id, ip });
+    await this.c.platform.audit.record({ actorUserId: p.userId, action: 'reports.read_reporter', subjectType: 'report', subjectId: r.id, ip });
     const reporterPerson = r.reporter_id ? people.get(r.reporter_id) : undefined;
     const contactName = [r.contact.lastName, r.contact.firstName].filter(Boolean).join(' ') || null;
     return {
@@ -76,48 +91,48 @@ export class StaffReports {
       rejectReason: r.reject_reason, ratingComment: r.rating_comment, mergedInto: r.merged_into,
       urgency: this.urgencyOf(r),
       actions: availableActions(r.status),
-      canManage: canManage(p, r),
+      canManage: this.c.policy.can(p, 'moderate', subjectOf(r)),
       photos: photos.map((ph) => photoView(ph, true)),
       timeline: events.map((e) => timelineEntry(e, e.actor_id ? people.get(e.actor_id)?.name ?? null : null)),
     };
   }
 
   private async mutate(p: Principal, idOrCode: string, fn: (trx: Kysely<object>, r: repo.ReportRecord) => Promise<void>): Promise<StaffReport> {
-    const id = await this.s.db.transaction().execute(async (trx) => {
+    const id = await this.db.transaction().execute(async (trx) => {
       const r = await repo.findReport(trx, idOrCode, true);
       if (!r) throw notFound('reports.not_found');
-      assertHandle(p, r);
+      this.assertHandle(p, r);
       await fn(trx, r);
       return r.id;
     });
     // shown even when the action took the report out of the caller's scope (a transfer)
-    return this.view(p, (await repo.findReport(this.s.db, id))!);
+    return this.view(p, (await repo.findReport(this.db, id))!);
   }
 
   async act(p: Principal, idOrCode: string, input: ActInput): Promise<StaffReport> {
     // everything read through other modules is read before the transaction: on PGlite a
     // query outside the transaction would wait for the transaction's own connection
-    const pre = await repo.findReport(this.s.db, idOrCode);
+    const pre = await repo.findReport(this.db, idOrCode);
     if (!pre) throw notFound('reports.not_found');
-    assertHandle(p, pre);
+    this.assertHandle(p, pre);
     const ctx: ActContext = {
       agencyId: pre.agency_id,
-      staff: input.action === 'assign' ? await this.s.areas.staffOf(pre.agency_id) : [],
-      agency: input.action === 'transfer' && input.agencyCode?.trim() ? await this.s.areas.agencyByCode(input.agencyCode.trim()) : undefined,
+      staff: input.action === 'assign' ? await this.c.areas.staffOf(pre.agency_id) : [],
+      agency: input.action === 'transfer' && input.agencyCode?.trim() ? await this.c.areas.agencyByCode(input.agencyCode.trim()) : undefined,
     };
-    const answerPhotos = input.action === 'resolve' ? await this.s.processPhotos(input.photos, 'photos') : [];
-    const stored = await Promise.all(answerPhotos.map(async (ph) => ({ ph, full: await this.s.platform.files.put(ph.full), thumb: await this.s.platform.files.put(ph.thumb) })));
+    const answerPhotos = input.action === 'resolve' ? await processPhotos(input.photos, 'photos') : [];
+    const stored = await Promise.all(answerPhotos.map(async (ph) => ({ ph, full: await this.c.platform.files.put(ph.full), thumb: await this.c.platform.files.put(ph.thumb) })));
     return this.mutate(p, pre.id, async (trx, r) => {
       // transferred meanwhile: the staff list and the scope check no longer hold
-      if (r.agency_id !== ctx.agencyId) throw conflict('reports.bad_transition', { status: this.s.statusLabel(r.status) });
+      if (r.agency_id !== ctx.agencyId) throw conflict('reports.bad_transition', { status: this.c.workflow.statusLabel(r.status) });
       const change = await this.apply(trx, p, r, input, ctx);
       if (input.action === 'resolve') {
         for (const [i, s] of stored.entries()) {
           await repo.insertPhoto(trx, { reportId: r.id, fileId: s.full.id, thumbId: s.thumb.id, kind: 'answer', width: s.ph.width, height: s.ph.height, position: i, approved: true });
         }
       }
-      await this.s.recordChange(trx, r, { actorId: p.userId, kind: input.action, fromStatus: r.status, toStatus: change.to, body: change.body, details: change.details });
-      await this.s.platform.events.publish(trx, 'report.status_changed', r.id, { from: r.status, to: change.to, action: input.action, agencyId: change.agencyId ?? r.agency_id });
+      await this.c.timeline.record(trx, r, { actorId: p.userId, kind: input.action, fromStatus: r.status, toStatus: change.to, body: change.body, details: change.details });
+      await this.c.platform.events.publish(trx, 'report.status_changed', r.id, { from: r.status, to: change.to, action: input.action, agencyId: change.agencyId ?? r.agency_id });
     });
   }
 
@@ -132,23 +147,23 @@ export class StaffReports {
     const now = new Date();
     switch (input.action) {
       case 'accept': {
-        const to = this.s.transition(r.status, 'accept');
+        const to = this.c.workflow.transition(r.status, 'accept');
         await repo.updateReport(trx, r.id, { status: to });
         return { to, body: input.answer?.trim() || null };
       }
       case 'reject': {
         const reason = this.required(input.reason, 'reason');
-        const to = this.s.transition(r.status, 'reject');
+        const to = this.c.workflow.transition(r.status, 'reject');
         await repo.updateReport(trx, r.id, { status: to, reject_reason: reason, closed_at: now });
         return { to, body: reason };
       }
       case 'assign': {
-        const to = this.s.transition(r.status, 'assign');
+        const to = this.c.workflow.transition(r.status, 'assign');
         const assigneeId = input.assigneeId ?? p.userId;
         if (!ctx.staff.some((m) => m.userId === assigneeId && ['officer', 'agency_admin'].includes(m.role))) throw invalidField('assigneeId', 'reports.assignee_not_officer');
         await repo.updateReport(trx, r.id, { status: to, assignee_id: assigneeId });
         if (assigneeId !== p.userId) {
-          await this.s.notifier.notify({
+          await this.c.notifier.notify({
             userId: assigneeId, kind: 'report.assigned', title: translate('vi', 'reports.notify.assigned.title', { code: r.tracking_code }),
             body: translate('vi', 'reports.notify.assigned.body', { due: r.due_date }), link: `/staff/reports/${r.tracking_code}`, dedupeKey: `report-assign:${r.id}:${now.getTime()}`,
           }, trx);
@@ -156,26 +171,26 @@ export class StaffReports {
         return { to, body: null, details: { assigneeId } };
       }
       case 'start': {
-        const to = this.s.transition(r.status, 'start');
+        const to = this.c.workflow.transition(r.status, 'start');
         await repo.updateReport(trx, r.id, { status: to });
         return { to, body: null };
       }
       case 'request_info': {
         const question = this.required(input.question, 'question');
-        const to = this.s.transition(r.status, 'request_info');
+        const to = this.c.workflow.transition(r.status, 'request_info');
         await repo.updateReport(trx, r.id, { status: to, resume_status: r.status, pauses: openPause(r.pauses, now) });
         return { to, body: question };
       }
       case 'resume': {
         // staff may restart the clock when the citizen answered by phone
-        const to = this.s.transition(r.status, 'resume', { resumeStatus: r.resume_status });
+        const to = this.c.workflow.transition(r.status, 'resume', { resumeStatus: r.resume_status });
         const pauses = r.pauses.map((x) => (x.to === null ? { ...x, to: now.toISOString() } : x));
-        await repo.updateReport(trx, r.id, { status: to, resume_status: null, pauses, due_date: computeDueDate(this.s.platform.calendar, new Date(r.received_at), r.deadline_days, pauses, now) });
+        await repo.updateReport(trx, r.id, { status: to, resume_status: null, pauses, due_date: computeDueDate(this.c.platform.calendar, new Date(r.received_at), r.deadline_days, pauses, now) });
         return { to, body: input.answer?.trim() || null };
       }
       case 'resolve': {
         const answer = this.required(input.answer, 'answer');
-        const to = this.s.transition(r.status, 'resolve');
+        const to = this.c.workflow.transition(r.status, 'resolve');
         await repo.updateReport(trx, r.id, { status: to, public_answer: answer, resolved_at: now });
         return { to, body: answer };
       }
@@ -184,7 +199,7 @@ export class StaffReports {
       case 'merge':
         return this.merge(trx, p, r, input);
       case 'close': {
-        const to = this.s.transition(r.status, 'close');
+        const to = this.c.workflow.transition(r.status, 'close');
         await repo.updateReport(trx, r.id, { status: to, closed_at: now });
         return { to, body: null };
       }
@@ -196,7 +211,7 @@ export class StaffReports {
   private async transfer(trx: Kysely<object>, r: repo.ReportRecord, input: ActInput, ctx: ActContext) {
     const reason = this.required(input.reason, 'reason');
     this.required(input.agencyCode, 'agencyCode');
-    const to = this.s.transition(r.status, 'transfer');
+    const to = this.c.workflow.transition(r.status, 'transfer');
     const agency = ctx.agency;
     if (!agency) throw invalidField('agencyCode', 'reports.agency_unknown');
     if (agency.id === r.agency_id) throw invalidField('agencyCode', 'reports.same_agency');
@@ -210,8 +225,8 @@ export class StaffReports {
     if (!target) throw invalidField('targetId', 'reports.not_found');
     if (target.id === r.id) throw invalidField('targetId', 'reports.merge_self');
     if (!['new', 'accepted', 'assigned', 'in_progress', 'need_info'].includes(target.status) || target.merged_into) throw invalidField('targetId', 'reports.merge_target_closed');
-    assertHandle(p, target);
-    const to = this.s.transition(r.status, 'merge');
+    this.assertHandle(p, target);
+    const to = this.c.workflow.transition(r.status, 'merge');
     await repo.updateReport(trx, r.id, { status: to, merged_into: target.id, closed_at: new Date() });
     await repo.moveSupport(trx, r.id, target.id);
     await repo.insertEvent(trx, { report_id: target.id, actor_id: p.userId, kind: 'merged_in', public: true, body: r.tracking_code, details: { fromId: r.id } });
@@ -228,7 +243,7 @@ export class StaffReports {
   /** A public reply without changing the status. */
   async reply(p: Principal, idOrCode: string, text: string): Promise<StaffReport> {
     return this.mutate(p, idOrCode, async (trx, r) => {
-      await this.s.recordChange(trx, r, { actorId: p.userId, kind: 'reply', body: text.trim() });
+      await this.c.timeline.record(trx, r, { actorId: p.userId, kind: 'reply', body: text.trim() });
       await repo.updateReport(trx, r.id, {});
     });
   }
@@ -236,7 +251,7 @@ export class StaffReports {
   /** Hides a report from the public, or replaces its public text (the original stays in the history). */
   async moderate(p: Principal, idOrCode: string, input: { hidden?: boolean; description?: string; reason: string }): Promise<StaffReport> {
     return this.mutate(p, idOrCode, async (trx, r) => {
-      if (!canManage(p, r)) throw forbidden('reports.not_your_agency');
+      this.c.policy.authorize(p, 'moderate', subjectOf(r));
       const patch: repo.ReportPatch = {};
       if (input.hidden !== undefined) patch.hidden = input.hidden;
       if (input.description?.trim()) patch.description = input.description.trim();
@@ -249,7 +264,7 @@ export class StaffReports {
   }
 
   async moderatePhoto(p: Principal, photoId: string, decision: 'approved' | 'hidden'): Promise<void> {
-    const photo = /^[0-9a-f-]{36}$/i.test(photoId) ? await repo.findPhoto(this.s.db, photoId) : undefined;
+    const photo = /^[0-9a-f-]{36}$/i.test(photoId) ? await repo.findPhoto(this.db, photoId) : undefined;
     if (!photo) throw notFound('reports.photo_not_found');
     await this.mutate(p, photo.report_id, async (trx, r) => {
       await repo.setPhotoModeration(trx, photoId, decision);
@@ -260,21 +275,21 @@ export class StaffReports {
   // ------------------------------------------------------------ templates
 
   async templates(p: Principal, categoryCode: string | null) {
-    assertStaff(p);
-    return (await repo.templates(this.s.db, categoryCode)).map((t) => ({ id: t.id, categoryCode: t.category_code, title: t.title, body: t.body }));
+    authorizeAbility(p, reportAbilities, 'reports.work');
+    return (await repo.templates(this.db, categoryCode)).map((t) => ({ id: t.id, categoryCode: t.category_code, title: t.title, body: t.body }));
   }
 
   async addTemplate(p: Principal, input: { categoryCode: string | null; title: string; body: string }) {
-    if (!p.roles.includes('sysadmin') && !p.memberships.some((m) => m.role === 'agency_admin')) throw forbidden();
-    if (input.categoryCode && !(await this.s.categoryMap()).has(input.categoryCode)) throw invalidField('categoryCode', 'reports.category_unknown');
-    const row = await repo.t(this.s.db).insertInto('report_templates').values({ category_code: input.categoryCode, title: input.title.trim(), body: input.body.trim() }).returningAll().executeTakeFirstOrThrow();
+    authorizeAbility(p, reportAbilities, 'reports.configure');
+    if (input.categoryCode && !(await this.c.catalog.map()).has(input.categoryCode)) throw invalidField('categoryCode', 'reports.category_unknown');
+    const row = await repo.insertTemplate(this.db, { category_code: input.categoryCode, title: input.title.trim(), body: input.body.trim() });
     return { id: row.id, categoryCode: row.category_code, title: row.title, body: row.body };
   }
 
   async deleteTemplate(p: Principal, id: string): Promise<void> {
-    if (!p.roles.includes('sysadmin') && !p.memberships.some((m) => m.role === 'agency_admin')) throw forbidden();
-    const res = /^[0-9a-f-]{36}$/i.test(id) ? await repo.t(this.s.db).deleteFrom('report_templates').where('id', '=', id).executeTakeFirst() : undefined;
-    if (!res || Number(res.numDeletedRows) === 0) throw notFound('reports.template_not_found');
+    authorizeAbility(p, reportAbilities, 'reports.configure');
+    const deleted = /^[0-9a-f-]{36}$/i.test(id) ? await repo.deleteTemplate(this.db, id) : 0;
+    if (deleted === 0) throw notFound('reports.template_not_found');
   }
 
   // ------------------------------------------------------------ CSV
@@ -288,31 +303,31 @@ export class StaffReports {
       r.trackingCode, r.category.name, r.statusLabel, r.description, r.address ?? '', r.communeName, r.agencyName,
       r.receivedAt, r.dueDate, r.urgency ? urgencyLabel[r.urgency] : '', String(r.supporters), String(r.lat), String(r.lon),
     ]);
-    await this.s.platform.audit.record({ actorUserId: p.userId, action: 'reports.export_csv', subjectType: 'report', details: { count: items.length } });
+    await this.c.platform.audit.record({ actorUserId: p.userId, action: 'reports.export_csv', subjectType: 'report', details: { count: items.length } });
     return '\uFEFF' + [head, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
   }
 
   // ------------------------------------------------------------ categories (admin)
 
   async saveCategory(p: Principal, code: string, input: { parentCode?: string | null; name: string; nameEn?: string | null; description?: string; icon?: string; routing?: string; deadlineDays?: number; questions?: Question[]; keywords?: string; active?: boolean }, create: boolean): Promise<CategoryView> {
-    assertAdmin(p);
-    const map = await this.s.categoryMap();
+    settings.authorize(p, 'edit_categories', null);
+    const map = await this.c.catalog.map();
     const existing = map.get(code);
     if (create && existing) throw conflict('reports.category_exists');
     if (!create && !existing) throw notFound('reports.category_unknown');
     const parent = input.parentCode === undefined ? existing?.parent_code ?? null : input.parentCode;
     if (parent && (!map.has(parent) || map.get(parent)!.parent_code)) throw invalidField('parentCode', 'reports.parent_unknown');
     const routing = input.routing ?? existing?.routing ?? 'commune';
-    if (routing !== 'commune' && !(await this.s.areas.agencyByCode(routing))) throw invalidField('routing', 'reports.routing_unknown');
+    if (routing !== 'commune' && !(await this.c.areas.agencyByCode(routing))) throw invalidField('routing', 'reports.routing_unknown');
     const values = {
       parent_code: parent, name: input.name.trim(), name_en: input.nameEn ?? existing?.name_en ?? null, description: input.description ?? existing?.description ?? '',
       icon: input.icon ?? existing?.icon ?? 'help', routing, deadline_days: input.deadlineDays ?? existing?.deadline_days ?? 10,
-      questions: JSON.stringify(input.questions ?? existing?.questions ?? []), keywords: input.keywords ?? existing?.keywords ?? '', active: input.active ?? existing?.active ?? true,
+      questions: input.questions ?? existing?.questions ?? [], keywords: input.keywords ?? existing?.keywords ?? '', active: input.active ?? existing?.active ?? true,
     };
-    if (create) await repo.t(this.s.db).insertInto('report_categories').values({ code, ...values, sort: map.size }).execute();
-    else await repo.t(this.s.db).updateTable('report_categories').set({ ...values, updated_at: new Date() }).where('code', '=', code).execute();
-    this.s.invalidateCategories();
-    return this.s.categoryView((await this.s.categoryMap()).get(code)!);
+    if (create) await repo.insertCategory(this.db, { code, ...values, sort: map.size });
+    else await repo.updateCategory(this.db, code, values);
+    this.c.catalog.invalidate();
+    return this.c.catalog.view((await this.c.catalog.map()).get(code)!);
   }
 }
 

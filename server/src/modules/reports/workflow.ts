@@ -4,7 +4,7 @@
 import {
   isOpenReport as isOpen, OPEN_REPORT_STATUSES as OPEN_STATUSES, REPORT_ACTIONS as ACTIONS, REPORT_STATUSES as STATUSES, type ReportAction, type ReportStatus,
 } from '@cds/contracts';
-import { conflict } from '../../platform/errors.ts';
+import { AppError, conflict } from '../../platform/errors.ts';
 
 export { ACTIONS, isOpen, OPEN_STATUSES, STATUSES, type ReportAction, type ReportStatus };
 
@@ -70,4 +70,33 @@ export function nextStatus(from: ReportStatus, action: ReportAction, ctx: Transi
 /** The actions staff may take now, for the buttons of the report page. */
 export function availableActions(from: ReportStatus): ReportAction[] {
   return ACTIONS.filter((a) => canTransition(from, a));
+}
+
+/** The province's workflow settings (packs/<province>/report-workflow.json). */
+export interface WorkflowSettings {
+  labels: Record<ReportStatus, { vi: string; en: string }>;
+  warnDaysBefore: number;
+  autoCloseDays: number;
+  reopenDays: number;
+  duplicateRadiusMeters: number;
+  duplicateWindowDays: number;
+}
+
+/** The state machine with the province's labels, which refusals name. */
+export class ReportWorkflow {
+  constructor(readonly settings: WorkflowSettings) {}
+
+  statusLabel(status: ReportStatus, locale: 'vi' | 'en' = 'vi'): string {
+    return this.settings.labels[status]?.[locale] ?? status;
+  }
+
+  /** The next status, with the province's label in the error when the move is not allowed. */
+  transition(from: ReportStatus, action: ReportAction, ctx: TransitionContext = {}): ReportStatus {
+    try {
+      return nextStatus(from, action, ctx);
+    } catch (err) {
+      if (err instanceof AppError) throw conflict('reports.bad_transition', { status: this.statusLabel(from) });
+      throw err;
+    }
+  }
 }
