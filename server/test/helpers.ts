@@ -6,11 +6,18 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { openPglite, openPostgres, type Database } from '../src/db/connection.ts';
 import { buildApp, type BuiltApp } from '../src/app.ts';
+import type { ModuleDefinition } from '../src/platform/module.ts';
 import { collectMigrations, migrateUp } from '../src/db/migrate.ts';
 import { MODULES } from '../src/modules/index.ts';
 import { createPgliteTemplate, testConfig, withDatabase } from './template.ts';
 
 export { testConfig };
+export type { BuiltApp };
+
+/** The app over a test database with the test configuration, not yet started (tests that pick their modules). */
+export function buildTestApp(opts: { db: Database; modules?: ModuleDefinition[]; config?: Record<string, string>; logger?: boolean | object }): Promise<BuiltApp> {
+  return buildApp({ config: testConfig(opts.config), db: opts.db, modules: opts.modules, logger: opts.logger ?? false });
+}
 
 export interface TestDatabase {
   db: Database;

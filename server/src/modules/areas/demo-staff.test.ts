@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../test/helpers.ts';
 import { identityModule } from '../identity/index.ts';
-import { signIn } from '../identity/testing.ts';
+import { signIn } from '../../../test/identity.ts';
 import { areasModule } from './index.ts';
 
 type Me = { memberships: { role: string; agencyName: string | null; areaCode: string | null; areaName: string | null }[] };

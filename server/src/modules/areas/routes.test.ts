@@ -4,9 +4,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { buildApp, type BuiltApp } from '../../app.ts';
 import type { ModuleDefinition } from '../../platform/module.ts';
-import { createTestDatabase, testConfig, type TestDatabase } from '../../../test/helpers.ts';
+import { buildTestApp, createTestDatabase, type BuiltApp, type TestDatabase } from '../../../test/helpers.ts';
 import { areasModule } from './index.ts';
 
 const LVT = '05983';
@@ -45,7 +44,7 @@ describe('areas routes', () => {
 
   before(async () => {
     db = await createTestDatabase();
-    built = await buildApp({ config: testConfig(), db: db.db, modules: [areasModule, testSessions], logger: false });
+    built = await buildTestApp({ db: db.db, modules: [areasModule, testSessions] });
     await built.app.ready();
     const ids = await db.db.query<{ code: string; id: string }>(`SELECT code, id FROM agencies WHERE code IN ('UBND-05983', 'UBND-20')`);
     lvtAgencyId = ids.rows.find((r) => r.code === 'UBND-05983')!.id;

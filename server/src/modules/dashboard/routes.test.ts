@@ -2,7 +2,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../test/helpers.ts';
-import { signIn, type TestSession } from '../identity/testing.ts';
+import { signIn, type TestSession } from '../../../test/identity.ts';
 
 type Figures = {
   area: { code: string; name: string };

@@ -2,29 +2,57 @@
 // test can wire stand-ins.
 import type { ModuleDefinition, Platform } from '../../platform/module.ts';
 import { RateLimiter } from '../../platform/rate-limit.ts';
+import { ApplyingService } from './applying.ts';
+import type { DossiersContext } from './context.ts';
+import { DocumentService } from './documents.ts';
+import { IndicatorService } from './indicator-service.ts';
 import { messages } from './messages.ts';
+import { DossierAccess, dossierAbilities } from './policy.ts';
+import type { Ports } from './ports.ts';
+import { ProcessingService } from './processing.ts';
 import { dossierRoutes } from './routes.ts';
-import { DossierService, type Ports } from './service.ts';
+import { TrackingService } from './tracking.ts';
+import { DossierViews } from './views.ts';
 
 export interface DossiersApi {
   /** The applicant's dossiers, for the personal-data export. */
   exportFor(userId: string): Promise<unknown>;
 }
 
-/** `created` hands the service to tests (e.g. to render PDFs uncompressed). */
-export function createDossiersModule(ports: (platform: Platform) => Ports, created?: (service: DossierService, platform: Platform) => void): ModuleDefinition<DossiersApi> {
+/** The module's parts, by what they do. */
+export interface DossierServices {
+  views: DossierViews;
+  applying: ApplyingService;
+  processing: ProcessingService;
+  documents: DocumentService;
+  tracking: TrackingService;
+  indicators: IndicatorService;
+}
+
+/** `created` hands the parts to tests (e.g. to run the reminder at a chosen time). */
+export function createDossiersModule(ports: (platform: Platform) => Ports, created?: (services: DossierServices, platform: Platform) => void): ModuleDefinition<DossiersApi> {
   return {
     name: 'dossiers',
     migrations: new URL('./migrations/', import.meta.url),
+    abilities: dossierAbilities,
     create(platform) {
-      const service = new DossierService(platform, ports(platform));
-      const api: DossiersApi = { exportFor: (userId) => service.exportFor(userId) };
-      created?.(service, platform);
-      platform.jobs.define({ name: 'dossiers.due-soon', cron: '0 7 * * 1-5', handler: async () => void (await service.remindDueSoon()) });
+      const wired = ports(platform);
+      const base = { db: platform.db.kysely, platform, ports: wired, access: new DossierAccess(wired.areas) };
+      const context: DossiersContext = { ...base, views: new DossierViews(base) };
+      const services: DossierServices = {
+        views: context.views,
+        applying: new ApplyingService(context),
+        processing: new ProcessingService(context),
+        documents: new DocumentService(context),
+        tracking: new TrackingService(context),
+        indicators: new IndicatorService(context),
+      };
+      created?.(services, platform);
       return {
-        api,
+        api: { exportFor: (userId) => services.applying.exportFor(userId) },
         messages,
-        routes: (app) => dossierRoutes(app, service, new RateLimiter(platform.db)),
+        routes: (app) => dossierRoutes(app, services, new RateLimiter(platform.db)),
+        jobs: [{ name: 'dossiers.due-soon', cron: '0 7 * * 1-5', handler: async () => void (await services.processing.remindDueSoon()) }],
         features: [
           { key: 'dossiers', face: 'citizen' },
           { key: 'dossiers', face: 'staff' },

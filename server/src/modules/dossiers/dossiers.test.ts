@@ -2,12 +2,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { buildApp, type BuiltApp } from '../../app.ts';
-import { createTestDatabase, testConfig, type TestDatabase } from '../../../test/helpers.ts';
+import { buildTestApp, createTestDatabase, type BuiltApp, type TestDatabase } from '../../../test/helpers.ts';
 import { areasModule } from '../areas/index.ts';
 import { pdfHasText } from './pdf-text.ts';
-import type { DossierService } from './service.ts';
-import { BIRTH, FEE_PROCEDURE, standInModules, type StandIn } from './testing.ts';
+import type { DossierServices } from './definition.ts';
+import { BIRTH, FEE_PROCEDURE, standInModules, type StandIn } from '../../../test/dossiers.ts';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5b5e6e30000000049454e44ae426082', 'hex');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -16,7 +15,7 @@ const b64 = (b: Buffer) => b.toString('base64');
 let built: BuiltApp;
 let tdb: TestDatabase;
 let standIn: StandIn;
-let serviceOf: () => DossierService;
+let servicesOf: () => DossierServices;
 let agencyLVT: string;
 let agencyTK: string;
 const citizen = 'tok-citizen';
@@ -48,8 +47,8 @@ before(async () => {
   tdb = await createTestDatabase();
   const s = standInModules();
   standIn = s.standIn;
-  serviceOf = s.service;
-  built = await buildApp({ config: testConfig(), db: tdb.db, modules: s.modules, logger: process.env.DOSSIER_TEST_LOG ? { level: "error" } : false });
+  servicesOf = s.services;
+  built = await buildTestApp({ db: tdb.db, modules: s.modules, logger: process.env.DOSSIER_TEST_LOG ? { level: "error" } : false });
   await built.start({ seed: false, work: false });
   await built.app.ready();
   const areas = built.platform.use(areasModule);
@@ -84,7 +83,7 @@ describe('applying', () => {
     assert.equal(pdf.statusCode, 200);
     assert.equal(pdf.headers['content-type'], 'application/pdf');
     assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
-    const receipt = await serviceOf().receiptPdf(standIn.principals.get(citizen)!, d.id, false);
+    const receipt = await servicesOf().documents.receiptPdf(standIn.principals.get(citizen)!, d.id, false);
     assert.ok(pdfHasText(receipt.bytes, `Mã hồ sơ: ${d.code}`));
     assert.ok(pdfHasText(receipt.bytes, 'Nguyễn Văn An'));
   });
@@ -251,7 +250,7 @@ describe('one-stop processing', () => {
     assert.equal(rated.json().rating, 5);
     const sheet = await inject('GET', `/api/dossiers/${d.id}/control-sheet.pdf`, officer);
     assert.equal(sheet.statusCode, 200);
-    const pdf = await serviceOf().controlSheetPdf(standIn.principals.get(officer)!, d.id, false);
+    const pdf = await servicesOf().documents.controlSheetPdf(standIn.principals.get(officer)!, d.id, false);
     for (const t of ['PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ', 'Yêu cầu bổ sung', 'Cán bộ Lương Văn Tri', 'Trả kết quả']) assert.ok(pdfHasText(pdf.bytes, t), t);
     const detail = (await inject('GET', `/api/dossiers/${d.id}`, officer)).json();
     assert.deepEqual(detail.timeline.map((e: { action: string }) => e.action), ['create', 'submit', 'accept', 'assign', 'request_documents', 'supply_documents', 'forward', 'complete', 'return_result']);
@@ -296,10 +295,10 @@ describe('one-stop processing', () => {
     const reminders = async () => (await tdb.db.kysely.withTables<N>().selectFrom('notifications').select('link').where('user_id', '=', officerId).where('kind', '=', 'dossier.due').execute())
       .filter((n) => n.link === `/staff/dossiers/${d.id}`).length;
     // three working days ahead: not yet
-    await serviceOf().remindDueSoon(new Date(Date.parse(`${built.platform.calendar.addWorkingDays(d.appointmentDate, 0)}T00:00:00+07:00`) - 10 * 86_400_000));
+    await servicesOf().processing.remindDueSoon(new Date(Date.parse(`${built.platform.calendar.addWorkingDays(d.appointmentDate, 0)}T00:00:00+07:00`) - 10 * 86_400_000));
     assert.equal(await reminders(), 0);
-    await serviceOf().remindDueSoon(new Date(`${d.appointmentDate}T08:00:00+07:00`));
-    await serviceOf().remindDueSoon(new Date(`${d.appointmentDate}T09:00:00+07:00`));
+    await servicesOf().processing.remindDueSoon(new Date(`${d.appointmentDate}T08:00:00+07:00`));
+    await servicesOf().processing.remindDueSoon(new Date(`${d.appointmentDate}T09:00:00+07:00`));
     assert.equal(await reminders(), 1);
   });
 
@@ -340,7 +339,7 @@ describe('one-stop processing', () => {
     assert.equal(res.statusCode, 200, res.body);
     assert.equal(res.json().appointmentDate, next);
     const letter = res.json().letters.find((l: { kind: string }) => l.kind === 'apology');
-    const pdf = await serviceOf().letterPdf(standIn.principals.get(citizen)!, d.id, letter.id, false);
+    const pdf = await servicesOf().documents.letterPdf(standIn.principals.get(citizen)!, d.id, letter.id, false);
     assert.ok(pdfHasText(pdf.bytes, 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ'));
   });
 

@@ -28,8 +28,8 @@ export const dossiersModule = createDossiersModule((platform) => {
     },
     notifier: optionalUse(platform, notificationsModule) ?? null,
   };
-}, (service, platform) => {
-  platform.use(identityModule).registerExporter('dossiers', (userId) => service.exportFor(userId));
+}, (services, platform) => {
+  platform.use(identityModule).registerExporter('dossiers', (userId) => services.applying.exportFor(userId));
 });
 
 function optionalUse<Api>(platform: Platform, def: ModuleDefinition<Api>): Api | undefined {

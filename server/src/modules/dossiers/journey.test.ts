@@ -3,30 +3,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { buildApp } from '../../app.ts';
-import type { ModuleDefinition } from '../../platform/module.ts';
-import { createTestApp, createTestDatabase, testConfig, type TestApp } from '../../../test/helpers.ts';
-import { MODULES } from '../index.ts';
+import { createTestApp, type TestApp } from '../../../test/helpers.ts';
 import { areasModule } from '../areas/index.ts';
-import { identityModule } from '../identity/index.ts';
-import { notificationsModule } from '../notifications/index.ts';
 import { proceduresModule } from '../procedures/index.ts';
-import { dossiersModule } from './index.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const b64 = (b: Buffer) => b.toString('base64');
 
-/** The app with every module dossiers uses, whether or not modules/index.ts lists them all yet. */
-async function createDossiersTestApp(): Promise<TestApp> {
-  const needed = [areasModule, identityModule, notificationsModule, proceduresModule, dossiersModule] as ModuleDefinition[];
-  if (needed.every((m) => MODULES.includes(m)) && MODULES.indexOf(needed[2]!) < MODULES.indexOf(needed[4]!)) return createTestApp();
-  const { db, drop } = await createTestDatabase();
-  const modules = [...needed.slice(0, 4), ...MODULES.filter((m) => !needed.includes(m)), dossiersModule as ModuleDefinition];
-  const built = await buildApp({ config: testConfig(), db, logger: false, modules });
-  await built.start({ seed: true, work: false });
-  await built.app.ready();
-  return { ...built, db, teardown: async () => { await built.close(); await drop(); } };
-}
 
 let t: TestApp;
 const tokens: Record<string, string> = {};
@@ -48,7 +31,7 @@ const form = {
 const docs = ['declaration', 'birthCertificate', 'identity'].map((docKey) => ({ docKey, fileName: `${docKey}.pdf`, contentBase64: b64(PDF) }));
 
 before(async () => {
-  t = await createDossiersTestApp();
+  t = await createTestApp();
   for (const [who, phone] of Object.entries({ an: '0900000001', binh: '0900000002', officer: '0900000101', officerTK: '0900000102', leader: '0900000201', admin: '0900000901' })) {
     tokens[who] = await login(phone);
   }

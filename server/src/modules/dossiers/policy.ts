@@ -1,66 +1,83 @@
 // Who may do what to which dossier. Officers act only on dossiers their agency holds
-// (and, for officers covering part of an agency's area, within that part); the applicant sees and acts on their own; leaders and
-// sysadmins read within their area.
-import type { Membership, Principal } from '../../platform/auth.ts';
+// (within their area, or anywhere when they cover the agency's whole area); the applicant
+// sees and acts on their own; leaders read within their area; sysadmins read everywhere.
+import type { Principal } from '../../platform/auth.ts';
+import {
+  allow, bindPolicy, grantsFor, inAgencyScope, inArea, ROLE_SETS, rulesFor,
+  type AbilityTable, type Condition, type Policy, type Scoped,
+} from '../../platform/policy.ts';
 import type { AreaPort } from './ports.ts';
 
-const ACTING_ROLES = ['officer', 'agency_admin'] as const;
+export const dossierAbilities: AbilityTable = {
+  /** The queue: receive and process applications. */
+  'dossiers.process': ROLE_SETS.handlers,
+  /** Open a dossier in the staff console. */
+  'dossiers.read_staff': ROLE_SETS.staff,
+  /** The indicators page of the leaders' dashboard. */
+  'dossiers.view_indicators': ROLE_SETS.leaders,
+};
 
-export interface ScopedDossier {
-  applicant_user_id: string;
-  agency_id: string;
-  commune_code: string;
+/** A dossier as the rules see it. */
+export interface DossierSubject extends Scoped {
+  applicantUserId: string;
 }
 
-export const isApplicant = (p: Principal, d: ScopedDossier) => p.userId === d.applicant_user_id;
+const isApplicant: Condition<DossierSubject> = (_grant, d, { principal }) => d.applicantUserId === principal.userId;
 
-async function inArea(areas: AreaPort, m: Membership, communeCode: string): Promise<boolean> {
-  return m.areaCode === null || m.areaCode === communeCode || (await areas.isWithin(communeCode, m.areaCode));
-}
+const handlers = allow<DossierSubject>(ROLE_SETS.handlers, inAgencyScope);
 
-/** Memberships that let the principal act on dossiers held by an agency. */
-export function actingMemberships(p: Principal): Membership[] {
-  return p.memberships.filter((m) => (ACTING_ROLES as readonly string[]).includes(m.role) && m.agencyId !== null);
-}
+export const dossierRules = rulesFor<DossierSubject>()({
+  /** The applicant's own steps: drafts, submitting, supplying documents, withdrawing, rating. */
+  apply: [allow('anyone', isApplicant)],
+  /** Processing: accept, assign, forward, request documents, complete, return… */
+  act: [handlers],
+  read: [allow('anyone', isApplicant), handlers, allow(ROLE_SETS.sysadmins), allow(['leader'], inArea)],
+});
+
+export type DossierPermission = keyof typeof dossierRules;
 
 /**
- * An officer whose scope is the whole of their agency's area (a commune committee's
- * officer, say) handles whatever the agency holds, including dossiers handed over from
- * another commune; only officers scoped to part of a larger agency's area are limited by
- * the applicant's commune.
+ * The Decision 766 indicators of an area (null = everywhere). The API answers agency heads
+ * for their area too; the leaders' page (the ability above) is for leaders and sysadmins.
  */
-async function coversWholeAgency(areas: AreaPort, m: Membership): Promise<boolean> {
-  if (m.areaCode === null) return true;
-  const agency = m.agencyId ? await areas.getAgency(m.agencyId) : null;
-  return !!agency && (agency.areaCode === m.areaCode || (await areas.isWithin(agency.areaCode, m.areaCode)));
-}
+export const indicatorRules = rulesFor<Scoped>()({
+  view: [allow(['leader', 'agency_admin', 'sysadmin'], inArea)],
+});
 
-export async function canAct(areas: AreaPort, p: Principal, d: ScopedDossier): Promise<boolean> {
-  for (const m of actingMemberships(p)) {
-    if (m.agencyId !== d.agency_id) continue;
-    if ((await inArea(areas, m, d.commune_code)) || (await coversWholeAgency(areas, m))) return true;
+export type ScopedDossier = { applicant_user_id: string; agency_id: string; commune_code: string };
+
+/** The rules bound to the place tree, asked with dossier rows. */
+export class DossierAccess {
+  private readonly dossiers: Policy<DossierSubject, DossierPermission>;
+  private readonly indicators: Policy<Scoped, 'view'>;
+
+  constructor(private readonly areas: AreaPort) {
+    this.dossiers = bindPolicy(dossierRules, areas);
+    this.indicators = bindPolicy(indicatorRules, areas);
   }
-  return false;
-}
 
-export async function canRead(areas: AreaPort, p: Principal, d: ScopedDossier): Promise<boolean> {
-  if (isApplicant(p, d)) return true;
-  if (await canAct(areas, p, d)) return true;
-  for (const m of p.memberships) {
-    if (m.role === 'sysadmin') return true;
-    if (m.role === 'leader' && m.areaCode !== null && (await inArea(areas, m, d.commune_code))) return true;
+  /** The agency's own area is looked up only when a handler of that agency could need it. */
+  async subjectOf(p: Principal, d: ScopedDossier): Promise<DossierSubject> {
+    const mayNeed = this.dossiers.grants(p, 'act').some((g) => g.agencyId === d.agency_id && g.areaCode !== null);
+    const agencyAreaCode = mayNeed ? ((await this.areas.getAgency(d.agency_id))?.areaCode ?? null) : null;
+    return { applicantUserId: d.applicant_user_id, agencyId: d.agency_id, areaCode: d.commune_code, agencyAreaCode };
   }
-  return false;
-}
 
-/** The area a principal may see indicators for; null = everywhere; undefined = none. */
-export function indicatorScopes(p: Principal): (string | null)[] {
-  return p.memberships.filter((m) => m.role === 'sysadmin' || m.role === 'leader' || m.role === 'agency_admin').map((m) => (m.role === 'sysadmin' ? null : m.areaCode));
-}
-
-export async function mayViewArea(areas: AreaPort, p: Principal, area: string): Promise<boolean> {
-  for (const scope of indicatorScopes(p)) {
-    if (scope === null || scope === area || (await areas.isWithin(area, scope))) return true;
+  async can(p: Principal, action: DossierPermission, d: ScopedDossier): Promise<boolean> {
+    return this.dossiers.can(p, action, await this.subjectOf(p, d));
   }
-  return false;
+
+  /** Agencies whose dossiers the person may process (their queue). */
+  handlingAgencies(p: Principal): string[] {
+    return [...new Set(grantsFor(dossierRules, 'act', p).flatMap((g) => (g.agencyId ? [g.agencyId] : [])))];
+  }
+
+  mayViewIndicators(p: Principal, areaCode: string | null): boolean {
+    return this.indicators.can(p, 'view', { areaCode });
+  }
+
+  /** The area indicators open on: the first of the person's scopes (null = everywhere). */
+  defaultIndicatorArea(p: Principal): string | null {
+    return this.indicators.grants(p, 'view')[0]?.areaCode ?? null;
+  }
 }

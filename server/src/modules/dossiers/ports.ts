@@ -1,5 +1,6 @@
 // What the dossiers module needs from other modules, narrowed to the calls it makes.
 // index.ts wires them to the procedures, areas and identity modules' public APIs.
+import type { Kysely } from 'kysely';
 import type { FormSchema } from '../procedures/index.ts';
 
 export interface ProcedureInfo {
@@ -32,8 +33,8 @@ export interface AgencyInfo {
 
 export interface AreaPort {
   getAgency(id: string): Promise<AgencyInfo | null>;
-  /** Whether a commune (or province) code lies within a scope (province or commune code). */
-  isWithin(code: string, scope: string): Promise<boolean> | boolean;
+  /** Whether a commune (or province) code lies within a scope (province or commune code; null = everywhere). */
+  isWithin(code: string, scope: string | null): boolean;
   communeName(code: string): Promise<string | null>;
 }
 
@@ -45,4 +46,15 @@ export interface PersonInfo {
 export interface PeoplePort {
   /** Name and phone of a user, or null when unknown. */
   person(userId: string): Promise<PersonInfo | null>;
+}
+
+export interface Notifier {
+  notify(n: { userId: string; kind: string; title: string; body: string; link?: string | null; dedupeKey?: string | null }, trx?: Kysely<object>): Promise<void>;
+}
+
+export interface Ports {
+  procedures: ProcedurePort;
+  areas: AreaPort;
+  people: PeoplePort;
+  notifier: Notifier | null;
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createTestApp, type TestApp } from '../../../test/helpers.ts';
-import { lastSmsCode, signIn } from './testing.ts';
+import { lastSmsCode, signIn } from '../../../test/identity.ts';
 
 type Reply = { statusCode: number; json(): unknown };
 const errorOf = (res: Reply) => (res.json() as { error: { code: string; message: string; details: { field: string; message: string }[] | null } }).error;

@@ -1,8 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { CORE_ABILITIES } from '@cds/contracts';
 import { createTestApp, type TestApp } from '../../../test/helpers.ts';
 import { identityModule } from './index.ts';
-import { registerCitizen, signIn, type TestSession } from './testing.ts';
+import { registerCitizen, signIn, type TestSession } from '../../../test/identity.ts';
 
 type Reply = { statusCode: number; json(): unknown };
 const errorOf = (res: Reply) => (res.json() as { error: { code: string; message: string; details: { field: string; message: string }[] | null } }).error;
@@ -54,7 +55,7 @@ describe('my account: profile, consents, data export, deletion', () => {
       assert.deepEqual({ ...me, id: '', createdAt: '' }, {
         id: '', createdAt: '', phone: '0900000001', fullName: 'Nguyễn Văn An', dateOfBirth: '1985-03-12', sex: 'male',
         personalIdMasked: '020*******34', communeCode: '05983', communeName: 'Phường Lương Văn Tri', address: 'Số 12 đường Bà Triệu',
-        eidLinked: false, eidLevel: null, roles: ['citizen'], memberships: [], deletionRequestedAt: null, deletionDueAt: null,
+        eidLinked: false, eidLevel: null, roles: ['citizen'], memberships: [], deletionRequestedAt: null, deletionDueAt: null, abilities: [],
       });
     });
 
@@ -63,6 +64,42 @@ describe('my account: profile, consents, data export, deletion', () => {
       const me = (await t.app.inject({ method: 'GET', url: '/api/me', headers: officer.headers })).json() as Me;
       assert.deepEqual(me.roles, ['citizen', 'officer']);
       assert.deepEqual((me.memberships as { role: string; areaCode: string }[]).map((m) => [m.role, m.areaCode]), [['officer', '05983']]);
+    });
+  });
+
+  describe('GET /api/me abilities', () => {
+    // what each demo account may open in the web app, as its role lists allowed before abilities
+    const expected: [string, string, string[]][] = [
+      ['citizen', '0900000001', []],
+      ['officer', '0900000101', ['console.open', 'dossiers.process', 'dossiers.read_staff', 'reports.work']],
+      ['leader', '0900000201', ['console.open', 'dashboard.view', 'dossiers.read_staff', 'dossiers.view_indicators', 'reports.work']],
+      ['community helper', '0900000301', ['console.open']],
+      ['sysadmin', '0900000901', ['console.open', 'dashboard.view', 'dossiers.read_staff', 'dossiers.view_indicators', 'identity.manage_users', 'reports.configure', 'reports.work']],
+    ];
+    for (const [who, phone, abilities] of expected) {
+      it(`lists what the ${who} may do`, async () => {
+        const session = await signIn(t.app, phone);
+        const res = await t.app.inject({ method: 'GET', url: '/api/me', headers: session.headers });
+        assert.equal(res.statusCode, 200);
+        assert.deepEqual(res.json().abilities, abilities);
+      });
+    }
+
+    it('uses only the ability names the contracts declare', async () => {
+      const session = await signIn(t.app, '0900000901');
+      const names = new Set<string>(Object.values(CORE_ABILITIES));
+      for (const a of (await t.app.inject({ method: 'GET', url: '/api/me', headers: session.headers })).json().abilities as string[]) assert.ok(names.has(a), a);
+    });
+
+    it('agrees with what the routes let the person do', async () => {
+      const officer = await signIn(t.app, '0900000101');
+      const leader = await signIn(t.app, '0900000201');
+      const status = async (url: string, s: { headers: Record<string, string> }) => (await t.app.inject({ method: 'GET', url, headers: s.headers })).statusCode;
+      assert.equal(await status('/api/dossiers/queue', officer), 200, 'dossiers.process opens the queue');
+      assert.equal(await status('/api/dossiers/queue', leader), 403, 'no dossiers.process, no queue');
+      assert.equal(await status('/api/dashboard/citizens', leader), 200, 'dashboard.view');
+      assert.equal(await status('/api/dashboard/citizens', officer), 403);
+      assert.equal(await status('/api/admin/users', officer), 403, 'no identity.manage_users');
     });
   });
 

@@ -1,10 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildApp, type BuiltApp } from '../../app.ts';
-import { createTestDatabase, testConfig, type TestDatabase } from '../../../test/helpers.ts';
+import { buildTestApp, createTestDatabase, type BuiltApp, type TestDatabase } from '../../../test/helpers.ts';
 import { identityModule } from './index.ts';
 import { DEMO_USERS } from './seed.ts';
-import { signIn } from './testing.ts';
+import { signIn } from '../../../test/identity.ts';
 
 describe('demo seed', () => {
   let tdb: TestDatabase;
@@ -12,7 +11,7 @@ describe('demo seed', () => {
   const calls: string[] = [];
   before(async () => {
     tdb = await createTestDatabase();
-    built = await buildApp({ config: testConfig(), db: tdb.db, logger: false });
+    built = await buildTestApp({ db: tdb.db });
     built.platform.use(identityModule).afterDemoUsersSeeded(async () => {
       calls.push(String(await built.platform.use(identityModule).findUserIdByPhone('0900000901')));
     });

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../test/helpers.ts';
 import { identityModule } from './index.ts';
-import { signIn, type TestSession } from './testing.ts';
+import { signIn, type TestSession } from '../../../test/identity.ts';
 
 type Reply = { statusCode: number; json(): unknown };
 const errorOf = (res: Reply) => (res.json() as { error: { code: string; details: { field: string }[] | null } }).error;

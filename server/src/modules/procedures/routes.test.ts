@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { areasModule } from '../areas/index.ts';
 import { proceduresModule } from './index.ts';
 import { ProceduresService } from './service.ts';
-import { createProceduresTestApp, type ProceduresTestApp } from './testing.ts';
+import { createProceduresTestApp, type ProceduresTestApp } from '../../../test/procedures.ts';
 
 type Json = Record<string, unknown>;
 

@@ -2,7 +2,7 @@
 // in the top 3 of the seeded Lạng Sơn catalogue.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createProceduresTestApp, type ProceduresTestApp } from './testing.ts';
+import { createProceduresTestApp, type ProceduresTestApp } from '../../../test/procedures.ts';
 import { SEARCH_CASES as QUERIES } from './search-cases.ts';
 
 describe('procedure search ranking', () => {

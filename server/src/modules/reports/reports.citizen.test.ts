@@ -2,9 +2,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { signIn, type TestSession } from '../identity/testing.ts';
+import { signIn, type TestSession } from '../../../test/identity.ts';
 import type { TestApp } from '../../../test/helpers.ts';
-import { createReportsTestApp, heic, jpeg } from './testing.ts';
+import { createReportsTestApp, heic, jpeg } from '../../../test/reports.ts';
 
 const HERE = { lat: 21.85, lon: 106.76 }; // Phường Lương Văn Tri (05983)
 const RUBBISH = { categoryCode: 'moi-truong.rac-thai', answers: { amount: 'large' } };

@@ -2,10 +2,10 @@
 // transfer, merge, moderation, templates, CSV, categories, and the scheduled sweeps.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { signIn, type TestSession } from '../identity/testing.ts';
+import { signIn, type TestSession } from '../../../test/identity.ts';
 import type { TestApp } from '../../../test/helpers.ts';
 import { reportsModule } from './index.ts';
-import { createReportsTestApp, jpeg } from './testing.ts';
+import { createReportsTestApp, jpeg } from '../../../test/reports.ts';
 
 const HERE = { lat: 21.85, lon: 106.76 }; // Phường Lương Văn Tri (05983)
 

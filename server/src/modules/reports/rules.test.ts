@@ -9,7 +9,7 @@ import { checkAnswers, flattenCategories, type Question } from './categories.ts'
 import { closePause, computeDueDate, openPause, urgency } from './deadline.ts';
 import { gpsFromExif, processPhoto } from './photos.ts';
 import { csvCell } from './staff.ts';
-import { heic } from './testing.ts';
+import { heic } from '../../../test/reports.ts';
 import { availableActions, canTransition, nextStatus, STATUSES } from './workflow.ts';
 
 const calendar = new WorkingCalendar({

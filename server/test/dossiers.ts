@@ -1,12 +1,12 @@
 // Test wiring: the dossiers module with stand-in procedures and people, and a stand-in
 // session resolver, for tests that must not depend on other modules' demo data.
-import type { Principal } from '../../platform/auth.ts';
-import type { ModuleDefinition } from '../../platform/module.ts';
-import { areasModule } from '../areas/index.ts';
-import { notificationsModule } from '../notifications/index.ts';
-import { createDossiersModule } from './definition.ts';
-import type { PersonInfo, ProcedureInfo } from './ports.ts';
-import type { DossierService } from './service.ts';
+import type { Principal } from '../src/platform/auth.ts';
+import type { ModuleDefinition } from '../src/platform/module.ts';
+import { areasModule } from '../src/modules/areas/index.ts';
+import { notificationsModule } from '../src/modules/notifications/index.ts';
+import { createDossiersModule } from '../src/modules/dossiers/definition.ts';
+import type { PersonInfo, ProcedureInfo } from '../src/modules/dossiers/ports.ts';
+import type { DossierServices } from '../src/modules/dossiers/definition.ts';
 
 export const BIRTH: ProcedureInfo = {
   id: 'test-birth',
@@ -31,8 +31,8 @@ export interface StandIn {
   signIn(token: string, principal: Omit<Principal, 'sessionId'>, person: PersonInfo): string;
 }
 
-export function standInModules(): { modules: ModuleDefinition[]; standIn: StandIn; service: () => DossierService } {
-  let service: DossierService | undefined;
+export function standInModules(): { modules: ModuleDefinition[]; standIn: StandIn; services: () => DossierServices } {
+  let services: DossierServices | undefined;
   const principals = new Map<string, Principal>();
   const people = new Map<string, PersonInfo>();
   const standIn: StandIn = {
@@ -69,6 +69,6 @@ export function standInModules(): { modules: ModuleDefinition[]; standIn: StandI
       people: { person: async (userId) => people.get(userId) ?? null },
       notifier: platform.use(notificationsModule),
     };
-  }, (s) => { service = s; });
-  return { modules: [areasModule, notificationsModule, sessions, dossiers], standIn, service: () => service! };
+  }, (s) => { services = s; });
+  return { modules: [areasModule, notificationsModule, sessions, dossiers], standIn, services: () => services! };
 }

@@ -1,6 +1,6 @@
 // For tests of any module: sign in as a demo account and get the Bearer header.
 import type { FastifyInstance } from 'fastify';
-import { DEMO_PASSWORD } from './seed.ts';
+import { DEMO_PASSWORD } from '../src/modules/identity/seed.ts';
 
 export interface TestSession {
   token: string;

@@ -1,12 +1,12 @@
 // Test wiring: areas + procedures with a stand-in session resolver, so the HTTP tests
 // can act as a sysadmin, an agency admin or a citizen without the identity module.
-import type { Principal } from '../../platform/auth.ts';
-import type { ModuleDefinition } from '../../platform/module.ts';
-import { buildApp, type BuiltApp } from '../../app.ts';
-import { createTestDatabase, testConfig } from '../../../test/helpers.ts';
-import type { Database } from '../../db/connection.ts';
-import { areasModule } from '../areas/index.ts';
-import { proceduresModule } from './index.ts';
+import type { Principal } from '../src/platform/auth.ts';
+import type { ModuleDefinition } from '../src/platform/module.ts';
+import { buildApp, type BuiltApp } from '../src/app.ts';
+import { createTestDatabase, testConfig } from './helpers.ts';
+import type { Database } from '../src/db/connection.ts';
+import { areasModule } from '../src/modules/areas/index.ts';
+import { proceduresModule } from '../src/modules/procedures/index.ts';
 
 export type ProceduresTestApp = BuiltApp & {
   db: Database;
