@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
 import { ConfigError, loadConfig, moduleSettings, PLATFORM_VARIABLES } from './config.ts';
-import { identitySettings } from './modules/identity/settings.ts';
+import { identitySettings } from './modules/identity/index.ts';
 
 const key = Buffer.alloc(32, 1).toString('base64');
 

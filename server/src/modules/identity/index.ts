@@ -27,6 +27,8 @@ import { StaffService } from './staff.ts';
 import type { AreasPort } from './types.ts';
 
 export type { Exporter };
+/** The module's settings (sessions, one-time codes, eID), read with `identitySettings.of(config)`. */
+export { identitySettings };
 
 export interface IdentityApi {
   /** The account with this phone number (any accepted form), or null. */
@@ -101,9 +103,6 @@ export const identityModule: ModuleDefinition<IdentityApi> = {
     const afterSeed: (() => Promise<void>)[] = [];
     let seeded = false;
 
-    platform.jobs.define<{ requestId?: string }>({ name: DELETION_JOB, cron: '17 3 * * *', handler: async (data) => void (await privacy.runDeletionJob(data)) });
-    platform.jobs.define({ name: 'identity-cleanup', cron: '37 3 * * *', handler: () => repo.sweep(new Date()) });
-
     const findUserIdByPhone = async (phone: string) => {
       const normal = normalizePhone(phone);
       return normal ? ((await repo.findUserByPhone(normal))?.id ?? null) : null;
@@ -129,6 +128,10 @@ export const identityModule: ModuleDefinition<IdentityApi> = {
       api,
       messages,
       sessionResolver: sessions.resolve,
+      jobs: [
+        { name: DELETION_JOB, cron: '17 3 * * *', handler: async (data: { requestId?: string }) => void (await privacy.runDeletionJob(data)) },
+        { name: 'identity-cleanup', cron: '37 3 * * *', handler: () => repo.sweep(new Date()) },
+      ],
       features: eid.service ? [{ key: 'eid', face: 'citizen' }] : [],
       routes: async (app) => {
         appRef.app = app;
