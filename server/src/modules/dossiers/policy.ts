@@ -40,8 +40,10 @@ export type DossierPermission = keyof typeof dossierRules;
  * The Decision 766 indicators of an area (null = everywhere). The API answers agency heads
  * for their area too; the leaders' page (the ability above) is for leaders and sysadmins.
  */
+export const INDICATOR_READERS = ['leader', 'agency_admin', 'sysadmin'] as const;
+
 export const indicatorRules = rulesFor<Scoped>()({
-  view: [allow(['leader', 'agency_admin', 'sysadmin'], inArea)],
+  view: [allow(INDICATOR_READERS, inArea)],
 });
 
 export type ScopedDossier = { applicant_user_id: string; agency_id: string; commune_code: string };

@@ -13,6 +13,7 @@ import { tooMany } from '../../platform/errors.ts';
 import type { App } from '../../platform/module.ts';
 import type { RateLimiter } from '../../platform/rate-limit.ts';
 import type { DossierServices } from './definition.ts';
+import { INDICATOR_READERS } from './policy.ts';
 
 const tags = ['dossiers'];
 const Staff = policy.ability('dossiers.process');
@@ -166,7 +167,7 @@ export async function dossierRoutes(app: App, s: DossierServices, limiter: RateL
   }, async (request) => ({ steps: await s.processing.setSteps(requirePrincipal(request), request.params.procedureId, request.body.steps) }));
 
   app.get('/api/indicators/services', {
-    config: { policy: policy.roles('leader', 'agency_admin', 'sysadmin') },
+    config: { policy: policy.roles(...INDICATOR_READERS) },
     schema: { tags: ['indicators'], summary: 'Service-quality indicators of Decision 766 for a period and an area', querystring: IndicatorsQuery, response: { 200: IndicatorsReply } },
   }, async (request) => s.indicators.indicators(requirePrincipal(request), request.query));
 }

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { Type } from 'typebox';
 import { ErrorReply } from '@cds/contracts/common';
 import { policy, requirePrincipal } from '../../platform/auth.ts';
+import { ROLE_SETS } from '../../platform/policy.ts';
 import { localeFrom } from '../../platform/i18n.ts';
 import type { App } from '../../platform/module.ts';
 import { IdParam, LifeEventItem, Procedure, ProcedureInput, SearchQuery, SearchReply, SectorItem, TemplateFile, TemplateParams, UuidParam } from '@cds/contracts/procedures';
@@ -64,7 +65,7 @@ export function proceduresRoutes(app: App, service: ProceduresService): void {
 
   const adminErrors = { 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 409: ErrorReply };
   app.post('/api/admin/procedures', {
-    config: { policy: policy.roles('sysadmin', 'agency_admin') },
+    config: { policy: policy.roles(...ROLE_SETS.admins) },
     schema: { tags: ADMIN_TAGS, summary: 'Add a procedure to the catalogue', body: ProcedureInput, response: { 201: Procedure, ...adminErrors } },
   }, async (request, reply) => {
     const created = await service.create(requirePrincipal(request), request.body, request.ip);
@@ -72,7 +73,7 @@ export function proceduresRoutes(app: App, service: ProceduresService): void {
   });
 
   app.put('/api/admin/procedures/:id', {
-    config: { policy: policy.roles('sysadmin', 'agency_admin') },
+    config: { policy: policy.roles(...ROLE_SETS.admins) },
     schema: { tags: ADMIN_TAGS, summary: 'Replace a procedure (the pack no longer overwrites it)', params: UuidParam, body: ProcedureInput, response: { 200: Procedure, 404: ErrorReply, ...adminErrors } },
   }, async (request) => service.update(requirePrincipal(request), request.params.id, request.body, request.ip));
 }

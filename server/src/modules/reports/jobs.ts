@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import { toLocalDate } from '../../platform/calendar/index.ts';
 import { translate } from '../../platform/i18n.ts';
+import { ROLE_SETS } from '../../platform/policy.ts';
 import type { ReportsContext } from './context.ts';
 import * as repo from './repo.ts';
 
@@ -22,7 +23,7 @@ export class ReportJobs {
     return { warned: await this.warn(now), escalated: await this.escalate(now), closed: await this.autoClose(now) };
   }
 
-  private async recipients(agencyId: string, assigneeId: string | null, roles: string[]): Promise<string[]> {
+  private async recipients(agencyId: string, assigneeId: string | null, roles: readonly string[]): Promise<string[]> {
     if (assigneeId && roles.includes('officer')) return [assigneeId];
     const staff = await this.c.areas.staffOf(agencyId);
     return [...new Set(staff.filter((m) => roles.includes(m.role)).map((m) => m.userId))];
@@ -32,7 +33,7 @@ export class ReportJobs {
     const dueBy = this.c.platform.calendar.addWorkingDays(toLocalDate(new Date()), this.c.workflow.settings.warnDaysBefore);
     const rows = await repo.dueForWarning(this.db, dueBy, BATCH);
     for (const r of rows) {
-      const to = await this.recipients(r.agency_id, r.assignee_id, ['officer', 'agency_admin']);
+      const to = await this.recipients(r.agency_id, r.assignee_id, ROLE_SETS.handlers);
       await this.db.transaction().execute(async (trx) => {
         for (const userId of to) {
           await this.c.notifier.notify({

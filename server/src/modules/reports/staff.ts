@@ -5,7 +5,7 @@ import type { Principal } from '../../platform/auth.ts';
 import { toLocalDate } from '../../platform/calendar/index.ts';
 import { translate } from '../../platform/i18n.ts';
 import { conflict, invalidField, notFound } from '../../platform/errors.ts';
-import { authorizeAbility, bindPolicy } from '../../platform/policy.ts';
+import { authorizeAbility, bindPolicy, ROLE_SETS } from '../../platform/policy.ts';
 import type { CategoryView } from './catalog.ts';
 import type { ReportsContext } from './context.ts';
 import { computeDueDate, openPause, urgency, type Urgency } from './deadline.ts';
@@ -160,7 +160,7 @@ export class StaffReports {
       case 'assign': {
         const to = this.c.workflow.transition(r.status, 'assign');
         const assigneeId = input.assigneeId ?? p.userId;
-        if (!ctx.staff.some((m) => m.userId === assigneeId && ['officer', 'agency_admin'].includes(m.role))) throw invalidField('assigneeId', 'reports.assignee_not_officer');
+        if (!ctx.staff.some((m) => m.userId === assigneeId && (ROLE_SETS.handlers as readonly string[]).includes(m.role))) throw invalidField('assigneeId', 'reports.assignee_not_officer');
         await repo.updateReport(trx, r.id, { status: to, assignee_id: assigneeId });
         if (assigneeId !== p.userId) {
           await this.c.notifier.notify({
