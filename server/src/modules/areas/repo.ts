@@ -84,8 +84,9 @@ export type PackAgency = {
   electronicId: string | null;
 };
 
-export type LocatedRow = { code: string; name: string; type: string; province_code: string; synthetic: boolean };
-export type BoundaryRow = { code: string; name: string; type: string; synthetic: boolean; source: string; geometry: string };
+export type LocatedRow = Pick<CommuneTable, 'code' | 'name' | 'type' | 'province_code'> & Pick<CommuneBoundaryTable, 'synthetic'>;
+/** A boundary with its commune, the geometry as GeoJSON text. */
+export type BoundaryRow = Pick<CommuneTable, 'code' | 'name' | 'type'> & Pick<CommuneBoundaryTable, 'synthetic' | 'source'> & { geometry: string };
 
 // ------------------------------------------------------------ units and boundaries (any executor: seeding and imports run in transactions)
 

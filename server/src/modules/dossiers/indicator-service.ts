@@ -21,7 +21,7 @@ export class IndicatorService {
     const period = { from: new Date(`${q.from}T00:00:00+07:00`), to: new Date(Date.parse(`${q.to}T00:00:00+07:00`) + 86_400_000) };
     const rows = [];
     for (const d of await repo.forIndicators(this.db, period.from, period.to)) {
-      if (area === null || d.commune_code === area || (await this.c.ports.areas.isWithin(d.commune_code, area))) rows.push(d);
+      if (area === null || d.commune_code === area || this.c.ports.areas.isWithin(d.commune_code, area)) rows.push(d);
     }
     const [pauses, withFiles] = await Promise.all([repo.pauses(this.db, rows.map((d) => d.id)), repo.withAttachments(this.db, rows.map((d) => d.id))]);
     const records: ind.DossierRecord[] = rows.map((d) => ({
