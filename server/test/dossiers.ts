@@ -4,9 +4,8 @@ import type { Principal } from '../src/platform/auth.ts';
 import type { ModuleDefinition } from '../src/platform/module.ts';
 import { areasModule } from '../src/modules/areas/index.ts';
 import { notificationsModule } from '../src/modules/notifications/index.ts';
-import { createDossiersModule } from '../src/modules/dossiers/definition.ts';
+import { createDossiersModule, type DossierServices } from '../src/modules/dossiers/definition.ts';
 import type { PersonInfo, ProcedureInfo } from '../src/modules/dossiers/ports.ts';
-import type { DossierServices } from '../src/modules/dossiers/definition.ts';
 
 export const BIRTH: ProcedureInfo = {
   id: 'test-birth',
