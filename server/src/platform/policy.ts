@@ -4,7 +4,7 @@
 // Services ask the table (`can`, `authorize`) instead of writing checks by hand. Record-less
 // abilities (`reports.work`) are role sets; GET /api/me lists the caller's, so the web app
 // shows what a person may use without role lists of its own.
-import { STAFF_ROLES, type Ability, type Role } from '@cds/contracts';
+import { CONSOLE_ROLES, STAFF_ROLES, type Ability, type Role } from '@cds/contracts';
 import type { Membership, Principal } from './auth.ts';
 import { forbidden } from './errors.ts';
 
@@ -15,7 +15,7 @@ export const ROLE_SETS = {
   /** Staff who work on records: handlers, leaders, system administrators. */
   staff: ['officer', 'agency_admin', 'leader', 'sysadmin'],
   /** Everyone the staff console opens for (community helpers included). */
-  console: ['officer', 'agency_admin', 'leader', 'sysadmin', 'community_helper'],
+  console: CONSOLE_ROLES,
   /** Set a module up (templates, moderation): agency heads and system administrators. */
   admins: ['agency_admin', 'sysadmin'],
   /** Watch an area's figures: leaders and system administrators. */
