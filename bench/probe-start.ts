@@ -16,7 +16,8 @@ function mark(step: string): void {
 
 const { loadConfig } = await import('../server/src/config.ts');
 const { openDatabase } = await import('../server/src/db/connection.ts');
-const { migrateUp } = await import('../server/src/db/migrate.ts');
+const { collectMigrations, migrateUp } = await import('../server/src/db/migrate.ts');
+const { MODULES } = await import('../server/src/modules/index.ts');
 const { buildApp } = await import('../server/src/app.ts');
 mark('import the platform code');
 const config = loadConfig();
@@ -24,7 +25,7 @@ const db = await openDatabase(config);
 const pglite = (db as unknown as { pglite?: { mod?: { wasmMemory?: WebAssembly.Memory } } }).pglite;
 if (pglite?.mod?.wasmMemory) wasm = () => pglite.mod!.wasmMemory!.buffer.byteLength;
 mark(`open the database (${db.kind})`);
-await migrateUp(db);
+await migrateUp(db, await collectMigrations(MODULES));
 mark('check migrations');
 const built = await buildApp({ config, db, logger: false });
 mark('build the app (modules, routes)');

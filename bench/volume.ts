@@ -16,7 +16,8 @@ import pg from 'pg';
 import { foldVietnamese } from '@cds/contracts';
 import { buildApp } from '../server/src/app.ts';
 import { openPglite, openPostgres, type Database } from '../server/src/db/connection.ts';
-import { migrateUp } from '../server/src/db/migrate.ts';
+import { collectMigrations, migrateUp } from '../server/src/db/migrate.ts';
+import { MODULES } from '../server/src/modules/index.ts';
 import { TEST_ENCRYPTION_KEY, testConfig } from '../server/test/template.ts';
 
 export interface VolumeSize {
@@ -115,7 +116,7 @@ async function step(label: string, db: Database, sqlText: string): Promise<void>
 /** Migrates and seeds (demo accounts, areas, agencies, categories, the pack's procedures), then adds the volume. */
 export async function generateVolume(db: Database, size: VolumeSize): Promise<Record<string, number>> {
   const started = Date.now();
-  await migrateUp(db);
+  await migrateUp(db, await collectMigrations(MODULES));
   const built = await buildApp({ config: testConfig(), db, logger: false });
   await built.start({ seed: true, work: false });
   await built.close();
