@@ -8,9 +8,9 @@ import { geocodeCommune } from './geocode.ts';
 import { messages } from './messages.ts';
 import type { AgencyKind } from './repo.ts';
 import { areasRoutes } from './routes.ts';
-import { AreasService, type Agency, type AgencyFilter, type CommuneInfo, type LocateResult, type MembershipView } from './service.ts';
+import { AreasService, type Agency, type AgencyFilter, type CommuneInfo, type DemoMembership, type LocateResult, type MembershipView } from './service.ts';
 
-export type { Agency, AgencyFilter, AgencyKind, CommuneInfo, LocateResult, MembershipView };
+export type { Agency, AgencyFilter, AgencyKind, CommuneInfo, DemoMembership, LocateResult, MembershipView };
 export { CODE_PROPERTIES, demoTilingPlan, importBoundaries, ImportFileError, type ImportReport } from './boundaries.ts';
 export { AdminUnits } from './admin-units.ts';
 
@@ -45,6 +45,8 @@ export interface AreasApi {
   listMemberships(filter: { userId?: string; agencyId?: string; includeRevoked?: boolean }): Promise<MembershipView[]>;
   /** Demo mode: grants the pack's demo staff roles (packs/<id>/demo-staff.json); idempotent. */
   seedDemoMemberships(findUserIdByPhone: (phone: string) => Promise<string | null>): Promise<number>;
+  /** Demo mode: grants these staff roles to existing demo accounts; idempotent. */
+  grantDemoMemberships(memberships: readonly DemoMembership[], findUserIdByPhone: (phone: string) => Promise<string | null>): Promise<number>;
 }
 
 export type { StaffRole };
@@ -74,6 +76,7 @@ export const areasModule: ModuleDefinition<AreasApi> = {
       membershipViews: (userId) => service.activeMembershipViews(userId),
       listMemberships: (filter) => service.listMemberships(filter),
       seedDemoMemberships: (find) => service.seedDemoMemberships(find),
+      grantDemoMemberships: (list, find) => service.grantDemoMemberships(list, find),
     };
     return {
       api,

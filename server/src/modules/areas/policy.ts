@@ -1,12 +1,11 @@
 // Who may hold which staff role where. A membership ties a role to an agency and an area;
 // these rules keep the pair consistent so scope checks elsewhere can trust it.
-import type { StaffRole } from '@cds/contracts';
+import { AGENCY_BOUND_ROLES, type StaffRole } from '@cds/contracts';
 import { invalidField } from '../../platform/errors.ts';
-import { ROLE_SETS } from '../../platform/policy.ts';
 import type { AdminUnits } from './admin-units.ts';
 
 /** Roles that act for an agency and so cannot exist without one. */
-const NEEDS_AGENCY: readonly StaffRole[] = ROLE_SETS.handlers;
+const NEEDS_AGENCY: readonly StaffRole[] = AGENCY_BOUND_ROLES;
 
 export type GrantRequest = { role: StaffRole; agencyId?: string | null; areaCode?: string | null };
 

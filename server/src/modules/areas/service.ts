@@ -21,7 +21,9 @@ export type AgencyFilter = { area?: string; kind?: AgencyKind; q?: string };
 
 export type { MembershipView, BoundaryCollection };
 
-type DemoStaffFile = { memberships: Array<{ phone: string; role: StaffRole; agencyCode: string | null; areaCode: string | null }> };
+/** A demo staff role: the person (by phone) acts as `role` for the agency with `agencyCode` within `areaCode`. */
+export type DemoMembership = { phone: string; role: StaffRole; agencyCode: string | null; areaCode: string | null };
+type DemoStaffFile = { memberships: DemoMembership[] };
 
 /** Folds Vietnamese text for search (the shared rule): no diacritics, đ → d, lower case, words. */
 export { fold };
@@ -243,15 +245,20 @@ export class AreasService {
   /** Demo mode: the pack's demo staff, once the identity module has created their accounts. */
   async seedDemoMemberships(findUserIdByPhone: (phone: string) => Promise<string | null>): Promise<number> {
     const file = this.packFile<DemoStaffFile>('demo-staff.json');
+    return this.grantDemoMemberships(file?.memberships ?? [], findUserIdByPhone);
+  }
+
+  /** Demo mode: grants each listed role unless the person already holds it; returns how many were granted. */
+  async grantDemoMemberships(memberships: readonly DemoMembership[], findUserIdByPhone: (phone: string) => Promise<string | null>): Promise<number> {
     let granted = 0;
-    for (const d of file?.memberships ?? []) {
+    for (const d of memberships) {
       const userId = await findUserIdByPhone(d.phone);
       if (!userId) {
         this.platform.log.warn({ phone: d.phone }, 'demo staff: no demo user with this phone; membership skipped');
         continue;
       }
       const agency = d.agencyCode ? await this.repo.agencyByCode(d.agencyCode) : undefined;
-      if (d.agencyCode && !agency) throw new Error(`demo-staff.json: unknown agencyCode ${d.agencyCode}`);
+      if (d.agencyCode && !agency) throw new Error(`demo staff: unknown agencyCode ${d.agencyCode}`);
       const req = { userId, role: d.role, agencyId: agency?.id ?? null, areaCode: d.areaCode };
       const { agencyId, areaCode } = checkGrant(req, agency, this.units);
       if (await this.repo.findActive(this.platform.db.kysely, { userId, role: d.role, agencyId, areaCode })) continue;

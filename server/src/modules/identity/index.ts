@@ -5,7 +5,7 @@ import { DataCipher, loadDataKey } from '../../platform/crypto.ts';
 import type { App, ModuleDefinition, Platform } from '../../platform/module.ts';
 import { RateLimiter } from '../../platform/rate-limit.ts';
 import { createSmsChannel, OutboxSmsChannel } from '../../platform/sms.ts';
-import { areasModule } from '../areas/index.ts';
+import { areasModule, type DemoMembership } from '../areas/index.ts';
 import { AuthService } from './auth.ts';
 import { ConsentService } from './consents.ts';
 import { createDemoProvider, DEMO_EID_MOUNT, mountDemoProvider } from './eid/demo-provider.ts';
@@ -19,7 +19,7 @@ import { ProfileService } from './profile.ts';
 import { OtpService } from './otp.ts';
 import { IdentityRepo } from './repo.ts';
 import { identityRoutes } from './routes.ts';
-import { seedDemoUsers } from './seed.ts';
+import { seedDemoUsers, type DemoUserInput } from './seed.ts';
 import { SessionService } from './sessions.ts';
 import { identitySettings } from './settings.ts';
 import { identityAbilities } from './policy.ts';
@@ -27,6 +27,11 @@ import { StaffService } from './staff.ts';
 import type { AreasPort } from './types.ts';
 
 export type { Exporter };
+
+/** A demo account and the staff roles it holds (none for a demo citizen). */
+export interface DemoAccount extends DemoUserInput {
+  memberships?: readonly Omit<DemoMembership, 'phone'>[];
+}
 /** The module's settings (sessions, one-time codes, eID), read with `identitySettings.of(config)`. */
 export { identitySettings };
 
@@ -37,6 +42,12 @@ export interface IdentityApi {
   getUserSummary(userId: string): Promise<{ id: string; fullName: string; phone: string | null; communeCode: string | null } | null>;
   /** Demo seeding: runs after the demo accounts exist (in registration order; at once if they already do). */
   afterDemoUsersSeeded(fn: () => Promise<void>): void;
+  /**
+   * Demo mode only: creates these demo accounts when missing (password Demo@2026) and
+   * grants their staff roles; idempotent. A module seeds its own demo staff with this
+   * from its `seed`, instead of editing the identity module's list.
+   */
+  seedDemoAccounts(accounts: readonly DemoAccount[]): Promise<void>;
   /** Adds a module's part to GET /api/me/export, under `name`. */
   registerExporter(name: string, exporter: Exporter): void;
   /** Active accounts per commune within a scope (province, commune, or null = all). */
@@ -117,6 +128,12 @@ export const identityModule: ModuleDefinition<IdentityApi> = {
       afterDemoUsersSeeded: (fn) => {
         if (seeded) void fn().catch((err: unknown) => platform.log.error({ err }, 'demo seeding step failed'));
         else afterSeed.push(fn);
+      },
+      seedDemoAccounts: async (accounts) => {
+        if (!platform.config.demoMode) throw new Error('demo accounts are seeded only in demo mode');
+        await seedDemoUsers(platform, repo, cipher, accounts);
+        const memberships = accounts.flatMap((a) => (a.memberships ?? []).map((m) => ({ ...m, phone: a.phone })));
+        await areas.grantDemoMemberships(memberships, findUserIdByPhone);
       },
       registerExporter: (name, exporter) => privacy.registerExporter(name, exporter),
       citizensByCommune: (scope) => staff.citizensByCommune(scope),

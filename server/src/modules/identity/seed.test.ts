@@ -25,7 +25,8 @@ describe('demo seed', () => {
   });
 
   it('is idempotent and keeps the demo password', async () => {
-    const { rows } = await tdb.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE phone LIKE '09000%'`);
+    // other modules seed demo staff of their own: count only this module's list, once each
+    const { rows } = await tdb.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE phone = ANY($1)`, [DEMO_USERS.map((u) => u.phone)]);
     assert.equal(rows[0]?.n, DEMO_USERS.length);
     for (const u of DEMO_USERS) await signIn(built.app, u.phone);
   });
@@ -40,6 +41,19 @@ describe('demo seed', () => {
     assert.deepEqual(await roles('0900000201'), ['citizen', 'leader']);
     assert.deepEqual(await roles('0900000301'), ['citizen', 'community_helper']);
     assert.deepEqual(await roles('0900000901'), ['citizen', 'sysadmin']);
+  });
+
+  it('lets another module seed its own demo staff with their roles, once', async () => {
+    const identity = built.platform.use(identityModule);
+    const finance = { phone: '0900000599', fullName: 'Kế toán thử', communeCode: '05983', memberships: [{ role: 'finance_officer' as const, agencyCode: 'UBND-20', areaCode: '20' }] };
+    await identity.seedDemoAccounts([finance]);
+    await identity.seedDemoAccounts([finance]);
+    const s = await signIn(built.app, finance.phone);
+    const me = (await built.app.inject({ method: 'GET', url: '/api/me', headers: s.headers })).json() as { roles: string[]; memberships: unknown[] };
+    assert.deepEqual(me.roles, ['citizen', 'finance_officer']);
+    assert.equal(me.memberships.length, 1);
+    // an agency-bound role without an agency is refused, as for a grant by an administrator
+    await assert.rejects(identity.seedDemoAccounts([{ phone: '0900000598', fullName: 'Thiếu cơ quan', communeCode: '05983', memberships: [{ role: 'alert_officer', agencyCode: null, areaCode: '20' }] }]));
   });
 
   it('runs the after-seed steps once the users exist, and late ones at once', async () => {

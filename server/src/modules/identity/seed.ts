@@ -10,6 +10,9 @@ import type { IdentityRepo, Sex } from './repo.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
+/** What a demo account needs to exist; other modules seed their demo staff with this. */
+export type DemoUserInput = Omit<DemoUser, 'role'>;
+
 export interface DemoUser {
   phone: string;
   fullName: string;
@@ -33,8 +36,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { phone: '0900000901', fullName: 'Quản trị hệ thống', role: 'sysadmin', communeCode: null },
 ];
 
-export async function seedDemoUsers(platform: Platform, repo: IdentityRepo, cipher: DataCipher): Promise<void> {
-  for (const u of DEMO_USERS) {
+export async function seedDemoUsers(platform: Platform, repo: IdentityRepo, cipher: DataCipher, users: readonly DemoUserInput[] = DEMO_USERS): Promise<void> {
+  for (const u of users) {
     if (await repo.findUserByPhone(u.phone)) continue;
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     await platform.db.kysely.transaction().execute(async (trx) => {
