@@ -14,6 +14,7 @@ export * from './abilities.ts';
 export * from './vietnamese.ts';
 export * from './phone.ts';
 export * from './cccd.ts';
+export * from './vietqr.ts';
 export * from './form-schema.ts';
 export * from './identity.rules.ts';
 export * from './areas.rules.ts';
