@@ -21,7 +21,7 @@ describe('VietQR', () => {
     assert.equal(toQrText('Lệ phí hồ sơ Đăng ký khai sinh'), 'Le phi ho so Dang ky khai');
     // 25 characters at most: a caller puts the payment reference first so it survives
     const qr = buildVietQr({ bankBin: '970436', accountNumber: '1234567890', amount: 50000, purpose: 'CDS2612020001 Lệ phí hộ tịch' });
-    assert.equal(parseVietQr(qr)?.get('62'), '0825CDS2612020001 Le phi ho');
+    assert.equal(parseVietQr(qr)?.get('62'), '0825CDS2612020001 Le phi ho t');
   });
 
   it('makes a static QR without an amount (field 01 = 11, no field 54)', () => {
