@@ -80,12 +80,31 @@ describe('citizen reports', () => {
     const staffView = (await (await page.request.get(`/api/staff/reports/${code}`)).json()) as { reporter: { name: string } | null };
     assert.equal(staffView.reporter?.name, 'Nguyễn Văn An', JSON.stringify(staffView.reporter));
     await page.getByText(/Người gửi: Nguyễn Văn An/).waitFor();
-    for (const button of ['Tiếp nhận', 'Giao cho tôi', 'Bắt đầu xử lý']) {
+    for (const button of ['Tiếp nhận', 'Giao cho tôi']) {
       await page.getByRole('button', { name: button, exact: true }).click();
       await page.getByRole('button', { name: button, exact: true }).waitFor({ state: 'detached' });
     }
-    await page.getByLabel(/Nội dung trả lời người dân/).fill('Đã thu gom toàn bộ rác sáng nay. Cảm ơn bạn.');
-    await page.getByRole('button', { name: 'Hoàn thành', exact: true }).click();
+    // a slow connection: the report takes a while to reload after "Bắt đầu xử lý", and the
+    // officer types the answer in that moment; the text must survive the reload
+    const answerText = 'Đã thu gom toàn bộ rác sáng nay. Cảm ơn bạn.';
+    const reportUrl = `**/api/staff/reports/${code}`;
+    await page.route(reportUrl, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.getByRole('button', { name: 'Bắt đầu xử lý', exact: true }).click();
+    const answer = page.getByLabel(/Nội dung trả lời người dân/);
+    await answer.fill(answerText.slice(0, 20));
+    await answer.pressSequentially(answerText.slice(20));
+    const resolve = page.getByRole('button', { name: 'Hoàn thành', exact: true });
+    await resolve.waitFor();
+    await page.unroute(reportUrl);
+    assert.equal(await answer.inputValue(), answerText, 'the typed answer survived the reload');
+    // and a reload of the whole page keeps the draft too
+    await page.reload();
+    await resolve.waitFor();
+    assert.equal(await answer.inputValue(), answerText, 'the draft survived a page reload');
+    await resolve.click();
     const alert = page.getByRole('alert');
     await Promise.race([page.getByRole('button', { name: 'Hoàn thành', exact: true }).waitFor({ state: 'detached' }), alert.waitFor()]);
     assert.equal(await alert.count(), 0, (await alert.allTextContents()).join(' | '));

@@ -3,10 +3,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { useQueryClient } from '@tanstack/react-query';
+import { useIsFetching, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, ErrorState, Loading, Select, TextField } from '../../ui/index.ts';
 import { api, ApiError } from '../../lib/api.ts';
 import { usePageTitle } from '../../app/installation.ts';
+import { useDraft } from '../../lib/drafts.ts';
 import { useStaffReport, useTemplates, type ReportAction, type StaffReport } from './api.ts';
 import { StatusBadge, Timeline } from './parts.tsx';
 import { ReportMap } from './ReportMap.tsx';
@@ -17,6 +18,7 @@ export function StaffReportPage() {
   const { code = '' } = useParams();
   usePageTitle(code);
   const report = useStaffReport(code);
+  const actions = useRun(code);
   if (report.isPending) return <Loading />;
   if (report.isError) return <ErrorState error={report.error} onRetry={() => void report.refetch()} />;
   const r = report.data;
@@ -37,8 +39,9 @@ export function StaffReportPage() {
         <p>{[r.address, r.communeName].filter(Boolean).join(', ')} · {r.agencyName}</p>
         <ReportMap label={t('reports.detail.place')} center={[r.lon, r.lat]} zoom={14} pin={{ lat: r.lat, lon: r.lon }} showReports={false} />
       </Card>
-      <PhotosCard report={r} />
-      <ActionsCard report={r} />
+      {actions.error && <Alert kind="error" live>{actions.error}</Alert>}
+      <PhotosCard report={r} actions={actions} />
+      <ActionsCard report={r} actions={actions} />
       <Card title={t('reports.detail.timeline')}>
         <Timeline entries={r.timeline} />
       </Card>
@@ -46,10 +49,16 @@ export function StaffReportPage() {
   );
 }
 
+/**
+ * Sends one staff action and waits until the report on screen reflects it. While a request or
+ * any reload of this report runs, every action button is disabled, so a click can never act on
+ * a page that is about to change under it (an officer on a slow connection clicks exactly then).
+ */
 function useRun(code: string) {
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const reloading = useIsFetching({ queryKey: ['reports', 'staff', code] }) > 0;
   async function run(path: string, body: unknown): Promise<boolean> {
     setBusy(true);
     setError(null);
@@ -64,25 +73,25 @@ function useRun(code: string) {
       setBusy(false);
     }
   }
-  void code;
-  return { run, error, busy };
+  return { run, error, busy, locked: busy || reloading };
 }
 
-function PhotosCard({ report: r }: { report: StaffReport }) {
+type Run = ReturnType<typeof useRun>;
+
+function PhotosCard({ report: r, actions }: { report: StaffReport; actions: Run }) {
   const { t } = useTranslation();
-  const { run, error, busy } = useRun(r.trackingCode);
+  const { run, busy, locked } = actions;
   if (r.photos.length === 0) return null;
   return (
     <Card title={t('reports.detail.photos')}>
-      {error && <Alert kind="error" live>{error}</Alert>}
       <div className="report-photos">
         {r.photos.map((p) => (
           <figure key={p.id}>
             <img src={p.thumbUrl} alt={t('reports.detail.photos')} />
             <figcaption>
               {p.moderation === 'pending' && <span className="badge badge--warn">{t('reports.staff.pending')}</span>}
-              {p.moderation !== 'approved' && <Button variant="ghost" busy={busy} onClick={() => void run(`/api/staff/report-photos/${p.id}/moderation`, { decision: 'approved' })}>{t('reports.staff.approve')}</Button>}
-              {p.moderation !== 'hidden' && <Button variant="ghost" busy={busy} onClick={() => void run(`/api/staff/report-photos/${p.id}/moderation`, { decision: 'hidden' })}>{t('reports.staff.hide')}</Button>}
+              {p.moderation !== 'approved' && <Button variant="ghost" busy={busy} disabled={locked} onClick={() => void run(`/api/staff/report-photos/${p.id}/moderation`, { decision: 'approved' })}>{t('reports.staff.approve')}</Button>}
+              {p.moderation !== 'hidden' && <Button variant="ghost" busy={busy} disabled={locked} onClick={() => void run(`/api/staff/report-photos/${p.id}/moderation`, { decision: 'hidden' })}>{t('reports.staff.hide')}</Button>}
             </figcaption>
           </figure>
         ))}
@@ -91,42 +100,56 @@ function PhotosCard({ report: r }: { report: StaffReport }) {
   );
 }
 
-function ActionsCard({ report: r }: { report: StaffReport }) {
+function ActionsCard({ report: r, actions }: { report: StaffReport; actions: Run }) {
   const { t } = useTranslation();
-  const { run, error, busy } = useRun(r.trackingCode);
+  const { run, busy, locked } = actions;
   const templates = useTemplates(r.category.code);
-  const [text, setText] = useState('');
-  const [extra, setExtra] = useState('');
-  const act = (action: string, fields: Record<string, string> = {}) =>
-    void run(`/api/staff/reports/${r.trackingCode}/actions`, { action, ...fields }).then((ok) => ok && (setText(''), setExtra('')));
+  // drafts per report: a reload of the report (after an action, or in the background) and a
+  // reload of the page keep what the officer is typing
+  const text = useDraft(`staff-report:${r.trackingCode}:text`);
+  const extra = useDraft(`staff-report:${r.trackingCode}:extra`);
+  /** `uses` names the drafts the action sends; only those are emptied, and only if unchanged since. */
+  const send = (path: string, body: Record<string, string>, uses: { text?: boolean; extra?: boolean } = {}) => {
+    const sentText = text.value;
+    const sentExtra = extra.value;
+    void run(path, body).then((ok) => {
+      if (!ok) return;
+      if (uses.text) text.consumed(sentText);
+      if (uses.extra) extra.consumed(sentExtra);
+    });
+  };
+  const actionPath = `/api/staff/reports/${r.trackingCode}/actions`;
+  const act = (action: ReportAction, fields: Record<string, string> = {}, uses: { text?: boolean; extra?: boolean } = {}) =>
+    send(actionPath, { action, ...fields }, uses);
   const has = (a: ReportAction) => r.actions.includes(a);
+  const button = (a: ReportAction, label: string, onClick: () => void, variant?: 'secondary' | 'danger') =>
+    has(a) && <Button variant={variant} busy={busy} disabled={locked} onClick={onClick}>{label}</Button>;
   return (
     <Card title={t('reports.staff.actions')}>
-      {error && <Alert kind="error" live>{error}</Alert>}
-      <TextField label={`${t('reports.staff.answer')} / ${t('reports.staff.reason')}`} value={text} onChange={(e) => setText(e.target.value)} />
+      <TextField label={`${t('reports.staff.answer')} / ${t('reports.staff.reason')}`} value={text.value} onChange={(e) => text.set(e.target.value)} />
       {(templates.data ?? []).length > 0 && (
-        <Select label={t('reports.staff.template')} placeholder="—" value="" onChange={(e) => setText(templates.data?.find((x) => x.id === e.target.value)?.body ?? text)}
+        <Select label={t('reports.staff.template')} placeholder="—" value="" onChange={(e) => text.set(templates.data?.find((x) => x.id === e.target.value)?.body ?? text.value)}
           options={(templates.data ?? []).map((x) => ({ value: x.id, label: x.title }))} />
       )}
       <div className="row">
-        {has('accept') && <Button busy={busy} onClick={() => act('accept')}>{t('reports.staff.accept')}</Button>}
-        {has('reject') && <Button variant="danger" busy={busy} onClick={() => act('reject', { reason: text })}>{t('reports.staff.reject')}</Button>}
-        {has('assign') && <Button busy={busy} onClick={() => act('assign')}>{t('reports.staff.assignMe')}</Button>}
-        {has('start') && <Button busy={busy} onClick={() => act('start')}>{t('reports.staff.start')}</Button>}
-        {has('request_info') && <Button variant="secondary" busy={busy} onClick={() => act('request_info', { question: text })}>{t('reports.staff.requestInfo')}</Button>}
-        {has('resume') && <Button busy={busy} onClick={() => act('resume')}>{t('reports.staff.resume')}</Button>}
-        {has('resolve') && <Button busy={busy} onClick={() => act('resolve', { answer: text })}>{t('reports.staff.resolve')}</Button>}
+        {button('accept', t('reports.staff.accept'), () => act('accept'))}
+        {button('reject', t('reports.staff.reject'), () => act('reject', { reason: text.value }, { text: true }), 'danger')}
+        {button('assign', t('reports.staff.assignMe'), () => act('assign'))}
+        {button('start', t('reports.staff.start'), () => act('start'))}
+        {button('request_info', t('reports.staff.requestInfo'), () => act('request_info', { question: text.value }, { text: true }), 'secondary')}
+        {button('resume', t('reports.staff.resume'), () => act('resume'))}
+        {button('resolve', t('reports.staff.resolve'), () => act('resolve', { answer: text.value }, { text: true }))}
       </div>
       {(has('transfer') || has('merge')) && (
         <div className="row">
-          <TextField label={`${t('reports.staff.agencyCode')} / ${t('reports.staff.target')}`} value={extra} onChange={(e) => setExtra(e.target.value)} />
-          {has('transfer') && <Button variant="secondary" busy={busy} onClick={() => act('transfer', { agencyCode: extra, reason: text })}>{t('reports.staff.transfer')}</Button>}
-          {has('merge') && <Button variant="secondary" busy={busy} onClick={() => act('merge', { targetId: extra })}>{t('reports.staff.merge')}</Button>}
+          <TextField label={`${t('reports.staff.agencyCode')} / ${t('reports.staff.target')}`} value={extra.value} onChange={(e) => extra.set(e.target.value)} />
+          {button('transfer', t('reports.staff.transfer'), () => act('transfer', { agencyCode: extra.value, reason: text.value }, { text: true, extra: true }), 'secondary')}
+          {button('merge', t('reports.staff.merge'), () => act('merge', { targetId: extra.value }, { extra: true }), 'secondary')}
         </div>
       )}
       <div className="row">
-        <Button variant="ghost" busy={busy} disabled={!text.trim()} onClick={() => void run(`/api/staff/reports/${r.trackingCode}/notes`, { text }).then((ok) => ok && setText(''))}>{t('reports.staff.addNote')}</Button>
-        <Button variant="ghost" busy={busy} disabled={!text.trim()} onClick={() => void run(`/api/staff/reports/${r.trackingCode}/replies`, { text }).then((ok) => ok && setText(''))}>{t('reports.staff.sendReply')}</Button>
+        <Button variant="ghost" busy={busy} disabled={locked || !text.value.trim()} onClick={() => send(`/api/staff/reports/${r.trackingCode}/notes`, { text: text.value }, { text: true })}>{t('reports.staff.addNote')}</Button>
+        <Button variant="ghost" busy={busy} disabled={locked || !text.value.trim()} onClick={() => send(`/api/staff/reports/${r.trackingCode}/replies`, { text: text.value }, { text: true })}>{t('reports.staff.sendReply')}</Button>
       </div>
     </Card>
   );
