@@ -205,12 +205,22 @@ export class AreasService {
     return rows.map((r) => this.membershipView(r));
   }
 
+  private readonly membershipListeners: ((userId: string) => void)[] = [];
+
+  onMembershipsChanged(listener: (userId: string) => void): void {
+    this.membershipListeners.push(listener);
+  }
+
+  private membershipsChanged(userId: string): void {
+    for (const listener of this.membershipListeners) listener(userId);
+  }
+
   async grant(actorUserId: string | null, req: GrantRequest & { userId: string }, ip?: string, origin = 'console'): Promise<MembershipView> {
     const agency = req.agencyId ? await this.repo.agencyById(req.agencyId) : undefined;
     const { agencyId, areaCode } = checkGrant(req, agency, this.units);
     const m = { userId: req.userId, role: req.role, agencyId, areaCode };
     try {
-      return await this.platform.db.kysely.transaction().execute(async (trx) => {
+      const granted = await this.platform.db.kysely.transaction().execute(async (trx) => {
         if (await this.repo.findActive(trx, m)) throw conflict('areas.membership.duplicate');
         const id = await this.repo.insertMembership(trx, { user_id: m.userId, role: m.role, agency_id: agencyId, area_code: areaCode, granted_by: actorUserId });
         await this.platform.audit.record({
@@ -219,6 +229,8 @@ export class AreasService {
         }, trx);
         return this.membershipView((await this.repo.membershipById(trx, id))!);
       });
+      this.membershipsChanged(req.userId);
+      return granted;
     } catch (err) {
       if (err instanceof AppError) throw err;
       if (pgCode(err) === '23503') throw invalidField('userId', 'areas.membership.user_unknown');
@@ -228,7 +240,7 @@ export class AreasService {
   }
 
   async revoke(actorUserId: string | null, id: string, ip?: string): Promise<void> {
-    await this.platform.db.kysely.transaction().execute(async (trx) => {
+    const userId = await this.platform.db.kysely.transaction().execute(async (trx) => {
       const row = await this.repo.membershipById(trx, id);
       if (!row) throw notFound('areas.membership.not_found');
       if (row.revoked_at) throw conflict('areas.membership.already_revoked');
@@ -239,7 +251,9 @@ export class AreasService {
         actorUserId, action: 'membership.revoke', subjectType: 'user', subjectId: row.user_id, ip,
         details: { membershipId: id, role: row.role, agencyId: row.agency_id, agencyName: row.agency_name, areaCode: row.area_code },
       }, trx);
+      return row.user_id;
     });
+    this.membershipsChanged(userId);
   }
 
   /** Demo mode: the pack's demo staff, once the identity module has created their accounts. */

@@ -160,6 +160,8 @@ export class AuthService {
       await this.repo.deleteUserSessions(user.id, trx, current?.userId === user.id ? current.sessionId : undefined);
       await this.platform.audit.record({ actorUserId: user.id, action: 'auth.password_reset', subjectType: 'user', subjectId: user.id, ip: meta.ip ?? undefined }, trx);
     });
+    // the database trigger tells every process; this one forgets the ended sessions at once
+    this.sessions.cache.forgetUser(user.id);
     await this.limiter.reset(`login:phone:${phone}`);
   }
 }

@@ -94,7 +94,7 @@ export const identityModule: ModuleDefinition<IdentityApi> = {
   migrations: new URL('./migrations/', import.meta.url),
   settings: identitySettings,
   abilities: identityAbilities,
-  create(platform) {
+  async create(platform) {
     // the areas module is referenced only here, after both modules are loaded
     const areas = platform.use(areasModule);
     const port: AreasPort = areas;
@@ -103,6 +103,9 @@ export const identityModule: ModuleDefinition<IdentityApi> = {
     const sms = createSmsChannel(platform.config, platform.db);
     const settings = identitySettings.of(platform.config);
     const sessions = new SessionService(repo, settings, port);
+    // what a session resolves to changed (sign-out elsewhere, a membership, an account's status)
+    const stopListening = await sessions.watch(platform.db);
+    areas.onMembershipsChanged((userId) => sessions.cache.forgetUser(userId));
     const otp = new OtpService(repo, cipher, settings.otp);
     const auth = new AuthService(platform, repo, otp, sessions, new RateLimiter(platform.db), sms);
     const profile = new ProfileService(platform, repo, cipher, port);
@@ -163,6 +166,7 @@ export const identityModule: ModuleDefinition<IdentityApi> = {
         seeded = true;
         for (const fn of afterSeed.splice(0)) await fn();
       },
+      stop: stopListening,
     };
   },
 };

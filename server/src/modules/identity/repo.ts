@@ -198,11 +198,11 @@ export class IdentityRepo {
   }
 
   /** The live session of an active account for a token hash. */
-  findLiveSession(tokenHash: string, now: Date): Promise<{ id: string; user_id: string; last_seen_at: Date } | undefined> {
+  findLiveSession(tokenHash: string, now: Date): Promise<{ id: string; user_id: string; last_seen_at: Date; expires_at: Date } | undefined> {
     return this.k()
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select(['sessions.id', 'sessions.user_id', 'sessions.last_seen_at'])
+      .select(['sessions.id', 'sessions.user_id', 'sessions.last_seen_at', 'sessions.expires_at'])
       .where('sessions.token_hash', '=', tokenHash)
       .where('sessions.expires_at', '>', now)
       .where('users.status', '=', 'active')

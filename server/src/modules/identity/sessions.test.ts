@@ -20,6 +20,7 @@ describe('sessions', () => {
     tdb = await createTestDatabase();
     repo = new IdentityRepo(tdb.db);
     sessions = new SessionService(repo, { sessionTtlHours: 2 }, { membershipsOf: async () => memberships }, () => now);
+    await sessions.watch(tdb.db);
     userId = await tdb.db.kysely.transaction().execute((trx) => repo.insertUser({ phone: '0919000001', full_name: 'Thử Phiên', search_text: '' }, trx));
   });
   after(() => tdb.drop());
@@ -59,6 +60,37 @@ describe('sessions', () => {
     const s = await start();
     assert.ok(await sessions.resolve(s.token));
     await tdb.db.kysely.transaction().execute((trx) => repo.updateUser(userId, { status: 'disabled' }, trx));
+    assert.equal(await eventually(() => sessions.resolve(s.token)), null);
+  });
+
+  it('answers a repeated token from memory, and reads it again once the session ends anywhere', async () => {
+    await tdb.db.kysely.transaction().execute((trx) => repo.updateUser(userId, { status: 'active' }, trx));
+    now = new Date(); // the trigger compares the session's expiry with the database's clock
+    const s = await start();
+    assert.ok(await sessions.resolve(s.token));
+    // the database no longer knows the token (a change no trigger reports): memory still answers
+    await tdb.db.query(`UPDATE sessions SET token_hash = 'changed' WHERE id = $1`, [s.sessionId]);
+    assert.equal((await sessions.resolve(s.token))?.sessionId, s.sessionId);
+    // another process signs the session out: the trigger notifies, this process forgets
+    await tdb.db.query('DELETE FROM sessions WHERE id = $1', [s.sessionId]);
+    assert.equal(await eventually(() => sessions.resolve(s.token)), null);
+  });
+
+  it('signing out in this process takes effect at once', async () => {
+    const s = await start();
+    assert.ok(await sessions.resolve(s.token));
+    await sessions.end(s.sessionId);
     assert.equal(await sessions.resolve(s.token), null);
   });
 });
+
+/** NOTIFY reaches a PostgreSQL listener on its own connection a moment after the commit. */
+async function eventually<T>(read: () => Promise<T | null>, timeoutMs = 3000): Promise<T | null> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (value !== null && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    value = await read();
+  }
+  return value;
+}

@@ -6,6 +6,8 @@ import type { Membership, Principal, SessionResolver } from '../../platform/auth
 import { randomToken, sha256 } from '../../platform/crypto.ts';
 import type { Executor, IdentityRepo, SessionMethod } from './repo.ts';
 import type { AreasPort, RequestMeta, SignedIn } from './types.ts';
+import type { Database } from '../../db/connection.ts';
+import { PRINCIPAL_CHANNEL, PrincipalCache } from './principal-cache.ts';
 
 // last_seen_at is for the person's list of devices; minute precision would cost a write per request
 const TOUCH_AFTER_MS = 5 * 60 * 1000;
@@ -15,12 +17,17 @@ export function rolesOf(memberships: Membership[]): Role[] {
 }
 
 export class SessionService {
+  /** Live sessions already resolved; see principal-cache.ts for how it stays true. */
+  readonly cache: PrincipalCache;
+
   constructor(
     private readonly repo: IdentityRepo,
     private readonly config: Pick<IdentitySettings, 'sessionTtlHours'>,
     private readonly areas: Pick<AreasPort, 'membershipsOf'>,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.cache = new PrincipalCache({ ttlMs: 30_000, maxEntries: 50_000 }, () => this.now().getTime());
+  }
 
   async start(userId: string, method: SessionMethod, meta: RequestMeta, trx: Executor): Promise<SignedIn> {
     const token = randomToken(32);
@@ -36,15 +43,36 @@ export class SessionService {
   /** Token -> principal; null for unknown or expired tokens and for disabled or deleted accounts. */
   readonly resolve: SessionResolver = async (token: string): Promise<Principal | null> => {
     if (token.length > 128) return null;
+    const tokenHash = sha256(token);
     const now = this.now();
-    const session = await this.repo.findLiveSession(sha256(token), now);
+    const cached = this.cache.get(tokenHash);
+    if (cached) {
+      if (now.getTime() - cached.lastSeenAt > TOUCH_AFTER_MS) {
+        this.cache.markSeen(tokenHash, now.getTime());
+        await this.repo.touchSession(cached.principal.sessionId, now);
+      }
+      return cached.principal;
+    }
+    const ticket = this.cache.ticket();
+    const session = await this.repo.findLiveSession(tokenHash, now);
     if (!session) return null;
-    if (now.getTime() - session.last_seen_at.getTime() > TOUCH_AFTER_MS) await this.repo.touchSession(session.id, now);
+    const touch = now.getTime() - session.last_seen_at.getTime() > TOUCH_AFTER_MS;
+    if (touch) await this.repo.touchSession(session.id, now);
     const memberships = await this.areas.membershipsOf(session.user_id);
-    return { userId: session.user_id, sessionId: session.id, roles: rolesOf(memberships), memberships };
+    const principal: Principal = { userId: session.user_id, sessionId: session.id, roles: rolesOf(memberships), memberships };
+    const lastSeenAt = touch ? now.getTime() : session.last_seen_at.getTime();
+    this.cache.set(ticket, tokenHash, { principal, expiresAt: session.expires_at.getTime(), lastSeenAt });
+    return principal;
   };
+
+  /** Forgets a person's cached sessions whenever the database says their principal changed. */
+  watch(db: Pick<Database, 'listen'>): Promise<() => Promise<void>> {
+    return db.listen(PRINCIPAL_CHANNEL, (userId) => this.cache.forgetUser(userId));
+  }
 
   async end(sessionId: string): Promise<void> {
     await this.repo.deleteSession(sessionId);
+    // the database trigger notifies too; forgetting here makes this process's next request see it at once
+    this.cache.forgetSession(sessionId);
   }
 }
