@@ -2,6 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
+import zlib from 'node:zlib';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
@@ -54,6 +56,14 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     .setValidatorCompiler(TypeBoxValidatorCompiler)
     .withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
+  // JSON and other text replies over 1 kB are compressed when the client accepts it; brotli at a
+  // low quality costs about what gzip does per request. Built web files are compressed once at
+  // build time instead (web/scripts/precompress.mjs, served below with preCompressed).
+  await app.register(compress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   await app.register(cookie);
   await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: 15 * 1024 * 1024, files: 10, fields: 50 } });
@@ -133,7 +143,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
 function serveWebApp(app: App, distDir: string): void {
   const index = path.join(distDir, 'index.html');
   if (!fs.existsSync(index)) return;
-  void app.register(fastifyStatic, { root: distDir, wildcard: false, index: false, serve: true,
+  void app.register(fastifyStatic, { root: distDir, wildcard: false, index: false, serve: true, preCompressed: true,
     setHeaders: (reply, file) => {
       // hashed assets never change; the shell and service worker must be revalidated
       if (/[/\\]assets[/\\]/.test(file)) reply.header('cache-control', 'public, max-age=31536000, immutable');

@@ -65,5 +65,6 @@ const require = createRequire(import.meta.url);
 const viteBin = path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
 console.log(force ? 'web: building (forced)' : 'web: sources changed, building');
 run(viteBin, ['build', '--logLevel', 'warn']);
+run(path.join(webDir, 'scripts', 'precompress.mjs'), []);
 run(path.join(webDir, 'scripts', 'report-sizes.mjs'), []);
 fs.writeFileSync(stampFile, `${hash}\n`);

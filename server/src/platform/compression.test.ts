@@ -1,0 +1,66 @@
+// Compressed replies: built web files from their precompressed copies (made once at build
+// time), JSON compressed per request, and nothing compressed for a client that did not ask.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { createTestApp, type TestApp } from '../../test/helpers.ts';
+
+describe('compressed replies', () => {
+  let t: TestApp;
+  let dist: string;
+  const script = `console.log(${JSON.stringify('Công dân số '.repeat(300))});\n`;
+  before(async () => {
+    dist = fs.mkdtempSync(path.join(os.tmpdir(), 'cds-dist-'));
+    fs.mkdirSync(path.join(dist, 'assets'));
+    const files = { 'index.html': `<!doctype html><title>Công dân số</title>${'<p>x</p>'.repeat(300)}`, 'assets/app-abc123.js': script };
+    for (const [name, text] of Object.entries(files)) {
+      const file = path.join(dist, name);
+      fs.writeFileSync(file, text);
+      // each copy carries a mark, so the test knows the stored copy was sent, not one compressed on the fly
+      fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(`${text}/*br*/`));
+      fs.writeFileSync(`${file}.gz`, zlib.gzipSync(`${text}/*gz*/`));
+    }
+    t = await createTestApp({ config: { WEB_DIST_DIR: dist } });
+  });
+  after(async () => {
+    await t.teardown();
+    fs.rmSync(dist, { recursive: true, force: true });
+  });
+
+  const get = (url: string, acceptEncoding?: string) => t.app.inject({ method: 'GET', url, headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} });
+
+  it('sends the brotli copy of a built file to a browser that accepts it, gzip to one that accepts only gzip', async () => {
+    const br = await get('/assets/app-abc123.js', 'gzip, deflate, br');
+    assert.equal(br.statusCode, 200);
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.equal(zlib.brotliDecompressSync(br.rawPayload).toString(), `${script}/*br*/`);
+    assert.match(String(br.headers['cache-control']), /immutable/);
+    const gz = await get('/assets/app-abc123.js', 'gzip');
+    assert.equal(gz.headers['content-encoding'], 'gzip');
+    assert.equal(zlib.gunzipSync(gz.rawPayload).toString(), `${script}/*gz*/`);
+    const plain = await get('/assets/app-abc123.js');
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal(plain.body, script);
+  });
+
+  it('sends the app shell compressed for a client-side route', async () => {
+    const res = await get('/bao-cao/moi', 'br');
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.headers['content-encoding'], 'br');
+    assert.match(zlib.brotliDecompressSync(res.rawPayload).toString(), /<title>Công dân số<\/title>.*\/\*br\*\/$/s);
+  });
+
+  it('compresses a large JSON reply and leaves it alone for a client that did not ask', async () => {
+    const gz = await get('/api/openapi.json', 'gzip');
+    assert.equal(gz.statusCode, 200);
+    assert.equal(gz.headers['content-encoding'], 'gzip');
+    const doc = JSON.parse(zlib.gunzipSync(gz.rawPayload).toString()) as { paths: object };
+    assert.ok(Object.keys(doc.paths).length > 10);
+    const plain = await get('/api/openapi.json');
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal((plain.json() as { paths: object }).paths !== undefined, true);
+  });
+});
