@@ -1,9 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { initI18n } from '../lib/i18n.ts';
 
 await initI18n('vi');
+
+// findBy*/waitFor give up after 1 s by default; on a shared 2-core machine under load a lazy
+// page or a mocked fetch can take longer, and such a test would fail for the machine, not the code
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   cleanup();
