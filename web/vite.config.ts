@@ -21,8 +21,12 @@ function readPackBrand(): PackBrand {
 
 const brand = readPackBrand();
 
+// Console and dashboard code: the staff and leader folders (but their manifests and text, which
+// the app shell reads) and the pages of any feature named Staff… or Leader….
+const CONSOLE_CODE = /[\\/]features[\\/]((staff|leader)[\\/](?!feature\.ts$|locales[\\/])|[^\\/]+[\\/](Staff|Leader)\w*\.tsx$)/;
+
 function chunkPrefix(moduleIds: readonly string[]): string {
-  if (moduleIds.some((id) => /[\\/]features[\\/](staff|leader)[\\/]/.test(id))) return 'console-';
+  if (moduleIds.some((id) => CONSOLE_CODE.test(id))) return 'console-';
   if (moduleIds.some((id) => /[\\/]node_modules[\\/](echarts|zrender|maplibre-gl)[\\/]/.test(id))) return 'heavy-';
   return '';
 }

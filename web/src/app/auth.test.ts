@@ -1,25 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import type { Role } from '@cds/contracts';
 import type { Me } from '@cds/contracts/identity';
 import { ME } from '../test/fixtures.ts';
-import { landingPath } from './auth.ts';
+import { can, landingPath } from './auth.ts';
 
-const person = (...roles: Role[]): Me => ({ ...ME, roles });
+// abilities as GET /api/me lists them for the demo accounts
+const CITIZEN: Me = { ...ME, roles: ['citizen'], abilities: [] };
+const OFFICER: Me = { ...ME, roles: ['citizen', 'officer'], abilities: ['console.open', 'dossiers.process', 'dossiers.read_staff', 'reports.work'] };
+const HELPER: Me = { ...ME, roles: ['community_helper'], abilities: ['console.open'] };
+const LEADER: Me = { ...ME, roles: ['leader'], abilities: ['console.open', 'dashboard.view', 'dossiers.read_staff', 'dossiers.view_indicators', 'reports.work'] };
+// a role alone opens nothing: only the abilities the server lists count
+const MERCHANT: Me = { ...ME, roles: ['merchant', 'sysadmin'], abilities: [] };
+
+describe('can', () => {
+  it('answers from the abilities the server listed, not from roles', () => {
+    expect(can(OFFICER, 'reports.work')).toBe(true);
+    expect(can(OFFICER, 'dashboard.view')).toBe(false);
+    expect(can(MERCHANT, 'identity.manage_users')).toBe(false);
+    expect(can(null, 'console.open')).toBe(false);
+  });
+});
 
 describe('landingPath', () => {
   it('sends staff to the console and citizens home', () => {
-    expect(landingPath(person('citizen'), null)).toBe('/');
-    expect(landingPath(person('citizen', 'officer'), null)).toBe('/staff');
-    expect(landingPath(person('community_helper'), null)).toBe('/staff');
-    expect(landingPath(person('merchant'), null)).toBe('/');
+    expect(landingPath(CITIZEN, null)).toBe('/');
+    expect(landingPath(OFFICER, null)).toBe('/staff');
+    expect(landingPath(HELPER, null)).toBe('/staff');
+    expect(landingPath(MERCHANT, null)).toBe('/');
   });
 
   it('honours a requested page only when it is local and allowed', () => {
-    expect(landingPath(person('citizen'), '/account/profile')).toBe('/account/profile');
-    expect(landingPath(person('citizen'), '//evil.example')).toBe('/');
-    expect(landingPath(person('citizen'), 'https://evil.example')).toBe('/');
-    expect(landingPath(person('citizen'), '/staff')).toBe('/');
-    expect(landingPath(person('officer'), '/leader')).toBe('/staff');
-    expect(landingPath(person('leader'), '/leader')).toBe('/leader');
+    expect(landingPath(CITIZEN, '/account/profile')).toBe('/account/profile');
+    expect(landingPath(CITIZEN, '//evil.example')).toBe('/');
+    expect(landingPath(CITIZEN, 'https://evil.example')).toBe('/');
+    expect(landingPath(CITIZEN, '/staff')).toBe('/');
+    expect(landingPath(OFFICER, '/leader')).toBe('/staff');
+    expect(landingPath(LEADER, '/leader')).toBe('/leader');
   });
 });

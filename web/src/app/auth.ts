@@ -2,7 +2,7 @@
 import { useCallback } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../lib/api.ts';
-import { CONSOLE_ROLES, type Role } from '@cds/contracts';
+import { CORE_ABILITIES, type Ability } from '@cds/contracts';
 import type { Me } from '@cds/contracts/identity';
 
 export const meKey = ['me'] as const;
@@ -31,18 +31,19 @@ export function useAuth(): AuthState {
   return { status: 'loading', me: null };
 }
 
-export function hasAnyRole(me: Me | null, roles: readonly Role[]): boolean {
-  return !!me && me.roles.some((r) => roles.includes(r));
+/** What the server says this person may do; the web app keeps no role lists of its own. */
+export function can(me: Me | null, ability: Ability): boolean {
+  return !!me && me.abilities.includes(ability);
 }
 
 export function opensConsole(me: Me | null): boolean {
-  return hasAnyRole(me, CONSOLE_ROLES);
+  return can(me, CORE_ABILITIES.openConsole);
 }
 
 /** Where a person lands after signing in: staff go to the console unless they asked for a page. */
 export function landingPath(me: Me | null, requested: string | null): string {
   const safe = requested && /^\/(?!\/)/.test(requested) ? requested : null;
-  if (safe && !(safe.startsWith('/staff') && !opensConsole(me)) && !(safe.startsWith('/leader') && !hasAnyRole(me, ['leader', 'sysadmin']))) return safe;
+  if (safe && !(safe.startsWith('/staff') && !opensConsole(me)) && !(safe.startsWith('/leader') && !can(me, CORE_ABILITIES.viewDashboard))) return safe;
   return opensConsole(me) ? '/staff' : '/';
 }
 

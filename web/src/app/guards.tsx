@@ -2,18 +2,18 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ButtonLink, EmptyState, ErrorState, Loading } from '../ui/index.ts';
-import type { Role } from '@cds/contracts';
+import type { Ability } from '@cds/contracts';
 import type { Me } from '@cds/contracts/identity';
-import { hasAnyRole, useAuth } from './auth.ts';
+import { can, useAuth } from './auth.ts';
 
 interface GuardProps {
-  /** Any one of these roles lets the person in; none means any signed-in person. */
-  roles?: readonly Role[];
+  /** Only those the server says hold this ability (GET /api/me); none means any signed-in person. */
+  ability?: Ability | undefined;
   children: (me: Me) => ReactNode;
 }
 
-/** Shows the page only to a signed-in person (with a role, when asked); sends others to sign in. */
-export function RequireSignIn({ roles, children }: GuardProps) {
+/** Shows the page only to a signed-in person (holding an ability, when asked); sends others to sign in. */
+export function RequireSignIn({ ability, children }: GuardProps) {
   const { t } = useTranslation();
   const auth = useAuth();
   const location = useLocation();
@@ -23,7 +23,7 @@ export function RequireSignIn({ roles, children }: GuardProps) {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/sign-in?next=${next}`} replace />;
   }
-  if (roles && !hasAnyRole(auth.me, roles)) {
+  if (ability && !can(auth.me, ability)) {
     return (
       <div className="narrow">
         <h1>{t('errors.forbiddenTitle')}</h1>

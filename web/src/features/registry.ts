@@ -1,27 +1,14 @@
 // Citizen service tiles. A tile shows on the home page only when the server lists its
-// feature key (GET /api/features, face 'citizen') AND the web app has registered it here,
-// so a feature switched off on the server, or not yet built in the app, never shows a dead tile.
-// Later features add one entry each, e.g.
-//   reports: { icon: 'megaphone', labelKey: 'features.reports.label', descriptionKey: 'features.reports.description', route: '/reports' },
-import type { IconName } from '../ui/Icon.tsx';
+// feature key (GET /api/features, face 'citizen') AND a feature of the web app declares it
+// (its feature.ts `tile`), so a feature switched off on the server, or not yet built in the
+// app, never shows a dead tile.
 import type { Installation } from '@cds/contracts/system';
-
-export interface FeatureTile {
-  icon: IconName;
-  /** Key in locales/*.json for the tile's name. */
-  labelKey: string;
-  /** Key for one short line under the name. */
-  descriptionKey?: string;
-  route: string;
-}
+import type { FeatureTile } from '../app/feature.ts';
+import { FEATURES } from './index.ts';
 
 export type FeatureRegistry = Readonly<Record<string, FeatureTile>>;
 
-export const FEATURE_REGISTRY: FeatureRegistry = {
-  dossiers: { icon: 'document', labelKey: 'dossiers.tile.label', descriptionKey: 'dossiers.tile.description', route: '/dossiers' },
-  procedures: { icon: 'search', labelKey: 'procedures.tile.label', descriptionKey: 'procedures.tile.description', route: '/procedures' },
-  reports: { icon: 'megaphone', labelKey: 'reports.tile.label', descriptionKey: 'reports.tile.description', route: '/reports' },
-};
+export const FEATURE_REGISTRY: FeatureRegistry = Object.fromEntries(FEATURES.flatMap((f) => (f.tile ? [[f.key, f.tile]] : [])));
 
 export interface CitizenTile extends FeatureTile {
   key: string;

@@ -1,8 +1,28 @@
 // Vietnamese is bundled and shown first; English is fetched only when someone picks it.
-// The choice is remembered on this device.
+// The choice is remembered on this device. App-wide text (ui, errors, layout, roles…) lives in
+// locales/*.json; each feature brings its own files (its namespace: the files' top-level keys).
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import vi from '../locales/vi.json';
+
+/** A locale file: nested keys, strings at the leaves. */
+export interface LocaleTree {
+  [key: string]: string | LocaleTree;
+}
+
+/** Text in both languages: Vietnamese at hand, English fetched when picked. */
+export interface LocaleSource {
+  vi: LocaleTree;
+  en: () => Promise<{ default: LocaleTree }>;
+}
+
+const APP_LOCALES: LocaleSource = { vi, en: () => import('../locales/en.json') };
+let sources: readonly LocaleSource[] = [APP_LOCALES];
+
+/** One tree from several files whose top-level keys do not overlap (the locales test checks). */
+function merged(trees: readonly LocaleTree[]): LocaleTree {
+  return Object.assign({}, ...trees) as LocaleTree;
+}
 
 export type Language = 'vi' | 'en';
 export const LANGUAGES: readonly Language[] = ['vi', 'en'];
@@ -18,16 +38,18 @@ function storedLanguage(): Language {
 
 async function loadBundle(lng: Language): Promise<void> {
   if (i18n.hasResourceBundle(lng, 'translation')) return;
-  const mod = lng === 'en' ? await import('../locales/en.json') : { default: vi };
-  i18n.addResourceBundle(lng, 'translation', mod.default, true, true);
+  const trees = lng === 'en' ? (await Promise.all(sources.map((s) => s.en()))).map((m) => m.default) : sources.map((s) => s.vi);
+  i18n.addResourceBundle(lng, 'translation', merged(trees), true, true);
 }
 
-export async function initI18n(lng: Language = storedLanguage()): Promise<typeof i18n> {
+/** `features`: the text of every feature of the app (features/index.ts). */
+export async function initI18n(features: readonly LocaleSource[], lng: Language = storedLanguage()): Promise<typeof i18n> {
+  sources = [APP_LOCALES, ...features];
   if (!i18n.isInitialized) {
     await i18n.use(initReactI18next).init({
       lng: 'vi',
       fallbackLng: 'vi',
-      resources: { vi: { translation: vi } },
+      resources: { vi: { translation: merged(sources.map((s) => s.vi)) } },
       partialBundledLanguages: true,
       interpolation: { escapeValue: false },
       returnNull: false,

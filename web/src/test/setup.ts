@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach } from 'vitest';
 import { cleanup, configure } from '@testing-library/react';
+import { FEATURE_LOCALES } from '../features/index.ts';
 import { initI18n } from '../lib/i18n.ts';
 
-await initI18n('vi');
+await initI18n(FEATURE_LOCALES, 'vi');
 
 // findBy*/waitFor give up after 1 s by default; on a shared 2-core machine under load a lazy
 // page or a mocked fetch can take longer, and such a test would fail for the machine, not the code

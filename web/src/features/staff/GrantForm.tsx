@@ -4,14 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button, Card, Select, TextField, useToast } from '../../ui/index.ts';
 import { api } from '../../lib/api.ts';
 import { useFormErrors, type FieldErrors } from '../../lib/forms.ts';
-import { STAFF_ROLES, type StaffRole } from '@cds/contracts';
+import { AGENCY_BOUND_ROLES, STAFF_ROLES, type StaffRole } from '@cds/contracts';
 import { useInstallation } from '../../app/installation.ts';
 import { useCommunes } from '../account/areas.ts';
 import { staffKeys, useAgencies } from './api.ts';
 
 const FIELDS = ['role', 'agencyId', 'areaCode'] as const;
 /** Roles that act for an agency; the rest act over an area or the whole system. */
-const NEEDS_AGENCY: readonly StaffRole[] = ['officer', 'agency_admin'];
+const NEEDS_AGENCY: readonly StaffRole[] = AGENCY_BOUND_ROLES;
 
 export interface GrantDraft {
   role: StaffRole | '';

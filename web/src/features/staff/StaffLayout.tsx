@@ -1,36 +1,20 @@
 import { Suspense, useRef, useState, type ReactNode } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Icon, Loading, useToast, type IconName } from '../../ui/index.ts';
-import { hasAnyRole, useAuth, useSignOut } from '../../app/auth.ts';
+import { Icon, Loading, useToast } from '../../ui/index.ts';
+import { can, useAuth, useSignOut } from '../../app/auth.ts';
 import { LanguageButton, MAIN_ID, OfflineBanner, SkipLink, UpdateBanner, useFocusOnNavigate } from '../../app/chrome.tsx';
 import { useInstallation } from '../../app/installation.ts';
 import { usePrefs } from '../../app/prefs.tsx';
-import type { Role } from '@cds/contracts';
 import type { StaffMembership } from '@cds/contracts/areas';
 import type { Me } from '@cds/contracts/identity';
+import type { Feature, NavEntry } from '../../app/feature.ts';
+import { FEATURES } from '../index.ts';
 import { useStaffMe } from './api.ts';
 
-interface NavEntry {
-  to: string;
-  labelKey: string;
-  icon: IconName;
-  roles?: readonly Role[];
-  end?: boolean;
-}
-
-/** Console sections; each shows only to the roles that can use it. */
-export const STAFF_NAV: readonly NavEntry[] = [
-  { to: '/staff', labelKey: 'staff.nav.home', icon: 'home', end: true },
-  { to: '/staff/users', labelKey: 'staff.nav.users', icon: 'users', roles: ['sysadmin'] },
-  { to: '/staff/reports', labelKey: 'reports.nav', icon: 'megaphone', roles: ['officer', 'agency_admin', 'leader', 'sysadmin'] },
-  { to: '/leader', labelKey: 'staff.nav.dashboard', icon: 'chart', roles: ['leader', 'sysadmin'] },
-  { to: '/staff/dossiers', labelKey: 'dossiers.queue.title', icon: 'document', roles: ['officer', 'agency_admin'] },
-  { to: '/leader/indicators', labelKey: 'dossiers.indicators.title', icon: 'chart', roles: ['leader', 'sysadmin'] },
-];
-
-export function navFor(me: Me | null): NavEntry[] {
-  return STAFF_NAV.filter((n) => !n.roles || hasAnyRole(me, n.roles));
+/** Console sections, from every feature's manifest; each shows only to those holding its ability. */
+export function navFor(me: Me | null, features: readonly Feature[] = FEATURES): NavEntry[] {
+  return features.flatMap((f) => f.nav ?? []).filter((n) => !n.ability || can(me, n.ability));
 }
 
 /** "Cán bộ · UBND Phường … · Phường …" for each membership. */

@@ -11,7 +11,7 @@ import { usePageTitle } from '../../app/installation.ts';
 const today = () => new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
 const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`);
 
-export function IndicatorsPage() {
+export function LeaderIndicatorsPage() {
   const { t } = useTranslation();
   usePageTitle(t('dossiers.indicators.title'));
   const [from, setFrom] = useState(`${today().slice(0, 4)}-01-01`);

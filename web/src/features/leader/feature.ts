@@ -1,0 +1,11 @@
+// leader (bảng điều hành): the leaders' dashboard of an area's figures.
+import { CORE_ABILITIES } from '@cds/contracts';
+import { lazyPage, signedInRoute, type Feature } from '../../app/feature.ts';
+import vi from './locales/vi.json';
+
+export const leaderFeature: Feature = {
+  key: 'leader',
+  locales: { vi, en: () => import('./locales/en.json') },
+  leader: [signedInRoute('', lazyPage(() => import('./CitizensDashboard.tsx'), 'CitizensDashboard'), CORE_ABILITIES.viewDashboard)],
+  nav: [{ to: '/leader', labelKey: 'staff.nav.dashboard', icon: 'chart', ability: CORE_ABILITIES.viewDashboard }],
+};
