@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { Icon } from './Icon.tsx';
 
 interface FieldFrameProps {
@@ -88,6 +88,62 @@ export function Select({ label, hint, error, id: givenId, options, placeholder, 
           </option>
         ))}
       </select>
+    </FieldFrame>
+  );
+}
+
+export interface TextAreaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | null;
+  id?: string;
+}
+
+/** Several lines of text, framed like TextField (label, hint, error named to screen readers). */
+export function TextArea({ label, hint, error, id: givenId, className, rows = 4, ...area }: TextAreaProps) {
+  const autoId = useId();
+  const id = givenId ?? autoId;
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <textarea
+        {...area}
+        id={id}
+        rows={rows}
+        className={['input', className ?? ''].filter(Boolean).join(' ')}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      />
+    </FieldFrame>
+  );
+}
+
+export interface FilePickerProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type' | 'onChange' | 'value'> {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | null;
+  id?: string;
+  /** The files chosen (empty when the choice is cleared). */
+  onFiles: (files: File[]) => void;
+}
+
+/**
+ * The browser's own file chooser (it works with screen readers, cameras and galleries), with
+ * its button drawn in the page's font so it grows with large text and is a full touch target.
+ */
+export function FilePicker({ label, hint, error, id: givenId, className, onFiles, ...input }: FilePickerProps) {
+  const autoId = useId();
+  const id = givenId ?? autoId;
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <input
+        {...input}
+        id={id}
+        type="file"
+        className={['input', 'file-picker', className ?? ''].filter(Boolean).join(' ')}
+        onChange={(e) => onFiles([...(e.target.files ?? [])])}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      />
     </FieldFrame>
   );
 }

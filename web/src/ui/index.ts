@@ -1,10 +1,12 @@
 export { Button, ButtonAnchor, ButtonLink } from './Button.tsx';
 export { Alert, Card } from './Card.tsx';
+export { Checkbox } from './Checkbox.tsx';
 export { Dialog } from './Dialog.tsx';
 export { Emblem, Icon, type IconName } from './Icon.tsx';
 export { List, ListItem } from './List.tsx';
+export { PageHeader } from './PageHeader.tsx';
 export { EmptyState, ErrorState, Loading } from './States.tsx';
 export { Switch } from './Switch.tsx';
 export { Tabs, type TabItem } from './Tabs.tsx';
-export { Select, TextField, type SelectOption } from './TextField.tsx';
+export { FilePicker, Select, TextArea, TextField, type SelectOption } from './TextField.tsx';
 export { ToastProvider, useToast } from './Toasts.tsx';

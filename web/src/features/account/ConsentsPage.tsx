@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Button, Card, Dialog, ErrorState, Icon, Loading, Switch, useToast } from '../../ui/index.ts';
+import { Button, Card, Dialog, ErrorState, Loading, PageHeader, Switch, useToast } from '../../ui/index.ts';
 import { api } from '../../lib/api.ts';
 import { CONSENT_PURPOSES, CONSENT_VERSION, type ConsentPurpose } from '@cds/contracts';
 import type { Consent } from '@cds/contracts/identity';
@@ -49,11 +48,7 @@ export function ConsentsPage() {
 
   return (
     <div className="narrow stack">
-      <Link to="/account" className="back-link">
-        <Icon name="chevronLeft" />
-        {t('account.title')}
-      </Link>
-      <h1>{t('account.consents.title')}</h1>
+      <PageHeader back={{ to: '/account', label: t('account.title') }} title={t('account.consents.title')} />
       <p>{t('account.consents.intro')}</p>
       {consents.isPending && <Loading />}
       {consents.isError && <ErrorState error={consents.error} onRetry={() => void consents.refetch()} />}

@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, ButtonAnchor, Card, Dialog, Icon, useToast } from '../../ui/index.ts';
+import { Alert, Button, ButtonAnchor, Card, Dialog, PageHeader, useToast } from '../../ui/index.ts';
 import { api } from '../../lib/api.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { meKey } from '../../app/auth.ts';
@@ -37,11 +36,7 @@ export function MyDataPage({ me }: { me: Me }) {
 
   return (
     <div className="narrow stack">
-      <Link to="/account" className="back-link">
-        <Icon name="chevronLeft" />
-        {t('account.title')}
-      </Link>
-      <h1>{t('account.data.title')}</h1>
+      <PageHeader back={{ to: '/account', label: t('account.title') }} title={t('account.data.title')} />
       <Card title={t('account.data.exportTitle')}>
         <p>{t('account.data.exportText')}</p>
         <ButtonAnchor href="/api/me/export" download icon="download" block>

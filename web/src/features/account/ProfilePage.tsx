@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Icon, Select, TextField, useToast } from '../../ui/index.ts';
+import { Alert, Button, PageHeader, Select, TextField, useToast } from '../../ui/index.ts';
 import { api } from '../../lib/api.ts';
 import { useFormErrors, type FieldErrors } from '../../lib/forms.ts';
 import type { Sex } from '@cds/contracts';
@@ -107,11 +106,7 @@ export function ProfilePage({ me }: { me: Me }) {
 
   return (
     <div className="narrow stack">
-      <Link to="/account" className="back-link">
-        <Icon name="chevronLeft" />
-        {t('account.title')}
-      </Link>
-      <h1>{t('account.profile.title')}</h1>
+      <PageHeader back={{ to: '/account', label: t('account.title') }} title={t('account.profile.title')} />
       {me.eidLinked && <Alert kind="info">{t('account.profile.eidNote')}</Alert>}
       <form className="stack" onSubmit={onSubmit} noValidate>
         {form.errors.form && <Alert kind="error" live>{form.errors.form}</Alert>}

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, TextField, useToast } from '../../ui/index.ts';
+import { Alert, Button, Checkbox, TextField, useToast } from '../../ui/index.ts';
 import { api } from '../../lib/api.ts';
 import { isApiError, useFormErrors, type FieldErrors } from '../../lib/forms.ts';
 import { CONSENT_VERSION } from '@cds/contracts';
@@ -132,24 +132,7 @@ export function SignUpPage() {
             error={form.errors.fields.fullName}
           />
           <PasswordField id={form.id('password')} label={t('account.fields.newPassword')} value={password} onChange={setPassword} error={form.errors.fields.password} autoComplete="new-password" />
-          <div className="field">
-            <label className="check">
-              <input
-                id={form.id('agree')}
-                type="checkbox"
-                checked={agree}
-                onChange={(e) => setAgree(e.target.checked)}
-                aria-invalid={form.errors.fields.agree ? true : undefined}
-                aria-describedby={form.errors.fields.agree ? `${form.id('agree')}-error` : undefined}
-              />
-              <span>{t('account.signUp.agree')}</span>
-            </label>
-            {form.errors.fields.agree && (
-              <span className="field__error" id={`${form.id('agree')}-error`}>
-                {form.errors.fields.agree}
-              </span>
-            )}
-          </div>
+          <Checkbox id={form.id('agree')} label={t('account.signUp.agree')} checked={agree} onChange={(e) => setAgree(e.target.checked)} error={form.errors.fields.agree} />
           <Button type="submit" block busy={verify.isPending}>
             {t('account.signUp.submit')}
           </Button>

@@ -2,7 +2,7 @@
 // resend countdown, and a password field with a "show" switch.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, TextField } from '../../ui/index.ts';
+import { Alert, Button, Checkbox, TextField } from '../../ui/index.ts';
 import type { DevSmsReply } from '@cds/contracts/identity';
 import { api } from '../../lib/api.ts';
 import { useInstallation } from '../../app/installation.ts';
@@ -155,10 +155,7 @@ export function PasswordField({ id, label, value, onChange, error, autoComplete 
         onChange={(e) => onChange(e.target.value)}
         error={error}
       />
-      <label className="check">
-        <input type="checkbox" checked={shown} onChange={(e) => setShown(e.target.checked)} />
-        <span>{t('account.fields.showPassword')}</span>
-      </label>
+      <Checkbox label={t('account.fields.showPassword')} checked={shown} onChange={(e) => setShown(e.target.checked)} />
     </div>
   );
 }

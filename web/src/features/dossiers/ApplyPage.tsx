@@ -2,9 +2,9 @@
 // prefilled from the profile, one file picker per required document, save as draft or
 // submit. Without a network the application waits in the outbox and is sent once.
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, ErrorState, Icon, Loading, Select, TextField } from '../../ui/index.ts';
+import { Alert, Button, Checkbox, ErrorState, FilePicker, Loading, PageHeader, Select, TextField } from '../../ui/index.ts';
 import { api } from '../../lib/api.ts';
 import { errorsFromServer } from '../../lib/forms.ts';
 import type { Sex } from '@cds/contracts';
@@ -199,11 +199,7 @@ function ApplyForm({ me, prefill, procedure, draft }: { me: Me; prefill: Prefill
 
   return (
     <div className="narrow stack">
-      <Link to="/dossiers" className="back-link">
-        <Icon name="chevronLeft" />
-        {t('dossiers.mine.title')}
-      </Link>
-      <h1>{procedure.name}</h1>
+      <PageHeader back={{ to: '/dossiers', label: t('dossiers.mine.title') }} title={procedure.name} />
       <p className="muted">
         {t('dossiers.apply.summary', { days: procedure.processingDays, fee: procedure.feeSummary, agency: procedure.agencyLabel })}
       </p>
@@ -228,19 +224,19 @@ function ApplyForm({ me, prefill, procedure, draft }: { me: Me; prefill: Prefill
           <legend className="section-title">{t('dossiers.apply.documents')}</legend>
           <p className="muted">{t('dossiers.apply.documentsHint')}</p>
           {procedure.requiredDocuments.map((doc) => (
-            <div className="field" key={doc.key}>
-              <label className="field__label" htmlFor={`apply-doc-${doc.key}`}>
-                {doc.name} {doc.required ? `(${t('dossiers.apply.requiredMark')})` : `(${t('dossiers.apply.optionalMark')})`}
-                {attached.has(doc.key) && ` — ${t('dossiers.apply.alreadyAttached')}`}
-              </label>
-              <input id={`apply-doc-${doc.key}`} type="file" accept={ACCEPTED_FILES} className="input" onChange={(e) => void chooseFile(doc.key, e.target.files?.[0] ?? null)} aria-invalid={errors[`doc-${doc.key}`] ? true : undefined} aria-describedby={errors[`doc-${doc.key}`] ? `apply-doc-${doc.key}-error` : undefined} />
-              {errors[`doc-${doc.key}`] && (
-                <span className="field__error" id={`apply-doc-${doc.key}-error`}>
-                  <Icon name="alert" />
-                  {errors[`doc-${doc.key}`]}
-                </span>
-              )}
-            </div>
+            <FilePicker
+              key={doc.key}
+              id={`apply-doc-${doc.key}`}
+              label={
+                <>
+                  {doc.name} {doc.required ? `(${t('dossiers.apply.requiredMark')})` : `(${t('dossiers.apply.optionalMark')})`}
+                  {attached.has(doc.key) && ` — ${t('dossiers.apply.alreadyAttached')}`}
+                </>
+              }
+              accept={ACCEPTED_FILES}
+              onFiles={(chosen) => void chooseFile(doc.key, chosen[0] ?? null)}
+              error={errors[`doc-${doc.key}`]}
+            />
           ))}
         </fieldset>
         <div className="row">
@@ -265,12 +261,7 @@ function FieldInput({ name, field, required, value, onChange, error }: { name: s
     return <Select id={id} label={label} value={text} onChange={(e) => onChange(e.target.value)} options={[{ value: '', label: t('dossiers.apply.choose') }, ...field.enum.map((v) => ({ value: v, label: v }))]} error={error} />;
   }
   if (field.type === 'boolean') {
-    return (
-      <label className="row">
-        <input id={id} type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked ? 'true' : '')} />
-        {label}
-      </label>
-    );
+    return <Checkbox id={id} label={label} checked={value === true} onChange={(e) => onChange(e.target.checked ? 'true' : '')} error={error} />;
   }
   const type = field.format === 'date' ? 'date' : field.format === 'email' ? 'email' : field.type === 'string' ? 'text' : 'number';
   const inputMode = field.pattern?.includes('[0-9]') ? 'numeric' : undefined;

@@ -1,10 +1,10 @@
 // One dossier for its applicant: status, appointment, what is missing (and supplying it),
 // letters as PDF, the result, withdrawing and rating.
 import { useState, type FormEvent } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, ButtonAnchor, ButtonLink, Card, ErrorState, Icon, Loading, TextField } from '../../ui/index.ts';
+import { Alert, Button, ButtonAnchor, ButtonLink, Card, ErrorState, FilePicker, Loading, PageHeader, TextField } from '../../ui/index.ts';
 import { api } from '../../lib/api.ts';
 import { usePageTitle } from '../../app/installation.ts';
 import { ACCEPTED_FILES, checkFile, dossierKey, fileToBase64, useDossier, type DossierDetail } from './api.ts';
@@ -22,11 +22,7 @@ export function DossierPage() {
   const justSubmitted = (location.state as { justSubmitted?: boolean } | null)?.justSubmitted;
   return (
     <div className="narrow stack">
-      <Link to="/dossiers" className="back-link">
-        <Icon name="chevronLeft" />
-        {t('dossiers.mine.title')}
-      </Link>
-      <h1>{d.procedureName}</h1>
+      <PageHeader back={{ to: '/dossiers', label: t('dossiers.mine.title') }} title={d.procedureName} />
       {justSubmitted && <Alert kind="success" live>{t('dossiers.submitted', { code: d.code })}</Alert>}
       <Card title={d.code ? t('dossiers.codeLabel', { code: d.code }) : t('dossiers.draft')}>
         <p>
@@ -108,10 +104,7 @@ function SupplyForm({ dossier }: { dossier: DossierDetail }) {
     <Card title={t('dossiers.supply.title')}>
       <form className="stack" onSubmit={(e) => void onSubmit(e)} noValidate>
         {(error || supply.isError) && <Alert kind="error" live>{error ?? supply.error?.message}</Alert>}
-        <div className="field">
-          <label className="field__label" htmlFor="supply-files">{t('dossiers.supply.files')}</label>
-          <input id="supply-files" type="file" multiple accept={ACCEPTED_FILES} className="input" onChange={(e) => setFiles([...(e.target.files ?? [])])} />
-        </div>
+        <FilePicker id="supply-files" label={t('dossiers.supply.files')} multiple accept={ACCEPTED_FILES} onFiles={setFiles} />
         <Button type="submit" icon="check" busy={supply.isPending}>{t('dossiers.supply.send')}</Button>
       </form>
     </Card>

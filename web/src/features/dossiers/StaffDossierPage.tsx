@@ -1,10 +1,10 @@
 // One dossier at the one-stop counter: what the applicant sent, the process-control sheet,
 // and the actions the transition table allows now.
 import { useState, type FormEvent } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, ButtonAnchor, Card, ErrorState, Icon, List, ListItem, Loading, TextField } from '../../ui/index.ts';
+import { Alert, Button, ButtonAnchor, Card, ErrorState, FilePicker, List, ListItem, Loading, PageHeader, TextArea, TextField } from '../../ui/index.ts';
 import { api } from '../../lib/api.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { usePageTitle } from '../../app/installation.ts';
@@ -25,11 +25,7 @@ export function StaffDossierPage() {
   const actions = STAFF_ACTIONS.filter((a) => d.allowedActions.includes(a));
   return (
     <div className="stack">
-      <Link to="/staff/dossiers" className="back-link">
-        <Icon name="chevronLeft" />
-        {t('dossiers.queue.title')}
-      </Link>
-      <h1>{d.code} — {d.procedureName}</h1>
+      <PageHeader back={{ to: '/staff/dossiers', label: t('dossiers.queue.title') }} title={`${d.code} — ${d.procedureName}`} />
       <Card title={d.applicantName}>
         <p><StatusBadge status={d.status} name={d.statusName} /> <Appointment date={d.appointmentDate} deadline={d.deadline} /></p>
         <p>{t('dossiers.staff.phone', { phone: d.applicantPhone })}</p>
@@ -128,17 +124,11 @@ function ActionPanel({ dossier, actions }: { dossier: DossierDetail; actions: St
           <h3>{t(`dossiers.actions.${action}`)}</h3>
           {error && <Alert kind="error" live>{error}</Alert>}
           {action === 'request_documents' && (
-            <div className="field">
-              <label className="field__label" htmlFor="action-missing">{t('dossiers.staff.missingList')}</label>
-              <textarea id="action-missing" className="input" rows={3} value={missing} onChange={(e) => setMissing(e.target.value)} />
-            </div>
+            <TextArea id="action-missing" label={t('dossiers.staff.missingList')} rows={3} value={missing} onChange={(e) => setMissing(e.target.value)} />
           )}
           {action === 'apologize' && <TextField label={t('dossiers.staff.newDate')} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
           {(action === 'complete' || action === 'return_result') && (
-            <div className="field">
-              <label className="field__label" htmlFor="action-result">{t('dossiers.staff.resultFile')}</label>
-              <input id="action-result" type="file" accept={ACCEPTED_FILES} className="input" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-            </div>
+            <FilePicker id="action-result" label={t('dossiers.staff.resultFile')} accept={ACCEPTED_FILES} onFiles={(files) => setFile(files[0] ?? null)} />
           )}
           <TextField id="action-note" label={needsReason ? t('dossiers.staff.reason') : t('dossiers.staff.note')} value={note} onChange={(e) => setNote(e.target.value)} />
           <Button type="submit" icon="check" busy={run.isPending}>{t('dossiers.staff.confirm')}</Button>

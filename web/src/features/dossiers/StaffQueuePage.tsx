@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, ErrorState, List, ListItem, Loading, Select, TextField } from '../../ui/index.ts';
+import { Checkbox, EmptyState, ErrorState, List, ListItem, Loading, Select, TextField } from '../../ui/index.ts';
 import { api } from '../../lib/api.ts';
 import { usePageTitle } from '../../app/installation.ts';
 import type { DossierPage } from './api.ts';
@@ -31,10 +31,7 @@ export function StaffQueuePage() {
       <div className="row wrap">
         <TextField label={t('dossiers.queue.search')} type="search" value={q} onChange={(e) => setQ(e.target.value)} />
         <Select label={t('dossiers.queue.status')} value={status} onChange={(e) => setStatus(e.target.value)} options={FILTERS.map((f) => ({ value: f, label: t(`dossiers.queue.filters.${f === '' ? 'all' : f.replace(/,/g, '_')}`) }))} />
-        <label className="row">
-          <input type="checkbox" checked={overdue} onChange={(e) => setOverdue(e.target.checked)} />
-          {t('dossiers.queue.overdue')}
-        </label>
+        <Checkbox label={t('dossiers.queue.overdue')} checked={overdue} onChange={(e) => setOverdue(e.target.checked)} />
       </div>
       {queue.isPending && <Loading />}
       {queue.isError && <ErrorState error={queue.error} onRetry={() => void queue.refetch()} />}

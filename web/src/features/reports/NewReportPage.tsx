@@ -4,7 +4,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Alert, Button, Card, ErrorState, Loading, Select, TextField } from '../../ui/index.ts';
+import { Alert, Button, Card, Checkbox, ErrorState, FilePicker, Loading, Select, TextArea, TextField } from '../../ui/index.ts';
 import { api, ApiError } from '../../lib/api.ts';
 import { usePageTitle, useInstallation } from '../../app/installation.ts';
 import { useCommunes } from '../account/areas.ts';
@@ -109,9 +109,7 @@ function ReportForm({ category, onBack, onDone }: FormProps) {
     return () => ctrl.abort();
   }, [pin, category.code]);
 
-  async function addPhotos(files: FileList | null) {
-    if (!files) return;
-    const chosen = [...files];
+  async function addPhotos(chosen: File[]) {
     if (photos.length + chosen.length > 5) return setErrors((e) => ({ ...e, photos: t('reports.form.tooMany') }));
     const added: Photo[] = [];
     for (const f of chosen) {
@@ -178,13 +176,8 @@ function ReportForm({ category, onBack, onDone }: FormProps) {
         </Button>
       </p>
       <Card title={t('reports.form.step2')}>
-        <div className="field">
-          <label className="field__label" htmlFor="report-description">{t('reports.form.description')}</label>
-          <span className="field__hint" id="report-description-hint">{t('reports.form.descriptionHint')}</span>
-          <textarea id="report-description" className="input" rows={4} maxLength={4000} value={description} onChange={(e) => setDescription(e.target.value)}
-            aria-invalid={errors.description ? true : undefined} aria-describedby={errors.description ? 'report-description-hint report-description-error' : 'report-description-hint'} />
-          {errors.description && <span className="field__error" id="report-description-error">{errors.description}</span>}
-        </div>
+        <TextArea id="report-description" label={t('reports.form.description')} hint={t('reports.form.descriptionHint')} maxLength={4000} value={description}
+          onChange={(e) => setDescription(e.target.value)} error={errors.description} />
         {category.questions.map((q) =>
           q.values?.length ? (
             <Select key={q.code} label={q.label} placeholder="—" value={answers[q.code] ?? ''} error={errors[`answers.${q.code}`]}
@@ -196,12 +189,8 @@ function ReportForm({ category, onBack, onDone }: FormProps) {
         )}
       </Card>
       <Card title={t('reports.form.step3')}>
-        <div className="field">
-          <label className="field__label" htmlFor="report-photos">{t('reports.form.photos')}</label>
-          <span className="field__hint">{t('reports.form.photosHint')}</span>
-          <input id="report-photos" type="file" accept="image/jpeg,image/png,image/webp,image/heic" multiple onChange={(e) => void addPhotos(e.target.files)} />
-          {errors.photos && <span className="field__error">{errors.photos}</span>}
-        </div>
+        <FilePicker id="report-photos" label={t('reports.form.photos')} hint={t('reports.form.photosHint')} accept="image/jpeg,image/png,image/webp,image/heic" multiple
+          onFiles={(files) => void addPhotos(files)} error={errors.photos} />
         <div className="report-photos">
           {photos.map((p, i) => (
             <span key={i}>
@@ -244,9 +233,7 @@ function ReportForm({ category, onBack, onDone }: FormProps) {
         </Card>
       )}
       <Card title={t('reports.form.step5')}>
-        <label className="row">
-          <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} /> {t('reports.form.anonymous')}
-        </label>
+        <Checkbox label={t('reports.form.anonymous')} checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
         {formError && <Alert kind="error" live>{formError}</Alert>}
         <Button type="submit" busy={busy} block>{t('reports.form.submit')}</Button>
       </Card>

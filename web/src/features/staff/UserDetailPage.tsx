@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Card, EmptyState, ErrorState, Icon, Loading, Tabs } from '../../ui/index.ts';
+import { Card, EmptyState, ErrorState, Loading, PageHeader, Tabs } from '../../ui/index.ts';
 import { usePageTitle } from '../../app/installation.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { isRecord } from '../../lib/api.ts';
@@ -26,11 +26,7 @@ export function UserDetailPage() {
 
   return (
     <div className="stack">
-      <Link to="/staff/users" className="back-link">
-        <Icon name="chevronLeft" />
-        {t('staff.users.title')}
-      </Link>
-      <h1>{name}</h1>
+      <PageHeader back={{ to: '/staff/users', label: t('staff.users.title') }} title={name} />
       <Card>
         <p>
           {t('account.fields.phone')}: <strong>{user?.phone ?? '—'}</strong>
