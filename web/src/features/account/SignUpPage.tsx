@@ -2,19 +2,17 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Checkbox, TextField, useToast } from '../../ui/index.ts';
+import { Button, Checkbox, TextField, useToast } from '../../ui/index.ts';
 import { api } from '../../lib/api.ts';
 import { isApiError, useFormErrors, type FieldErrors } from '../../lib/forms.ts';
 import { CONSENT_VERSION } from '@cds/contracts';
-import type { OtpStarted, SignedInReply as SignInReply } from '@cds/contracts/identity';
-import { isLongEnoughPassword, normalizePhone } from '../../lib/validate.ts';
+import type { SignedInReply as SignInReply } from '@cds/contracts/identity';
+import { isLongEnoughPassword } from '../../lib/validate.ts';
 import { useRefreshMe } from '../../app/auth.ts';
 import { usePageTitle } from '../../app/installation.ts';
-import { CodeStep, PasswordField, StepLabel, codeProblem, phoneProblem, stepWithError, useCountdown, useStepFocus, PhoneField } from './otp.tsx';
+import { OtpSteps, PasswordField, useOtpFlow } from './otp.tsx';
 
 const FIELDS = ['phone', 'code', 'fullName', 'password', 'agree'] as const;
-type Step = 'phone' | 'code' | 'details';
-const STEP_OF: Record<Step, number> = { phone: 1, code: 2, details: 3 };
 
 export function SignUpPage() {
   const { t } = useTranslation();
@@ -22,26 +20,17 @@ export function SignUpPage() {
   const navigate = useNavigate();
   const toast = useToast();
   const refreshMe = useRefreshMe();
-  const [step, setStep] = useState<Step>('phone');
-  const [phone, setPhone] = useState('');
-  const [code, setCode] = useState('');
   const [fullName, setFullName] = useState('');
   const [password, setPassword] = useState('');
   const [agree, setAgree] = useState(false);
-  const [resendIn, setResendIn] = useCountdown(0);
-  const stepRef = useStepFocus(step);
   const form = useFormErrors(FIELDS, 'sign-up');
-
-  const start = useMutation({
-    mutationFn: () => api<OtpStarted>('/api/auth/register/start', { method: 'POST', body: { phone: normalizePhone(phone) } }),
-    onSuccess: (reply) => {
-      form.clear();
-      setResendIn(reply.resendAfterSeconds);
-      setStep('code');
-    },
-    onError: (err) => {
-      if (isApiError(err, 'identity.phone_taken')) form.check({ phone: err.message });
-      else form.fromServer(err);
+  const flow = useOtpFlow({
+    startPath: '/api/auth/register/start',
+    form,
+    onStartError: (err) => {
+      if (!isApiError(err, 'identity.phone_taken')) return false;
+      form.check({ phone: err.message });
+      return true;
     },
   });
 
@@ -49,7 +38,7 @@ export function SignUpPage() {
     mutationFn: () =>
       api<SignInReply>('/api/auth/register/verify', {
         method: 'POST',
-        body: { phone: normalizePhone(phone), code, password, fullName: fullName.trim() },
+        body: { phone: flow.normalizedPhone, code: flow.code, password, fullName: fullName.trim() },
       }),
     onSuccess: async () => {
       await recordConsents();
@@ -57,25 +46,9 @@ export function SignUpPage() {
       toast.show(t('account.signUp.done'));
       navigate('/account', { replace: true });
     },
-    onError: (err) => {
-      form.fromServer(err);
-      // a wrong code is fixed on the code step, a taken phone on the first
-      const back = isApiError(err) ? stepWithError<Step>(err.fieldErrors, { phone: 'phone', code: 'code' }) : null;
-      if (back) setStep(back);
-      else if (isApiError(err) && /otp|code/i.test(err.code)) setStep('code');
-    },
+    onError: flow.failed,
   });
 
-  const submitPhone = (e: FormEvent) => {
-    e.preventDefault();
-    const problem = phoneProblem(phone, t);
-    if (form.check(problem ? { phone: problem } : {})) start.mutate();
-  };
-  const submitCode = (e: FormEvent) => {
-    e.preventDefault();
-    const problem = codeProblem(code, t);
-    if (form.check(problem ? { code: problem } : {})) setStep('details');
-  };
   const submitDetails = (e: FormEvent) => {
     e.preventDefault();
     const found: FieldErrors = {};
@@ -87,61 +60,36 @@ export function SignUpPage() {
   };
 
   return (
-    <div className="narrow stack" ref={stepRef}>
-      <h1>{t('account.signUp.title')}</h1>
-      <StepLabel step={STEP_OF[step]} of={3} />
-      {form.errors.form && <Alert kind="error" live>{form.errors.form}</Alert>}
-      {step === 'phone' && (
-        <form className="stack" onSubmit={submitPhone} noValidate>
-          <p>{t('account.signUp.intro')}</p>
-          <PhoneField id={form.id('phone')} value={phone} onChange={setPhone} error={form.errors.fields.phone} />
-          <Button type="submit" block busy={start.isPending}>
-            {t('account.otp.send')}
-          </Button>
-          <p>
-            {t('account.signUp.haveAccount')} <Link to="/sign-in">{t('account.signIn.title')}</Link>
-          </p>
-        </form>
-      )}
-      {step === 'code' && (
-        <CodeStep
-          phone={normalizePhone(phone)}
-          code={code}
-          onCode={setCode}
-          error={form.errors.fields.code}
-          inputId={form.id('code')}
-          resendIn={resendIn}
-          onResend={() => start.mutate()}
-          resending={start.isPending}
-          onSubmit={submitCode}
-          onBack={() => {
-            form.clear();
-            setStep('phone');
-          }}
+    <OtpSteps
+      flow={flow}
+      title={t('account.signUp.title')}
+      intro={t('account.signUp.intro')}
+      phoneFooter={
+        <p>
+          {t('account.signUp.haveAccount')} <Link to="/sign-in">{t('account.signIn.title')}</Link>
+        </p>
+      }
+    >
+      <form className="stack" onSubmit={submitDetails} noValidate>
+        <TextField
+          id={form.id('fullName')}
+          label={t('account.fields.fullName')}
+          hint={t('account.fields.fullNameHint')}
+          autoComplete="name"
+          value={fullName}
+          onChange={(e) => setFullName(e.target.value)}
+          error={form.errors.fields.fullName}
         />
-      )}
-      {step === 'details' && (
-        <form className="stack" onSubmit={submitDetails} noValidate>
-          <TextField
-            id={form.id('fullName')}
-            label={t('account.fields.fullName')}
-            hint={t('account.fields.fullNameHint')}
-            autoComplete="name"
-            value={fullName}
-            onChange={(e) => setFullName(e.target.value)}
-            error={form.errors.fields.fullName}
-          />
-          <PasswordField id={form.id('password')} label={t('account.fields.newPassword')} value={password} onChange={setPassword} error={form.errors.fields.password} autoComplete="new-password" />
-          <Checkbox id={form.id('agree')} label={t('account.signUp.agree')} checked={agree} onChange={(e) => setAgree(e.target.checked)} error={form.errors.fields.agree} />
-          <Button type="submit" block busy={verify.isPending}>
-            {t('account.signUp.submit')}
-          </Button>
-          <Button variant="ghost" onClick={() => setStep('code')}>
-            {t('account.back')}
-          </Button>
-        </form>
-      )}
-    </div>
+        <PasswordField id={form.id('password')} label={t('account.fields.newPassword')} value={password} onChange={setPassword} error={form.errors.fields.password} autoComplete="new-password" />
+        <Checkbox id={form.id('agree')} label={t('account.signUp.agree')} checked={agree} onChange={(e) => setAgree(e.target.checked)} error={form.errors.fields.agree} />
+        <Button type="submit" block busy={verify.isPending}>
+          {t('account.signUp.submit')}
+        </Button>
+        <Button variant="ghost" onClick={() => flow.setStep('code')}>
+          {t('account.back')}
+        </Button>
+      </form>
+    </OtpSteps>
   );
 }
 

@@ -1,20 +1,153 @@
-// Pieces shared by sign-up and password reset: the phone step, the code step with a
-// resend countdown, and a password field with a "show" switch.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+// The one-time-code flow shared by sign-up and password reset: the phone step, the code
+// step with a resend countdown, then the page's own last step; and a password field with a
+// "show" switch.
+import { useEffect, useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Checkbox, TextField } from '../../ui/index.ts';
-import type { DevSmsReply } from '@cds/contracts/identity';
+import type { DevSmsReply, OtpStarted } from '@cds/contracts/identity';
 import { api } from '../../lib/api.ts';
+import { isApiError, type useFormErrors } from '../../lib/forms.ts';
 import { useInstallation } from '../../app/installation.ts';
-import { isValidOtp, isValidPhone } from '../../lib/validate.ts';
+import { isValidOtp, isValidPhone, normalizePhone } from '../../lib/validate.ts';
 
-export function StepLabel({ step, of }: { step: number; of: number }) {
+type Form = ReturnType<typeof useFormErrors>;
+export type OtpStep = 'phone' | 'code' | 'last';
+const STEP_NUMBER: Record<OtpStep, number> = { phone: 1, code: 2, last: 3 };
+
+export interface OtpFlowOptions {
+  /** POST endpoint that sends the code to `{ phone }`. */
+  startPath: string;
+  /** The page's form errors; field ids `phone` and `code` belong to the flow. */
+  form: Form;
+  /** Handles a refusal to send the code itself (true) or leaves it to the form (false). */
+  onStartError?: (err: unknown) => boolean;
+}
+
+export interface OtpFlow {
+  step: OtpStep;
+  setStep: (step: OtpStep) => void;
+  /** As typed. */
+  phone: string;
+  /** As the server wants it. */
+  normalizedPhone: string;
+  code: string;
+  /**
+   * After the last step's request failed: show the errors, and go back to the step that
+   * holds the field the server named (a wrong code on the code step, a taken phone on the first).
+   */
+  failed: (err: unknown) => void;
+  setPhone: (v: string) => void;
+  setCode: (v: string) => void;
+  /** Seconds before the code may be sent again. */
+  resendIn: number;
+  sending: boolean;
+  /** Sends (or resends) the code. */
+  send: () => void;
+  stepRef: RefObject<HTMLDivElement | null>;
+  form: Form;
+}
+
+export function useOtpFlow({ startPath, form, onStartError }: OtpFlowOptions): OtpFlow {
+  const [step, setStep] = useState<OtpStep>('phone');
+  const [phone, setPhone] = useState('');
+  const [code, setCode] = useState('');
+  const [resendIn, setResendIn] = useCountdown(0);
+  const stepRef = useStepFocus(step);
+  const normalizedPhone = normalizePhone(phone);
+
+  const start = useMutation({
+    mutationFn: () => api<OtpStarted | undefined>(startPath, { method: 'POST', body: { phone: normalizedPhone } }),
+    onSuccess: (reply) => {
+      form.clear();
+      // password reset answers the same whether or not the number has an account
+      setResendIn(reply?.resendAfterSeconds ?? 60);
+      setStep('code');
+    },
+    onError: (err) => {
+      if (!onStartError?.(err)) form.fromServer(err);
+    },
+  });
+
+  const failed = (err: unknown) => {
+    form.fromServer(err);
+    const back = isApiError(err) ? stepWithError<OtpStep>(err.fieldErrors, { phone: 'phone', code: 'code' }) : null;
+    if (back) setStep(back);
+    else if (isApiError(err) && /otp|code/i.test(err.code)) setStep('code');
+  };
+
+  return { step, setStep, phone, normalizedPhone, code, failed, setPhone, setCode, resendIn, sending: start.isPending, send: () => start.mutate(), stepRef, form };
+}
+
+interface OtpStepsProps {
+  flow: OtpFlow;
+  title: string;
+  /** Shown above the phone field. */
+  intro: string;
+  /** Shown under the phone step's button (e.g. a link to sign in). */
+  phoneFooter?: ReactNode;
+  /** The page's last step (its own form). */
+  children: ReactNode;
+}
+
+/** The page around the flow: heading, step number, the phone and code steps, then `children`. */
+export function OtpSteps({ flow, title, intro, phoneFooter, children }: OtpStepsProps) {
+  const { t } = useTranslation();
+  const { form, setPhone, setCode, resendIn, sending, send, stepRef } = flow;
+  const submitPhone = (e: FormEvent) => {
+    e.preventDefault();
+    const problem = phoneProblem(flow.phone, t);
+    if (form.check(problem ? { phone: problem } : {})) send();
+  };
+  const submitCode = (e: FormEvent) => {
+    e.preventDefault();
+    const problem = codeProblem(flow.code, t);
+    if (form.check(problem ? { code: problem } : {})) flow.setStep('last');
+  };
+  return (
+    <div className="narrow stack" ref={stepRef}>
+      <h1>{title}</h1>
+      <StepLabel step={STEP_NUMBER[flow.step]} of={3} />
+      {form.errors.form && <Alert kind="error" live>{form.errors.form}</Alert>}
+      {flow.step === 'phone' && (
+        <form className="stack" onSubmit={submitPhone} noValidate>
+          <p>{intro}</p>
+          <PhoneField id={form.id('phone')} value={flow.phone} onChange={setPhone} error={form.errors.fields.phone} />
+          <Button type="submit" block busy={sending}>
+            {t('account.otp.send')}
+          </Button>
+          {phoneFooter}
+        </form>
+      )}
+      {flow.step === 'code' && (
+        <CodeStep
+          phone={flow.normalizedPhone}
+          code={flow.code}
+          onCode={setCode}
+          error={form.errors.fields.code}
+          inputId={form.id('code')}
+          resendIn={resendIn}
+          onResend={send}
+          resending={sending}
+          onSubmit={submitCode}
+          onBack={() => {
+            form.clear();
+            flow.setStep('phone');
+          }}
+        />
+      )}
+      {flow.step === 'last' && children}
+    </div>
+  );
+}
+
+function StepLabel({ step, of }: { step: number; of: number }) {
   const { t } = useTranslation();
   return <p className="muted">{t('account.step', { step, of })}</p>;
 }
 
 /** Moves focus into the new step, so keyboard and screen-reader users are not left behind. */
-export function useStepFocus(step: string) {
+function useStepFocus(step: string) {
   const ref = useRef<HTMLDivElement>(null);
   const first = useRef(true);
   useEffect(() => {
@@ -28,14 +161,14 @@ export function useStepFocus(step: string) {
 }
 
 /** The earliest step holding a field the server complained about. */
-export function stepWithError<S extends string>(fields: ReadonlyArray<{ field: string }>, stepOfField: Record<string, S>): S | null {
+function stepWithError<S extends string>(fields: ReadonlyArray<{ field: string }>, stepOfField: Record<string, S>): S | null {
   for (const [field, step] of Object.entries(stepOfField)) {
     if (fields.some((f) => f.field === field || f.field.endsWith(`.${field}`))) return step;
   }
   return null;
 }
 
-export function useCountdown(initial: number): [number, (seconds: number) => void] {
+function useCountdown(initial: number): [number, (seconds: number) => void] {
   const [left, setLeft] = useState(initial);
   useEffect(() => {
     if (left <= 0) return;
@@ -70,7 +203,7 @@ interface CodeStepProps {
   onBack: () => void;
 }
 
-export function CodeStep({ phone, code, onCode, error, inputId, resendIn, onResend, resending, onSubmit, onBack }: CodeStepProps) {
+function CodeStep({ phone, code, onCode, error, inputId, resendIn, onResend, resending, onSubmit, onBack }: CodeStepProps) {
   const { t } = useTranslation();
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>

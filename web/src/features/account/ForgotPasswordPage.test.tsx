@@ -1,0 +1,54 @@
+// Password reset runs the same one-time-code flow as sign-up (otp.tsx), then asks for the new password.
+import { describe, expect, it } from 'vitest';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { OTP_STARTED } from '../../test/fixtures.ts';
+import { errorReply, fakeApi, renderPage } from '../../test/helpers.tsx';
+import { ForgotPasswordPage } from './ForgotPasswordPage.tsx';
+
+async function reachPassword() {
+  await userEvent.type(screen.getByLabelText('Số điện thoại'), '091 234 5678');
+  await userEvent.click(screen.getByRole('button', { name: 'Gửi mã xác nhận' }));
+  await userEvent.type(await screen.findByLabelText('Mã xác nhận'), '123456');
+  await userEvent.click(screen.getByRole('button', { name: 'Tiếp tục' }));
+  await screen.findByLabelText('Mật khẩu mới');
+}
+
+describe('ForgotPasswordPage', () => {
+  it('refuses a malformed phone number before asking the server', async () => {
+    const api = fakeApi({});
+    renderPage(<ForgotPasswordPage />, { path: '/forgot-password' });
+    await userEvent.type(screen.getByLabelText('Số điện thoại'), '12');
+    await userEvent.click(screen.getByRole('button', { name: 'Gửi mã xác nhận' }));
+    expect(screen.getByLabelText('Số điện thoại').getAttribute('aria-invalid')).toBe('true');
+    expect(api.calls.some((c) => c.path === '/api/auth/password-reset/start')).toBe(false);
+  });
+
+  it('sends the normalised phone, code and new password, then opens sign-in', async () => {
+    const api = fakeApi({
+      'POST /api/auth/password-reset/start': () => ({ status: 202, body: OTP_STARTED }),
+      'POST /api/auth/password-reset/verify': () => ({ status: 204 }),
+    });
+    renderPage(<ForgotPasswordPage />, { path: '/forgot-password' });
+    await reachPassword();
+    expect(screen.getByText(/Bước 3/)).toBeTruthy();
+    await userEvent.type(screen.getByLabelText('Mật khẩu mới'), 'MatKhau2026');
+    await userEvent.click(screen.getByRole('button', { name: 'Đặt mật khẩu mới' }));
+    expect((await screen.findByTestId('elsewhere')).textContent).toBe('/sign-in');
+    expect(api.calls.find((c) => c.path === '/api/auth/password-reset/start')?.body).toEqual({ phone: '0912345678' });
+    expect(api.calls.find((c) => c.path === '/api/auth/password-reset/verify')?.body).toEqual({ phone: '0912345678', code: '123456', newPassword: 'MatKhau2026' });
+  });
+
+  it('goes back to the code step when the server says the code is wrong', async () => {
+    fakeApi({
+      'POST /api/auth/password-reset/start': () => ({ status: 202, body: OTP_STARTED }),
+      'POST /api/auth/password-reset/verify': () => errorReply(400, 'identity.otp_invalid', 'Mã xác nhận không đúng hoặc đã hết hạn'),
+    });
+    renderPage(<ForgotPasswordPage />, { path: '/forgot-password' });
+    await reachPassword();
+    await userEvent.type(screen.getByLabelText('Mật khẩu mới'), 'MatKhau2026');
+    await userEvent.click(screen.getByRole('button', { name: 'Đặt mật khẩu mới' }));
+    expect(await screen.findByText('Mã xác nhận không đúng hoặc đã hết hạn')).toBeTruthy();
+    expect(screen.getByLabelText('Mã xác nhận')).toBeTruthy();
+  });
+});
