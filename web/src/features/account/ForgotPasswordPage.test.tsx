@@ -42,13 +42,14 @@ describe('ForgotPasswordPage', () => {
   it('goes back to the code step when the server says the code is wrong', async () => {
     fakeApi({
       'POST /api/auth/password-reset/start': () => ({ status: 202, body: OTP_STARTED }),
-      'POST /api/auth/password-reset/verify': () => errorReply(400, 'identity.otp_invalid', 'Mã xác nhận không đúng hoặc đã hết hạn'),
+      // as the server's invalidField('code', 'identity.otp_wrong') answers
+      'POST /api/auth/password-reset/verify': () => errorReply(400, 'validation', 'Thông tin chưa hợp lệ', [{ field: 'code', message: 'Mã xác thực không đúng. Bạn còn 4 lần thử.' }]),
     });
     renderPage(<ForgotPasswordPage />, { path: '/forgot-password' });
     await reachPassword();
     await userEvent.type(screen.getByLabelText('Mật khẩu mới'), 'MatKhau2026');
     await userEvent.click(screen.getByRole('button', { name: 'Đặt mật khẩu mới' }));
-    expect(await screen.findByText('Mã xác nhận không đúng hoặc đã hết hạn')).toBeTruthy();
-    expect(screen.getByLabelText('Mã xác nhận')).toBeTruthy();
+    expect(await screen.findByText('Mã xác thực không đúng. Bạn còn 4 lần thử.')).toBeTruthy();
+    expect(screen.getByLabelText('Mã xác nhận').getAttribute('aria-invalid')).toBe('true');
   });
 });
