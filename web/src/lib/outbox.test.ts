@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backoffDelay, createOutbox, type Outbox, type OutboxEvent } from './outbox.ts';
+import { backoffDelay, createOutbox, sendThroughOutbox, type Outbox, type OutboxEvent } from './outbox.ts';
 
 interface Sent {
   url: string;
@@ -156,5 +156,40 @@ describe('backoffDelay', () => {
     expect(backoffDelay(1, 1000, 60_000, () => 1)).toBe(1000);
     expect(backoffDelay(3, 1000, 60_000, () => 1)).toBe(4000);
     expect(backoffDelay(20, 1000, 60_000, () => 1)).toBe(60_000);
+  });
+});
+
+describe('sendThroughOutbox (reports and applications)', () => {
+  const input = { kind: 'report.create', url: '/api/reports', method: 'POST' as const, body: { description: 'Đèn hỏng' } };
+
+  it('online: sends at once and returns the server reply, leaving nothing behind', async () => {
+    const server = scriptedServer([201]);
+    const outbox = open(server.fetch);
+    const outcome = await sendThroughOutbox<{ id: string }>(input, outbox);
+    expect(outcome).toEqual({ kind: 'sent', response: { id: 'r1' } });
+    expect(server.sent).toHaveLength(1);
+    expect(await outbox.list()).toEqual([]);
+  });
+
+  it('offline: keeps the work in the outbox and says it is queued', async () => {
+    const server = scriptedServer([201]);
+    const outbox = open(server.fetch, { isOnline: () => false });
+    expect(await sendThroughOutbox(input, outbox)).toEqual({ kind: 'queued' });
+    expect(server.sent).toHaveLength(0);
+    expect((await outbox.list()).map((i) => i.kind)).toEqual(['report.create']);
+  });
+
+  it('a lost network mid-send is queued for a retry, not lost', async () => {
+    const server = scriptedServer(['network']);
+    const outbox = open(server.fetch);
+    expect(await sendThroughOutbox(input, outbox)).toEqual({ kind: 'queued' });
+    expect((await outbox.list())[0]?.status).toBe('pending');
+  });
+
+  it('a refusal returns the server message and is taken out of the outbox', async () => {
+    const server = scriptedServer([422]);
+    const outbox = open(server.fetch);
+    expect(await sendThroughOutbox(input, outbox)).toEqual({ kind: 'failed', message: 'Tiêu đề quá ngắn' });
+    expect(await outbox.list()).toEqual([]);
   });
 });

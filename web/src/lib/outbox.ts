@@ -258,3 +258,30 @@ export function getOutbox(): Outbox {
   shared ??= createOutbox();
   return shared;
 }
+
+/** What became of one piece of work handed to the outbox. */
+export type SendOutcome<R> = { kind: 'sent'; response: R } | { kind: 'queued' } | { kind: 'failed'; message: string };
+
+/**
+ * Hands one request to the outbox and tries it at once: online it is sent now ('sent' with
+ * the server's reply); offline, or when the server is busy, it waits in the outbox and goes
+ * when it can ('queued'). A refusal (4xx) is taken out of the outbox and its message returned,
+ * so the form that sent it can show it and nothing stale is retried later. `R` is the reply
+ * the endpoint declares in its contract.
+ */
+export async function sendThroughOutbox<R>(input: EnqueueInput, outbox: Outbox = getOutbox()): Promise<SendOutcome<R>> {
+  let outcome = { kind: 'queued' } as SendOutcome<R>; // set by the listener below
+  let itemId = '';
+  const stop = outbox.subscribe((e) => {
+    if (e.type === 'sent' && e.item.id === itemId) outcome = { kind: 'sent', response: e.response as R };
+    if (e.type === 'failed' && e.item.id === itemId) outcome = { kind: 'failed', message: e.item.lastError ?? '' };
+  });
+  try {
+    itemId = (await outbox.enqueue(input)).id;
+    await outbox.flush();
+  } finally {
+    stop();
+  }
+  if (outcome.kind === 'failed') await outbox.remove(itemId);
+  return outcome;
+}

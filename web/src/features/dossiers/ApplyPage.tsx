@@ -11,7 +11,8 @@ import type { Sex } from '@cds/contracts';
 import type { Me } from '@cds/contracts/identity';
 import { useInstallation, usePageTitle } from '../../app/installation.ts';
 import { useCommunes } from '../account/areas.ts';
-import { ACCEPTED_FILES, checkFile, fieldOrder, fileToBase64, sendApplication, useDossier, usePrefill, useProcedure, validateForm, type DossierDetail, type FileUpload, type FormField, type Prefill, type Procedure } from './api.ts';
+import { ACCEPTED_FILES, checkFile, fieldOrder, sendApplication, useDossier, usePrefill, useProcedure, validateForm, type DossierDetail, type FileUpload, type FormField, type Prefill, type Procedure } from './api.ts';
+import { fileToBase64 } from '../../lib/files.ts';
 
 const PERSONAL_ID_FIELDS = ['applicantIdNumber', 'applicantPersonalId', 'personalId', 'idNumber', 'soDinhDanh'];
 const SEX_FIELDS = ['applicantSex', 'sex', 'gender'];

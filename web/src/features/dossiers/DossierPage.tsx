@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button, ButtonAnchor, ButtonLink, Card, ErrorState, FilePicker, Loading, PageHeader, TextField } from '../../ui/index.ts';
 import { api } from '../../lib/api.ts';
 import { usePageTitle } from '../../app/installation.ts';
-import { ACCEPTED_FILES, checkFile, dossierKey, fileToBase64, useDossier, type DossierDetail } from './api.ts';
+import { ACCEPTED_FILES, checkFile, dossierKey, useDossier, type DossierDetail } from './api.ts';
+import { fileToBase64 } from '../../lib/files.ts';
 import { Appointment, Letters, MissingList, StatusBadge, Timeline } from './parts.tsx';
 
 export function DossierPage() {

@@ -8,7 +8,8 @@ import { Alert, Button, ButtonAnchor, Card, ErrorState, FilePicker, List, ListIt
 import { api } from '../../lib/api.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { usePageTitle } from '../../app/installation.ts';
-import { ACCEPTED_FILES, checkFile, dossierKey, fieldOrder, fileToBase64, useDossier, useProcedure, type DossierDetail } from './api.ts';
+import { ACCEPTED_FILES, checkFile, dossierKey, fieldOrder, useDossier, useProcedure, type DossierDetail } from './api.ts';
+import { fileToBase64 } from '../../lib/files.ts';
 import { Appointment, Letters, MissingList, StatusBadge, Timeline } from './parts.tsx';
 
 const STAFF_ACTIONS = ['accept', 'assign', 'forward', 'request_documents', 'request_payment', 'mark_paid', 'complete', 'return_result', 'apologize', 'refuse', 'stop'] as const;

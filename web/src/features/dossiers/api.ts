@@ -7,7 +7,7 @@ import type { CreateDossier, Deadline, DossierDetail, DossierPage, TimelineEntry
 import type { Prefill } from '@cds/contracts/identity';
 import type { Procedure } from '@cds/contracts/procedures';
 import { api } from '../../lib/api.ts';
-import { getOutbox } from '../../lib/outbox.ts';
+import { sendThroughOutbox } from '../../lib/outbox.ts';
 
 export type { Deadline, DossierDetail, DossierPage, DossierSummary, FileUpload, MissingDocument, TrackReply } from '@cds/contracts/dossiers';
 export type { FormField } from '@cds/contracts';
@@ -38,13 +38,6 @@ export function useProcedure(id: string) {
   return useQuery({ queryKey: ['procedure', id], queryFn: ({ signal }) => api<Procedure>(`/api/procedures/${encodeURIComponent(id)}`, { signal }) });
 }
 
-export async function fileToBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
 /**
  * Sends the application through the outbox: the item's id is the Idempotency-Key, so an
  * answer lost on a weak network never makes a second dossier. Online, it is sent at once.
@@ -52,21 +45,8 @@ export async function fileToBase64(file: File): Promise<string> {
 export type SendResult = { kind: 'sent'; dossier: DossierDetail } | { kind: 'queued' } | { kind: 'failed'; message: string };
 
 export async function sendApplication(app: Application): Promise<SendResult> {
-  const outbox = getOutbox();
-  let result = { kind: 'queued' } as SendResult;
-  let itemId = '';
-  const stop = outbox.subscribe((e) => {
-    if (e.type === 'sent' && e.item.id === itemId) result = { kind: 'sent', dossier: e.response as DossierDetail };
-    if (e.type === 'failed' && e.item.id === itemId) result = { kind: 'failed', message: e.item.lastError ?? '' };
-  });
-  try {
-    itemId = (await outbox.enqueue({ kind: 'dossier.apply', url: '/api/dossiers', method: 'POST', body: app })).id;
-    if (navigator.onLine) await outbox.flush();
-  } finally {
-    stop();
-  }
-  if (result.kind === 'failed') await outbox.remove(itemId);
-  return result;
+  const outcome = await sendThroughOutbox<DossierDetail>({ kind: 'dossier.apply', url: '/api/dossiers', method: 'POST', body: app });
+  return outcome.kind === 'sent' ? { kind: 'sent', dossier: outcome.response } : outcome;
 }
 
 /** Checks a chosen file before sending: type by its first bytes, and size. */

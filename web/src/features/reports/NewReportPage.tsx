@@ -8,7 +8,8 @@ import { Alert, Button, Card, Checkbox, ErrorState, FilePicker, Loading, Select,
 import { api, ApiError } from '../../lib/api.ts';
 import { usePageTitle, useInstallation } from '../../app/installation.ts';
 import { useCommunes } from '../account/areas.ts';
-import { fileToBase64, sendReport, shrinkPhoto, useCategories, type Category, type DuplicatesReply, type PhotoLocationReply, type Report, type SendResult } from './api.ts';
+import { sendReport, shrinkPhoto, useCategories, type Category, type DuplicatesReply, type PhotoLocationReply, type Report, type SendResult } from './api.ts';
+import { fileToBase64 } from '../../lib/files.ts';
 import { ReportMap } from './ReportMap.tsx';
 import './reports.css';
 

@@ -3,9 +3,9 @@
 // @cds/contracts.
 import { useQuery } from '@tanstack/react-query';
 import type { ReportStatus } from '@cds/contracts';
-import type { Category as ContractCategory, CreateBody, InboxReply, ListReply, MineReply, MyReport, StaffReport, Template } from '@cds/contracts/reports';
+import type { Category as ContractCategory, CreateBody, CreateReply, InboxReply, ListReply, MineReply, MyReport, StaffReport, Template } from '@cds/contracts/reports';
 import { api } from '../../lib/api.ts';
-import { getOutbox } from '../../lib/outbox.ts';
+import { sendThroughOutbox } from '../../lib/outbox.ts';
 
 export type { ReportAction, ReportStatus } from '@cds/contracts';
 export type { DuplicatesReply, InboxItem, MyReport, Photo, PhotoLocationReply, PublicReport as Report, Question, StaffReport, TimelineEntry, Urgency } from '@cds/contracts/reports';
@@ -38,21 +38,8 @@ export type SendResult = { kind: 'sent'; trackingCode: string } | { kind: 'queue
 
 /** Online it is sent at once; offline it waits in the outbox and goes when the network is back. */
 export async function sendReport(report: NewReport): Promise<SendResult> {
-  const outbox = getOutbox();
-  let result = { kind: 'queued' } as SendResult;
-  let itemId = '';
-  const stop = outbox.subscribe((e) => {
-    if (e.type === 'sent' && e.item.id === itemId) result = { kind: 'sent', trackingCode: (e.response as { trackingCode: string }).trackingCode };
-    if (e.type === 'failed' && e.item.id === itemId) result = { kind: 'failed', message: e.item.lastError ?? '' };
-  });
-  try {
-    itemId = (await outbox.enqueue({ kind: 'report.create', url: '/api/reports', method: 'POST', body: report })).id;
-    if (navigator.onLine) await outbox.flush();
-  } finally {
-    stop();
-  }
-  if (result.kind === 'failed') await outbox.remove(itemId);
-  return result;
+  const outcome = await sendThroughOutbox<CreateReply>({ kind: 'report.create', url: '/api/reports', method: 'POST', body: report });
+  return outcome.kind === 'sent' ? { kind: 'sent', trackingCode: outcome.response.trackingCode } : outcome;
 }
 
 /** Makes a photo small enough for a weak network: at most 1600 px, JPEG. The server re-encodes it again. */
@@ -65,13 +52,6 @@ export async function shrinkPhoto(file: File): Promise<string> {
   canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
   bitmap.close();
   return canvas.toDataURL('image/jpeg', 0.82).replace(/^data:image\/jpeg;base64,/, '');
-}
-
-export async function fileToBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }
 
 export const STATUS_CLASS: Record<ReportStatus, string> = {
