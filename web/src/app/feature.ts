@@ -9,7 +9,6 @@ import type { IconName } from '../ui/Icon.tsx';
 import type { LocaleSource } from '../lib/i18n.ts';
 import { RequireSignIn } from './guards.tsx';
 
-
 /** The home-page tile of a citizen service; shown only when the server lists the feature's key. */
 export interface FeatureTile {
   icon: IconName;
