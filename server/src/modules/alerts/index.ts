@@ -30,7 +30,7 @@ export const alertsModule: ModuleDefinition<AlertsApi> = {
       api: { fanOut: (id) => service.fanOut(id) },
       messages,
       routes: (app) => alertRoutes(app, service),
-      jobs: [{ name: FAN_OUT_JOB, retryLimit: 3, handler: async (data: { alertId: string }) => service.fanOut(data.alertId) }],
+      jobs: [{ name: FAN_OUT_JOB, retryLimit: 3, handler: async (data: { alertId?: string }) => (data.alertId ? service.fanOut(data.alertId) : undefined) }],
       seed: async ({ demo }) => {
         if (!demo) return;
         await identity.seedDemoAccounts([
