@@ -23,12 +23,9 @@ export interface PushService {
 export async function startPushService(port: number): Promise<PushService> {
   const TestingServer = require('web-push-testing/src/server.js') as new (model: unknown, port: number) => { startServer(): void; _server: Server };
   const { PushApiModel } = require('web-push-testing/src/PushApiModel.js') as { PushApiModel: new () => unknown };
-  const log = console.log;
-  console.log = () => undefined; // the server announces itself on stdout
   const server = new TestingServer(new PushApiModel(), port);
   server.startServer();
   await new Promise<void>((resolve) => (server._server.listening ? resolve() : server._server.once('listening', () => resolve())));
-  console.log = log;
   const url = `http://localhost:${port}`;
   const post = async (path: string, body: object) => {
     const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
