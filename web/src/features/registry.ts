@@ -18,6 +18,7 @@ export interface FeatureTile {
 export type FeatureRegistry = Readonly<Record<string, FeatureTile>>;
 
 export const FEATURE_REGISTRY: FeatureRegistry = {
+  alerts: { icon: 'alert', labelKey: 'alerts.tile.label', descriptionKey: 'alerts.tile.description', route: '/canh-bao' },
   dossiers: { icon: 'document', labelKey: 'dossiers.tile.label', descriptionKey: 'dossiers.tile.description', route: '/dossiers' },
   procedures: { icon: 'search', labelKey: 'procedures.tile.label', descriptionKey: 'procedures.tile.description', route: '/procedures' },
   reports: { icon: 'megaphone', labelKey: 'reports.tile.label', descriptionKey: 'reports.tile.description', route: '/reports' },

@@ -11,7 +11,9 @@ import { StaffQueuePage } from '../dossiers/StaffQueuePage.tsx';
 import { StaffDossierPage } from '../dossiers/StaffDossierPage.tsx';
 import { StaffReportsPage } from '../reports/StaffReportsPage.tsx';
 import { StaffReportPage } from '../reports/StaffReportPage.tsx';
+import { StaffAlertsPage } from '../alerts/StaffAlertsPage.tsx';
 import '../dossiers/dossiers.css';
+import '../alerts/alerts.css';
 
 export default function StaffApp() {
   return (
@@ -32,6 +34,7 @@ export default function StaffApp() {
             <Route path="dossiers/:id" element={<RequireSignIn roles={['officer', 'agency_admin', 'leader', 'sysadmin']}>{() => <StaffDossierPage />}</RequireSignIn>} />
             <Route path="reports" element={<RequireSignIn roles={['officer', 'agency_admin', 'leader', 'sysadmin']}>{() => <StaffReportsPage />}</RequireSignIn>} />
             <Route path="reports/:code" element={<RequireSignIn roles={['officer', 'agency_admin', 'leader', 'sysadmin']}>{() => <StaffReportPage />}</RequireSignIn>} />
+            <Route path="alerts" element={<RequireSignIn roles={['alert_officer', 'leader', 'sysadmin']}>{() => <StaffAlertsPage />}</RequireSignIn>} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         )}

@@ -24,6 +24,7 @@ export const STAFF_NAV: readonly NavEntry[] = [
   { to: '/staff', labelKey: 'staff.nav.home', icon: 'home', end: true },
   { to: '/staff/users', labelKey: 'staff.nav.users', icon: 'users', roles: ['sysadmin'] },
   { to: '/staff/reports', labelKey: 'reports.nav', icon: 'megaphone', roles: ['officer', 'agency_admin', 'leader', 'sysadmin'] },
+  { to: '/staff/alerts', labelKey: 'alerts.nav', icon: 'alert', roles: ['alert_officer', 'leader', 'sysadmin'] },
   { to: '/leader', labelKey: 'staff.nav.dashboard', icon: 'chart', roles: ['leader', 'sysadmin'] },
   { to: '/staff/dossiers', labelKey: 'dossiers.queue.title', icon: 'document', roles: ['officer', 'agency_admin'] },
   { to: '/leader/indicators', labelKey: 'dossiers.indicators.title', icon: 'chart', roles: ['leader', 'sysadmin'] },
