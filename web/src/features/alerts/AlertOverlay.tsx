@@ -1,5 +1,7 @@
-// While the app is open: an alert in force for the person's commune takes the whole
+// While the app is open: an Actual alert in force for the person's commune takes the whole
 // screen once (distinct tone and vibration), then stays as a banner until it expires.
+// Exercises and tests show only as a banner: they must not take over the screen of
+// someone who did not opt in to them.
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -44,7 +46,7 @@ export function AlertOverlay() {
   const [open, setOpen] = useState<Alert | null>(null);
 
   useEffect(() => {
-    const fresh = alerts.find((a) => !seen().includes(a.id));
+    const fresh = alerts.find((a) => a.status === 'Actual' && a.msgType !== 'Cancel' && !seen().includes(a.id));
     if (fresh && !open) {
       setOpen(fresh);
       sound();

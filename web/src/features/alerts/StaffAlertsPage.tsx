@@ -121,7 +121,7 @@ function AlertRow({ a }: { a: Alert }) {
   const action = useStaffAction();
   const [report, setReport] = useState(false);
   return (
-    <Card title={a.headline} level={3}>
+    <Card title={a.headline} level={3} aria-label={a.headline}>
       <p>
         <StatusTag alert={a} /> {t(`alerts.state.${a.state}`)} · {a.communeNames.join(', ')} · {t('alerts.by', { name: a.createdBy })}
         {a.sentAt ? ` · ${formatDateTime(a.sentAt)}` : ''}
