@@ -118,7 +118,8 @@ export class ChannelService {
     const text = msg.sms ?? `${msg.title}. ${msg.body}`;
     await forEachBounded([...new Set(smsTo)], this.smsConcurrency, async (phone) => {
       try {
-        await this.sms.send(phone, text);
+        // the gateway drops a request id it already took: a retried fan-out texts nobody twice
+        await this.sms.send(phone, text, { requestId: msg.dedupeKey ? `${msg.dedupeKey}:${phone}` : undefined });
         stats.smsSent++;
       } catch (err) {
         stats.smsFailed++;
