@@ -2,11 +2,11 @@
 // a phone (Web Push, SMS) with each person's preferences and quiet hours.
 import type { NoticeUrgency } from '@cds/contracts/notifications.rules';
 import type { Kysely } from 'kysely';
-import type { ModuleDefinition } from '../../platform/module.ts';
+import type { ModuleDefinition, Platform } from '../../platform/module.ts';
 import { createSmsChannel } from '../../platform/sms.ts';
 import { areasModule } from '../areas/index.ts';
 import { identityModule } from '../identity/index.ts';
-import { ChannelService, type Audience, type DeliveryStats, type Message } from './channels.ts';
+import { ChannelService, type Audience, type DeliveryStats, type Message, type ResidentsPort } from './channels.ts';
 import { messages } from './messages.ts';
 import { notificationRoutes, pushRoutes } from './routes.ts';
 import { NOTICE_EVENT, NotificationService, type NewNotification, type NoticeEvent } from './service.ts';
@@ -29,13 +29,27 @@ export interface NotificationsApi {
   exportFor(userId: string): Promise<unknown>;
 }
 
+/**
+ * Who lives where and their phones come from identity. An installation assembled without
+ * it (some tests build the app from a few modules) still has the inbox and push to
+ * anonymous devices, but reaches no one by home commune or SMS.
+ */
+function residentsOf(platform: Platform): ResidentsPort {
+  try {
+    return platform.use(identityModule);
+  } catch {
+    platform.log.warn('notifications: module identity is not registered; no area targeting by home commune, no SMS');
+    return { residentsOf: async () => [], phonesOf: async () => new Map() };
+  }
+}
+
 export const notificationsModule: ModuleDefinition<NotificationsApi> = {
   name: 'notifications',
   migrations: new URL('./migrations/', import.meta.url),
   settings: notificationSettings,
   create(platform) {
     const areas = platform.use(areasModule);
-    const identity = platform.use(identityModule);
+    const identity = residentsOf(platform);
     const service = new NotificationService(platform, (code) => areas.getCommune(code) !== undefined);
     const channels = new ChannelService(platform, identity, createSmsChannel(platform.config, platform.db), () => service.pushSender());
     return {
