@@ -81,6 +81,8 @@ export default defineConfig({
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/oidc(\/|$)/, /^\/open311(\/|$)/],
         cleanupOutdatedCaches: true,
+        // Web Push: show alerts and notices, open the right page on tap (public/push-sw.js)
+        importScripts: ['push-sw.js'],
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
         runtimeCaching: [
           {

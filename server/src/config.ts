@@ -22,7 +22,14 @@ export interface PlatformSettings {
   /** 32-byte key (base64) for personal data at rest; demo mode may generate one in DATA_DIR. */
   dataEncryptionKey: string | undefined;
   /** Text messages (the notifications module will own them once it sends on several channels). */
-  sms: { channel: 'outbox' | 'http'; httpUrl: string | undefined; httpToken: string | undefined; sender: string };
+  sms: {
+    channel: 'outbox' | 'http' | 'brandname';
+    httpUrl: string | undefined;
+    httpToken: string | undefined;
+    sender: string;
+    /** SMS_CHANNEL=brandname: the gateway's keys and whether to send with diacritics. */
+    brandname: { apiKey: string; secretKey: string; unicode: boolean } | null;
+  };
   /** Which roles this process plays: the HTTP API, the background worker, or both. */
   processRole: 'all' | 'api' | 'worker';
   webDistDir: string;
@@ -47,10 +54,13 @@ export const PLATFORM_VARIABLES = Type.Object({
   DEMO_MODE: Type.Optional(Type.Boolean()),
   PROVINCE_PACK: Type.String({ pattern: '^[a-z0-9-]+$', default: 'lang-son', mustBe: 'a pack folder name such as lang-son' }),
   DATA_ENCRYPTION_KEY: Type.Optional(Type.String({ secret: true })),
-  SMS_CHANNEL: Type.Enum(['outbox', 'http'], { default: 'outbox' }),
+  SMS_CHANNEL: Type.Enum(['outbox', 'http', 'brandname'], { default: 'outbox' }),
   SMS_HTTP_URL: Type.Optional(HttpUrl()),
   SMS_HTTP_TOKEN: Type.Optional(Type.String({ secret: true })),
   SMS_SENDER: Type.String({ default: 'CONGDANSO' }),
+  SMS_BRANDNAME_API_KEY: Type.Optional(Type.String({ secret: true })),
+  SMS_BRANDNAME_SECRET_KEY: Type.Optional(Type.String({ secret: true })),
+  SMS_UNICODE: Type.Boolean({ default: false }),
   PROCESS_ROLE: Type.Enum(['all', 'api', 'worker'], { default: 'all' }),
   WEB_DIST_DIR: Type.Optional(Type.String()),
 });
@@ -71,7 +81,10 @@ function readPlatform(env: Env): PlatformSettings {
   if (v.SMS_CHANNEL === 'outbox' && !demoMode) {
     throw new ConfigError('Invalid configuration: SMS_CHANNEL=outbox only works with DEMO_MODE on; set SMS_CHANNEL=http and SMS_HTTP_URL');
   }
-  if (v.SMS_CHANNEL === 'http' && !v.SMS_HTTP_URL) throw new ConfigError('Invalid configuration: SMS_HTTP_URL is required when SMS_CHANNEL=http');
+  if (v.SMS_CHANNEL !== 'outbox' && !v.SMS_HTTP_URL) throw new ConfigError(`Invalid configuration: SMS_HTTP_URL is required when SMS_CHANNEL=${v.SMS_CHANNEL}`);
+  if (v.SMS_CHANNEL === 'brandname' && (!v.SMS_BRANDNAME_API_KEY || !v.SMS_BRANDNAME_SECRET_KEY)) {
+    throw new ConfigError('Invalid configuration: SMS_BRANDNAME_API_KEY and SMS_BRANDNAME_SECRET_KEY are required when SMS_CHANNEL=brandname');
+  }
   // npm runs workspace scripts inside server/; paths are relative to where the person typed the command
   const fromCwd = (p: string) => path.resolve(env.INIT_CWD ?? process.cwd(), p);
   return {
@@ -84,7 +97,13 @@ function readPlatform(env: Env): PlatformSettings {
     logLevel: v.LOG_LEVEL,
     provincePack: v.PROVINCE_PACK,
     dataEncryptionKey: key,
-    sms: { channel: v.SMS_CHANNEL, httpUrl: v.SMS_HTTP_URL, httpToken: v.SMS_HTTP_TOKEN, sender: v.SMS_SENDER },
+    sms: {
+      channel: v.SMS_CHANNEL,
+      httpUrl: v.SMS_HTTP_URL,
+      httpToken: v.SMS_HTTP_TOKEN,
+      sender: v.SMS_SENDER,
+      brandname: v.SMS_BRANDNAME_API_KEY && v.SMS_BRANDNAME_SECRET_KEY ? { apiKey: v.SMS_BRANDNAME_API_KEY, secretKey: v.SMS_BRANDNAME_SECRET_KEY, unicode: v.SMS_UNICODE } : null,
+    },
     processRole: v.PROCESS_ROLE,
     webDistDir: v.WEB_DIST_DIR ? fromCwd(v.WEB_DIST_DIR) : REPO_WEB_DIST,
     trustProxy: v.TRUST_PROXY,

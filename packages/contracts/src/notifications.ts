@@ -23,3 +23,40 @@ export const NoticeParams = Type.Object({ id: Uuid });
 
 export const ReadAllReply = Type.Object({ updated: Type.Integer() });
 export type ReadAllReply = Static<typeof ReadAllReply>;
+
+/** The server's VAPID public key (RFC 8292), base64url: the browser's applicationServerKey. */
+export const VapidKeyReply = Type.Object({ publicKey: Type.String() });
+export type VapidKeyReply = Static<typeof VapidKeyReply>;
+
+/** A browser's PushSubscription (its toJSON()), plus what an anonymous device wants alerts for. */
+export const PushSubscriptionInput = Type.Object({
+  endpoint: Type.String({ format: 'uri', maxLength: 2000, pattern: '^https?://' }),
+  keys: Type.Object({
+    p256dh: Type.String({ minLength: 80, maxLength: 100, pattern: '^[A-Za-z0-9_-]+=*$' }),
+    auth: Type.String({ minLength: 16, maxLength: 30, pattern: '^[A-Za-z0-9_-]+=*$' }),
+  }),
+  /** Communes an anonymous device wants alerts for (a signed-in person gets their own commune's). */
+  communes: Type.Optional(Type.Array(Type.String({ pattern: '^[0-9]{5}$' }), { maxItems: 20 })),
+  /** Also receive Test and Exercise alerts. */
+  acceptTests: Type.Optional(Type.Boolean()),
+});
+export type PushSubscriptionInput = Static<typeof PushSubscriptionInput>;
+
+export const PushUnsubscribeInput = Type.Object({ endpoint: Type.String({ minLength: 1, maxLength: 2000 }) });
+
+export const PushSubscriptionReply = Type.Object({ id: Uuid, communes: Type.Array(Type.String()), acceptTests: Type.Boolean() });
+export type PushSubscriptionReply = Static<typeof PushSubscriptionReply>;
+
+/** How a person wants to be reached; alerts of severity Extreme ignore quiet hours. */
+export const Preferences = Type.Object({
+  /** Also send ordinary notices by SMS (alerts always go by SMS). */
+  sms: Type.Boolean(),
+  /** Receive Test and Exercise alerts. */
+  acceptTests: Type.Boolean(),
+  /** Quiet hours in Vietnam time, "HH:mm"; both null = none. */
+  quietFrom: Nullable(Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' })),
+  quietTo: Nullable(Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' })),
+  /** Extra communes to get alerts for (where parents live, a workplace). */
+  communes: Type.Array(Type.String({ pattern: '^[0-9]{5}$' }), { maxItems: 20 }),
+});
+export type Preferences = Static<typeof Preferences>;

@@ -4,9 +4,15 @@
 import type { Generated, Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/connection.ts';
+import { BrandnameSmsChannel } from './sms-brandname.ts';
+
+export interface SmsOptions {
+  /** The same id twice = one message (gateways that deduplicate; the demo outbox ignores it). */
+  requestId?: string;
+}
 
 export interface SmsChannel {
-  send(to: string, body: string): Promise<void>;
+  send(to: string, body: string, options?: SmsOptions): Promise<unknown>;
 }
 
 export interface OutboxMessage {
@@ -23,7 +29,7 @@ type SmsTables = {
 export class OutboxSmsChannel implements SmsChannel {
   constructor(private readonly db: Database) {}
 
-  async send(to: string, body: string, trx?: Kysely<object>): Promise<void> {
+  async send(to: string, body: string, _options?: SmsOptions, trx?: Kysely<object>): Promise<void> {
     await (trx ?? this.db.kysely).withTables<SmsTables>().insertInto('sms_outbox').values({ to_phone: to, body }).execute();
   }
 
@@ -67,6 +73,9 @@ export class HttpSmsChannel implements SmsChannel {
 }
 
 export function createSmsChannel(config: Config, db: Database): SmsChannel {
+  if (config.sms.channel === 'brandname' && config.sms.httpUrl && config.sms.brandname) {
+    return new BrandnameSmsChannel({ url: config.sms.httpUrl, ...config.sms.brandname, brandname: config.sms.sender });
+  }
   if (config.sms.channel === 'http' && config.sms.httpUrl) {
     return new HttpSmsChannel({ url: config.sms.httpUrl, token: config.sms.httpToken, sender: config.sms.sender });
   }

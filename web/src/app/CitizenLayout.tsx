@@ -6,6 +6,8 @@ import { useAuth } from './auth.ts';
 import { LanguageButton, MAIN_ID, OfflineBanner, OutboxBanner, SkipLink, UpdateBanner, useFocusOnNavigate } from './chrome.tsx';
 import { useInstallation } from './installation.ts';
 import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
+import { AlertOverlay } from '../features/alerts/AlertOverlay.tsx';
+import '../features/alerts/alerts.css';
 
 export function CitizenLayout() {
   const { t } = useTranslation();
@@ -42,6 +44,7 @@ export function CitizenLayout() {
         </div>
         <OfflineBanner />
       </header>
+      <AlertOverlay />
       <UpdateBanner />
       <OutboxBanner />
       <main id={MAIN_ID} ref={main} tabIndex={-1} className="app-main">

@@ -3,6 +3,7 @@
 // The order is the order of the console's navigation.
 import type { Feature } from '../app/feature.ts';
 import { accountFeature } from './account/feature.ts';
+import { alertsFeature } from './alerts/feature.ts';
 import { dossiersFeature } from './dossiers/feature.ts';
 import { leaderFeature } from './leader/feature.ts';
 import { notificationsFeature } from './notifications/feature.ts';
@@ -13,6 +14,7 @@ import { staffFeature } from './staff/feature.ts';
 export const FEATURES: readonly Feature[] = [
   staffFeature,
   reportsFeature,
+  alertsFeature,
   leaderFeature,
   dossiersFeature,
   proceduresFeature,

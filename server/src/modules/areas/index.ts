@@ -32,6 +32,8 @@ export interface AreasApi {
   geocodeCommune(text: string, areaCode: string): CommuneInfo[];
   /** A point inside the commune's boundary (synthetic in demo mode), or null without a boundary. */
   communeCentre(communeCode: string): Promise<{ lat: number; lon: number } | null>;
+  /** Communes whose boundary intersects a polygon ring ([lon, lat] points) or a circle (centre [lon, lat], radius in metres). */
+  communesIntersecting(shape: { ring: [number, number][] } | { center: [number, number]; radiusM: number }): Promise<string[]>;
   /** Layers 'communes' (outlines) and 'commune_labels' (points) of one vector tile, as MVT bytes. */
   boundaryTile(z: number, x: number, y: number): Promise<Buffer>;
   getAgency(id: string): Promise<Agency | undefined>;
@@ -70,6 +72,7 @@ export const areasModule: ModuleDefinition<AreasApi> = {
       locate: (lat, lon) => service.locate(lat, lon),
       geocodeCommune: (text, code) => geocodeCommune(text, units.communesIn(code)),
       communeCentre: (code) => service.communeCentre(code),
+      communesIntersecting: (shape) => service.communesIntersecting(shape),
       boundaryTile: (z, x, y) => service.boundaryTile(z, x, y),
       getAgency: (id) => service.getAgency(id),
       getAgencyByCode: (code) => service.getAgencyByCode(code),

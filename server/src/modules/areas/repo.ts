@@ -204,6 +204,17 @@ export class AreasRepo {
     return res.rows[0];
   }
 
+  /** Communes whose boundary intersects a polygon (GeoJSON ring, lon/lat) or a circle (metres on the ground). */
+  async communesIntersecting(shape: { ring: [number, number][] } | { center: [number, number]; radiusM: number }): Promise<string[]> {
+    const g =
+      'ring' in shape
+        ? sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify({ type: 'Polygon', coordinates: [shape.ring] })}), 4326)`
+        : sql`ST_Buffer(ST_SetSRID(ST_MakePoint(${shape.center[0]}::float8, ${shape.center[1]}::float8), 4326)::geography, ${shape.radiusM}::float8)::geometry`;
+    const res = await sql<{ code: string }>`
+      SELECT DISTINCT commune_code AS code FROM commune_boundaries WHERE ST_Intersects(geom, ${g}) ORDER BY 1`.execute(this.db.kysely);
+    return res.rows.map((r) => r.code);
+  }
+
   /** A point inside the commune's boundary (its centroid when that lies inside). */
   async communeCentre(code: string): Promise<{ lat: number; lon: number } | undefined> {
     const res = await sql<{ lat: number; lon: number }>`

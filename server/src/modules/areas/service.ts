@@ -112,6 +112,10 @@ export class AreasService {
     return this.repo.boundaryTile(z, x, y);
   }
 
+  communesIntersecting(shape: { ring: [number, number][] } | { center: [number, number]; radiusM: number }): Promise<string[]> {
+    return this.repo.communesIntersecting(shape);
+  }
+
   async communeCentre(code: string): Promise<{ lat: number; lon: number } | null> {
     const p = await this.repo.communeCentre(code);
     return p ? { lat: Number(p.lat), lon: Number(p.lon) } : null;

@@ -54,6 +54,10 @@ export interface IdentityApi {
   citizensByCommune(scope: string | null): Promise<{ communeCode: string; count: number }[]>;
   /** New accounts per Vietnam calendar day for the last `days` days, oldest first, zero days included. */
   signupsPerDay(scope: string | null, days: number): Promise<{ date: string; count: number }[]>;
+  /** Active accounts living in these communes: id, phone, home commune (alerts to an area). */
+  residentsOf(communeCodes: readonly string[]): Promise<{ userId: string; phone: string | null; communeCode: string | null }[]>;
+  /** Phones of active accounts (null when the account has none or is not active). */
+  phonesOf(userIds: readonly string[]): Promise<Map<string, string>>;
   /** The anonymisation job's handler (also run by a daily sweep); returns how many accounts it anonymised. */
   runDeletionJob(data: { requestId?: string }): Promise<number>;
 }
@@ -142,6 +146,8 @@ export const identityModule: ModuleDefinition<IdentityApi> = {
       citizensByCommune: (scope) => staff.citizensByCommune(scope),
       signupsPerDay: (scope, days) => staff.signupsPerDay(scope, days),
       runDeletionJob: (data) => privacy.runDeletionJob(data),
+      residentsOf: async (codes) => (await repo.activeResidentsOf(codes)).map((r) => ({ userId: r.id, phone: r.phone, communeCode: r.commune_code })),
+      phonesOf: async (ids) => new Map((await repo.activePhones(ids)).flatMap((r) => (r.phone ? [[r.id, r.phone] as const] : []))),
     };
 
     return {

@@ -177,6 +177,23 @@ export class IdentityRepo {
     return rows.map((r) => ({ commune_code: r.commune_code ?? '', n: Number(r.n) }));
   }
 
+  /** Active accounts whose home commune is one of these (for alerts to an area). */
+  async activeResidentsOf(communeCodes: readonly string[]): Promise<{ id: string; phone: string | null; commune_code: string | null }[]> {
+    if (communeCodes.length === 0) return [];
+    return this.k()
+      .selectFrom('users')
+      .select(['id', 'phone', 'commune_code'])
+      .where('status', '=', 'active')
+      .where('commune_code', 'in', [...communeCodes])
+      .execute();
+  }
+
+  /** Phone numbers of active accounts, by id (for SMS of a notice). */
+  async activePhones(userIds: readonly string[]): Promise<{ id: string; phone: string | null }[]> {
+    if (userIds.length === 0) return [];
+    return this.k().selectFrom('users').select(['id', 'phone']).where('status', '=', 'active').where('id', 'in', [...userIds]).execute();
+  }
+
   /** Sign-ups per Vietnam calendar day (UTC+7, no daylight saving) and commune since `since`. */
   async signupsByDay(since: Date): Promise<{ day: string; commune_code: string | null; n: number }[]> {
     const day = sql<string>`to_char((created_at AT TIME ZONE 'UTC') + interval '7 hours', 'YYYY-MM-DD')`;

@@ -1,24 +1,78 @@
-// notifications: the in-app inbox every capability writes to when something changes.
+// notifications: the in-app inbox every capability writes to, and the channels that reach
+// a phone (Web Push, SMS) with each person's preferences and quiet hours.
+import type { NoticeUrgency } from '@cds/contracts/notifications.rules';
 import type { Kysely } from 'kysely';
-import type { ModuleDefinition } from '../../platform/module.ts';
+import type { ModuleDefinition, Platform } from '../../platform/module.ts';
+import { createSmsChannel } from '../../platform/sms.ts';
+import { areasModule } from '../areas/index.ts';
+import { identityModule } from '../identity/index.ts';
+import { ChannelService, type Audience, type DeliveryStats, type Message, type ResidentsPort } from './channels.ts';
 import { messages } from './messages.ts';
-import { notificationRoutes } from './routes.ts';
-import { NotificationService, type NewNotification } from './service.ts';
+import { notificationRoutes, pushRoutes } from './routes.ts';
+import { NOTICE_EVENT, NotificationService, type NewNotification, type NoticeEvent } from './service.ts';
+import { notificationSettings } from './settings.ts';
+
+export type { Audience, DeliveryStats, Message };
 
 export interface NotificationsApi {
-  notify(n: NewNotification, trx?: Kysely<object>): Promise<void>;
+  /**
+   * Tells one person: the inbox row commits with the caller's transaction, then the
+   * person's push devices (and SMS when they chose it, or for alerts) get it.
+   */
+  notify(n: NewNotification & { urgency?: NoticeUrgency }, trx?: Kysely<object>): Promise<void>;
+  /**
+   * Tells a person or everyone in an area (home commune or followed commune; anonymous
+   * devices that chose one of the communes) on every channel they have, now; returns what
+   * happened per channel. For jobs (an alert's fan-out), not for request handlers.
+   */
+  deliver(audience: Audience, message: Message, urgency: NoticeUrgency): Promise<DeliveryStats>;
   exportFor(userId: string): Promise<unknown>;
+}
+
+/**
+ * Who lives where and their phones come from identity. An installation assembled without
+ * it (some tests build the app from a few modules) still has the inbox and push to
+ * anonymous devices, but reaches no one by home commune or SMS.
+ */
+function residentsOf(platform: Platform): ResidentsPort {
+  try {
+    return platform.use(identityModule);
+  } catch {
+    platform.log.warn('notifications: module identity is not registered; no area targeting by home commune, no SMS');
+    return { residentsOf: async () => [], phonesOf: async () => new Map() };
+  }
 }
 
 export const notificationsModule: ModuleDefinition<NotificationsApi> = {
   name: 'notifications',
   migrations: new URL('./migrations/', import.meta.url),
+  settings: notificationSettings,
   create(platform) {
-    const service = new NotificationService(platform);
+    const areas = platform.use(areasModule);
+    const identity = residentsOf(platform);
+    const service = new NotificationService(platform, (code) => areas.getCommune(code) !== undefined);
+    const channels = new ChannelService(platform, identity, createSmsChannel(platform.config, platform.db), () => service.pushSender());
     return {
-      api: { notify: (n, trx) => service.notify(n, trx), exportFor: (userId) => service.exportFor(userId) },
+      api: {
+        notify: (n, trx) => service.notify(n, trx),
+        deliver: (audience, message, urgency) => channels.deliver(audience, message, urgency),
+        exportFor: (userId) => service.exportFor(userId),
+      },
       messages,
-      routes: (app) => notificationRoutes(app, service),
+      routes: (app) => {
+        notificationRoutes(app, service);
+        pushRoutes(app, service);
+      },
+      events: {
+        [NOTICE_EVENT]: async (event) => {
+          const n = event.payload as unknown as NoticeEvent;
+          await channels.deliver({ userId: n.userId }, { kind: n.kind, title: n.title, body: n.body, link: n.link ?? '/thong-bao', dedupeKey: n.dedupeKey ?? undefined }, n.urgency, { inboxDone: true });
+        },
+      },
+      seed: async ({ demo }) => {
+        // demo mode: the VAPID pair exists from the first start, so browsers can subscribe
+        if (demo) await service.vapidKeys();
+      },
       features: [{ key: 'notifications', face: 'citizen' }],
     };
   },

@@ -1,5 +1,5 @@
 // SQL of the notifications module: the inbox.
-import type { Generated, Kysely, Selectable } from 'kysely';
+import { sql, type Generated, type Kysely, type Selectable } from 'kysely';
 
 export interface NotificationTable {
   id: Generated<string>;
@@ -65,4 +65,141 @@ export async function markRead(db: Kysely<object>, userId: string, id: string | 
 
 export async function exportFor(db: Kysely<object>, userId: string): Promise<NotificationRow[]> {
   return t(db).selectFrom('notifications').select(INBOX_COLUMNS).where('user_id', '=', userId).orderBy('created_at').execute();
+}
+
+// ---- channels: push subscriptions, VAPID keys, preferences ----
+
+export interface PushSubscriptionTable {
+  id: Generated<string>;
+  user_id: string | null;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  communes: string[];
+  accept_tests: Generated<boolean>;
+  created_at: Generated<Date>;
+  last_success_at: Date | null;
+  failures: Generated<number>;
+}
+
+export interface VapidKeyTable {
+  id: number;
+  public_key: string;
+  private_key: string;
+  created_at: Generated<Date>;
+}
+
+export interface PreferencesTable {
+  user_id: string;
+  sms: boolean;
+  accept_tests: boolean;
+  quiet_from: string | null;
+  quiet_to: string | null;
+  communes: string[];
+  updated_at: Generated<Date>;
+}
+
+type ChannelTables = Tables & { push_subscriptions: PushSubscriptionTable; push_vapid_keys: VapidKeyTable; notification_preferences: PreferencesTable };
+const c = (db: Kysely<object>) => db.withTables<ChannelTables>();
+const textArray = (values: readonly string[]) => sql<string[]>`${sql.val([...values])}::text[]`;
+
+export type SubscriptionRow = Pick<Selectable<PushSubscriptionTable>, 'id' | 'user_id' | 'endpoint' | 'p256dh' | 'auth' | 'communes' | 'accept_tests'>;
+export type PreferencesRow = Selectable<PreferencesTable>;
+
+export async function vapidKeys(db: Kysely<object>): Promise<{ publicKey: string; privateKey: string } | null> {
+  const row = await c(db).selectFrom('push_vapid_keys').select(['public_key', 'private_key']).where('id', '=', 1).executeTakeFirst();
+  return row ? { publicKey: row.public_key, privateKey: row.private_key } : null;
+}
+
+/** Stores a generated pair unless another process stored one first; returns the stored pair. */
+export async function storeVapidKeys(db: Kysely<object>, keys: { publicKey: string; privateKey: string }): Promise<{ publicKey: string; privateKey: string }> {
+  await c(db).insertInto('push_vapid_keys').values({ id: 1, public_key: keys.publicKey, private_key: keys.privateKey }).onConflict((oc) => oc.column('id').doNothing()).execute();
+  return (await vapidKeys(db)) ?? keys;
+}
+
+export async function upsertSubscription(db: Kysely<object>, s: { userId: string | null; endpoint: string; p256dh: string; auth: string; communes: string[]; acceptTests: boolean }): Promise<SubscriptionRow> {
+  return c(db)
+    .insertInto('push_subscriptions')
+    .values({ user_id: s.userId, endpoint: s.endpoint, p256dh: s.p256dh, auth: s.auth, communes: textArray(s.communes), accept_tests: s.acceptTests, last_success_at: null })
+    .onConflict((oc) =>
+      oc.column('endpoint').doUpdateSet({ user_id: s.userId, p256dh: s.p256dh, auth: s.auth, communes: textArray(s.communes), accept_tests: s.acceptTests, failures: 0 }),
+    )
+    .returning(['id', 'user_id', 'endpoint', 'p256dh', 'auth', 'communes', 'accept_tests'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function findSubscription(db: Kysely<object>, endpoint: string): Promise<SubscriptionRow | undefined> {
+  return c(db).selectFrom('push_subscriptions').select(['id', 'user_id', 'endpoint', 'p256dh', 'auth', 'communes', 'accept_tests']).where('endpoint', '=', endpoint).executeTakeFirst();
+}
+
+export async function deleteSubscription(db: Kysely<object>, endpoint: string): Promise<number> {
+  const res = await c(db).deleteFrom('push_subscriptions').where('endpoint', '=', endpoint).executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
+
+export async function deleteSubscriptionsById(db: Kysely<object>, ids: readonly string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 5000) await c(db).deleteFrom('push_subscriptions').where('id', 'in', ids.slice(i, i + 5000)).execute();
+}
+
+export async function markPushed(db: Kysely<object>, ids: readonly string[], at: Date): Promise<void> {
+  for (let i = 0; i < ids.length; i += 5000) {
+    await c(db).updateTable('push_subscriptions').set({ last_success_at: at, failures: 0 }).where('id', 'in', ids.slice(i, i + 5000)).execute();
+  }
+}
+
+/** Subscriptions of these people, and anonymous devices that asked for one of these communes. */
+export async function subscriptionsFor(db: Kysely<object>, userIds: readonly string[], communes: readonly string[], testsOnly: boolean): Promise<SubscriptionRow[]> {
+  const rows: SubscriptionRow[] = [];
+  const cols = ['id', 'user_id', 'endpoint', 'p256dh', 'auth', 'communes', 'accept_tests'] as const;
+  for (let i = 0; i < userIds.length; i += 5000) {
+    rows.push(...(await c(db).selectFrom('push_subscriptions').select(cols).where('user_id', 'in', userIds.slice(i, i + 5000)).execute()));
+  }
+  if (communes.length > 0) {
+    let q = c(db).selectFrom('push_subscriptions').select(cols).where('user_id', 'is', null).where(sql<boolean>`communes && ${textArray(communes)}`);
+    if (testsOnly) q = q.where('accept_tests', '=', true);
+    rows.push(...(await q.execute()));
+  }
+  return rows;
+}
+
+export async function preferences(db: Kysely<object>, userIds: readonly string[]): Promise<Map<string, PreferencesRow>> {
+  const map = new Map<string, PreferencesRow>();
+  for (let i = 0; i < userIds.length; i += 5000) {
+    const rows = await c(db).selectFrom('notification_preferences').selectAll().where('user_id', 'in', userIds.slice(i, i + 5000)).execute();
+    for (const r of rows) map.set(r.user_id, r);
+  }
+  return map;
+}
+
+export async function savePreferences(db: Kysely<object>, p: Omit<PreferencesRow, 'updated_at'>): Promise<void> {
+  const values = { ...p, communes: textArray(p.communes) };
+  await c(db)
+    .insertInto('notification_preferences')
+    .values(values)
+    .onConflict((oc) => oc.column('user_id').doUpdateSet({ ...values, user_id: undefined, updated_at: new Date() }))
+    .execute();
+  // a signed-in person's devices follow their choice about tests
+  await c(db).updateTable('push_subscriptions').set({ accept_tests: p.accept_tests }).where('user_id', '=', p.user_id).execute();
+}
+
+/** People who asked for alerts of one of these communes besides their home commune. */
+export async function followersOf(db: Kysely<object>, communes: readonly string[]): Promise<string[]> {
+  if (communes.length === 0) return [];
+  const rows = await c(db).selectFrom('notification_preferences').select('user_id').where(sql<boolean>`communes && ${textArray(communes)}`).execute();
+  return rows.map((r) => r.user_id);
+}
+
+/** One notice to many people at once (an alert to an area). */
+export async function insertMany(db: Kysely<object>, userIds: readonly string[], n: Omit<NewNotification, 'userId'>): Promise<number> {
+  let inserted = 0;
+  for (let i = 0; i < userIds.length; i += 2000) {
+    const res = await t(db)
+      .insertInto('notifications')
+      .values(userIds.slice(i, i + 2000).map((userId) => ({ user_id: userId, kind: n.kind, title: n.title, body: n.body, link: n.link ?? null, dedupe_key: n.dedupeKey ?? null })))
+      .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).where('dedupe_key', 'is not', null).doNothing())
+      .returning('id')
+      .execute();
+    inserted += res.length;
+  }
+  return inserted;
 }

@@ -1,4 +1,5 @@
-import { Inbox, InboxQuery, NoticeParams, ReadAllReply } from '@cds/contracts/notifications';
+import { errorReplies } from '@cds/contracts/common';
+import { Inbox, InboxQuery, NoticeParams, Preferences, PushSubscriptionInput, PushSubscriptionReply, PushUnsubscribeInput, ReadAllReply, VapidKeyReply } from '@cds/contracts/notifications';
 import { Type } from 'typebox';
 import { policy, requirePrincipal } from '../../platform/auth.ts';
 import type { App } from '../../platform/module.ts';
@@ -34,4 +35,40 @@ export function notificationRoutes(app: App, service: NotificationService): void
     config: { policy: policy.signedIn },
     schema: { tags: ['notifications'], summary: 'Mark every notice as read', response: { 200: ReadAllReply } },
   }, async (request) => ({ updated: await service.markAllRead(requirePrincipal(request).userId) }));
+}
+
+export function pushRoutes(app: App, service: NotificationService): void {
+  app.get('/api/push/vapid-public-key', {
+    config: { policy: policy.public },
+    schema: { tags: ['notifications'], summary: 'The VAPID public key browsers subscribe with (applicationServerKey)', response: { 200: VapidKeyReply, ...errorReplies(503) } },
+  }, async () => ({ publicKey: await service.publicKey() }));
+
+  app.post('/api/push/subscriptions', {
+    // signed in: alerts for the person's own commune; anonymous: for the communes chosen
+    config: { policy: policy.public },
+    schema: {
+      tags: ['notifications'],
+      summary: 'Register a device for Web Push (a browser PushSubscription)',
+      body: PushSubscriptionInput,
+      response: { 201: PushSubscriptionReply, ...errorReplies(400) },
+    },
+  }, async (request, reply) => reply.status(201).send(await service.subscribe(request.principal?.userId ?? null, request.body)));
+
+  app.delete('/api/push/subscriptions', {
+    config: { policy: policy.public },
+    schema: { tags: ['notifications'], summary: 'Remove a device from Web Push', body: PushUnsubscribeInput, response: { 204: Type.Null(), ...errorReplies(400, 404) } },
+  }, async (request, reply) => {
+    await service.unsubscribe(request.principal?.userId ?? null, request.body.endpoint);
+    return reply.status(204).send(null);
+  });
+
+  app.get('/api/me/notification-preferences', {
+    config: { policy: policy.signedIn },
+    schema: { tags: ['notifications'], summary: 'How I want to be reached', response: { 200: Preferences } },
+  }, async (request) => service.preferences(requirePrincipal(request).userId));
+
+  app.put('/api/me/notification-preferences', {
+    config: { policy: policy.signedIn },
+    schema: { tags: ['notifications'], summary: 'Change how I want to be reached', body: Preferences, response: { 200: Preferences, ...errorReplies(400) } },
+  }, async (request) => service.savePreferences(requirePrincipal(request).userId, request.body));
 }

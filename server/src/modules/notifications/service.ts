@@ -1,18 +1,45 @@
 // Tells a person that something about their report or dossier changed. The in-app inbox
-// always gets the notice; push and SMS channels are added on top of it later.
+// always gets the notice (in the caller's transaction); after commit an outbox event
+// carries it to the person's phone channels (Web Push, SMS), see channels.ts.
+import type { NoticeUrgency } from '@cds/contracts/notifications.rules';
+import type { Preferences, PushSubscriptionInput, PushSubscriptionReply } from '@cds/contracts/notifications';
 import type { Kysely } from 'kysely';
 import type { Platform } from '../../platform/module.ts';
-import { notFound } from '../../platform/errors.ts';
+import { AppError, invalidField, notFound } from '../../platform/errors.ts';
+import { generateVapidKeys, PushSender, type VapidKeys } from './push.ts';
 import * as repo from './repo.ts';
+import { notificationSettings } from './settings.ts';
 
 export type { NewNotification } from './repo.ts';
 
+/** The outbox event that carries a notice to the phone channels after its transaction commits. */
+export const NOTICE_EVENT = 'notifications.created';
+export interface NoticeEvent {
+  userId: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  dedupeKey: string | null;
+  urgency: NoticeUrgency;
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
 export class NotificationService {
-  constructor(private readonly platform: Platform) {}
+  private vapid: Promise<VapidKeys | null> | undefined;
+  private sender: Promise<PushSender> | undefined;
+
+  constructor(
+    private readonly platform: Platform,
+    private readonly validCommune: (code: string) => boolean,
+  ) {}
 
   /** Adds a notice; pass the caller's transaction so it commits with the change. */
-  async notify(n: repo.NewNotification, trx: Kysely<object> = this.platform.db.kysely): Promise<void> {
+  async notify(n: repo.NewNotification & { urgency?: NoticeUrgency }, trx: Kysely<object> = this.platform.db.kysely): Promise<void> {
     await repo.insert(trx, n);
+    const event: NoticeEvent = { userId: n.userId, kind: n.kind, title: n.title, body: n.body, link: n.link ?? null, dedupeKey: n.dedupeKey ?? null, urgency: n.urgency ?? 'normal' };
+    await this.platform.events.publish(trx, NOTICE_EVENT, n.userId, { ...event });
     this.platform.events.live.emit('notification', { userId: n.userId });
   }
 
@@ -33,5 +60,88 @@ export class NotificationService {
 
   exportFor(userId: string) {
     return repo.exportFor(this.platform.db.kysely, userId);
+  }
+
+  // ---- Web Push ----
+
+  /** Configured keys; in demo mode a pair generated on first start and kept in the database. */
+  vapidKeys(): Promise<VapidKeys | null> {
+    this.vapid ??= (async () => {
+      const settings = notificationSettings.of(this.platform.config);
+      if (settings.vapid) return settings.vapid;
+      const stored = await repo.vapidKeys(this.platform.db.kysely);
+      if (stored) return stored;
+      if (!this.platform.config.demoMode) return null;
+      return repo.storeVapidKeys(this.platform.db.kysely, generateVapidKeys());
+    })();
+    return this.vapid;
+  }
+
+  async publicKey(): Promise<string> {
+    const keys = await this.vapidKeys();
+    if (!keys) throw new AppError(503, 'notifications.push_unavailable');
+    return keys.publicKey;
+  }
+
+  /** The sender, or a 503 when Web Push is not configured (production without VAPID keys). */
+  pushSender(): Promise<PushSender> {
+    this.sender ??= (async () => {
+      const keys = await this.vapidKeys();
+      if (!keys) throw new AppError(503, 'notifications.push_unavailable');
+      const s = notificationSettings.of(this.platform.config);
+      return new PushSender({ vapid: keys, subject: s.subject, concurrency: s.concurrency, ttlSeconds: s.ttlSeconds });
+    })();
+    return this.sender;
+  }
+
+  async subscribe(userId: string | null, input: PushSubscriptionInput): Promise<PushSubscriptionReply> {
+    const url = new URL(input.endpoint);
+    // push services are HTTPS; plain HTTP only to a push service on this machine in demo mode (tests, local stand-in)
+    if (url.protocol !== 'https:' && !(this.platform.config.demoMode && LOOPBACK.has(url.hostname))) throw invalidField('endpoint', 'notifications.endpoint_https');
+    const communes = [...new Set(input.communes ?? [])];
+    const bad = communes.findIndex((c) => !this.validCommune(c));
+    if (bad >= 0) throw invalidField(`communes/${bad}`, 'notifications.commune_unknown');
+    if (!userId && communes.length === 0) throw invalidField('communes', 'notifications.communes_required');
+    const row = await repo.upsertSubscription(this.platform.db.kysely, {
+      userId,
+      endpoint: input.endpoint,
+      p256dh: input.keys.p256dh,
+      auth: input.keys.auth,
+      communes,
+      acceptTests: input.acceptTests ?? false,
+    });
+    return { id: row.id, communes: row.communes, acceptTests: row.accept_tests };
+  }
+
+  /** Anyone holding the endpoint (a secret URL) may remove it; a signed-in person only their own or anonymous ones. */
+  async unsubscribe(userId: string | null, endpoint: string): Promise<void> {
+    const db = this.platform.db.kysely;
+    const row = await repo.findSubscription(db, endpoint);
+    if (!row || (row.user_id && row.user_id !== userId)) throw notFound('notifications.subscription_not_found');
+    await repo.deleteSubscription(db, endpoint);
+  }
+
+  // ---- preferences ----
+
+  async preferences(userId: string): Promise<Preferences> {
+    const p = (await repo.preferences(this.platform.db.kysely, [userId])).get(userId);
+    return {
+      sms: p?.sms ?? false,
+      acceptTests: p?.accept_tests ?? false,
+      quietFrom: p?.quiet_from?.slice(0, 5) ?? null,
+      quietTo: p?.quiet_to?.slice(0, 5) ?? null,
+      communes: p?.communes ?? [],
+    };
+  }
+
+  async savePreferences(userId: string, p: Preferences): Promise<Preferences> {
+    if ((p.quietFrom === null) !== (p.quietTo === null)) throw invalidField(p.quietFrom === null ? 'quietFrom' : 'quietTo', 'notifications.quiet_pair');
+    const communes = [...new Set(p.communes)];
+    const bad = communes.findIndex((c) => !this.validCommune(c));
+    if (bad >= 0) throw invalidField(`communes/${bad}`, 'notifications.commune_unknown');
+    await this.platform.db.kysely.transaction().execute((trx) =>
+      repo.savePreferences(trx, { user_id: userId, sms: p.sms, accept_tests: p.acceptTests, quiet_from: p.quietFrom, quiet_to: p.quietTo, communes }),
+    );
+    return this.preferences(userId);
   }
 }

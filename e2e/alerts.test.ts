@@ -1,0 +1,74 @@
+// Journey: an alert officer drafts a flood alert for two communes, a leader approves and
+// sends it, a citizen of one of them sees it full screen in the open app and answers
+// "Tôi an toàn"; the officer sees the answer in the delivery report. Axe on every page.
+import { after, before, describe, it } from 'node:test';
+import { type Browser } from 'playwright-core';
+import { checkA11y, deskContext, launch, phoneContext, signIn } from './lib.ts';
+
+const OFFICER = '0900000401';
+const LEADER = '0900000201';
+const CITIZEN = '0900000002'; // Xã Thất Khê
+
+describe('emergency alerts', () => {
+  let browser: Browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(() => browser?.close());
+
+  it('goes from the officer’s draft through the leader’s approval to the citizen’s "Tôi an toàn"', async () => {
+    const headline = `Lũ quét khẩn cấp ${Date.now() % 100000}`;
+
+    const officer = await (await deskContext(browser)).newPage();
+    await signIn(officer, OFFICER);
+    await officer.goto('/staff/alerts');
+    await officer.getByRole('heading', { level: 1, name: 'Cảnh báo khẩn cấp' }).waitFor();
+    await officer.getByRole('button', { name: 'Soạn cảnh báo mới' }).click();
+    await officer.getByLabel('Sự kiện').fill('Lũ quét');
+    await officer.getByLabel('Mức nguy hiểm').selectOption('Extreme');
+    await officer.getByLabel('Tiêu đề ngắn').fill(headline);
+    await officer.getByLabel('Mô tả').fill('Mưa lớn 200 mm trong 6 giờ, nước suối dâng rất nhanh.');
+    await officer.getByLabel('Hướng dẫn người dân').fill('Di chuyển ngay lên chỗ cao, tránh xa bờ suối.');
+    await officer.getByLabel('Xã Thất Khê', { exact: true }).check();
+    await officer.getByLabel('Phường Lương Văn Tri', { exact: true }).check();
+    await checkA11y(officer, 'alert draft form');
+    await officer.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    const draftCard = officer.getByRole('region', { name: headline });
+    await draftCard.getByText('Bản nháp, chờ duyệt').waitFor();
+    // the drafter cannot send an Actual alert alone
+    if (await draftCard.getByRole('button', { name: 'Duyệt và phát' }).count()) throw new Error('the drafter was offered to send it');
+    await checkA11y(officer, 'alerts console with a draft');
+
+    const leader = await (await deskContext(browser)).newPage();
+    await signIn(leader, LEADER);
+    await leader.goto('/staff/alerts');
+    const leaderCard = leader.getByRole('region', { name: headline });
+    await leaderCard.getByRole('button', { name: 'Duyệt và phát' }).click();
+    await leaderCard.getByText('Đã phát').waitFor();
+    await checkA11y(leader, 'alerts console after sending');
+
+    const citizen = await (await phoneContext(browser)).newPage();
+    await signIn(citizen, CITIZEN);
+    const dialog = citizen.getByRole('alertdialog', { name: headline });
+    await dialog.waitFor({ timeout: 40_000 });
+    await dialog.getByText('Di chuyển ngay lên chỗ cao').waitFor();
+    await checkA11y(citizen, 'full-screen alert');
+    await dialog.getByRole('button', { name: 'Tôi an toàn' }).click();
+    await dialog.getByText('Đã ghi nhận: bạn an toàn.').waitFor();
+    await dialog.getByRole('button', { name: 'Đã hiểu, đóng' }).click();
+    // the banner stays while the alert is in force, and leads to the alert's page
+    await citizen.getByRole('link', { name: new RegExp(headline) }).first().click();
+    await citizen.getByRole('heading', { level: 1, name: headline }).waitFor();
+    await citizen.getByText('Đã ghi nhận: bạn an toàn.').waitFor();
+    await checkA11y(citizen, 'alert page');
+    await citizen.goto('/canh-bao');
+    await citizen.getByRole('link', { name: new RegExp(headline) }).first().waitFor();
+    await checkA11y(citizen, 'alerts page');
+
+    await officer.reload();
+    const sent = officer.getByRole('region', { name: headline });
+    await sent.getByRole('button', { name: 'Báo cáo gửi' }).click();
+    await sent.getByText(/An toàn: 1/).waitFor({ timeout: 20_000 });
+    await sent.getByText(/Hoàng Thị Bình/).waitFor();
+  });
+});

@@ -1,0 +1,183 @@
+// The alerts console: an alert officer drafts (CAP 1.2 fields, communes of the area), a
+// leader approves and sends; both follow the delivery report and the citizens' answers.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../app/auth.ts';
+import { useInstallation, usePageTitle } from '../../app/installation.ts';
+import { ApiError } from '../../lib/api.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import { Alert as Notice, Button, Card, EmptyState, ErrorState, Loading, Select, TextField } from '../../ui/index.ts';
+import { useCommunes } from '../account/areas.ts';
+import { useAlertReport, useStaffAction, useStaffAlerts, type Alert, type AlertDraftInput } from './api.ts';
+import { StatusTag } from './parts.tsx';
+
+// The CAP code lists, typed against the contract so a list that drifts from it fails the type check
+// (runtime values of the contract reach the web app only through @cds/contracts' root, which
+// does not re-export alerts.rules yet).
+type Draft = AlertDraftInput;
+const all =
+  <T extends string>() =>
+  <L extends readonly T[]>(list: L & ([Exclude<T, L[number]>] extends [never] ? unknown : 'missing a value')) =>
+    list;
+const ISSUABLE_STATUSES = all<Draft['status']>()(['Actual', 'Exercise', 'Test'] as const);
+const CAP_CATEGORIES = all<Draft['category']>()(['Geo', 'Met', 'Safety', 'Security', 'Rescue', 'Fire', 'Health', 'Env', 'Transport', 'Infra', 'CBRNE', 'Other'] as const);
+const CAP_URGENCIES = all<Draft['urgency']>()(['Immediate', 'Expected', 'Future', 'Past', 'Unknown'] as const);
+const CAP_SEVERITIES = all<Draft['severity']>()(['Extreme', 'Severe', 'Moderate', 'Minor', 'Unknown'] as const);
+const CAP_CERTAINTIES = all<Draft['certainty']>()(['Observed', 'Likely', 'Possible', 'Unlikely', 'Unknown'] as const);
+
+const options = (values: readonly string[], label: (v: string) => string) => values.map((v) => ({ value: v, label: label(v) }));
+
+function DraftForm({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const { data: installation } = useInstallation();
+  const communes = useCommunes(installation?.province.code);
+  const action = useStaffAction();
+  const [f, setF] = useState({ status: 'Actual', category: 'Met', event: '', urgency: 'Immediate', severity: 'Severe', certainty: 'Likely', headline: '', description: '', instruction: '', hours: '12' });
+  const [picked, setPicked] = useState<string[]>([]);
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+  const fieldError = (name: string) => (action.error instanceof ApiError ? action.error.fieldErrors.find((e) => e.field === name || e.field.startsWith(`${name}/`))?.message : undefined);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const names = (communes.data ?? []).filter((c) => picked.includes(c.code)).map((c) => c.name);
+    const body: AlertDraftInput = {
+      status: f.status as AlertDraftInput['status'],
+      category: f.category as AlertDraftInput['category'],
+      event: f.event,
+      urgency: f.urgency as AlertDraftInput['urgency'],
+      severity: f.severity as AlertDraftInput['severity'],
+      certainty: f.certainty as AlertDraftInput['certainty'],
+      headline: f.headline,
+      description: f.description,
+      ...(f.instruction ? { instruction: f.instruction } : {}),
+      expires: new Date(Date.now() + Number(f.hours) * 3600_000).toISOString(),
+      area: { description: names.join(', ') || '—', communes: picked },
+    };
+    action.mutate({ path: '/api/staff/alerts', body }, { onSuccess: onDone });
+  };
+
+  return (
+    <form className="stack" onSubmit={submit} noValidate>
+      <Select label={t('alerts.form.status')} value={f.status} onChange={set('status')} options={options(ISSUABLE_STATUSES, (v) => t(`alerts.status.${v}`))} />
+      <Select label={t('alerts.form.category')} value={f.category} onChange={set('category')} options={options(CAP_CATEGORIES, (v) => v)} />
+      <TextField label={t('alerts.form.event')} value={f.event} onChange={set('event')} error={fieldError('event')} required />
+      <Select label={t('alerts.form.urgency')} value={f.urgency} onChange={set('urgency')} options={options(CAP_URGENCIES, (v) => v)} />
+      <Select label={t('alerts.form.severity')} value={f.severity} onChange={set('severity')} options={options(CAP_SEVERITIES, (v) => t(`alerts.severity.${v}`))} />
+      <Select label={t('alerts.form.certainty')} value={f.certainty} onChange={set('certainty')} options={options(CAP_CERTAINTIES, (v) => v)} />
+      <TextField label={t('alerts.form.headline')} value={f.headline} onChange={set('headline')} error={fieldError('headline')} required />
+      <TextField label={t('alerts.form.description')} value={f.description} onChange={set('description')} error={fieldError('description')} required />
+      <TextField label={t('alerts.form.instruction')} value={f.instruction} onChange={set('instruction')} />
+      <Select label={t('alerts.form.hours')} value={f.hours} onChange={set('hours')} options={['3', '6', '12', '24', '48'].map((h) => ({ value: h, label: t('alerts.form.hoursN', { n: h }) }))} />
+      <fieldset className="alert-communes">
+        <legend>{t('alerts.form.communes')}</legend>
+        {fieldError('area') && <p className="field-error">{fieldError('area')}</p>}
+        {(communes.data ?? []).map((c) => (
+          <label key={c.code}>
+            <input type="checkbox" checked={picked.includes(c.code)} onChange={(e) => setPicked(e.target.checked ? [...picked, c.code] : picked.filter((p) => p !== c.code))} /> {c.name}
+          </label>
+        ))}
+      </fieldset>
+      {action.isError && <Notice kind="error">{action.error.message}</Notice>}
+      <Button type="submit" icon="check" busy={action.isPending}>
+        {t('alerts.form.save')}
+      </Button>
+    </form>
+  );
+}
+
+function Report({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const report = useAlertReport(id);
+  if (!report.data) return report.isError ? <ErrorState error={report.error} /> : <Loading />;
+  const d = report.data.delivery;
+  return (
+    <div className="stack">
+      <p>
+        {t('alerts.report.line', { targeted: d.targeted, inbox: d.inbox, pushed: d.pushed, accepted: d.pushAccepted, failed: d.pushFailed + d.pushExpired, sms: d.smsSent })}
+      </p>
+      <p>
+        {t('alerts.report.answers', { safe: d.safe, help: d.needHelp })}
+        {!d.fanOutDone && ` · ${t('alerts.report.sending')}`}
+      </p>
+      <ul>
+        {report.data.answers.map((a) => (
+          <li key={`${a.at}${a.phone ?? ''}`}>
+            {a.answer === 'safe' ? t('alerts.safe') : t('alerts.needHelp')} — {a.fullName} {a.phone ?? ''}
+            {a.lat !== null && a.lon !== null && (
+              <>
+                {' '}
+                (<a href={`https://www.openstreetmap.org/?mlat=${a.lat}&mlon=${a.lon}#map=15/${a.lat}/${a.lon}`}>{`${a.lat.toFixed(4)}, ${a.lon.toFixed(4)}`}</a>)
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function AlertRow({ a }: { a: Alert }) {
+  const { t } = useTranslation();
+  const action = useStaffAction();
+  const [report, setReport] = useState(false);
+  return (
+    <Card title={a.headline} level={3} aria-label={a.headline}>
+      <p>
+        <StatusTag alert={a} /> {t(`alerts.state.${a.state}`)} · {a.communeNames.join(', ')} · {t('alerts.by', { name: a.createdBy })}
+        {a.sentAt ? ` · ${formatDateTime(a.sentAt)}` : ''}
+      </p>
+      <div className="alert-answers">
+        {a.actions.includes('send') && (
+          <Button icon="check" busy={action.isPending} onClick={() => action.mutate({ path: `/api/staff/alerts/${a.id}/send` })}>
+            {a.status === 'Actual' ? t('alerts.approveSend') : t('alerts.send')}
+          </Button>
+        )}
+        {a.actions.includes('reject') && (
+          <Button variant="secondary" icon="close" onClick={() => action.mutate({ path: `/api/staff/alerts/${a.id}/reject`, body: { reason: t('alerts.rejectReason') } })}>
+            {t('alerts.reject')}
+          </Button>
+        )}
+        {a.actions.includes('cancel') && (
+          <Button variant="secondary" icon="close" onClick={() => action.mutate({ path: `/api/staff/alerts/${a.id}/follow-ups`, body: { msgType: 'Cancel' } })}>
+            {t('alerts.draftCancel')}
+          </Button>
+        )}
+        {a.state === 'sent' && (
+          <Button variant="secondary" icon="chart" onClick={() => setReport(!report)}>
+            {t('alerts.report.title')}
+          </Button>
+        )}
+      </div>
+      {action.isError && <Notice kind="error">{action.error.message}</Notice>}
+      {report && <Report id={a.id} />}
+    </Card>
+  );
+}
+
+export function StaffAlertsPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('alerts.console'));
+  const auth = useAuth();
+  const mayDraft = auth.status === 'signedIn' && auth.me.abilities.includes('alerts.draft');
+  const list = useStaffAlerts();
+  const [drafting, setDrafting] = useState(false);
+  return (
+    <div className="stack">
+      <h1>{t('alerts.console')}</h1>
+      {mayDraft && !drafting && (
+        <Button icon="plus" onClick={() => setDrafting(true)}>
+          {t('alerts.new')}
+        </Button>
+      )}
+      {drafting && (
+        <Card title={t('alerts.new')}>
+          <DraftForm onDone={() => setDrafting(false)} />
+        </Card>
+      )}
+      {list.isPending && <Loading />}
+      {list.isError && <ErrorState error={list.error} onRetry={() => void list.refetch()} />}
+      {list.data && list.data.items.length === 0 && <EmptyState title={t('alerts.noneTitle')} />}
+      {list.data?.items.map((a) => <AlertRow key={a.id} a={a} />)}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Value } from 'typebox/value';
+import { Alert as AlertSchema, type Alert } from '@cds/contracts/alerts';
+import { ME } from '../../test/fixtures.ts';
+import { fakeApi, renderPage } from '../../test/helpers.tsx';
+import { AlertOverlay } from './AlertOverlay.tsx';
+import { AlertPage } from './AlertsPage.tsx';
+
+const FLOOD = {
+  id: '5b0f1c52-8a57-4a8e-9d7e-1f1c9c7a2b01',
+  identifier: 'VN-20-20261207-ABC',
+  sender: 'pctt@localhost',
+  status: 'Actual',
+  msgType: 'Alert',
+  references: null,
+  referencesId: null,
+  state: 'sent',
+  cancelled: false,
+  inForce: true,
+  category: 'Met',
+  event: 'Lũ quét',
+  urgency: 'Immediate',
+  severity: 'Extreme',
+  certainty: 'Observed',
+  headline: 'Lũ quét ở Thất Khê',
+  description: 'Nước suối dâng nhanh.',
+  instruction: 'Lên chỗ cao ngay.',
+  effective: null,
+  expires: '2030-01-01T00:00:00.000Z',
+  area: { description: 'Xã Thất Khê', communes: ['06040'] },
+  communeNames: ['Xã Thất Khê'],
+  translations: [],
+  createdBy: 'Lương Văn Cảnh',
+  createdAt: '2026-12-07T00:00:00.000Z',
+  approvedBy: 'Lãnh đạo',
+  sentAt: '2026-12-07T00:05:00.000Z',
+  rejectedReason: null,
+  actions: [],
+  myAnswer: null,
+} satisfies Alert;
+const DRILL = { ...FLOOD, id: '5b0f1c52-8a57-4a8e-9d7e-1f1c9c7a2b02', status: 'Exercise', headline: 'Diễn tập sơ tán' } satisfies Alert;
+const RESIDENT = { ...ME, communeCode: '06040', communeName: 'Xã Thất Khê' };
+
+describe('emergency alerts in the app', () => {
+  it('fixtures match the contract', () => {
+    expect(Value.Check(AlertSchema, FLOOD)).toBe(true);
+    expect(Value.Check(AlertSchema, DRILL)).toBe(true);
+  });
+
+  it('an Actual alert takes the whole screen; an exercise shows only as a banner', async () => {
+    localStorage.clear();
+    fakeApi({ 'GET /api/me': () => ({ body: RESIDENT }), 'GET /api/alerts': () => ({ body: { items: [FLOOD, DRILL], total: 2 } }) });
+    renderPage(<AlertOverlay />);
+    const dialog = await screen.findByRole('alertdialog', { name: 'Lũ quét ở Thất Khê' }, { timeout: 10_000 });
+    expect(within(dialog).getByText('Lên chỗ cao ngay.')).toBeTruthy();
+    expect(screen.getByRole('link', { name: /Diễn tập sơ tán/ })).toBeTruthy();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Đã hiểu, đóng' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  }, 20_000);
+
+  it('sends "Tôi an toàn" and says it was recorded', async () => {
+    const api = fakeApi({
+      'GET /api/me': () => ({ body: RESIDENT }),
+      [`GET /api/alerts/${FLOOD.id}`]: () => ({ body: FLOOD }),
+      [`POST /api/alerts/${FLOOD.id}/answers`]: () => ({ body: { ...FLOOD, myAnswer: 'safe' } }),
+    });
+    renderPage(<AlertPage />, { path: '/canh-bao/:id', at: `/canh-bao/${FLOOD.id}` });
+    await userEvent.click(await screen.findByRole('button', { name: 'Tôi an toàn' }));
+    expect(await screen.findByText('Đã ghi nhận: bạn an toàn.')).toBeTruthy();
+    expect(api.calls.find((c) => c.method === 'POST')?.body).toEqual({ answer: 'safe' });
+  });
+});
