@@ -13,10 +13,18 @@ import type { IdentityRepo, OtpPurpose } from './repo.ts';
 import type { SessionService } from './sessions.ts';
 import type { OtpIssued, RequestMeta, SignedIn } from './types.ts';
 
-/** Limits per window; login limits count failed tries only. */
+/**
+ * Limits per window. Login counters are taken before the password is checked, so parallel
+ * guesses each use a slot; a success gives its slots back. Thousands of people share one
+ * carrier address, so an address is never locked: past its limit it is slowed to one try
+ * per `loginIpSlowdown` window, while the hard limits are per (address, number) and per
+ * number across all addresses (a distributed guess at one account).
+ */
 export const LIMITS = {
-  loginPerPhone: { limit: 5, windowSeconds: 15 * 60 },
+  loginPerIpPhone: { limit: 5, windowSeconds: 15 * 60 },
+  loginPerPhone: { limit: 20, windowSeconds: 3600 },
   loginPerIp: { limit: 30, windowSeconds: 15 * 60 },
+  loginIpSlowdown: { limit: 1, windowSeconds: 2 },
   otpPerPhone: { limit: 5, windowSeconds: 3600 },
   otpPerIp: { limit: 20, windowSeconds: 3600 },
 } as const;
@@ -109,30 +117,36 @@ export class AuthService {
 
   async login(input: { phone: string; password: string }, meta: RequestMeta): Promise<SignedIn> {
     const phone = requirePhone(input.phone);
-    const keys = [
-      { key: `login:ip:${meta.ip ?? 'unknown'}`, rule: LIMITS.loginPerIp },
+    const ip = meta.ip ?? 'unknown';
+    await this.slowDownAddress(ip);
+    const accountKeys = [
+      { key: `login:ip-phone:${ip}:${phone}`, rule: LIMITS.loginPerIpPhone },
       { key: `login:phone:${phone}`, rule: LIMITS.loginPerPhone },
     ];
-    for (const { key, rule } of keys) {
-      const d = await this.limiter.peek(key, rule.limit, rule.windowSeconds);
-      if (!d.allowed) throw tooMany('rate_limited', d.retryAfterSeconds);
-    }
+    for (const { key, rule } of accountKeys) await this.limit(key, rule);
     const user = await this.repo.findUserByPhone(phone);
     const active = user?.status === 'active' ? user : undefined;
     const passwordOk = await verifyPassword(active?.password_hash ?? null, input.password);
     if (!active || !passwordOk) {
-      for (const { key, rule } of keys) await this.limiter.hit(key, rule.limit, rule.windowSeconds);
       if (user) {
         await this.platform.audit.record({ actorUserId: null, action: 'auth.sign_in_failed', subjectType: 'user', subjectId: user.id, ip: meta.ip ?? undefined, details: { method: 'password' } });
       }
       throw unauthorized('identity.bad_credentials');
     }
-    await this.limiter.reset(`login:phone:${phone}`);
+    for (const { key } of accountKeys) await this.limiter.reset(key);
+    await this.limiter.refund(`login:ip:${ip}`, LIMITS.loginPerIp.windowSeconds);
     return this.platform.db.kysely.transaction().execute(async (trx) => {
       const signedIn = await this.sessions.start(active.id, 'password', meta, trx);
       await this.platform.audit.record({ actorUserId: active.id, action: 'auth.sign_in', subjectType: 'user', subjectId: active.id, ip: meta.ip ?? undefined, details: { method: 'password' } }, trx);
       return signedIn;
     });
+  }
+
+  /** Counts a try from an address; past the address's limit only one try per short window goes through. */
+  private async slowDownAddress(ip: string): Promise<void> {
+    const perIp = await this.limiter.hit(`login:ip:${ip}`, LIMITS.loginPerIp.limit, LIMITS.loginPerIp.windowSeconds);
+    if (perIp.allowed) return;
+    await this.limit(`login:ip-slow:${ip}`, LIMITS.loginIpSlowdown);
   }
 
   async logout(sessionId: string): Promise<void> {
@@ -163,5 +177,6 @@ export class AuthService {
     // the database trigger tells every process; this one forgets the ended sessions at once
     this.sessions.cache.forgetUser(user.id);
     await this.limiter.reset(`login:phone:${phone}`);
+    await this.limiter.reset(`login:ip-phone:${meta.ip ?? 'unknown'}:${phone}`);
   }
 }
