@@ -16,6 +16,7 @@ import type { Database } from './db/connection.ts';
 import { AuditLog } from './platform/audit.ts';
 import { installAuth, type SessionResolver } from './platform/auth.ts';
 import { installErrorHandling } from './platform/errors.ts';
+import { installInputGuards } from './platform/input-guards.ts';
 import { installJsonBodyParser } from './platform/json-body.ts';
 import { EventBus } from './platform/events.ts';
 import { registerMessages } from './platform/i18n.ts';
@@ -80,6 +81,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installErrorHandling(app);
+  installInputGuards(app);
 
   const modules = opts.modules ?? MODULES;
   // abilities are declared, not created: every registered module's table is known up front

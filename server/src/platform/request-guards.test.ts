@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { createTestApp, type TestApp } from '../../test/helpers.ts';
-import { signIn, type TestSession } from '../../test/identity.ts';
+import { registerCitizen, signIn, type TestSession } from '../../test/identity.ts';
 import { jsonShapeProblem } from './json-body.ts';
 
 type Reply = { statusCode: number; json(): unknown };
@@ -75,6 +75,83 @@ describe('request guards before the handler', () => {
 
   it('closes a socket whose body never completes (request timeout set)', () => {
     assert.ok(t.app.server.requestTimeout > 0 && t.app.server.requestTimeout <= 120_000, String(t.app.server.requestTimeout));
+  });
+});
+
+describe('bad input found by the fuzzer answers 4xx, never 500', () => {
+  let t: TestApp;
+  let citizen: TestSession;
+  let officer: TestSession;
+  let admin: TestSession;
+  before(async () => {
+    t = await createTestApp();
+    citizen = await signIn(t.app, '0900000001');
+    officer = await signIn(t.app, '0900000101');
+    admin = await signIn(t.app, '0900000901');
+  });
+  after(() => t.teardown());
+
+  it('refuses a NUL or other control character in a path, query or body string, naming the field', async () => {
+    const cases: { method: 'GET' | 'PATCH' | 'POST' | 'PUT'; url: string; who?: TestSession; payload?: object; field: string }[] = [
+      { method: 'GET', url: '/api/reports?q=%00', field: 'q' },
+      { method: 'GET', url: '/api/reports/map?q=a%00b', field: 'q' },
+      { method: 'GET', url: '/api/staff/reports?q=%00', who: officer, field: 'q' },
+      { method: 'GET', url: '/api/staff/reports.csv?q=%00', who: officer, field: 'q' },
+      { method: 'GET', url: '/api/procedures?sector=%00', field: 'sector' },
+      { method: 'GET', url: '/api/procedures/%00', field: 'id' },
+      { method: 'GET', url: '/api/dossiers/queue?q=%00', who: officer, field: 'q' },
+      { method: 'GET', url: '/api/admin/audit?subjectType=%00', who: admin, field: 'subjectType' },
+      { method: 'GET', url: '/api/reports?q=%07', field: 'q' },
+      { method: 'PATCH', url: '/api/me/profile', who: citizen, payload: { fullName: 'An\u0000' }, field: 'fullName' },
+      { method: 'POST', url: '/api/staff/report-templates', who: admin, payload: { categoryCode: null, title: 'ab\u0000', body: 'ab' }, field: 'title' },
+      { method: 'PUT', url: '/api/admin/report-categories/khac.khac', who: admin, payload: { name: 'x\u0000x' }, field: 'name' },
+      { method: 'POST', url: '/api/dossiers', who: citizen, payload: { procedureId: 'x', formData: { 'k\u0000': 'v' } }, field: 'formData.k?' },
+    ];
+    for (const c of cases) {
+      const res = await t.app.inject({ method: c.method, url: c.url, headers: c.who?.headers, payload: c.payload });
+      assert.equal(res.statusCode, 400, `${c.method} ${c.url}: ${res.body}`);
+      assert.deepEqual((errorOf(res).details ?? []).map((d) => d.field), [c.field], `${c.method} ${c.url}`);
+    }
+    const multiline = await t.app.inject({ method: 'PATCH', url: '/api/me/profile', headers: citizen.headers, payload: { fullName: 'Nguyễn Văn An' } });
+    assert.equal(multiline.statusCode, 200);
+  });
+
+  it('refuses huge paging offsets with 400 naming offset', async () => {
+    const cases: [string, TestSession][] = [
+      ['/api/admin/users?offset=1e308', admin],
+      ['/api/me/notifications?offset=100000000000000000000', citizen],
+      ['/api/reports/mine?offset=1e308', citizen],
+      ['/api/dossiers/mine?offset=100000000000000000000', citizen],
+      ['/api/dossiers/queue?offset=1e308', officer],
+      ['/api/staff/reports?offset=1e308', officer],
+    ];
+    for (const [url, who] of cases) {
+      const res = await t.app.inject({ method: 'GET', url, headers: who.headers });
+      assert.equal(res.statusCode, 400, `${url}: ${res.body}`);
+      assert.deepEqual((errorOf(res).details ?? []).map((d) => d.field), ['offset'], url);
+    }
+  });
+
+  it('refuses an empty string where a reference is expected, naming the field', async () => {
+    const template = await t.app.inject({ method: 'POST', url: '/api/staff/report-templates', headers: admin.headers, payload: { categoryCode: '', title: 'ab', body: 'ab' } });
+    assert.equal(template.statusCode, 400, template.body);
+    assert.deepEqual((errorOf(template).details ?? []).map((d) => d.field), ['categoryCode']);
+    const category = await t.app.inject({ method: 'PUT', url: '/api/admin/report-categories/khac.khac', headers: admin.headers, payload: { name: 'xx', parentCode: '' } });
+    assert.equal(category.statusCode, 400, category.body);
+    assert.deepEqual((errorOf(category).details ?? []).map((d) => d.field), ['parentCode']);
+  });
+
+  it('answers parallel duplicates of a deletion request and a consent once, without errors', async () => {
+    const person = await registerCitizen(t.app, '0987000111');
+    const consents = await Promise.all(Array.from({ length: 10 }, () =>
+      t.app.inject({ method: 'POST', url: '/api/me/consents', headers: person.headers, payload: { purpose: 'terms', version: '1.0' } })));
+    assert.deepEqual([...new Set(consents.map((r) => r.statusCode))].filter((c) => c >= 500), [], consents.map((r) => r.body).join('\n'));
+    const { rows } = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM consents WHERE user_id = $1 AND purpose = $2 AND withdrawn_at IS NULL', [person.userId, 'terms']);
+    assert.equal(rows[0]?.n, 1);
+    const deletions = await Promise.all(Array.from({ length: 10 }, () =>
+      t.app.inject({ method: 'POST', url: '/api/me/deletion-request', headers: person.headers })));
+    assert.deepEqual(deletions.map((r) => r.statusCode), Array(10).fill(202), deletions.map((r) => r.body).join('\n'));
+    assert.equal(new Set(deletions.map((r) => (r.json() as { dueAt: string }).dueAt)).size, 1);
   });
 });
 
