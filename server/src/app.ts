@@ -15,9 +15,11 @@ import type { Config } from './config.ts';
 import type { Database } from './db/connection.ts';
 import { AuditLog } from './platform/audit.ts';
 import { installAuth, type SessionResolver } from './platform/auth.ts';
+import { installCsrfProtection } from './platform/csrf.ts';
 import { installErrorHandling } from './platform/errors.ts';
 import { installInputGuards } from './platform/input-guards.ts';
 import { installJsonBodyParser } from './platform/json-body.ts';
+import { installSecurityHeaders } from './platform/security-headers.ts';
 import { EventBus } from './platform/events.ts';
 import { registerMessages } from './platform/i18n.ts';
 import { JobQueue } from './platform/jobs.ts';
@@ -69,7 +71,9 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
   });
   installJsonBodyParser(app);
+  await installSecurityHeaders(app, config.publicUrl);
   await app.register(cookie);
+  installCsrfProtection(app, config.publicUrl);
   await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: 15 * 1024 * 1024, files: 10, fields: 50 } });
   await app.register(swagger, {

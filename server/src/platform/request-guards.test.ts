@@ -155,6 +155,74 @@ describe('bad input found by the fuzzer answers 4xx, never 500', () => {
   });
 });
 
+describe('cross-site request forgery and security headers', () => {
+  let t: TestApp;
+  let victim: TestSession;
+  const evil = 'https://evil.example';
+  before(async () => {
+    t = await createTestApp();
+    victim = await signIn(t.app, '0900000002');
+  });
+  after(() => t.teardown());
+  const cookie = () => ({ cds_session: victim.token });
+
+  it('refuses cookie-authenticated changes coming from another site', async () => {
+    const report = await t.app.inject({
+      method: 'POST', url: '/api/reports', cookies: cookie(), headers: { origin: evil, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'categoryCode=khac.khac&description=forged+report+text&lat=21.85&lon=106.76',
+    });
+    assert.equal(report.statusCode, 403, report.body);
+    assert.equal(errorOf(report).code, 'request.cross_origin');
+    const deletion = await t.app.inject({ method: 'POST', url: '/api/me/deletion-request', cookies: cookie(), headers: { origin: evil } });
+    assert.equal(deletion.statusCode, 403);
+    const fetchMetadata = await t.app.inject({ method: 'POST', url: '/api/me/deletion-request', cookies: cookie(), headers: { 'sec-fetch-site': 'cross-site' } });
+    assert.equal(fetchMetadata.statusCode, 403);
+    const sibling = await t.app.inject({ method: 'POST', url: '/api/me/deletion-request', cookies: cookie(), headers: { 'sec-fetch-site': 'same-site' } });
+    assert.equal(sibling.statusCode, 403);
+    const { rows } = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM deletion_requests WHERE user_id = $1', [victim.userId]);
+    assert.equal(rows[0]?.n, 0, 'nothing was requested');
+  });
+
+  it('refuses form and text bodies on JSON routes, even from the own origin', async () => {
+    const text = await t.app.inject({ method: 'POST', url: '/api/me/notifications/read-all', cookies: cookie(), headers: { origin: 'http://localhost:3999', 'content-type': 'text/plain' }, payload: '{}' });
+    assert.equal(text.statusCode, 415);
+    const form = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'phone=0900000002&password=Demo%402026' });
+    assert.equal(form.statusCode, 415);
+  });
+
+  it('lets the own pages, Bearer clients and non-browser clients through', async () => {
+    const own = await t.app.inject({ method: 'POST', url: '/api/me/notifications/read-all', cookies: cookie(), headers: { origin: 'http://localhost:3999', 'sec-fetch-site': 'same-origin' } });
+    assert.equal(own.statusCode, 200, own.body);
+    const sameHost = await t.app.inject({ method: 'POST', url: '/api/me/notifications/read-all', cookies: cookie(), headers: { origin: 'http://127.0.0.1:5173', host: '127.0.0.1:5173' } });
+    assert.equal(sameHost.statusCode, 200, sameHost.body);
+    const bearer = await t.app.inject({ method: 'POST', url: '/api/me/notifications/read-all', headers: { ...victim.headers, origin: evil } });
+    assert.equal(bearer.statusCode, 200);
+    const script = await t.app.inject({ method: 'POST', url: '/api/me/notifications/read-all', cookies: cookie() });
+    assert.equal(script.statusCode, 200);
+  });
+
+  it('sends the security headers on API replies and pages, HSTS only over https', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/health' });
+    const csp = String(res.headers['content-security-policy']);
+    assert.match(csp, /script-src 'self'(;|$)/);
+    assert.match(csp, /frame-ancestors 'none'/);
+    assert.match(csp, /worker-src 'self' blob:/);
+    assert.equal(res.headers['x-content-type-options'], 'nosniff');
+    assert.equal(res.headers['referrer-policy'], 'strict-origin-when-cross-origin');
+    assert.equal(res.headers['x-frame-options'], 'DENY');
+    assert.equal(res.headers['strict-transport-security'], undefined);
+    const missing = await t.app.inject({ method: 'GET', url: '/api/nothing-here' });
+    assert.equal(missing.headers['x-content-type-options'], 'nosniff');
+    const https = await createTestApp({ config: { PUBLIC_URL: 'https://congdanso.example.vn', DEMO_MODE: 'true' } });
+    try {
+      const secure = await https.app.inject({ method: 'GET', url: '/api/health' });
+      assert.match(String(secure.headers['strict-transport-security']), /max-age=31536000; includeSubDomains/);
+    } finally {
+      await https.teardown();
+    }
+  });
+});
+
 describe('the JSON shape scan', () => {
   it('counts members and depth outside strings only', () => {
     assert.equal(jsonShapeProblem('{"a":[1,2,3],"b":{"c":"x,y,[[[["}}', { maxDepth: 3, maxMembers: 3 }), null);
