@@ -30,11 +30,36 @@ describe('sign-up, sign-in, sign-out and password reset', () => {
       assert.deepEqual(fieldsOf(missing), ['phone']);
     });
 
-    it('says a number already has an account (409)', async () => {
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/register/start', payload: { phone: '+84900000001' } });
-      assert.equal(res.statusCode, 409);
-      assert.equal(errorOf(res).code, 'identity.phone_taken');
-      assert.match(errorOf(res).message, /đã có tài khoản/);
+    it('answers a registered number as any other, and tells its owner by SMS instead of sending a code', async () => {
+      const taken = await t.app.inject({ method: 'POST', url: '/api/auth/register/start', payload: { phone: '+84900000001' } });
+      const free = await t.app.inject({ method: 'POST', url: '/api/auth/register/start', payload: { phone: '0981111199' } });
+      assert.equal(taken.statusCode, 202);
+      assert.equal(free.statusCode, 202);
+      assert.deepEqual(taken.json(), free.json());
+      const sms = await t.app.inject({ method: 'GET', url: '/api/dev/sms?to=0900000001' });
+      const [note] = (sms.json() as { messages: { body: string }[] }).messages;
+      assert.match(note?.body ?? '', /da co tai khoan/);
+      assert.doesNotMatch(note?.body ?? '', /\d{6}/);
+      // the cooldown applies alike, so a second probe tells nothing either
+      const again = await t.app.inject({ method: 'POST', url: '/api/auth/register/start', payload: { phone: '0900000001' } });
+      const againFree = await t.app.inject({ method: 'POST', url: '/api/auth/register/start', payload: { phone: '0981111199' } });
+      assert.equal(again.statusCode, 429);
+      assert.equal(againFree.statusCode, 429);
+      // and no code can be guessed into learning it: verifying needs the code first
+      const verify = await t.app.inject({ method: 'POST', url: '/api/auth/register/verify', payload: { phone: '0900000001', code: '123456', password: 'mat-khau-dai', fullName: 'Kẻ Dò' } });
+      assert.equal(verify.statusCode, 400);
+      assert.deepEqual(fieldsOf(verify), ['code']);
+    });
+
+    it('limits probes per address before looking anything up', async () => {
+      const ip = '203.0.113.21';
+      const replies = [];
+      for (let i = 0; i < 30; i++) {
+        const phone = i % 2 ? `09000000${String(i % 10).padStart(2, '0')}` : `09730000${String(i).padStart(2, '0')}`;
+        replies.push((await t.app.inject({ method: 'POST', url: '/api/auth/register/start', payload: { phone }, remoteAddress: ip })).statusCode);
+      }
+      assert.ok(replies.filter((c) => c === 429).length >= 10, replies.join(','));
+      assert.ok(replies.every((c) => c === 202 || c === 429), replies.join(','));
     });
 
     it('sends a six-digit code by SMS (read from GET /api/dev/sms) and asks to wait before resending', async () => {
@@ -100,8 +125,8 @@ describe('sign-up, sign-in, sign-out and password reset', () => {
     it('a used code cannot be used again', async () => {
       const code = await lastSmsCode(t.app, phone);
       const res = await t.app.inject({ method: 'POST', url: '/api/auth/register/verify', payload: { phone, code, password: 'mat-khau-dai', fullName: 'X' } });
-      assert.equal(res.statusCode, 409);
-      assert.equal(errorOf(res).code, 'identity.phone_taken');
+      assert.equal(res.statusCode, 400);
+      assert.deepEqual(fieldsOf(res), ['code']);
     });
 
     it('limits code requests per address', async () => {

@@ -29,6 +29,9 @@ export const LIMITS = {
   otpPerIp: { limit: 20, windowSeconds: 3600 },
 } as const;
 
+/** What a code request sends: the code, a note that the number already has an account, or nothing. */
+type SmsKind = 'code' | 'account_exists' | 'nothing';
+
 export function requirePhone(input: string, field = 'phone'): string {
   const phone = normalizePhone(input);
   if (!phone) throw invalidField(field, 'identity.phone_invalid');
@@ -68,16 +71,22 @@ export class AuthService {
     if (!decision.allowed) throw tooMany('rate_limited', decision.retryAfterSeconds);
   }
 
-  /** Cooldown first (free), then the hourly counters, then a new code; sends it when `deliver`. */
-  private async sendCode(phone: string, purpose: OtpPurpose, meta: RequestMeta, deliver: boolean): Promise<OtpIssued> {
+  /**
+   * Cooldown first (free), then the hourly counters, then a new code, and only then a look at
+   * the account: what is sent depends on it (the code, a note that the number already has an
+   * account, or nothing), the answer never does.
+   */
+  private async sendCode(phone: string, purpose: OtpPurpose, meta: RequestMeta, message: (phone: string) => Promise<SmsKind>): Promise<OtpIssued> {
     await this.otp.assertCanResend(phone, purpose);
     await this.limit(`otp:ip:${meta.ip ?? 'unknown'}`, LIMITS.otpPerIp);
     await this.limit(`otp:phone:${phone}`, LIMITS.otpPerPhone);
     const issued = await this.otp.issue(phone, purpose);
-    if (deliver) {
+    const kind = await message(phone);
+    if (kind !== 'nothing') {
       const minutes = Math.ceil(issued.expiresInSeconds / 60);
+      const text = kind === 'code' ? translate('vi', 'identity.sms.otp', { code: issued.code, minutes }) : translate('vi', 'identity.sms.account_exists');
       try {
-        await this.sms.send(phone, translate('vi', 'identity.sms.otp', { code: issued.code, minutes }));
+        await this.sms.send(phone, text);
       } catch (err) {
         this.platform.log.error({ err }, 'sending a one-time code failed');
         await this.otp.discard(issued.id);
@@ -87,18 +96,19 @@ export class AuthService {
     return { expiresInSeconds: issued.expiresInSeconds, resendAfterSeconds: issued.resendAfterSeconds };
   }
 
+  /** The same answer whether or not the number has an account; its owner gets an SMS saying they already have one. */
   async startRegistration(phoneInput: string, meta: RequestMeta): Promise<OtpIssued> {
     const phone = requirePhone(phoneInput);
-    if (await this.repo.findUserByPhone(phone)) throw conflict('identity.phone_taken');
-    return this.sendCode(phone, 'register', meta, true);
+    return this.sendCode(phone, 'register', meta, async (p) => ((await this.repo.findUserByPhone(p)) ? 'account_exists' : 'code'));
   }
 
   async completeRegistration(input: { phone: string; code: string; password: string; fullName: string }, meta: RequestMeta): Promise<SignedIn> {
     const phone = requirePhone(input.phone);
     const fullName = cleanName(input.fullName);
     checkPassword(input.password, 'password');
-    if (await this.repo.findUserByPhone(phone)) throw conflict('identity.phone_taken');
+    // the code first: only the number's owner may learn that it has an account
     const otpId = await this.otp.check(phone, 'register', input.code);
+    if (await this.repo.findUserByPhone(phone)) throw conflict('identity.phone_taken');
     const passwordHash = await hashPassword(input.password);
     try {
       return await this.platform.db.kysely.transaction().execute(async (trx) => {
@@ -156,8 +166,7 @@ export class AuthService {
   /** Always the same answer, so nobody learns whether a number has an account; a code is sent only if it has. */
   async startPasswordReset(phoneInput: string, meta: RequestMeta): Promise<OtpIssued> {
     const phone = requirePhone(phoneInput);
-    const user = await this.repo.findUserByPhone(phone);
-    return this.sendCode(phone, 'password_reset', meta, user?.status === 'active');
+    return this.sendCode(phone, 'password_reset', meta, async (p) => ((await this.repo.findUserByPhone(p))?.status === 'active' ? 'code' : 'nothing'));
   }
 
   /** Sets a new password and ends every other session of the account. */
