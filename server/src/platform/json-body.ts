@@ -41,11 +41,12 @@ export function installJsonBodyParser(app: FastifyInstance): void {
   const parse = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const problem = jsonShapeProblem(body as string);
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    const problem = jsonShapeProblem(text);
     if (problem) {
       done(new AppError(400, 'request.json_too_complex', { maxDepth: JSON_LIMITS.maxDepth, maxMembers: JSON_LIMITS.maxMembers }), undefined);
       return;
     }
-    parse(request, body, done);
+    parse(request, text, done);
   });
 }
