@@ -90,6 +90,7 @@ describe('reports: citizen and public routes', () => {
     const reused = await file(an, payload, { 'idempotency-key': 'first-report-0001' });
     assert.equal(reused.statusCode, 422);
     assert.equal(reused.json().error.code, 'idempotency.key_reused');
+    assert.ok(!reused.body.includes(id), 'the first report is not handed out');
     const key = randomUUID();
     const racing = await Promise.all([1, 2, 3].map(() => file(an, payload, { 'idempotency-key': key })));
     assert.equal(new Set(racing.map((r) => r.json().id)).size, 1);
