@@ -27,7 +27,7 @@ type Operation = { parameters?: Parameter[]; requestBody?: { content?: Record<st
 type OpenApi = { paths: Record<string, Record<string, Operation>> };
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
-const RUNS_PER_OPERATION = Number(process.env.FUZZ_RUNS ?? 6);
+const RUNS_PER_OPERATION = Number(process.env.FUZZ_RUNS ?? 10);
 // signing out would end the fuzzer's own sessions; the SMS outbox and docs are not the API's
 const SKIPPED = [/^\/api\/auth\/logout$/, /^\/api\/docs/, /^\/oidc/];
 
