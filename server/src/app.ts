@@ -15,7 +15,11 @@ import type { Config } from './config.ts';
 import type { Database } from './db/connection.ts';
 import { AuditLog } from './platform/audit.ts';
 import { installAuth, type SessionResolver } from './platform/auth.ts';
+import { installCsrfProtection } from './platform/csrf.ts';
 import { installErrorHandling } from './platform/errors.ts';
+import { installInputGuards } from './platform/input-guards.ts';
+import { installJsonBodyParser } from './platform/json-body.ts';
+import { installSecurityHeaders } from './platform/security-headers.ts';
 import { EventBus } from './platform/events.ts';
 import { registerMessages } from './platform/i18n.ts';
 import { JobQueue } from './platform/jobs.ts';
@@ -51,6 +55,8 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     logger: opts.logger ?? { level: config.logLevel },
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
+    // a body trickled in slowly holds a socket; a 10 MB upload on a 1 Mbit/s link still fits
+    requestTimeout: 120_000,
     ajv: { customOptions: { allErrors: true } },
   })
     .setValidatorCompiler(TypeBoxValidatorCompiler)
@@ -64,7 +70,10 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     encodings: ['br', 'gzip'],
     brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
   });
+  installJsonBodyParser(app);
+  await installSecurityHeaders(app, config.publicUrl);
   await app.register(cookie);
+  installCsrfProtection(app, config.publicUrl);
   await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: 15 * 1024 * 1024, files: 10, fields: 50 } });
   await app.register(swagger, {
@@ -76,6 +85,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installErrorHandling(app);
+  installInputGuards(app);
 
   const modules = opts.modules ?? MODULES;
   // abilities are declared, not created: every registered module's table is known up front

@@ -23,6 +23,16 @@ describe('configuration', () => {
     assert.equal(c.demoMode, false);
   });
 
+  it('needs DEMO_MODE=true for demo mode on a public address or in production', () => {
+    assert.equal(loadConfig({ PUBLIC_URL: 'http://127.0.0.1:3100' }).demoMode, true);
+    assert.equal(loadConfig({ PUBLIC_URL: 'https://congdanso.example.vn', DEMO_MODE: 'true' }).demoMode, true);
+    for (const env of [{ PUBLIC_URL: 'https://congdanso.example.vn' }, { NODE_ENV: 'production' }]) {
+      assert.throws(() => loadConfig(env), (err: unknown) => err instanceof ConfigError && /DATA_ENCRYPTION_KEY is required when DEMO_MODE is off/.test(err.message));
+      const c = loadConfig({ ...env, DATA_ENCRYPTION_KEY: key, SMS_CHANNEL: 'http', SMS_HTTP_URL: 'https://sms.example.vn/send' });
+      assert.equal(c.demoMode, false, JSON.stringify(env));
+    }
+  });
+
   const bad: [Record<string, string>, RegExp][] = [
     [{ PORT: 'abc' }, /PORT must be a whole number/],
     [{ PORT: '70000' }, /PORT/],
@@ -46,7 +56,7 @@ describe('configuration', () => {
   }
 
   it("gives each module its own settings, with defaults that depend on the platform's", () => {
-    const c = loadConfig({ PUBLIC_URL: 'https://congdanso.example.vn/', OTP_MAX_ATTEMPTS: '3' });
+    const c = loadConfig({ PUBLIC_URL: 'https://congdanso.example.vn/', DEMO_MODE: 'true', OTP_MAX_ATTEMPTS: '3' });
     const identity = identitySettings.of(c);
     assert.equal(identity.otp.maxAttempts, 3);
     assert.equal(identity.sessionTtlHours, 720);

@@ -68,15 +68,26 @@ export const PLATFORM_VARIABLES = Type.Object({
 const REPO_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
 const REPO_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** No PUBLIC_URL (the default, http://localhost) or one that names this machine. */
+export function isLocalUrl(url: string | undefined): boolean {
+  if (url === undefined) return true;
+  const host = new URL(url).hostname;
+  return LOCAL_HOSTS.has(host) || host.endsWith('.localhost');
+}
+
 function readPlatform(env: Env): PlatformSettings {
   const v = parseVariables(PLATFORM_VARIABLES, env);
-  const demoMode = v.DEMO_MODE ?? v.DATABASE_URL === undefined;
+  // demo accounts have known passwords and the SMS outbox is public: on by default only for a
+  // laptop (embedded database, local address, not production); anywhere else it must be asked for
+  const demoMode = v.DEMO_MODE ?? (v.DATABASE_URL === undefined && isLocalUrl(v.PUBLIC_URL) && env.NODE_ENV !== 'production');
   const key = v.DATA_ENCRYPTION_KEY;
   if (key !== undefined && Buffer.from(key, 'base64').length !== 32) {
     throw invalid('DATA_ENCRYPTION_KEY', '32 bytes encoded in base64 (openssl rand -base64 32)', '…');
   }
   if (key === undefined && !demoMode) {
-    throw new ConfigError('Invalid configuration: DATA_ENCRYPTION_KEY is required when DEMO_MODE is off (openssl rand -base64 32)');
+    throw new ConfigError('Invalid configuration: DATA_ENCRYPTION_KEY is required when DEMO_MODE is off (openssl rand -base64 32); demo mode is off unless DEMO_MODE=true with a DATABASE_URL, a PUBLIC_URL other than localhost, or NODE_ENV=production');
   }
   if (v.SMS_CHANNEL === 'outbox' && !demoMode) {
     throw new ConfigError('Invalid configuration: SMS_CHANNEL=outbox only works with DEMO_MODE on; set SMS_CHANNEL=http and SMS_HTTP_URL');

@@ -19,6 +19,12 @@ async function main(): Promise<void> {
     console.log(`Công dân số (${built.platform.pack.brand.appName}) is running at ${config.publicUrl}` +
       (config.demoMode ? ' — demo mode, see README for demo accounts' : ''));
   }
+  if (config.demoMode) {
+    console.warn([
+      '*** DEMO MODE ***  Demo accounts with a published password, one-time codes readable at /api/dev/sms',
+      '                   and a built-in eID provider are ON. Never use this for real citizens: set DEMO_MODE=false.',
+    ].join('\n'));
+  }
   const shutdown = async () => {
     await built.close();
     await db.close();

@@ -12,6 +12,9 @@ export const Day = Type.String({ format: 'date' });
 /** Reply of a route that answers 204. */
 export const NoContent = Type.Null();
 
+/** Where a page starts. Bounded: a huge offset (1e308) would reach SQL as an out-of-range bigint. */
+export const PageOffset = (options: { default?: number } = {}) => Type.Integer({ minimum: 0, maximum: 1_000_000, ...options });
+
 /** One page of a list and the number of items in the whole list. */
 export const Page = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer() });
 

@@ -1,7 +1,7 @@
 // Contract of dossiers (hồ sơ): applying, tracking, the citizen's and staff's actions along
 // the one-stop statuses, and the service indicators of Decision 766.
 import { Type, type Static, type TSchema } from 'typebox';
-import { Day, Nullable, Page, Uuid } from './common.ts';
+import { Day, Nullable, Page, PageOffset, Uuid } from './common.ts';
 
 export const FileUpload = Type.Object({
   docKey: Type.String({ minLength: 1, maxLength: 100 }),
@@ -118,7 +118,7 @@ export const AttachmentParams = Type.Object({ id: Type.String({ format: 'uuid' }
 export const LetterParams = Type.Object({ id: Type.String({ format: 'uuid' }), letterId: Type.String({ format: 'uuid' }) });
 export const ProcedureParams = Type.Object({ procedureId: Type.String({ maxLength: 100 }) });
 export const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })) });
-export const MineQuery = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })), offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })) });
+export const MineQuery = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })), offset: Type.Optional(PageOffset({ default: 0 })) });
 
 export const TrackQuery = Type.Object({
   code: Type.String({ minLength: 8, maxLength: 60 }),
@@ -147,7 +147,7 @@ export const QueueQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100 })),
   overdue: Type.Optional(Type.Boolean()),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  offset: Type.Optional(PageOffset({ default: 0 })),
 }, { additionalProperties: false });
 export type QueueQuery = Static<typeof QueueQuery>;
 

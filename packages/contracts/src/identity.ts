@@ -1,7 +1,7 @@
 // Contract of the identity module: sign-up, sign-in, the person's own account and data,
 // staff and admin views of accounts, the demo SMS outbox and national eID sign-in.
 import { Type, type Static } from 'typebox';
-import { DateTime, Nullable, Uuid } from './common.ts';
+import { DateTime, Nullable, PageOffset, Uuid } from './common.ts';
 import { ACCOUNT_STATUSES, CONSENT_PURPOSES, PASSWORD_MIN_LENGTH, SEXES } from './identity.rules.ts';
 import { ROLES, STAFF_ROLES } from './roles.ts';
 
@@ -152,7 +152,7 @@ export const CitizenParams = Type.Object({ id: Uuid });
 export const AdminUsersQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100, description: 'part of the phone number or name; diacritics not needed' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  offset: Type.Optional(PageOffset({ default: 0 })),
 });
 export type AdminUsersQuery = Static<typeof AdminUsersQuery>;
 

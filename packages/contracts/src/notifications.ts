@@ -1,6 +1,6 @@
 // Contract of the in-app notification inbox.
 import { Type, type Static } from 'typebox';
-import { DateTime, Nullable, Uuid } from './common.ts';
+import { DateTime, Nullable, PageOffset, Uuid } from './common.ts';
 
 export const Notice = Type.Object({
   id: Type.String(),
@@ -13,7 +13,7 @@ export const Notice = Type.Object({
 });
 export type Notice = Static<typeof Notice>;
 
-export const InboxQuery = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })), offset: Type.Optional(Type.Integer({ minimum: 0 })) });
+export const InboxQuery = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })), offset: Type.Optional(PageOffset()) });
 export type InboxQuery = Static<typeof InboxQuery>;
 
 export const Inbox = Type.Object({ items: Type.Array(Notice), total: Type.Integer(), unread: Type.Integer() });

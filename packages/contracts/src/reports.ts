@@ -1,7 +1,7 @@
 // Contract of the reports module (phản ánh kiến nghị): the public map and list, the
 // citizen's own reports, the staff inbox and actions, and category administration.
 import { Type, type Static } from 'typebox';
-import { Nullable } from './common.ts';
+import { Nullable, PageOffset } from './common.ts';
 import { QUESTION_DATATYPES, REPORT_ACTIONS, REPORT_SORTS, REPORT_STATUSES } from './reports.rules.ts';
 
 const DateOnly = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
@@ -179,7 +179,7 @@ export const ListQuery = Type.Object({
   bbox: Type.Optional(Type.String({ pattern: '^-?[0-9.]+,-?[0-9.]+,-?[0-9.]+,-?[0-9.]+$' })),
   sort: Type.Optional(Type.Enum(REPORT_SORTS)),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+  offset: Type.Optional(PageOffset()),
 });
 export type ListQuery = Static<typeof ListQuery>;
 
@@ -205,7 +205,7 @@ export const PhotoLocationBody = Type.Object({ photo: Type.String({ minLength: 1
 export const PhotoLocationReply = Type.Object({ found: Type.Boolean(), lat: Type.Optional(Type.Number()), lon: Type.Optional(Type.Number()), inProvince: Type.Optional(Type.Boolean()) });
 export type PhotoLocationReply = Static<typeof PhotoLocationReply>;
 
-export const MineQuery = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })), offset: Type.Optional(Type.Integer({ minimum: 0 })) });
+export const MineQuery = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })), offset: Type.Optional(PageOffset()) });
 /** The reports I filed, and the ones I follow. */
 export const MineReply = Type.Object({ items: Type.Array(PublicReport), total: Type.Integer(), following: Type.Array(PublicReport) });
 export type MineReply = Static<typeof MineReply>;

@@ -41,6 +41,16 @@ describe('rate limits (fixed windows in the database)', () => {
     assert.equal((await limiter.peek('t:d', 2, 900)).allowed, true);
   });
 
+  it('gives back one counted event on refund, never below zero', async () => {
+    now = new Date('2026-03-01T12:00:00Z');
+    await limiter.hit('t:g', 1, 60);
+    assert.equal((await limiter.peek('t:g', 1, 60)).allowed, false);
+    await limiter.refund('t:g', 60);
+    await limiter.refund('t:g', 60);
+    assert.equal((await limiter.hit('t:g', 1, 60)).allowed, true);
+    assert.equal((await limiter.hit('t:g', 1, 60)).allowed, false);
+  });
+
   it('counts hits from parallel callers exactly', async () => {
     const results = await Promise.all(Array.from({ length: 8 }, () => limiter.hit('t:e', 5, 60)));
     assert.equal(results.filter((r) => r.allowed).length, 5);

@@ -49,6 +49,19 @@ export class RateLimiter {
     return this.decide(row.count, limit, w.retryAfterSeconds);
   }
 
+  /** Gives back one event counted in the current window (e.g. a try that turned out to be a success). */
+  async refund(key: string, windowSeconds: number): Promise<void> {
+    const w = this.window(windowSeconds);
+    await this.db.kysely
+      .withTables<RateLimitTables>()
+      .updateTable('rate_limits')
+      .set({ count: sql`count - 1` })
+      .where('key', '=', `${key}|${windowSeconds}`)
+      .where('window_start', '=', w.start)
+      .where('count', '>', 0)
+      .execute();
+  }
+
   /** Whether one more event would still be allowed, without counting it. */
   async peek(key: string, limit: number, windowSeconds: number): Promise<RateDecision> {
     const w = this.window(windowSeconds);

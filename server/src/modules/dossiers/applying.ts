@@ -6,6 +6,7 @@ import type { Principal } from '../../platform/auth.ts';
 import { toLocalDate } from '../../platform/calendar/index.ts';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../../platform/errors.ts';
 import { translate } from '../../platform/i18n.ts';
+import { assertSameRequest, requestFingerprint } from '../../platform/idempotency.ts';
 import { formatDossierCode } from './code.ts';
 import {
   checkUpload, isUniqueViolation, loadProcedure, lockIn, MAX_FILES, notifyApplicant, statusName, stepsFor, viDay, iso,
@@ -63,9 +64,10 @@ export class ApplyingService {
 
   /** Creates a draft (and submits it when asked). The same Idempotency-Key returns the same dossier. */
   async create(p: Principal, input: CreateDossier, idempotencyKey: string | null): Promise<{ detail: DossierDetail; replayed: boolean }> {
+    const fingerprint = requestFingerprint(input);
     if (idempotencyKey) {
       const existing = await repo.byIdempotencyKey(this.db, p.userId, idempotencyKey);
-      if (existing) return { detail: await this.c.views.detail(p, existing), replayed: true };
+      if (existing) return this.replay(p, existing, fingerprint);
     }
     const procedure = await loadProcedure(this.c, input.procedureId);
     const agencyId = await this.resolveAgency(procedure, input.communeCode);
@@ -85,7 +87,7 @@ export class ApplyingService {
           procedure_id: procedure.id, procedure_code: procedure.code, procedure_name: procedure.name, processing_days: Math.ceil(procedure.processingDays),
           agency_id: agencyId, commune_code: input.communeCode, applicant_user_id: p.userId, applicant_name: person.fullName,
           applicant_name_folded: foldVietnamese(person.fullName), applicant_phone: person.phone, channel: 'online',
-          form_data: input.formData, idempotency_key: idempotencyKey, steps,
+          form_data: input.formData, idempotency_key: idempotencyKey, idempotency_hash: idempotencyKey ? fingerprint : null, steps,
         });
         for (const [i, f] of files.entries()) {
           await repo.addAttachment(trx, { dossier_id: d.id, doc_key: f.docKey, file_id: stored[i]!.id, file_name: f.fileName, mime: f.mime, size: f.bytes.length, round: 0 });
@@ -98,10 +100,15 @@ export class ApplyingService {
       // two deliveries of the same outbox item raced: the loser returns the winner's dossier
       if (idempotencyKey && isUniqueViolation(err)) {
         const existing = await repo.byIdempotencyKey(this.db, p.userId, idempotencyKey);
-        if (existing) return { detail: await this.c.views.detail(p, existing), replayed: true };
+        if (existing) return this.replay(p, existing, fingerprint);
       }
       throw err;
     }
+  }
+
+  private async replay(p: Principal, existing: repo.DossierRow, fingerprint: string): Promise<{ detail: DossierDetail; replayed: boolean }> {
+    assertSameRequest(existing.idempotency_hash, fingerprint);
+    return { detail: await this.c.views.detail(p, existing), replayed: true };
   }
 
   private async applicant(p: Principal): Promise<{ fullName: string; phone: string }> {

@@ -110,6 +110,17 @@ describe('applying', () => {
     assert.equal(mine.items.filter((x: { id: string }) => x.id === first.json().id).length, 1);
   });
 
+  it('refuses the same Idempotency-Key with a different application (422), creating nothing', async () => {
+    const key = randomUUID();
+    const first = await inject('POST', '/api/dossiers', citizen, application({ submit: false, attachments: [] }), { 'idempotency-key': key });
+    assert.equal(first.statusCode, 201);
+    const before = (await inject('GET', '/api/dossiers/mine?limit=100', citizen)).json().total;
+    const other = await inject('POST', '/api/dossiers', citizen, application(), { 'idempotency-key': key });
+    assert.equal(other.statusCode, 422);
+    assert.equal(other.json().error.code, 'idempotency.key_reused');
+    assert.equal((await inject('GET', '/api/dossiers/mine?limit=100', citizen)).json().total, before);
+  });
+
   it('saves a draft, attaches a file checked by content, and submits once', async () => {
     const draft = await inject('POST', '/api/dossiers', citizen, application({ submit: false, attachments: [] }));
     assert.equal(draft.statusCode, 201);

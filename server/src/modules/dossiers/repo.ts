@@ -27,6 +27,7 @@ export interface DossierTable {
   resume_status: number | null;
   form_data: JSONColumnType<Record<string, unknown>>;
   idempotency_key: string | null;
+  idempotency_hash: string | null;
   steps: JSONColumnType<Step[]>;
   current_step: string | null;
   assignee_user_id: string | null;

@@ -30,11 +30,36 @@ describe('sign-up, sign-in, sign-out and password reset', () => {
       assert.deepEqual(fieldsOf(missing), ['phone']);
     });
 
-    it('says a number already has an account (409)', async () => {
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/register/start', payload: { phone: '+84900000001' } });
-      assert.equal(res.statusCode, 409);
-      assert.equal(errorOf(res).code, 'identity.phone_taken');
-      assert.match(errorOf(res).message, /đã có tài khoản/);
+    it('answers a registered number as any other, and tells its owner by SMS instead of sending a code', async () => {
+      const taken = await t.app.inject({ method: 'POST', url: '/api/auth/register/start', payload: { phone: '+84900000001' } });
+      const free = await t.app.inject({ method: 'POST', url: '/api/auth/register/start', payload: { phone: '0981111199' } });
+      assert.equal(taken.statusCode, 202);
+      assert.equal(free.statusCode, 202);
+      assert.deepEqual(taken.json(), free.json());
+      const sms = await t.app.inject({ method: 'GET', url: '/api/dev/sms?to=0900000001' });
+      const [note] = (sms.json() as { messages: { body: string }[] }).messages;
+      assert.match(note?.body ?? '', /da co tai khoan/);
+      assert.doesNotMatch(note?.body ?? '', /\d{6}/);
+      // the cooldown applies alike, so a second probe tells nothing either
+      const again = await t.app.inject({ method: 'POST', url: '/api/auth/register/start', payload: { phone: '0900000001' } });
+      const againFree = await t.app.inject({ method: 'POST', url: '/api/auth/register/start', payload: { phone: '0981111199' } });
+      assert.equal(again.statusCode, 429);
+      assert.equal(againFree.statusCode, 429);
+      // and no code can be guessed into learning it: verifying needs the code first
+      const verify = await t.app.inject({ method: 'POST', url: '/api/auth/register/verify', payload: { phone: '0900000001', code: '123456', password: 'mat-khau-dai', fullName: 'Kẻ Dò' } });
+      assert.equal(verify.statusCode, 400);
+      assert.deepEqual(fieldsOf(verify), ['code']);
+    });
+
+    it('limits probes per address before looking anything up', async () => {
+      const ip = '203.0.113.21';
+      const replies = [];
+      for (let i = 0; i < 30; i++) {
+        const phone = i % 2 ? `09000000${String(i % 10).padStart(2, '0')}` : `09730000${String(i).padStart(2, '0')}`;
+        replies.push((await t.app.inject({ method: 'POST', url: '/api/auth/register/start', payload: { phone }, remoteAddress: ip })).statusCode);
+      }
+      assert.ok(replies.filter((c) => c === 429).length >= 10, replies.join(','));
+      assert.ok(replies.every((c) => c === 202 || c === 429), replies.join(','));
     });
 
     it('sends a six-digit code by SMS (read from GET /api/dev/sms) and asks to wait before resending', async () => {
@@ -100,8 +125,8 @@ describe('sign-up, sign-in, sign-out and password reset', () => {
     it('a used code cannot be used again', async () => {
       const code = await lastSmsCode(t.app, phone);
       const res = await t.app.inject({ method: 'POST', url: '/api/auth/register/verify', payload: { phone, code, password: 'mat-khau-dai', fullName: 'X' } });
-      assert.equal(res.statusCode, 409);
-      assert.equal(errorOf(res).code, 'identity.phone_taken');
+      assert.equal(res.statusCode, 400);
+      assert.deepEqual(fieldsOf(res), ['code']);
     });
 
     it('limits code requests per address', async () => {
@@ -158,16 +183,49 @@ describe('sign-up, sign-in, sign-out and password reset', () => {
       assert.ok(Number(locked.headers['retry-after']) > 0);
     });
 
-    it('limits failed tries per address across numbers', async () => {
+    it('checks no more passwords than the limit when guesses arrive in parallel, the right one last', async () => {
+      const ip = '203.0.113.33';
+      const tries = Array.from({ length: 30 }, (_, i) => (i === 29 ? 'Demo@2026' : `guess-${i}`));
+      const replies = await Promise.all(tries.map((password) =>
+        t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { phone: '0900000102', password }, remoteAddress: ip })));
+      const codes = replies.map((r) => r.statusCode);
+      const checked = codes.filter((c) => c === 401 || c === 200).length;
+      assert.ok(checked <= 5, `passwords checked: ${checked} (${codes.join(',')})`);
+      assert.equal(codes.filter((c) => c === 429).length, 30 - checked);
+      assert.ok(codes.every((c) => [200, 401, 429].includes(c)), codes.join(','));
+    });
+
+    it('checks at most the per-number limit of 200 parallel guesses from many addresses', async () => {
+      const replies = await Promise.all(Array.from({ length: 200 }, (_, i) =>
+        t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { phone: '0900000002', password: `guess-${i}` }, remoteAddress: `198.51.100.${i % 50}` })));
+      const checked = replies.filter((r) => r.statusCode === 401).length;
+      assert.ok(checked <= 20, `passwords checked: ${checked}`);
+      assert.equal(replies.filter((r) => r.statusCode === 429).length, 200 - checked);
+      // the owner resets the password (an SMS code), which lifts the per-number limit
+      const reset = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/start', payload: { phone: '0900000002' }, remoteAddress: '198.51.100.99' });
+      assert.equal(reset.statusCode, 202);
+      const code = await lastSmsCode(t.app, '0900000002');
+      const done = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/verify', payload: { phone: '0900000002', code, newPassword: 'Demo@2026' }, remoteAddress: '198.51.100.99' });
+      assert.equal(done.statusCode, 204);
+      const owner = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { phone: '0900000002', password: 'Demo@2026' }, remoteAddress: '198.51.100.99' });
+      assert.equal(owner.statusCode, 200);
+    });
+
+    it('slows an address down after many failures across numbers instead of locking everyone behind it out', async () => {
       const ip = '203.0.113.31';
       for (let i = 0; i < 30; i++) {
         const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { phone: `09130000${String(i).padStart(2, '0')}`, password: 'nope-nope' }, remoteAddress: ip });
         assert.equal(res.statusCode, 401, `try ${i}`);
       }
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { phone: '0900000002', password: 'Demo@2026' }, remoteAddress: ip });
-      assert.equal(res.statusCode, 429);
-      const elsewhere = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { phone: '0900000002', password: 'Demo@2026' }, remoteAddress: '203.0.113.32' });
-      assert.equal(elsewhere.statusCode, 200);
+      // past the limit, at most one try per two-second window goes through (at most two windows in a burst)
+      const burst = await Promise.all(Array.from({ length: 6 }, (_, i) =>
+        t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { phone: `09140000${String(i).padStart(2, '0')}`, password: 'nope-nope' }, remoteAddress: ip })));
+      const slowed = burst.filter((r) => r.statusCode === 429);
+      assert.ok(slowed.length >= 4, burst.map((r) => r.statusCode).join(','));
+      for (const r of slowed) assert.ok(Number(r.headers['retry-after']) <= 2, String(r.headers['retry-after']));
+      await new Promise((resolve) => setTimeout(resolve, 2100));
+      const neighbour = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { phone: '0900000201', password: 'Demo@2026' }, remoteAddress: ip });
+      assert.equal(neighbour.statusCode, 200);
     });
   });
 
@@ -202,6 +260,21 @@ describe('sign-up, sign-in, sign-out and password reset', () => {
       const bad = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/start', payload: { phone: 'xyz' } });
       assert.equal(bad.statusCode, 400);
       assert.deepEqual(fieldsOf(bad), ['phone']);
+    });
+
+    it('checks no more codes than allowed when guesses arrive in parallel, the right one last', async () => {
+      const target = '0900000101';
+      const start = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/start', payload: { phone: target } });
+      assert.equal(start.statusCode, 202);
+      const code = await lastSmsCode(t.app, target);
+      const guesses = Array.from({ length: 20 }, (_, i) => (i === 19 ? code : String((Number(code) + i + 1) % 1_000_000).padStart(6, '0')));
+      const replies = await Promise.all(guesses.map((c) => t.app.inject({
+        method: 'POST', url: '/api/auth/password-reset/verify', headers: { 'accept-language': 'en' }, payload: { phone: target, code: c, newPassword: 'mat-khau-doan-2026' } })));
+      const accepted = replies.filter((r) => r.statusCode === 204).length;
+      const wrong = replies.filter((r) => r.statusCode === 400 && /not correct/.test(JSON.stringify(r.json()))).length;
+      assert.ok(wrong <= 4, `wrong codes compared: ${wrong}`);
+      const compared = accepted + wrong;
+      assert.ok(compared <= 5, `codes compared: ${compared}`);
     });
 
     it('sets a new password with the code and ends the other sessions', async () => {

@@ -13,13 +13,24 @@ import type { IdentityRepo, OtpPurpose } from './repo.ts';
 import type { SessionService } from './sessions.ts';
 import type { OtpIssued, RequestMeta, SignedIn } from './types.ts';
 
-/** Limits per window; login limits count failed tries only. */
+/**
+ * Limits per window. Login counters are taken before the password is checked, so parallel
+ * guesses each use a slot; a success gives its slots back. Thousands of people share one
+ * carrier address, so an address is never locked: past its limit it is slowed to one try
+ * per `loginIpSlowdown` window, while the hard limits are per (address, number) and per
+ * number across all addresses (a distributed guess at one account).
+ */
 export const LIMITS = {
-  loginPerPhone: { limit: 5, windowSeconds: 15 * 60 },
+  loginPerIpPhone: { limit: 5, windowSeconds: 15 * 60 },
+  loginPerPhone: { limit: 20, windowSeconds: 3600 },
   loginPerIp: { limit: 30, windowSeconds: 15 * 60 },
+  loginIpSlowdown: { limit: 1, windowSeconds: 2 },
   otpPerPhone: { limit: 5, windowSeconds: 3600 },
   otpPerIp: { limit: 20, windowSeconds: 3600 },
 } as const;
+
+/** What a code request sends: the code, a note that the number already has an account, or nothing. */
+type SmsKind = 'code' | 'account_exists' | 'nothing';
 
 export function requirePhone(input: string, field = 'phone'): string {
   const phone = normalizePhone(input);
@@ -60,16 +71,22 @@ export class AuthService {
     if (!decision.allowed) throw tooMany('rate_limited', decision.retryAfterSeconds);
   }
 
-  /** Cooldown first (free), then the hourly counters, then a new code; sends it when `deliver`. */
-  private async sendCode(phone: string, purpose: OtpPurpose, meta: RequestMeta, deliver: boolean): Promise<OtpIssued> {
+  /**
+   * Cooldown first (free), then the hourly counters, then a new code, and only then a look at
+   * the account: what is sent depends on it (the code, a note that the number already has an
+   * account, or nothing), the answer never does.
+   */
+  private async sendCode(phone: string, purpose: OtpPurpose, meta: RequestMeta, message: (phone: string) => Promise<SmsKind>): Promise<OtpIssued> {
     await this.otp.assertCanResend(phone, purpose);
     await this.limit(`otp:ip:${meta.ip ?? 'unknown'}`, LIMITS.otpPerIp);
     await this.limit(`otp:phone:${phone}`, LIMITS.otpPerPhone);
     const issued = await this.otp.issue(phone, purpose);
-    if (deliver) {
+    const kind = await message(phone);
+    if (kind !== 'nothing') {
       const minutes = Math.ceil(issued.expiresInSeconds / 60);
+      const text = kind === 'code' ? translate('vi', 'identity.sms.otp', { code: issued.code, minutes }) : translate('vi', 'identity.sms.account_exists');
       try {
-        await this.sms.send(phone, translate('vi', 'identity.sms.otp', { code: issued.code, minutes }));
+        await this.sms.send(phone, text);
       } catch (err) {
         this.platform.log.error({ err }, 'sending a one-time code failed');
         await this.otp.discard(issued.id);
@@ -79,18 +96,19 @@ export class AuthService {
     return { expiresInSeconds: issued.expiresInSeconds, resendAfterSeconds: issued.resendAfterSeconds };
   }
 
+  /** The same answer whether or not the number has an account; its owner gets an SMS saying they already have one. */
   async startRegistration(phoneInput: string, meta: RequestMeta): Promise<OtpIssued> {
     const phone = requirePhone(phoneInput);
-    if (await this.repo.findUserByPhone(phone)) throw conflict('identity.phone_taken');
-    return this.sendCode(phone, 'register', meta, true);
+    return this.sendCode(phone, 'register', meta, async (p) => ((await this.repo.findUserByPhone(p)) ? 'account_exists' : 'code'));
   }
 
   async completeRegistration(input: { phone: string; code: string; password: string; fullName: string }, meta: RequestMeta): Promise<SignedIn> {
     const phone = requirePhone(input.phone);
     const fullName = cleanName(input.fullName);
     checkPassword(input.password, 'password');
-    if (await this.repo.findUserByPhone(phone)) throw conflict('identity.phone_taken');
+    // the code first: only the number's owner may learn that it has an account
     const otpId = await this.otp.check(phone, 'register', input.code);
+    if (await this.repo.findUserByPhone(phone)) throw conflict('identity.phone_taken');
     const passwordHash = await hashPassword(input.password);
     try {
       return await this.platform.db.kysely.transaction().execute(async (trx) => {
@@ -109,30 +127,36 @@ export class AuthService {
 
   async login(input: { phone: string; password: string }, meta: RequestMeta): Promise<SignedIn> {
     const phone = requirePhone(input.phone);
-    const keys = [
-      { key: `login:ip:${meta.ip ?? 'unknown'}`, rule: LIMITS.loginPerIp },
+    const ip = meta.ip ?? 'unknown';
+    await this.slowDownAddress(ip);
+    const accountKeys = [
+      { key: `login:ip-phone:${ip}:${phone}`, rule: LIMITS.loginPerIpPhone },
       { key: `login:phone:${phone}`, rule: LIMITS.loginPerPhone },
     ];
-    for (const { key, rule } of keys) {
-      const d = await this.limiter.peek(key, rule.limit, rule.windowSeconds);
-      if (!d.allowed) throw tooMany('rate_limited', d.retryAfterSeconds);
-    }
+    for (const { key, rule } of accountKeys) await this.limit(key, rule);
     const user = await this.repo.findUserByPhone(phone);
     const active = user?.status === 'active' ? user : undefined;
     const passwordOk = await verifyPassword(active?.password_hash ?? null, input.password);
     if (!active || !passwordOk) {
-      for (const { key, rule } of keys) await this.limiter.hit(key, rule.limit, rule.windowSeconds);
       if (user) {
         await this.platform.audit.record({ actorUserId: null, action: 'auth.sign_in_failed', subjectType: 'user', subjectId: user.id, ip: meta.ip ?? undefined, details: { method: 'password' } });
       }
       throw unauthorized('identity.bad_credentials');
     }
-    await this.limiter.reset(`login:phone:${phone}`);
+    for (const { key } of accountKeys) await this.limiter.reset(key);
+    await this.limiter.refund(`login:ip:${ip}`, LIMITS.loginPerIp.windowSeconds);
     return this.platform.db.kysely.transaction().execute(async (trx) => {
       const signedIn = await this.sessions.start(active.id, 'password', meta, trx);
       await this.platform.audit.record({ actorUserId: active.id, action: 'auth.sign_in', subjectType: 'user', subjectId: active.id, ip: meta.ip ?? undefined, details: { method: 'password' } }, trx);
       return signedIn;
     });
+  }
+
+  /** Counts a try from an address; past the address's limit only one try per short window goes through. */
+  private async slowDownAddress(ip: string): Promise<void> {
+    const perIp = await this.limiter.hit(`login:ip:${ip}`, LIMITS.loginPerIp.limit, LIMITS.loginPerIp.windowSeconds);
+    if (perIp.allowed) return;
+    await this.limit(`login:ip-slow:${ip}`, LIMITS.loginIpSlowdown);
   }
 
   async logout(sessionId: string): Promise<void> {
@@ -142,8 +166,7 @@ export class AuthService {
   /** Always the same answer, so nobody learns whether a number has an account; a code is sent only if it has. */
   async startPasswordReset(phoneInput: string, meta: RequestMeta): Promise<OtpIssued> {
     const phone = requirePhone(phoneInput);
-    const user = await this.repo.findUserByPhone(phone);
-    return this.sendCode(phone, 'password_reset', meta, user?.status === 'active');
+    return this.sendCode(phone, 'password_reset', meta, async (p) => ((await this.repo.findUserByPhone(p))?.status === 'active' ? 'code' : 'nothing'));
   }
 
   /** Sets a new password and ends every other session of the account. */
@@ -163,5 +186,6 @@ export class AuthService {
     // the database trigger tells every process; this one forgets the ended sessions at once
     this.sessions.cache.forgetUser(user.id);
     await this.limiter.reset(`login:phone:${phone}`);
+    await this.limiter.reset(`login:ip-phone:${meta.ip ?? 'unknown'}:${phone}`);
   }
 }

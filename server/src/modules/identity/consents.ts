@@ -33,6 +33,7 @@ export class ConsentService {
   /** Granting the same version again changes nothing; a new version closes the old grant. */
   async grant(userId: string, purpose: ConsentPurpose, version: string, meta: RequestMeta): Promise<ConsentView> {
     return this.platform.db.kysely.transaction().execute(async (trx) => {
+      await this.repo.lockUser(userId, trx);
       const active = await this.repo.activeConsent(userId, purpose, trx);
       if (active?.version === version) return consentView(active);
       if (active) await this.repo.withdrawConsents(userId, trx, purpose);

@@ -160,6 +160,7 @@ describe('my account: profile, consents, data export, deletion', () => {
         [{ communeCode: '99999' }, 'communeCode', 'Không tìm thấy xã'],
         [{ communeCode: '123' }, 'communeCode', 'Không đúng định dạng'],
         [{ personalId: '12345' }, 'personalId', '12 chữ số'],
+        [{ personalId: '0201900043211' }, 'personalId', '12 chữ số'],
         [{ personalId: '099190004321' }, 'personalId', 'mã tỉnh'],
         [{ personalId: '020188004321' }, 'personalId', 'năm sinh'],
         [{ personalId: '020090004321' }, 'personalId', 'giới tính'],

@@ -81,6 +81,7 @@ export class PrivacyService {
   async requestDeletion(userId: string, meta: RequestMeta): Promise<DeletionView> {
     await this.profile.activeUser(userId);
     const row = await this.platform.db.kysely.transaction().execute(async (trx) => {
+      await this.repo.lockUser(userId, trx);
       const open = await this.repo.openDeletion(userId, trx);
       if (open) return open;
       const requestedAt = this.now();

@@ -307,6 +307,11 @@ export class IdentityRepo {
       .execute();
   }
 
+  /** Holds the account's row until the transaction ends, so parallel requests of one person take turns. */
+  async lockUser(userId: string, ex: Executor): Promise<void> {
+    await this.k(ex).selectFrom('users').select('id').where('id', '=', userId).forUpdate().executeTakeFirst();
+  }
+
   activeConsent(userId: string, purpose: string, ex?: Executor): Promise<(ConsentRow & { id: string }) | undefined> {
     return this.k(ex)
       .selectFrom('consents')

@@ -53,7 +53,7 @@ function authRoutes(app: App, platform: Platform, s: IdentityServices): void {
 
   app.post('/api/auth/register/start', {
     config: { policy: policy.public },
-    schema: { tags, summary: 'Start signing up: sends a one-time code by SMS', body: S.PhoneBody, response: { 202: S.OtpStarted, ...errorReplies(400, 409, 429, 503) } },
+    schema: { tags, summary: 'Start signing up: sends a one-time code by SMS', body: S.PhoneBody, response: { 202: S.OtpStarted, ...errorReplies(400, 429, 503) } },
   }, async (request, reply) => reply.status(202).send(await s.auth.startRegistration(request.body.phone, metaOf(request))));
 
   app.post('/api/auth/register/verify', {

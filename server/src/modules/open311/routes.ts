@@ -3,6 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AnyParams, FileParams } from '@cds/contracts/open311';
 import { policy } from '../../platform/auth.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/module.ts';
 import { Open311Error } from './errors.ts';
 import { render, renderOne, splitFormat, type Format, type Row } from './format.ts';
@@ -35,7 +36,9 @@ function routes(app: App, s: Open311Service): void {
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
     const format = formatOf(request);
     if (error instanceof Open311Error) return sendRows(reply, format, [{ code: error.status, description: error.description }], 'errors', 'error', error.status);
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    // the platform's guards (control characters, JSON shape, origin) throw AppError before the handler
+    const code = error instanceof AppError ? error.status : error.statusCode;
+    const status = code && code >= 400 && code < 500 ? code : 500;
     if (status === 500) request.log.error({ err: error }, 'open311 error');
     const description = status === 500 ? 'internal error' : status === 413 ? 'request too large' : 'bad request';
     return sendRows(reply, format, [{ code: status, description }], 'errors', 'error', status);

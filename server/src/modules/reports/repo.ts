@@ -43,6 +43,7 @@ export interface ReportTable {
   answers: JSONColumnType<Record<string, unknown>, string, string>;
   source: Generated<'app' | 'open311' | 'staff'>;
   client_id: string | null;
+  client_hash: string | null;
   supporters: Generated<number>;
   deadline_days: number;
   due_date: string;
@@ -144,7 +145,7 @@ const t = (db: Db) => db.withTables<Tables>();
 
 const REPORT_COLUMNS = [
   'id', 'tracking_code', 'category_code', 'description', 'status', 'resume_status', 'lat', 'lon', 'address', 'commune_code',
-  'province_code', 'agency_id', 'assignee_id', 'reporter_id', 'contact', 'anonymous', 'answers', 'source', 'client_id', 'supporters',
+  'province_code', 'agency_id', 'assignee_id', 'reporter_id', 'contact', 'anonymous', 'answers', 'source', 'client_id', 'client_hash', 'supporters',
   'deadline_days', 'pauses', 'public_answer', 'reject_reason', 'resolved_at', 'closed_at', 'rating', 'rating_comment',
   'merged_into', 'hidden', 'warned_at', 'escalated_at', 'received_at', 'updated_at',
 ] as const;

@@ -86,16 +86,19 @@ describe('reports: citizen and public routes', () => {
   it('a replay with the same Idempotency-Key returns the first report and creates nothing', async () => {
     const before = await countReports();
     const payload = { ...RUBBISH, description: 'Rác đổ bừa bãi ở đầu ngõ 12', ...HERE };
-    const again = await file(an, payload, { 'idempotency-key': 'first-report-0001' });
-    assert.equal(again.statusCode, 200);
-    assert.equal(again.json().id, id);
-    assert.equal(again.json().created, false);
+    // the key of the first report with a different report: refused, never answered with the first one
+    const reused = await file(an, payload, { 'idempotency-key': 'first-report-0001' });
+    assert.equal(reused.statusCode, 422);
+    assert.equal(reused.json().error.code, 'idempotency.key_reused');
+    assert.ok(!reused.body.includes(id), 'the first report is not handed out');
     const key = randomUUID();
     const racing = await Promise.all([1, 2, 3].map(() => file(an, payload, { 'idempotency-key': key })));
     assert.equal(new Set(racing.map((r) => r.json().id)).size, 1);
     assert.equal(racing.filter((r) => r.statusCode === 201).length, 1);
     const viaBody = await file(an, { ...payload, clientId: key });
+    assert.equal(viaBody.statusCode, 200);
     assert.equal(viaBody.json().id, racing[0]!.json().id);
+    assert.equal(viaBody.json().created, false);
     assert.equal(await countReports(), before + 1);
   });
 

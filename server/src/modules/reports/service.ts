@@ -5,6 +5,7 @@ import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Principal } from '../../platform/auth.ts';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../../platform/errors.ts';
+import { assertSameRequest, requestFingerprint } from '../../platform/idempotency.ts';
 import { checkAnswers } from './categories.ts';
 import type { ReportsContext } from './context.ts';
 import { computeDueDate } from './deadline.ts';
@@ -46,6 +47,12 @@ export function newTrackingCode(): string {
 }
 
 type Deps = Pick<ReportsContext, 'db' | 'platform' | 'workflow' | 'catalog' | 'presenter' | 'timeline' | 'policy' | 'areas'>;
+
+/** The first report filed with an Idempotency-Key, if this request is the same one (422 otherwise). */
+function replayed(existing: repo.ReportRecord, fingerprint: string): { report: repo.ReportRecord; created: boolean } {
+  assertSameRequest(existing.client_hash, fingerprint);
+  return { report: existing, created: false };
+}
 
 export class ReportsService {
   private readonly db: Kysely<object>;
@@ -92,9 +99,10 @@ export class ReportsService {
   // ------------------------------------------------------------ filing
 
   async create(principal: Principal | null, input: CreateInput, opts: CreateOptions): Promise<{ report: repo.ReportRecord; created: boolean }> {
+    const fingerprint = requestFingerprint(input);
     if (principal && opts.clientId) {
       const existing = await repo.findByClientId(this.db, principal.userId, opts.clientId);
-      if (existing) return { report: existing, created: false };
+      if (existing) return replayed(existing, fingerprint);
     }
     const category = await this.c.catalog.fileable(input.categoryCode);
     const answers = checkAnswers(category.questions, input.answers);
@@ -110,7 +118,7 @@ export class ReportsService {
           tracking_code: newTrackingCode(), category_code: category.code, description: input.description.trim(), lat: where.lat, lon: where.lon,
           address: input.address?.trim() || null, commune_code: where.place.commune.code, province_code: where.place.province.code, agency_id: agency.id,
           reporter_id: principal?.userId ?? null, contact: input.contact ?? {}, anonymous: input.anonymous ?? false, answers, source: opts.source,
-          client_id: principal && opts.clientId ? opts.clientId : null, deadline_days: category.deadline_days,
+          client_id: principal && opts.clientId ? opts.clientId : null, client_hash: principal && opts.clientId ? fingerprint : null, deadline_days: category.deadline_days,
           due_date: computeDueDate(this.c.platform.calendar, now, category.deadline_days, [], now), received_at: now,
         });
         for (const [i, s] of stored.entries()) {
@@ -127,7 +135,7 @@ export class ReportsService {
       // two copies of one offline submission racing: the unique index keeps one
       if (principal && opts.clientId && /reports_client_id|unique/i.test(String((err as Error).message))) {
         const existing = await repo.findByClientId(this.db, principal.userId, opts.clientId);
-        if (existing) return { report: existing, created: false };
+        if (existing) return replayed(existing, fingerprint);
       }
       throw err;
     }

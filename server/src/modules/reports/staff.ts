@@ -281,7 +281,7 @@ export class StaffReports {
 
   async addTemplate(p: Principal, input: { categoryCode: string | null; title: string; body: string }) {
     authorizeAbility(p, reportAbilities, 'reports.configure');
-    if (input.categoryCode && !(await this.c.catalog.map()).has(input.categoryCode)) throw invalidField('categoryCode', 'reports.category_unknown');
+    if (input.categoryCode !== null && !(await this.c.catalog.map()).has(input.categoryCode)) throw invalidField('categoryCode', 'reports.category_unknown');
     const row = await repo.insertTemplate(this.db, { category_code: input.categoryCode, title: input.title.trim(), body: input.body.trim() });
     return { id: row.id, categoryCode: row.category_code, title: row.title, body: row.body };
   }
@@ -316,7 +316,7 @@ export class StaffReports {
     if (create && existing) throw conflict('reports.category_exists');
     if (!create && !existing) throw notFound('reports.category_unknown');
     const parent = input.parentCode === undefined ? existing?.parent_code ?? null : input.parentCode;
-    if (parent && (!map.has(parent) || map.get(parent)!.parent_code)) throw invalidField('parentCode', 'reports.parent_unknown');
+    if (parent !== null && (!map.has(parent) || map.get(parent)!.parent_code)) throw invalidField('parentCode', 'reports.parent_unknown');
     const routing = input.routing ?? existing?.routing ?? 'commune';
     if (routing !== 'commune' && !(await this.c.areas.agencyByCode(routing))) throw invalidField('routing', 'reports.routing_unknown');
     const values = {

@@ -22,6 +22,17 @@ describe('ProfilePage', () => {
     expect(api.calls.some((c) => c.method === 'PATCH')).toBe(false);
   });
 
+  it('refuses a 13-digit ID with the message instead of cutting it to 12', async () => {
+    const api = fakeApi({ 'GET /api/areas/communes': () => ({ body: COMMUNES }) });
+    renderPage(<ProfilePage me={ME} />, { path: '/account/profile' });
+    const input = screen.getByLabelText('Số định danh cá nhân (số căn cước)');
+    await userEvent.type(input, '0010800012345');
+    expect((input as HTMLInputElement).value).toBe('0010800012345');
+    await userEvent.click(screen.getByRole('button', { name: 'Lưu thay đổi' }));
+    expect(screen.getByText('Số định danh cá nhân (số căn cước) gồm đúng 12 chữ số.')).toBeTruthy();
+    expect(api.calls.some((c) => c.method === 'PATCH')).toBe(false);
+  });
+
   it('shows server errors under the fields they name, and the summary', async () => {
     fakeApi({
       'GET /api/areas/communes': () => ({ body: COMMUNES }),

@@ -132,7 +132,7 @@ export function ProfilePage({ me }: { me: Me }) {
           hint={me.personalIdMasked ? t('account.fields.personalIdSaved', { masked: me.personalIdMasked }) : t('account.fields.personalIdHint')}
           inputMode="numeric"
           autoComplete="off"
-          maxLength={12}
+          maxLength={20}
           value={draft.personalId}
           onChange={(e) => set('personalId')(e.target.value.replace(/\D/g, ''))}
           error={form.errors.fields.personalId}

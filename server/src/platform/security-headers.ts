@@ -1,0 +1,34 @@
+// Security headers on every reply (@fastify/helmet). The web app loads everything from its
+// own origin: scripts, the map's vector tiles (/api/tiles) and MapLibre's worker (a module
+// file from /assets; blob: kept for the worker's own fallbacks). Inline styles stay allowed
+// because React and MapLibre set style attributes.
+import helmet from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
+
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  workerSrc: ["'self'", 'blob:'],
+  childSrc: ["'self'", 'blob:'],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  manifestSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+export async function installSecurityHeaders(app: FastifyInstance, publicUrl: string): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    // only over https: a browser that saw HSTS on http://localhost would refuse it afterwards
+    hsts: publicUrl.startsWith('https:') ? { maxAge: 365 * 86400, includeSubDomains: true } : false,
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    // photos and Open311 media are fetched by other sites' pages
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+}
