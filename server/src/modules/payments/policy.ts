@@ -2,7 +2,8 @@
 // chính) of the agency that collects reconcile and refund; system administrators all.
 import { allow, ROLE_SETS, rulesFor, type AbilityTable, type Condition } from '../../platform/policy.ts';
 
-export const paymentAbilities: AbilityTable = { 'payments.reconcile': ['finance_officer', 'sysadmin'] };
+// finance officers only: a system administrator reads any payment (rule table) but does not do the books
+export const paymentAbilities: AbilityTable = { 'payments.reconcile': ['finance_officer'] };
 
 export interface PaymentSubject {
   payerUserId: string;
