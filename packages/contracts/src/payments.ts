@@ -27,6 +27,8 @@ export const Payment = Type.Object({
   paidAt: Nullable(DateTime),
   /** The gateway's or bank's transaction number once paid. */
   providerTransactionNo: Nullable(Type.String()),
+  /** The public check of the receipt (its QR code), once paid. */
+  receiptCheckUrl: Nullable(Type.String()),
   /** Where the citizen goes back to (the dossier page). */
   link: Nullable(Type.String()),
 });
