@@ -29,8 +29,8 @@ button{font-size:1.1rem;padding:.8rem 1.4rem;margin:.4rem .4rem 0 0;border-radiu
 export function checkPayRequest(q: VnpParams, s: PaymentsSettings, now = new Date()): string | null {
   const missing = REQUIRED.filter((k) => !q[k]);
   if (missing.length) return `Thiếu tham số: ${missing.join(', ')}`;
-  if (q.vnp_TmnCode !== s.vnpay.tmnCode) return 'Website chưa được phê duyệt (sai vnp_TmnCode)';
-  if (!verifyCallback(q, s.vnpay.hashSecret)) return 'Sai chữ ký (vnp_SecureHash)';
+  if (q.vnp_TmnCode !== s.vnpay!.tmnCode) return 'Website chưa được phê duyệt (sai vnp_TmnCode)';
+  if (!verifyCallback(q, s.vnpay!.hashSecret)) return 'Sai chữ ký (vnp_SecureHash)';
   if (q.vnp_Version !== '2.1.0' || q.vnp_Command !== 'pay' || q.vnp_CurrCode !== 'VND') return 'Sai phiên bản, lệnh hoặc tiền tệ';
   if (fromVnpAmount(q.vnp_Amount!) === null) return 'Số tiền không hợp lệ';
   const expires = q.vnp_ExpireDate ? fromVnpDate(q.vnp_ExpireDate) : null;
@@ -75,7 +75,7 @@ ${form('pay', 'Thanh toán', 'pay')}${form('cancel', 'Hủy giao dịch', 'cance
       txn_ref: q.vnp_TxnRef!, tmn_code: q.vnp_TmnCode!, transaction_no: paid ? transactionNo : `C${transactionNo}`, amount: Number(q.vnp_Amount),
       order_info: q.vnp_OrderInfo!, response_code: result.vnp_ResponseCode!, transaction_status: result.vnp_TransactionStatus!, bank_code: result.vnp_BankCode!, pay_date: result.vnp_PayDate!,
     });
-    const signed = signedQuery(result, settings.vnpay.hashSecret);
+    const signed = signedQuery(result, settings.vnpay!.hashSecret);
     // VNPay calls the IPN server to server and repeats it until it hears 00/02; the demo always sends it twice
     for (let i = 0; i < 2; i++) await call('GET', `${ipnUrl}?${signed}`).catch(() => undefined);
     return reply.redirect(`${q.vnp_ReturnUrl}?${signed}`, 302);
@@ -85,16 +85,16 @@ ${form('pay', 'Thanh toán', 'pay')}${form('cancel', 'Hủy giao dịch', 'cance
     const b = (request.body ?? {}) as Record<string, string>;
     const replyOf = async (fields: Record<string, string>) => {
       const out: Record<string, string> = {
-        vnp_ResponseId: b.vnp_RequestId ?? '', vnp_Command: b.vnp_Command ?? '', vnp_TmnCode: settings.vnpay.tmnCode, vnp_TxnRef: b.vnp_TxnRef ?? '',
+        vnp_ResponseId: b.vnp_RequestId ?? '', vnp_Command: b.vnp_Command ?? '', vnp_TmnCode: settings.vnpay!.tmnCode, vnp_TxnRef: b.vnp_TxnRef ?? '',
         vnp_Amount: '', vnp_BankCode: '', vnp_PayDate: '', vnp_TransactionNo: '', vnp_TransactionType: '', vnp_TransactionStatus: '', vnp_OrderInfo: '',
         vnp_PromotionCode: '', vnp_PromotionAmount: '', ...fields,
       };
-      out.vnp_SecureHash = signApiRequest(settings.vnpay.hashSecret, API_REPLY_FIELDS, out);
+      out.vnp_SecureHash = signApiRequest(settings.vnpay!.hashSecret, API_REPLY_FIELDS, out);
       return reply.send(out);
     };
     const fields = b.vnp_Command === 'refund' ? REFUND_FIELDS : QUERYDR_FIELDS;
-    if (b.vnp_TmnCode !== settings.vnpay.tmnCode) return replyOf({ vnp_ResponseCode: '02', vnp_Message: 'Invalid TmnCode' });
-    if (!verifyApi(settings.vnpay.hashSecret, fields, b)) return replyOf({ vnp_ResponseCode: '97', vnp_Message: 'Invalid Checksum' });
+    if (b.vnp_TmnCode !== settings.vnpay!.tmnCode) return replyOf({ vnp_ResponseCode: '02', vnp_Message: 'Invalid TmnCode' });
+    if (!verifyApi(settings.vnpay!.hashSecret, fields, b)) return replyOf({ vnp_ResponseCode: '97', vnp_Message: 'Invalid Checksum' });
     const txn = await repo.demoFind(db, b.vnp_TmnCode, b.vnp_TxnRef ?? '');
     if (!txn) return replyOf({ vnp_ResponseCode: '91', vnp_Message: 'Transaction not found' });
     const base = {

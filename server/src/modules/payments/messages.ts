@@ -14,6 +14,7 @@ export const messages: Messages = {
     'payments.receipt_unknown': 'Biên lai không có thật hoặc đường dẫn kiểm tra sai',
     'payments.gateway_error': 'Cổng thanh toán trả lời không hợp lệ',
     'payments.gateway_refused': 'Cổng thanh toán từ chối (mã {code})',
+    'payments.channel_off': 'Hình thức thanh toán này chưa được cấu hình',
   },
   en: {
     'payments.not_found': 'Payment not found',
@@ -28,5 +29,6 @@ export const messages: Messages = {
     'payments.receipt_unknown': 'No such receipt, or the check link is wrong',
     'payments.gateway_error': 'The payment gateway answered with something invalid',
     'payments.gateway_refused': 'The payment gateway refused (code {code})',
+    'payments.channel_off': 'This payment method is not configured',
   },
 };

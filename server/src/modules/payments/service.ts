@@ -50,6 +50,16 @@ export class PaymentService {
     this.policy = bindPolicy(paymentRules, undefined, 'payments.forbidden');
   }
 
+  private gateway(): NonNullable<PaymentsSettings['vnpay']> {
+    if (!this.d.settings.vnpay) throw new AppError(503, 'payments.channel_off');
+    return this.d.settings.vnpay;
+  }
+
+  private bankSecret(): string {
+    if (!this.d.settings.bankWebhookSecret) throw new AppError(503, 'payments.channel_off');
+    return this.d.settings.bankWebhookSecret;
+  }
+
   // ------------------------------------------------------------ citizens
 
   /** Starts paying a dossier's fee, or gives back the payment already open for it. */
@@ -107,7 +117,7 @@ export class PaymentService {
     const row = await this.payable(p, id);
     const now = new Date();
     await repo.update(this.db, row.id, { channel: 'vnpay', gateway_created_at: now });
-    const { vnpay } = this.d.settings;
+    const vnpay = this.gateway();
     const params: VnpParams = {
       vnp_Version: '2.1.0', vnp_Command: 'pay', vnp_TmnCode: vnpay.tmnCode, vnp_Amount: toVnpAmount(Number(row.amount_vnd)),
       vnp_CreateDate: toVnpDate(now), vnp_CurrCode: 'VND', vnp_IpAddr: ipAddr, vnp_Locale: input.locale ?? 'vn',
@@ -120,6 +130,7 @@ export class PaymentService {
 
   /** The VietQR to scan: our collecting account, the exact amount, the payment code as purpose. */
   async vietqr(p: Principal, id: string): Promise<VietQrPayment> {
+    this.bankSecret(); // without the bank's notifications nobody could confirm the transfer
     const row = await this.payable(p, id);
     await repo.update(this.db, row.id, { channel: 'vietqr' });
     const { vietqr } = this.d.settings;
@@ -136,7 +147,7 @@ export class PaymentService {
 
   /** VNPay's IPN: the only source of truth for a gateway payment. */
   async ipn(params: VnpParams): Promise<IpnReply> {
-    const { vnpay } = this.d.settings;
+    const vnpay = this.gateway();
     const raw = { ...params };
     if (!verifyCallback(params, vnpay.hashSecret)) {
       await repo.addCallback(this.db, { paymentId: null, source: 'vnpay_ipn', raw, outcome: 'bad_checksum' });
@@ -182,7 +193,7 @@ export class PaymentService {
 
   /** VNPay's return URL: shows the outcome; changes nothing (the IPN does). */
   async returned(params: VnpParams): Promise<{ paymentId: string | null; verified: boolean }> {
-    const verified = verifyCallback(params, this.d.settings.vnpay.hashSecret);
+    const verified = verifyCallback(params, this.gateway().hashSecret);
     const row = verified && params.vnp_TxnRef ? await repo.byCode(this.db, params.vnp_TxnRef) : undefined;
     await repo.addCallback(this.db, { paymentId: row?.id ?? null, source: 'vnpay_return', raw: { ...params }, outcome: verified ? 'shown' : 'bad_checksum' });
     return { paymentId: row?.id ?? null, verified };
@@ -192,7 +203,7 @@ export class PaymentService {
 
   /** The collecting bank's signed notification of an incoming transfer. */
   async bankNotification(rawBody: Buffer, signature: string | undefined): Promise<{ success: boolean; paymentCode: string | null; outcome: string }> {
-    const expected = createHmac('sha256', this.d.settings.bankWebhookSecret).update(rawBody).digest();
+    const expected = createHmac('sha256', this.bankSecret()).update(rawBody).digest();
     const given = /^[0-9a-fA-F]{64}$/.test(signature ?? '') ? Buffer.from(signature!, 'hex') : Buffer.alloc(0);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new AppError(401, 'payments.bad_signature');
     let body: unknown;
@@ -237,7 +248,7 @@ export class PaymentService {
       transactionId: `FT${Date.now()}${Math.floor(Math.random() * 1000)}`, bankBin: vietqr.bankBin, accountNumber: vietqr.accountNumber,
       amount: Number(row.amount_vnd), description: `${row.code} chuyen tien`, transactionTime: new Date().toISOString(),
     });
-    const signature = createHmac('sha256', this.d.settings.bankWebhookSecret).update(body).digest('hex');
+    const signature = createHmac('sha256', this.bankSecret()).update(body).digest('hex');
     const res = await this.transport(`${this.d.settings.publicUrl}/api/payments/bank/notify`, body, { 'x-signature': signature });
     return res.json as { success: boolean; paymentCode: string | null; outcome: string };
   }
@@ -288,7 +299,7 @@ export class PaymentService {
   }
 
   private receiptKey(code: string): string {
-    return createHmac('sha256', `${this.d.settings.bankWebhookSecret}:${this.d.settings.vnpay.hashSecret}`).update(`receipt:${code}`).digest('hex').slice(0, 32);
+    return createHmac('sha256', `${this.d.settings.bankWebhookSecret ?? ''}:${this.d.settings.vnpay?.hashSecret ?? ''}`).update(`receipt:${code}`).digest('hex').slice(0, 32);
   }
 
   async checkReceipt(code: string, key: string): Promise<ReceiptCheck> {
@@ -362,7 +373,7 @@ export class PaymentService {
   }
 
   private async vnpayRefund(row: repo.PaymentRow, amountVnd: number, by: string | null): Promise<void> {
-    const { vnpay } = this.d.settings;
+    const vnpay = this.gateway();
     const body: Record<string, string> = {
       vnp_RequestId: randomUUID().replace(/-/g, '').slice(0, 32), vnp_Version: '2.1.0', vnp_Command: 'refund', vnp_TmnCode: vnpay.tmnCode,
       vnp_TransactionType: amountVnd === Number(row.amount_vnd) ? '02' : '03', vnp_TxnRef: row.code, vnp_Amount: toVnpAmount(amountVnd),
@@ -407,7 +418,7 @@ export class PaymentService {
   }
 
   private async querydr(row: repo.PaymentRow): Promise<Record<string, string>> {
-    const { vnpay } = this.d.settings;
+    const vnpay = this.gateway();
     const body: Record<string, string> = {
       vnp_RequestId: randomUUID().replace(/-/g, '').slice(0, 32), vnp_Version: '2.1.0', vnp_Command: 'querydr', vnp_TmnCode: vnpay.tmnCode,
       vnp_TxnRef: row.code, vnp_TransactionDate: toVnpDate(row.gateway_created_at!), vnp_CreateDate: toVnpDate(new Date()), vnp_IpAddr: '127.0.0.1',

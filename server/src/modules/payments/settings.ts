@@ -21,13 +21,16 @@ export const paymentsSettings = defineSettings('payments', {
   BANK_WEBHOOK_SECRET: Type.Optional(Type.String({ minLength: 16, secret: true, mustBe: 'a secret of 16 characters or more' })),
 }, (v, platform) => {
   if (!bankByBin(v.VIETQR_BANK_BIN)) throw new ConfigError(`Invalid configuration: VIETQR_BANK_BIN must be a 6-digit bank BIN listed in payments/data/banks.json (got "${v.VIETQR_BANK_BIN}")`);
-  if (!platform.demoMode) {
-    for (const name of ['VNPAY_TMN_CODE', 'VNPAY_HASH_SECRET', 'VNPAY_URL', 'VNPAY_API_URL', 'BANK_WEBHOOK_SECRET'] as const) {
-      if (!v[name]) throw new ConfigError(`Invalid configuration: ${name} is required when DEMO_MODE is off`);
-    }
+  // outside demo mode a channel works only when configured; half a configuration is a mistake
+  const vnpayVars = ['VNPAY_TMN_CODE', 'VNPAY_HASH_SECRET', 'VNPAY_URL', 'VNPAY_API_URL'] as const;
+  const vnpayGiven = vnpayVars.filter((n) => v[n]);
+  if (vnpayGiven.length > 0 && vnpayGiven.length < vnpayVars.length && !platform.demoMode) {
+    throw new ConfigError(`Invalid configuration: ${vnpayVars.find((n) => !v[n])!} is required with ${vnpayGiven[0]!}`);
   }
+  const vnpayOn = platform.demoMode || vnpayGiven.length === vnpayVars.length;
   return {
-    vnpay: {
+    /** The gateway's terminal, or null when VNPay is not configured (then only VietQR). */
+    vnpay: !vnpayOn ? null : {
       tmnCode: v.VNPAY_TMN_CODE ?? DEMO_TMN_CODE,
       hashSecret: v.VNPAY_HASH_SECRET ?? DEMO_HASH_SECRET,
       payUrl: v.VNPAY_URL ?? `${platform.publicUrl}/demo/vnpay/paymentv2/vpcpay.html`,
@@ -35,7 +38,8 @@ export const paymentsSettings = defineSettings('payments', {
       returnUrl: `${platform.publicUrl}/api/payments/vnpay/return`,
     },
     vietqr: { bankBin: v.VIETQR_BANK_BIN, accountNumber: v.VIETQR_ACCOUNT_NUMBER, accountName: v.VIETQR_ACCOUNT_NAME },
-    bankWebhookSecret: v.BANK_WEBHOOK_SECRET ?? DEMO_BANK_SECRET,
+    /** The bank's notification secret, or null when none is configured (then VietQR is off). */
+    bankWebhookSecret: v.BANK_WEBHOOK_SECRET ?? (platform.demoMode ? DEMO_BANK_SECRET : null),
     /** The local stand-ins serve only in demo mode. */
     demo: platform.demoMode,
     publicUrl: platform.publicUrl,

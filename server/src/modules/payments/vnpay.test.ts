@@ -67,10 +67,13 @@ describe('the demo gateway checks requests as VNPay does', () => {
 
 describe('payment settings and bank data', () => {
   const platform = { demoMode: true, publicUrl: 'http://localhost:3000' } as Parameters<typeof paymentsSettings.read>[1];
-  it('points at the local stand-ins in demo mode and needs the real ones otherwise', () => {
+  it('points at the local stand-ins in demo mode; outside it a channel is off until fully configured', () => {
     const s = paymentsSettings.read({}, platform);
-    assert.equal(s.vnpay.payUrl, 'http://localhost:3000/demo/vnpay/paymentv2/vpcpay.html');
-    assert.throws(() => paymentsSettings.read({}, { ...platform, demoMode: false }), /VNPAY_TMN_CODE is required when DEMO_MODE is off/);
+    assert.equal(s.vnpay?.payUrl, 'http://localhost:3000/demo/vnpay/paymentv2/vpcpay.html');
+    const real = paymentsSettings.read({}, { ...platform, demoMode: false });
+    assert.equal(real.vnpay, null, 'no gateway until configured');
+    assert.equal(real.bankWebhookSecret, null);
+    assert.throws(() => paymentsSettings.read({ VNPAY_TMN_CODE: 'ABCD1234' }, { ...platform, demoMode: false }), /VNPAY_HASH_SECRET is required with VNPAY_TMN_CODE/);
     assert.throws(() => paymentsSettings.read({ VIETQR_BANK_BIN: '123456' }, platform), /VIETQR_BANK_BIN must be a 6-digit bank BIN listed/);
     assert.throws(() => paymentsSettings.read({ VNPAY_TMN_CODE: 'x' }, platform), /VNPAY_TMN_CODE must be 8 capital/);
   });
