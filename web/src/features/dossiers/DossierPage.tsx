@@ -9,6 +9,7 @@ import { api } from '../../lib/api.ts';
 import { usePageTitle } from '../../app/installation.ts';
 import { ACCEPTED_FILES, checkFile, dossierKey, fileToBase64, useDossier, type DossierDetail } from './api.ts';
 import { Appointment, Letters, MissingList, StatusBadge, Timeline } from './parts.tsx';
+import { PayFeeCard } from '../payments/PayFeeCard.tsx';
 
 export function DossierPage() {
   const { t } = useTranslation();
@@ -42,6 +43,7 @@ export function DossierPage() {
         )}
       </Card>
       {d.status === 0 && <DraftActions dossier={d} />}
+      <PayFeeCard dossier={d} />
       {d.status === 5 && <MissingList items={d.missingDocuments} />}
       {d.allowedActions.includes('supply_documents') && <SupplyForm dossier={d} />}
       {d.hasResult && d.status === 10 && (
