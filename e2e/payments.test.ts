@@ -69,7 +69,7 @@ describe('paying fees online', () => {
 
     await citizen.goto(`/dossiers/${id}`);
     await citizen.getByText('Đang xử lý').first().waitFor({ timeout: 15_000 });
-    await citizen.getByText('đã nộp trực tuyến').waitFor();
+    await citizen.locator('li', { hasText: 'Lệ phí cấp bản sao trích lục' }).filter({ hasText: 'đã nộp trực tuyến' }).waitFor();
     assert.equal(await citizen.getByRole('button', { name: /Nộp phí trực tuyến/ }).count(), 0, 'nothing left to pay');
   });
 

@@ -31,7 +31,7 @@ const backend = process.env.API_URL || 'http://localhost:3000';
 export default defineConfig({
   esbuild: { jsx: 'automatic' },
   server: {
-    proxy: { '/api': backend, '/oidc': backend },
+    proxy: { '/api': backend, '/oidc': backend, '/demo': backend },
   },
   build: {
     manifest: true,
@@ -75,7 +75,7 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,woff2}'],
         globIgnores: ['**/assets/console-*', '**/assets/heavy-*'],
         navigateFallback: 'index.html',
-        navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/oidc(\/|$)/, /^\/open311(\/|$)/],
+        navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/oidc(\/|$)/, /^\/open311(\/|$)/, /^\/demo(\/|$)/],
         cleanupOutdatedCaches: true,
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
         runtimeCaching: [
