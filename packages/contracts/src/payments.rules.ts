@@ -90,3 +90,23 @@ export const PAYMENT_CODE_PATTERN = /^TT\d{6}\d{4,}$/;
 export function formatVnd(vnd: number): string {
   return `${String(vnd).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đ`;
 }
+
+/** Household bills (hóa đơn) the billers' adapter can look up and settle. */
+export const BILL_SERVICES = ['electricity', 'water'] as const;
+export type BillService = (typeof BILL_SERVICES)[number];
+
+/**
+ * Customer codes as each kind of biller prints them on the bill. Electricity (EVN):
+ * P, the power corporation's letter, the company and branch, then the customer's number,
+ * e.g. PA11TX0012345. Water companies use letters and digits of their own.
+ */
+export const CUSTOMER_CODE_PATTERNS: Record<BillService, RegExp> = {
+  electricity: /^P[A-Z][0-9]{2}[A-Z0-9]{2}[0-9]{7}$/,
+  water: /^[A-Z0-9]{6,15}$/,
+};
+
+/** The code as people type it (spaces, lower case) made comparable, or null when it cannot be one. */
+export function normaliseCustomerCode(service: BillService, typed: string): string | null {
+  const code = typed.replace(/[\s.-]/g, '').toUpperCase();
+  return CUSTOMER_CODE_PATTERNS[service].test(code) ? code : null;
+}

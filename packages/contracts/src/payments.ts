@@ -3,7 +3,7 @@
 // public check, the gateway's callbacks, and the finance staff's daily reconciliation.
 import { Type, type Static } from 'typebox';
 import { DateTime, Day, Nullable, Uuid } from './common.ts';
-import { PAYMENT_CHANNELS, PAYMENT_PURPOSES, PAYMENT_STATUSES } from './payments.rules.ts';
+import { BILL_SERVICES, PAYMENT_CHANNELS, PAYMENT_PURPOSES, PAYMENT_STATUSES } from './payments.rules.ts';
 
 export const PaymentStatus = Type.Enum(PAYMENT_STATUSES);
 export const PaymentPurpose = Type.Enum(PAYMENT_PURPOSES);
@@ -34,11 +34,18 @@ export const Payment = Type.Object({
 });
 export type Payment = Static<typeof Payment>;
 
-/** Start (or resume) paying: the server computes the amount; the same request twice gives the same payment. */
-export const CreatePayment = Type.Object({
-  purpose: Type.Literal('dossier_fee'),
-  reference: Uuid,
-}, { additionalProperties: false });
+export const BillService = Type.Enum(BILL_SERVICES);
+
+/** Start (or resume) paying a dossier's fee or household bills: the server computes the amount; the same request twice gives the same payment. */
+export const CreatePayment = Type.Union([
+  Type.Object({ purpose: Type.Literal('dossier_fee'), reference: Uuid }, { additionalProperties: false }),
+  Type.Object({
+    purpose: Type.Literal('bill'),
+    service: BillService,
+    customerCode: Type.String({ minLength: 6, maxLength: 20 }),
+    billIds: Type.Array(Type.String({ pattern: '^[A-Za-z0-9-]{1,40}$' }), { minItems: 1, maxItems: 12, uniqueItems: true }),
+  }, { additionalProperties: false }),
+]);
 export type CreatePayment = Static<typeof CreatePayment>;
 
 export const VnpayStart = Type.Object({
@@ -130,3 +137,26 @@ export type Reconciliation = Static<typeof Reconciliation>;
 
 export const RefundBody = Type.Object({ reason: Type.String({ minLength: 5, maxLength: 500 }) }, { additionalProperties: false });
 export type RefundBody = Static<typeof RefundBody>;
+
+export const BillLookupQuery = Type.Object({ service: BillService, customerCode: Type.String({ minLength: 1, maxLength: 30 }) });
+export type BillLookupQuery = Static<typeof BillLookupQuery>;
+
+/** One unpaid bill as the biller (aggregator API) reports it. */
+export const Bill = Type.Object({
+  billId: Type.String(),
+  /** Kỳ hóa đơn, MM/yyyy. */
+  period: Type.String(),
+  amountVnd: Type.Integer(),
+  dueDate: Day,
+});
+export type Bill = Static<typeof Bill>;
+
+export const BillLookup = Type.Object({
+  service: BillService,
+  customerCode: Type.String(),
+  customerName: Type.String(),
+  address: Type.String(),
+  billerName: Type.String(),
+  bills: Type.Array(Bill),
+});
+export type BillLookup = Static<typeof BillLookup>;

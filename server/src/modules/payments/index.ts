@@ -5,6 +5,7 @@ import type { ModuleDefinition } from '../../platform/module.ts';
 import { dossiersModule } from '../dossiers/index.ts';
 import { identityModule } from '../identity/index.ts';
 import { notificationsModule } from '../notifications/index.ts';
+import { DemoBiller, NoBiller } from './billers.ts';
 import { demoGatewayRoutes } from './demo-gateway.ts';
 import { messages } from './messages.ts';
 import { paymentAbilities } from './policy.ts';
@@ -29,6 +30,7 @@ export const paymentsModule: ModuleDefinition<PaymentsApi> = {
     const identity = platform.use(identityModule);
     const service = new PaymentService({
       platform, settings, dossiers: platform.use(dossiersModule), notifier: platform.use(notificationsModule),
+      biller: settings.demo ? new DemoBiller(platform.db.kysely) : new NoBiller(),
       people: async (id) => (await identity.getUserSummary(id))?.fullName ?? null,
     });
     return {
@@ -44,6 +46,12 @@ export const paymentsModule: ModuleDefinition<PaymentsApi> = {
         service.transport = (url, body, headers) => (url.startsWith(`${settings.publicUrl}/`) ? local('POST', url, body, headers) : viaDefault(url, body, headers));
         paymentRoutes(app, service);
         if (settings.demo) demoGatewayRoutes(app, platform.db.kysely, settings, local, `${settings.publicUrl}/api/payments/vnpay/ipn`);
+      },
+      events: {
+        // a confirmed bill payment is reported to the biller (dossiers react to the same event in their module)
+        'payments.confirmed': async (event) => {
+          if ((event.payload as { purpose?: string }).purpose === 'bill') await service.settleBills(String((event.payload as { paymentId?: string }).paymentId));
+        },
       },
       jobs: [{ name: 'payments.reconcile-stale', cron: '*/5 * * * *', handler: async () => void (await service.reconcileStale()) }],
       seed: async ({ demo }) => {

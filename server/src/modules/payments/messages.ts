@@ -15,6 +15,11 @@ export const messages: Messages = {
     'payments.gateway_error': 'Cổng thanh toán trả lời không hợp lệ',
     'payments.gateway_refused': 'Cổng thanh toán từ chối (mã {code})',
     'payments.channel_off': 'Hình thức thanh toán này chưa được cấu hình',
+    'payments.customer_code_invalid': 'Mã khách hàng không đúng dạng in trên hóa đơn (ví dụ tiền điện: PA11TX0012345)',
+    'payments.customer_unknown': 'Nhà cung cấp không tìm thấy mã khách hàng này',
+    'payments.bill_not_due': 'Có hóa đơn đã được thanh toán hoặc không còn. Vui lòng tra cứu lại.',
+    'payments.bill.electricity': 'Tiền điện',
+    'payments.bill.water': 'Tiền nước',
   },
   en: {
     'payments.not_found': 'Payment not found',
@@ -30,5 +35,10 @@ export const messages: Messages = {
     'payments.gateway_error': 'The payment gateway answered with something invalid',
     'payments.gateway_refused': 'The payment gateway refused (code {code})',
     'payments.channel_off': 'This payment method is not configured',
+    'payments.customer_code_invalid': 'The customer code is not in the form printed on the bill (electricity e.g. PA11TX0012345)',
+    'payments.customer_unknown': 'The provider does not know this customer code',
+    'payments.bill_not_due': 'A bill is already paid or no longer there. Please look it up again.',
+    'payments.bill.electricity': 'Electricity',
+    'payments.bill.water': 'Water',
   },
 };

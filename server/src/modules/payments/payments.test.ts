@@ -287,3 +287,41 @@ describe('receipts, reconciliation and refunds', () => {
     assert.equal(audit, 1);
   });
 });
+
+describe('household bills through the biller adapter', () => {
+  it('looks up the unpaid bills of a customer code, typed loosely', async () => {
+    const res = await call('GET', '/api/payments/bills?service=electricity&customerCode=pa11%20tx0012345', 'an');
+    assert.equal(res.statusCode, 200, res.body);
+    const body = res.json();
+    assert.equal(body.customerCode, 'PA11TX0012345');
+    assert.equal(body.customerName, 'Nguyễn Văn An');
+    assert.deepEqual(body.bills.map((b: { period: string; amountVnd: number }) => [b.period, b.amountVnd]), [['10/2026', 386500], ['11/2026', 412300]]);
+  });
+
+  it('refuses a malformed code naming the field, an unknown one, a bad service and the signed-out', async () => {
+    const bad = await call('GET', '/api/payments/bills?service=electricity&customerCode=12345', 'an');
+    assert.equal(bad.statusCode, 400);
+    assert.equal(bad.json().error.details[0].field, 'customerCode');
+    assert.equal((await call('GET', '/api/payments/bills?service=electricity&customerCode=PA11TX9999999', 'an')).statusCode, 404);
+    assert.equal((await call('GET', '/api/payments/bills?service=gas&customerCode=PA11TX0012345', 'an')).statusCode, 400);
+    assert.equal((await call('GET', '/api/payments/bills?service=electricity&customerCode=PA11TX0012345')).statusCode, 401);
+  });
+
+  it('pays chosen bills once for the amount the biller reports; the biller learns of it and the bills are gone', async () => {
+    const lookup = (await call('GET', '/api/payments/bills?service=water&customerCode=NLS0012345', 'an')).json();
+    const billIds = lookup.bills.map((b: { billId: string }) => b.billId);
+    const body = { purpose: 'bill', service: 'water', customerCode: 'NLS0012345', billIds };
+    const created = await call('POST', '/api/payments', 'an', body);
+    assert.equal(created.statusCode, 201, created.body);
+    assert.equal(created.json().amountVnd, 96000);
+    assert.match(created.json().description, /^Tiền nước kỳ 11\/2026/);
+    assert.equal((await call('POST', '/api/payments', 'an', body)).json().id, created.json().id, 'a double tap pays once');
+    assert.equal((await call('POST', '/api/payments', 'binh', body)).statusCode, 409, 'someone else cannot start the same bills meanwhile');
+    assert.equal((await call('POST', '/api/payments', 'an', { ...body, billIds: ['NLS0012345-209901'] })).statusCode, 409);
+    assert.equal((await call('POST', '/api/payments', 'an', { ...body, amountVnd: 1 })).statusCode, 400);
+    assert.equal((await call('POST', `/api/payments/${created.json().id}/vietqr/demo-transfer`, 'an')).json().outcome, 'confirmed');
+    await t.platform.events.drain();
+    assert.deepEqual((await call('GET', '/api/payments/bills?service=water&customerCode=NLS0012345', 'an')).json().bills, []);
+    assert.equal((await call('POST', '/api/payments', 'an', body)).statusCode, 409);
+  });
+});

@@ -1,6 +1,6 @@
 // SQL of payments: the payments, every raw callback, and the demo gateway's ledger.
 import { sql, type ColumnType, type Generated, type Insertable, type JSONColumnType, type Kysely, type Selectable, type Updateable } from 'kysely';
-import type { PaymentChannel, PaymentPurpose, PaymentStatus } from '@cds/contracts/payments.rules';
+import type { BillService, PaymentChannel, PaymentPurpose, PaymentStatus } from '@cds/contracts/payments.rules';
 
 /** BIGINT arrives as text from node-postgres and as a number from PGlite. */
 type Bigint = ColumnType<string | number, number, number>;
@@ -28,6 +28,14 @@ export interface PaymentTable {
   refund_reason: string | null;
   refunded_by: string | null;
   updated_at: Generated<Date>;
+  /** What a bill payment settles; written as JSON text. */
+  details: ColumnType<BillDetails | null, string | null | undefined, string | null>;
+}
+
+export interface BillDetails {
+  service: BillService;
+  customerCode: string;
+  billIds: string[];
 }
 
 export type CallbackSource = 'vnpay_ipn' | 'vnpay_return' | 'vnpay_querydr' | 'vnpay_refund' | 'bank';

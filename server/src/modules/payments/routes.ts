@@ -1,7 +1,7 @@
 // HTTP of payments: the citizen's routes, the gateway's and bank's callbacks, receipts and
 // their public check, and the finance staff's reconciliation and refunds.
 import {
-  BankNotificationReply, CreatePayment, IpnReply, MyPaymentsQuery, Payment, PaymentPage, ReceiptCheck, ReceiptCheckQuery, Reconciliation,
+  BankNotificationReply, BillLookup, BillLookupQuery, CreatePayment, IpnReply, MyPaymentsQuery, Payment, PaymentPage, ReceiptCheck, ReceiptCheckQuery, Reconciliation,
   ReconciliationQuery, RefundBody, VietQrPayment, VnpayCallback, VnpayRedirect, VnpayStart,
 } from '@cds/contracts/payments';
 import { errorReplies, UuidParams } from '@cds/contracts/common';
@@ -23,6 +23,11 @@ export function paymentRoutes(app: App, service: PaymentService): void {
     const { payment, created } = await service.create(requirePrincipal(request), request.body);
     return reply.status(created ? 201 : 200).send(service.toPayment(payment));
   });
+
+  app.get('/api/payments/bills', {
+    config: { policy: policy.signedIn },
+    schema: { tags, summary: 'The unpaid bills of a customer code (electricity, water), from the biller', querystring: BillLookupQuery, response: { 200: BillLookup, ...errorReplies(400, 404) } },
+  }, async (request) => service.lookupBills(request.query.service, request.query.customerCode));
 
   app.get('/api/me/payments', {
     config: { policy: policy.signedIn },

@@ -7,19 +7,21 @@ import type { Kysely } from 'kysely';
 import { Value } from 'typebox/value';
 import { buildVietQr } from '@cds/contracts';
 import {
-  BankNotification, type CreatePayment, type IpnReply, type Payment, type Reconciliation, type ReceiptCheck, type VietQrPayment, type VnpayStart,
+  BankNotification, type BillLookup, type CreatePayment, type IpnReply, type Payment, type Reconciliation, type ReceiptCheck, type VietQrPayment, type VnpayStart,
 } from '@cds/contracts/payments';
 import {
-  canMovePayment, fromVnpAmount, fromVnpDate, paymentCode, PAYMENT_TTL_MINUTES, toVnpAmount, toVnpDate, type PaymentChannel, type PaymentStatus,
+  canMovePayment, fromVnpAmount, fromVnpDate, normaliseCustomerCode, paymentCode, PAYMENT_TTL_MINUTES, toVnpAmount, toVnpDate, type BillService, type PaymentChannel, type PaymentStatus,
 } from '@cds/contracts/payments.rules';
 import QRCode from 'qrcode';
 import type { Principal } from '../../platform/auth.ts';
-import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { AppError, badRequest, conflict, invalidField, notFound } from '../../platform/errors.ts';
 import type { Platform } from '../../platform/module.ts';
 import { bindPolicy, grantsFor, type Policy } from '../../platform/policy.ts';
 import type { DossiersApi } from '../dossiers/index.ts';
 import type { NotificationsApi } from '../notifications/index.ts';
 import { bankByBin } from './banks.ts';
+import type { BillerAdapter } from './billers.ts';
+import { translate } from '../../platform/i18n.ts';
 import { receiptPdf } from './receipt.ts';
 import * as repo from './repo.ts';
 import { paymentRules, type PaymentSubject } from './policy.ts';
@@ -34,11 +36,22 @@ export interface PaymentsDeps {
   settings: PaymentsSettings;
   dossiers: DossiersApi;
   notifier: NotificationsApi | null;
+  biller: BillerAdapter;
   /** The person's full name (identity). */
   people: (userId: string) => Promise<string | null>;
 }
 
 const OPEN: readonly PaymentStatus[] = ['pending', 'failed'];
+
+/** What is owed, computed by the server: the client never sends an amount. */
+interface Due {
+  reference: string;
+  amountVnd: number;
+  description: string;
+  agencyId: string | null;
+  communeCode: string | null;
+  details: repo.BillDetails | null;
+}
 
 export class PaymentService {
   private readonly db: Kysely<object>;
@@ -62,35 +75,77 @@ export class PaymentService {
 
   // ------------------------------------------------------------ citizens
 
-  /** Starts paying a dossier's fee, or gives back the payment already open for it. */
+  /** Starts paying a dossier's fee or household bills, or gives back the payment already open for it. */
   async create(p: Principal, input: CreatePayment): Promise<{ payment: repo.PaymentRow; created: boolean }> {
-    const fee = await this.d.dossiers.payableFee(input.reference);
-    if (fee && fee.applicantUserId !== p.userId) throw notFound('payments.nothing_to_pay');
+    const due = input.purpose === 'dossier_fee' ? await this.dossierDue(p, input.reference) : await this.billsDue(input);
     return this.db.transaction().execute(async (trx) => {
       const now = new Date();
-      for (const row of await repo.current(trx, input.purpose, input.reference, true)) {
+      for (const row of await repo.current(trx, input.purpose, due.reference, true)) {
         if (row.status === 'succeeded') {
-          if (row.payer_user_id !== p.userId) throw notFound('payments.nothing_to_pay');
+          if (input.purpose === 'dossier_fee' && row.payer_user_id !== p.userId) throw notFound('payments.nothing_to_pay');
           throw conflict('payments.already_paid');
         }
-        if (fee && row.status === 'pending' && row.expires_at > now && Number(row.amount_vnd) === fee.amountVnd) return { payment: row, created: false };
-        // out of time, failed at the gateway, or the fee changed: a fresh payment (and TxnRef)
+        const fresh = row.status === 'pending' && row.expires_at > now && Number(row.amount_vnd) === due.amountVnd;
+        // somebody else is paying these very bills right now: theirs is left alone
+        if (fresh && row.payer_user_id !== p.userId) throw conflict('payments.busy');
+        if (fresh) return { payment: row, created: false };
+        // out of time, failed at the gateway, or the amount changed: a fresh payment (and TxnRef)
         await repo.update(trx, row.id, { status: 'expired' });
       }
-      if (!fee) throw notFound('payments.nothing_to_pay');
       const code = paymentCode(now, await repo.nextCodeNumber(trx));
       const inserted = await repo.insertOpen(trx, {
-        code, purpose: input.purpose, reference: input.reference, payer_user_id: p.userId, agency_id: fee.agencyId, commune_code: fee.communeCode,
-        description: `${fee.feeNames.join(', ')} — hồ sơ ${fee.code ?? ''} (${fee.procedureName})`.slice(0, 500), amount_vnd: fee.amountVnd,
+        code, purpose: input.purpose, reference: due.reference, payer_user_id: p.userId, agency_id: due.agencyId, commune_code: due.communeCode,
+        description: due.description.slice(0, 500), amount_vnd: due.amountVnd, details: due.details ? JSON.stringify(due.details) : null,
         expires_at: new Date(now.getTime() + PAYMENT_TTL_MINUTES * 60_000), channel: null, gateway_created_at: null, paid_at: null,
         provider_transaction_no: null, provider_bank_code: null, late_amount_vnd: null, refunded_at: null, refund_reason: null, refunded_by: null,
       });
       if (inserted) return { payment: inserted, created: true };
       // another tab created it a moment ago
-      const open = (await repo.current(trx, input.purpose, input.reference)).find((r) => OPEN.includes(r.status));
+      const open = (await repo.current(trx, input.purpose, due.reference)).find((r) => OPEN.includes(r.status));
       if (!open) throw conflict('payments.busy');
       return { payment: open, created: false };
     });
+  }
+
+  /** What a dossier's fee comes to now (from the dossiers module), for its applicant only. */
+  private async dossierDue(p: Principal, dossierId: string): Promise<Due> {
+    const fee = await this.d.dossiers.payableFee(dossierId);
+    if (!fee || fee.applicantUserId !== p.userId) {
+      const paid = (await repo.current(this.db, 'dossier_fee', dossierId)).find((r) => r.status === 'succeeded' && r.payer_user_id === p.userId);
+      throw paid ? conflict('payments.already_paid') : notFound('payments.nothing_to_pay');
+    }
+    return {
+      reference: dossierId, amountVnd: fee.amountVnd, agencyId: fee.agencyId, communeCode: fee.communeCode, details: null,
+      description: `${fee.feeNames.join(', ')} — hồ sơ ${fee.code ?? ''} (${fee.procedureName})`,
+    };
+  }
+
+  /** What the chosen bills come to, as the biller reports them now; anyone may pay a household's bills. */
+  private async billsDue(input: Extract<CreatePayment, { purpose: 'bill' }>): Promise<Due> {
+    const found = await this.lookupBills(input.service, input.customerCode);
+    const chosen = found.bills.filter((b) => input.billIds.includes(b.billId));
+    if (chosen.length !== input.billIds.length) throw conflict('payments.bill_not_due');
+    const billIds = chosen.map((b) => b.billId).sort();
+    return {
+      reference: `${input.service}:${found.customerCode}:${billIds.join(',')}`, amountVnd: chosen.reduce((s, b) => s + b.amountVnd, 0),
+      agencyId: null, communeCode: null, details: { service: input.service, customerCode: found.customerCode, billIds },
+      description: `${translate('vi', `payments.bill.${input.service}`)} kỳ ${chosen.map((b) => b.period).join(', ')} — mã KH ${found.customerCode} (${found.customerName})`,
+    };
+  }
+
+  async lookupBills(service: BillService, typed: string): Promise<BillLookup> {
+    const code = normaliseCustomerCode(service, typed);
+    if (!code) throw invalidField('customerCode', 'payments.customer_code_invalid');
+    const found = await this.d.biller.lookup(service, code);
+    if (!found) throw notFound('payments.customer_unknown');
+    return found;
+  }
+
+  /** payments.confirmed of a bill payment: the biller learns which bills are settled (retried by the outbox until it answers). */
+  async settleBills(paymentId: string): Promise<void> {
+    const row = await repo.byId(this.db, paymentId);
+    if (!row || row.purpose !== 'bill' || !row.details) return;
+    await this.d.biller.pay(row.details.billIds, row.id);
   }
 
   async get(p: Principal, id: string): Promise<repo.PaymentRow> {
@@ -121,7 +176,7 @@ export class PaymentService {
     const params: VnpParams = {
       vnp_Version: '2.1.0', vnp_Command: 'pay', vnp_TmnCode: vnpay.tmnCode, vnp_Amount: toVnpAmount(Number(row.amount_vnd)),
       vnp_CreateDate: toVnpDate(now), vnp_CurrCode: 'VND', vnp_IpAddr: ipAddr, vnp_Locale: input.locale ?? 'vn',
-      vnp_OrderInfo: `Thanh toan ${row.code}`, vnp_OrderType: 'other', vnp_ReturnUrl: vnpay.returnUrl, vnp_TxnRef: row.code,
+      vnp_OrderInfo: `Thanh toan ${row.code}`, vnp_OrderType: row.purpose === 'bill' ? 'billpayment' : 'other', vnp_ReturnUrl: vnpay.returnUrl, vnp_TxnRef: row.code,
       vnp_ExpireDate: toVnpDate(row.expires_at),
     };
     if (input.bankCode) params.vnp_BankCode = input.bankCode;
@@ -440,7 +495,7 @@ export class PaymentService {
       status: row.status, channel: row.channel, createdAt: row.created_at.toISOString(), expiresAt: row.expires_at.toISOString(),
       paidAt: row.paid_at?.toISOString() ?? null, providerTransactionNo: row.provider_transaction_no,
       receiptCheckUrl: row.paid_at ? this.verifyUrl(row.code) : null,
-      link: row.purpose === 'dossier_fee' ? `/dossiers/${row.reference}` : null,
+      link: row.purpose === 'dossier_fee' ? `/dossiers/${row.reference}` : '/payments/bills',
     };
   }
 }
