@@ -1,6 +1,7 @@
 // Journeys: a citizen pays a dossier's fee through the demo VNPay gateway (pay page, return,
 // IPN) and the dossier moves on by itself; another fee is paid by VietQR with the demo
-// bank's confirmation, the receipt is downloaded as a PDF and checked at its public URL.
+// bank's confirmation, the receipt is downloaded as a PDF and checked at its public URL;
+// another citizen pays an electricity bill by VietQR and downloads the receipt.
 // Axe on every payment page.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -116,5 +117,37 @@ describe('paying fees online', () => {
     await checkA11y(anon, 'receipt check');
     await anon.goto(p.receiptCheckUrl.replace(/k=[0-9a-f]+/, `k=${'0'.repeat(32)}`));
     await anon.getByRole('alert').waitFor();
+  });
+
+  it('another citizen pays an electricity bill by VietQR and downloads the receipt', async () => {
+    const binh = await (await phoneContext(browser)).newPage();
+    await signIn(binh, '0900000002');
+    await binh.goto('/');
+    await binh.getByRole('link', { name: /Thanh toán/ }).first().click();
+    await binh.waitForURL(`${BASE_URL}/payments`);
+    await binh.getByRole('link', { name: 'Thanh toán hóa đơn điện, nước' }).click();
+    await binh.getByRole('heading', { level: 1, name: 'Thanh toán hóa đơn điện, nước' }).waitFor();
+    await binh.getByLabel('Mã khách hàng').fill('12345');
+    await binh.getByRole('button', { name: 'Tra cứu hóa đơn' }).click();
+    await binh.getByText('Mã khách hàng không đúng dạng in trên hóa đơn', { exact: false }).waitFor();
+    await binh.getByLabel('Mã khách hàng').fill('pa11tk0023456');
+    await binh.getByRole('button', { name: 'Tra cứu hóa đơn' }).click();
+    await binh.getByText('Hoàng Thị Bình — PA11TK0023456').waitFor();
+    await checkA11y(binh, 'bills looked up');
+    await binh.getByRole('button', { name: 'Thanh toán tất cả (198.700 đ)' }).click();
+    await binh.waitForURL(/\/payments\/[0-9a-f-]{36}$/);
+    await binh.getByText('Tiền điện kỳ 11/2026', { exact: false }).waitFor();
+    await binh.getByRole('button', { name: 'Quét mã VietQR bằng ứng dụng ngân hàng' }).click();
+    await binh.getByRole('img', { name: 'Mã VietQR để chuyển 198.700 đ' }).waitFor();
+    await binh.getByRole('button', { name: 'Giả lập chuyển khoản (bản trình diễn)' }).click();
+    await binh.getByText('Đã thanh toán xong').waitFor({ timeout: 15_000 });
+    const [download] = await Promise.all([binh.waitForEvent('download'), binh.getByRole('link', { name: 'Tải biên lai điện tử (PDF)' }).click()]);
+    const { readFileSync } = await import('node:fs');
+    assert.equal(readFileSync((await download.path())!).subarray(0, 5).toString(), '%PDF-');
+    // the biller was told: nothing left to pay for that code
+    await binh.goto('/payments/bills');
+    await binh.getByLabel('Mã khách hàng').fill('PA11TK0023456');
+    await binh.getByRole('button', { name: 'Tra cứu hóa đơn' }).click();
+    await binh.getByText('Không còn hóa đơn nào phải trả.').waitFor({ timeout: 15_000 });
   });
 });

@@ -1,6 +1,6 @@
 // Every payment of the signed-in person, newest first, with its status.
 import { useTranslation } from 'react-i18next';
-import { EmptyState, ErrorState, List, ListItem, Loading } from '../../ui/index.ts';
+import { ButtonLink, EmptyState, ErrorState, List, ListItem, Loading } from '../../ui/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { usePageTitle } from '../../app/installation.ts';
 import { formatVnd, useMyPayments } from './api.ts';
@@ -12,6 +12,7 @@ export function MyPaymentsPage() {
   return (
     <div className="narrow stack">
       <h1>{t('payments.mine.title')}</h1>
+      <ButtonLink to="/payments/bills" icon="plus">{t('payments.bills.title')}</ButtonLink>
       {mine.isPending && <Loading />}
       {mine.isError && <ErrorState error={mine.error} onRetry={() => void mine.refetch()} />}
       {mine.data && mine.data.items.length === 0 && <EmptyState title={t('payments.mine.emptyTitle')}>{t('payments.mine.empty')}</EmptyState>}

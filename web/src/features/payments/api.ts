@@ -1,10 +1,10 @@
 // Payments on the client: my payments, one payment, starting the gateway or the VietQR,
 // the demo bank's transfer, and the public receipt check. Shapes from @cds/contracts.
 import { useQuery } from '@tanstack/react-query';
-import type { BankNotificationReply, Payment, PaymentPage, ReceiptCheck, VietQrPayment, VnpayRedirect } from '@cds/contracts/payments';
+import type { BankNotificationReply, BillLookup, Payment, PaymentPage, ReceiptCheck, VietQrPayment, VnpayRedirect } from '@cds/contracts/payments';
 import { api } from '../../lib/api.ts';
 
-export type { BankNotificationReply, Payment, PaymentPage, ReceiptCheck, VietQrPayment, VnpayRedirect };
+export type { BankNotificationReply, BillLookup, Payment, PaymentPage, ReceiptCheck, VietQrPayment, VnpayRedirect };
 
 export const paymentKey = (id: string) => ['payment', id] as const;
 
@@ -33,6 +33,11 @@ export function useReceiptCheck(code: string, k: string) {
 /** Creates (or finds again) the payment of a dossier's fee: a double tap gives the same one. */
 export function payDossierFee(dossierId: string): Promise<Payment> {
   return api<Payment>('/api/payments', { method: 'POST', body: { purpose: 'dossier_fee', reference: dossierId } });
+}
+
+/** Pays these bills of a customer; the biller's amounts are looked up again on the server. */
+export function payBills(service: BillLookup['service'], customerCode: string, billIds: string[]): Promise<Payment> {
+  return api<Payment>('/api/payments', { method: 'POST', body: { purpose: 'bill', service, customerCode, billIds } });
 }
 
 export function startVnpay(id: string, locale: 'vn' | 'en'): Promise<VnpayRedirect> {
