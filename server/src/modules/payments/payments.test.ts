@@ -152,7 +152,8 @@ describe('the VNPay IPN refuses what it should', () => {
   it('money after the payment expired is recorded and refunded through the refund API', async () => {
     const { dossierId, id } = await newPayment(8000);
     const url = new URL((await call('POST', `/api/payments/${id}/vnpay`, 'an', {})).json().redirectUrl);
-    await t.db.query("UPDATE payments SET expires_at = now() - interval '1 minute' WHERE id = $1", [id]);
+    // past its time and past the grace a trailing confirmation gets
+    await t.db.query("UPDATE payments SET expires_at = now() - interval '11 minutes' WHERE id = $1", [id]);
     const done = await t.app.inject({ method: 'POST', url: '/demo/vnpay/paymentv2/complete', payload: new URLSearchParams({ q: url.search.slice(1), decision: 'pay' }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     assert.equal(done.statusCode, 302);
     const p = await payment(id);
@@ -180,7 +181,7 @@ describe('the VNPay IPN refuses what it should', () => {
     await t.db.query("INSERT INTO payment_demo_gateway (txn_ref, tmn_code, transaction_no, amount, order_info, response_code, transaction_status, bank_code, pay_date) VALUES ($1, $2, '55500011', 800000, 'x', '00', '00', 'NCB', '20261207100000')", [lost.code, url.searchParams.get('vnp_TmnCode')]);
     const abandoned = await newPayment(8000);
     await call('POST', `/api/payments/${abandoned.id}/vietqr`, 'an');
-    const result = await t.platform.use(paymentsModule).reconcileStale(new Date(Date.now() + 16 * 60_000));
+    const result = await t.platform.use(paymentsModule).reconcileStale(new Date(Date.now() + 26 * 60_000));
     assert.ok(result.confirmed >= 1 && result.expired >= 1, JSON.stringify(result));
     assert.equal((await payment(lost.id)).status, 'succeeded');
     assert.equal((await payment(lost.id)).providerTransactionNo, '55500011');

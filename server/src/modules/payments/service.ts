@@ -42,6 +42,11 @@ export interface PaymentsDeps {
 }
 
 const OPEN: readonly PaymentStatus[] = ['pending', 'failed'];
+/**
+ * A confirmation may trail the payment's time by a little (the gateway took the money at
+ * the last minute, the bank's notification queued): within this it still counts.
+ */
+const CALLBACK_GRACE_MS = 10 * 60_000;
 
 /** What is owed, computed by the server: the client never sends an amount. */
 interface Due {
@@ -163,7 +168,8 @@ export class PaymentService {
     if (!row || !this.policy.can(p, 'pay', subject(row))) throw notFound('payments.not_found');
     const fresh = await this.expireIfDue(row);
     if (fresh.status === 'succeeded') throw conflict('payments.already_paid');
-    if (fresh.status !== 'pending') throw conflict('payments.not_open');
+    // no new attempt once its time is up (a confirmation still has its grace)
+    if (fresh.status !== 'pending' || fresh.expires_at <= new Date()) throw conflict('payments.not_open');
     return fresh;
   }
 
@@ -325,8 +331,9 @@ export class PaymentService {
     }, trx);
   }
 
+  /** Open, and past its time and the grace a trailing confirmation gets. */
   private isDue(row: repo.PaymentRow, now = new Date()): boolean {
-    return OPEN.includes(row.status) && row.expires_at <= now;
+    return OPEN.includes(row.status) && row.expires_at.getTime() + CALLBACK_GRACE_MS <= now.getTime();
   }
 
   private async expireIfDue(row: repo.PaymentRow): Promise<repo.PaymentRow> {
@@ -452,7 +459,7 @@ export class PaymentService {
   async reconcileStale(now = new Date()): Promise<{ confirmed: number; expired: number }> {
     let confirmed = 0;
     let expired = 0;
-    for (const row of await repo.stale(this.db, now, 100)) {
+    for (const row of await repo.stale(this.db, new Date(now.getTime() - CALLBACK_GRACE_MS), 100)) {
       const found = row.channel === 'vnpay' && row.gateway_created_at ? await this.querydr(row).catch(() => null) : null;
       const done = await this.db.transaction().execute(async (trx) => {
         const locked = (await repo.byId(trx, row.id, true))!;
