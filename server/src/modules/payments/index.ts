@@ -57,7 +57,8 @@ export const paymentsModule: ModuleDefinition<PaymentsApi> = {
       seed: async ({ demo }) => {
         if (!demo) return;
         await identity.seedDemoAccounts([{
-          phone: '0900000501', fullName: 'Lương Thị Thu', communeCode: '05983',
+          // lives in Phường Tam Thanh, works for Phường Lương Văn Tri (its commune's counts in other tests stay the pack's)
+          phone: '0900000501', fullName: 'Lương Thị Thu', communeCode: '05986',
           memberships: [{ role: 'finance_officer', agencyCode: 'UBND-05983', areaCode: '05983' }],
         }]);
       },
