@@ -35,7 +35,7 @@ const backend = process.env.API_URL || 'http://localhost:3000';
 export default defineConfig({
   esbuild: { jsx: 'automatic' },
   server: {
-    proxy: { '/api': backend, '/oidc': backend },
+    proxy: { '/api': backend, '/oidc': backend, '/demo': backend },
   },
   build: {
     manifest: true,
@@ -79,7 +79,7 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,woff2}'],
         globIgnores: ['**/assets/console-*', '**/assets/heavy-*'],
         navigateFallback: 'index.html',
-        navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/oidc(\/|$)/, /^\/open311(\/|$)/],
+        navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/oidc(\/|$)/, /^\/open311(\/|$)/, /^\/demo(\/|$)/],
         cleanupOutdatedCaches: true,
         // Web Push: show alerts and notices, open the right page on tap (public/push-sw.js)
         importScripts: ['push-sw.js'],

@@ -6,6 +6,7 @@ import { accountFeature } from './account/feature.ts';
 import { alertsFeature } from './alerts/feature.ts';
 import { dossiersFeature } from './dossiers/feature.ts';
 import { leaderFeature } from './leader/feature.ts';
+import { paymentsFeature } from './payments/feature.ts';
 import { notificationsFeature } from './notifications/feature.ts';
 import { proceduresFeature } from './procedures/feature.ts';
 import { reportsFeature } from './reports/feature.ts';
@@ -20,6 +21,7 @@ export const FEATURES: readonly Feature[] = [
   proceduresFeature,
   accountFeature,
   notificationsFeature,
+  paymentsFeature,
 ];
 
 /** The text of every feature, for initI18n. */

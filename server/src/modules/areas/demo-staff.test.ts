@@ -36,7 +36,7 @@ describe('demo staff memberships', () => {
 
   it('seeds only once', async () => {
     const identity = t.platform.use(identityModule);
-    // modules seed demo staff of their own (e.g. the alert officer), so compare before and after
+    // the pack's five and the staff other modules seed for themselves (alert officer, finance officer, …)
     const count = async () => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM staff_memberships WHERE revoked_at IS NULL`)).rows[0]!.n;
     const before = await count();
     assert.ok(before >= 5);

@@ -9,7 +9,7 @@ import { IndicatorService } from './indicator-service.ts';
 import { messages } from './messages.ts';
 import { DossierAccess, dossierAbilities } from './policy.ts';
 import type { Ports } from './ports.ts';
-import { ProcessingService } from './processing.ts';
+import { ProcessingService, type PayableFee } from './processing.ts';
 import { dossierRoutes } from './routes.ts';
 import { TrackingService } from './tracking.ts';
 import { DossierViews } from './views.ts';
@@ -17,6 +17,18 @@ import { DossierViews } from './views.ts';
 export interface DossiersApi {
   /** The applicant's dossiers, for the personal-data export. */
   exportFor(userId: string): Promise<unknown>;
+  /** The fee a dossier still waits for, or null when nothing can be paid online now. */
+  payableFee(dossierId: string): Promise<PayableFee | null>;
+}
+
+export type { PayableFee };
+
+interface PaymentConfirmed {
+  paymentId: string;
+  purpose: string;
+  reference: string;
+  amount: number;
+  code?: string;
 }
 
 /** The module's parts, by what they do. */
@@ -49,7 +61,15 @@ export function createDossiersModule(ports: (platform: Platform) => Ports, creat
       };
       created?.(services, platform);
       return {
-        api: { exportFor: (userId) => services.applying.exportFor(userId) },
+        api: { exportFor: (userId) => services.applying.exportFor(userId), payableFee: (id) => services.processing.payableFee(id) },
+        events: {
+          // the payments module announces a confirmed payment; a dossier fee moves the dossier on
+          'payments.confirmed': async (event) => {
+            const p = event.payload as unknown as PaymentConfirmed;
+            if (p.purpose !== 'dossier_fee') return;
+            await services.processing.paidOnline(p.reference, { paymentId: p.paymentId, code: p.code ?? '', amountVnd: p.amount });
+          },
+        },
         messages,
         routes: (app) => dossierRoutes(app, services, new RateLimiter(platform.db)),
         jobs: [{ name: 'dossiers.due-soon', cron: '0 7 * * 1-5', handler: async () => void (await services.processing.remindDueSoon()) }],

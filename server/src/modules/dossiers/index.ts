@@ -7,7 +7,7 @@ import { proceduresModule } from '../procedures/index.ts';
 import type { ModuleDefinition, Platform } from '../../platform/module.ts';
 import { createDossiersModule } from './definition.ts';
 
-export type { DossiersApi } from './definition.ts';
+export type { DossiersApi, PayableFee } from './definition.ts';
 
 export const dossiersModule = createDossiersModule((platform) => {
   const areas = platform.use(areasModule);

@@ -13,6 +13,20 @@ import type { ActionInput, DossierDetail, DossierSummary, StaffAction } from '@c
 import { FINISHING, nextStatus, STATUS, type Status } from './status.ts';
 import { isLastProcessingStep, stepAfter, validateSteps, type Step } from './steps.ts';
 
+/** Statuses in which the applicant may pay the dossier's fee online. */
+const PAYABLE: readonly Status[] = [STATUS.new, STATUS.accepted, STATUS.processing, STATUS.paymentRequested];
+
+export interface PayableFee {
+  dossierId: string;
+  code: string | null;
+  applicantUserId: string;
+  agencyId: string;
+  communeCode: string;
+  procedureName: string;
+  feeNames: string[];
+  amountVnd: number;
+}
+
 export class ProcessingService {
   private readonly db: Kysely<object>;
 
@@ -54,6 +68,47 @@ export class ProcessingService {
       return updated;
     });
     return this.c.views.detail(p, row);
+  }
+
+  /** What an online payment of this dossier's fee must carry: its unpaid fees, while the dossier is open. */
+  async payableFee(id: string): Promise<PayableFee | null> {
+    const d = await repo.byId(this.db, id);
+    if (!d || !PAYABLE.includes(d.status as Status)) return null;
+    const unpaid = (await repo.fees(this.db, id)).filter((f) => !f.paid_at);
+    const amountVnd = unpaid.reduce((sum, f) => sum + Number(f.amount_vnd), 0);
+    if (amountVnd <= 0) return null;
+    return {
+      dossierId: d.id, code: d.code, applicantUserId: d.applicant_user_id, agencyId: d.agency_id, communeCode: d.commune_code,
+      procedureName: d.procedure_name, feeNames: unpaid.map((f) => f.name), amountVnd,
+    };
+  }
+
+  /**
+   * The fee was paid online (event payments.confirmed): the unpaid fees become paid and a
+   * dossier waiting for payment (6) goes back to processing (4). Idempotent: the event may
+   * come twice. An amount that no longer matches (fees changed meanwhile) moves nothing,
+   * so staff settle it.
+   */
+  async paidOnline(id: string, payment: { paymentId: string; code: string; amountVnd: number }): Promise<'moved' | 'paid' | 'nothing'> {
+    return this.db.transaction().execute(async (trx) => {
+      const d = await repo.byId(trx, id, true);
+      if (!d) return 'nothing';
+      const unpaid = (await repo.fees(trx, id)).filter((f) => !f.paid_at);
+      const due = unpaid.reduce((sum, f) => sum + Number(f.amount_vnd), 0);
+      if (unpaid.length === 0 || due !== payment.amountVnd) return 'nothing';
+      const now = new Date();
+      await repo.markFeesPaid(trx, id, null, now, 'online');
+      if (d.status !== STATUS.paymentRequested) return 'paid';
+      const to = nextStatus('mark_paid', d.status as Status)!;
+      const updated = await repo.update(trx, id, { status: to });
+      await repo.addEvent(trx, {
+        dossier_id: id, action: 'mark_paid', from_status: d.status, to_status: to, step: updated.current_step, actor_user_id: null, actor_name: null,
+        agency_id: d.agency_id, to_agency_id: null, to_user_id: null, note: null, details: { paymentId: payment.paymentId, paymentCode: payment.code, method: 'online' },
+      });
+      await notifyApplicant(this.c, trx, updated, translate('vi', 'dossiers.notify.paid_online', { amount: payment.amountVnd.toLocaleString('vi-VN') }), 'paid_online');
+      await this.c.platform.events.publish(trx, 'dossier.changed', id, { action: 'mark_paid', status: to, agencyId: updated.agency_id });
+      return 'moved';
+    });
   }
 
   /** Checks that need other modules or the file store, done before the transaction. */

@@ -237,8 +237,8 @@ export async function fees(db: Db, dossierId: string): Promise<FeeRow[]> {
   return t(db).selectFrom('dossier_fees').selectAll().where('dossier_id', '=', dossierId).orderBy('name').execute();
 }
 
-export async function markFeesPaid(db: Db, dossierId: string, by: string, at: Date): Promise<number> {
-  const r = await t(db).updateTable('dossier_fees').set({ paid_at: at, paid_by: by, method: 'counter' }).where('dossier_id', '=', dossierId).where('paid_at', 'is', null).executeTakeFirst();
+export async function markFeesPaid(db: Db, dossierId: string, by: string | null, at: Date, method: 'counter' | 'online' = 'counter'): Promise<number> {
+  const r = await t(db).updateTable('dossier_fees').set({ paid_at: at, paid_by: by, method }).where('dossier_id', '=', dossierId).where('paid_at', 'is', null).executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
 

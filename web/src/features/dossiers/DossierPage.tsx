@@ -10,6 +10,7 @@ import { usePageTitle } from '../../app/installation.ts';
 import { ACCEPTED_FILES, checkFile, dossierKey, useDossier, type DossierDetail } from './api.ts';
 import { fileToBase64 } from '../../lib/files.ts';
 import { Appointment, Letters, MissingList, StatusBadge, Timeline } from './parts.tsx';
+import { PayFeeCard } from '../payments/PayFeeCard.tsx';
 
 export function DossierPage() {
   const { t } = useTranslation();
@@ -39,6 +40,7 @@ export function DossierPage() {
         )}
       </Card>
       {d.status === 0 && <DraftActions dossier={d} />}
+      <PayFeeCard dossier={d} />
       {d.status === 5 && <MissingList items={d.missingDocuments} />}
       {d.allowedActions.includes('supply_documents') && <SupplyForm dossier={d} />}
       {d.hasResult && d.status === 10 && (

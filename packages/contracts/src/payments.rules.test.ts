@@ -1,0 +1,42 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { canMovePayment, formatVnd, fromVnpAmount, fromVnpDate, paymentCode, PAYMENT_STATUSES, toVnpAmount, toVnpDate } from './payments.rules.ts';
+
+describe('payment rules', () => {
+  it('converts VND to VNPay amounts and back, whole đồng only', () => {
+    assert.equal(toVnpAmount(10000), '1000000');
+    assert.equal(toVnpAmount(9_999_999_999), '999999999900');
+    assert.equal(fromVnpAmount('1000000'), 10000);
+    for (const bad of [0, -1, 1.5, Number.NaN, 10_000_000_000]) assert.throws(() => toVnpAmount(bad), RangeError);
+    for (const bad of ['1000050', '', '00100', '1e6', '-100', '10.00']) assert.equal(fromVnpAmount(bad), null, bad);
+  });
+
+  it('writes dates as VNPay does, in Vietnam time whatever the server zone', () => {
+    assert.equal(toVnpDate(new Date('2024-05-21T02:18:06Z')), '20240521091806');
+    assert.equal(toVnpDate(new Date('2026-12-31T17:30:00Z')), '20270101003000', 'past midnight in Vietnam is the next day');
+    assert.equal(fromVnpDate('20240521091806')?.toISOString(), '2024-05-21T02:18:06.000Z');
+    for (const bad of ['20240231120000', '2024052109180', '20241321000000', '20240521250000']) assert.equal(fromVnpDate(bad), null, bad);
+  });
+
+  it('names payments by the Vietnam day and a sequence', () => {
+    assert.equal(paymentCode(new Date('2026-12-06T18:00:00Z'), 42), 'TT2612070042');
+    assert.equal(paymentCode(new Date('2026-12-06T10:00:00Z'), 123456), 'TT261206123456');
+  });
+
+  it('lets a payment succeed once and only refund afterwards', () => {
+    assert.ok(canMovePayment('pending', 'succeeded'));
+    assert.ok(canMovePayment('failed', 'succeeded'));
+    assert.ok(canMovePayment('succeeded', 'refunded'));
+    assert.ok(canMovePayment('expired', 'refunded'), 'late money goes back');
+    assert.ok(!canMovePayment('succeeded', 'succeeded'));
+    assert.ok(!canMovePayment('succeeded', 'pending'));
+    assert.ok(!canMovePayment('expired', 'succeeded'));
+    for (const s of PAYMENT_STATUSES) assert.ok(!canMovePayment('refunded', s));
+  });
+
+  it('formats amounts the Vietnamese way', () => {
+    assert.equal(formatVnd(1250000), '1.250.000 đ');
+    assert.equal(formatVnd(8000), '8.000 đ');
+    assert.equal(formatVnd(500), '500 đ');
+  });
+});

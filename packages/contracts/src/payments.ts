@@ -1,0 +1,162 @@
+// Contract of payments (thanh toán): a dossier's fee paid through the VNPay 2.1.0 gateway
+// or by VietQR transfer, "my payments", electronic receipts (biên lai điện tử) with a
+// public check, the gateway's callbacks, and the finance staff's daily reconciliation.
+import { Type, type Static } from 'typebox';
+import { DateTime, Day, Nullable, Uuid } from './common.ts';
+import { BILL_SERVICES, PAYMENT_CHANNELS, PAYMENT_PURPOSES, PAYMENT_STATUSES } from './payments.rules.ts';
+
+export const PaymentStatus = Type.Enum(PAYMENT_STATUSES);
+export const PaymentPurpose = Type.Enum(PAYMENT_PURPOSES);
+export const PaymentChannel = Type.Enum(PAYMENT_CHANNELS);
+export const PaymentCode = Type.String({ pattern: '^TT[0-9]{10,}$', maxLength: 20 });
+
+export const Payment = Type.Object({
+  id: Uuid,
+  /** Mã thanh toán: the VNPay TxnRef and the VietQR purpose. */
+  code: Type.String(),
+  purpose: PaymentPurpose,
+  /** The dossier's id for a fee. */
+  reference: Type.String(),
+  /** What is paid, as the receipt says it. */
+  description: Type.String(),
+  amountVnd: Type.Integer(),
+  status: PaymentStatus,
+  channel: Nullable(PaymentChannel),
+  createdAt: DateTime,
+  expiresAt: DateTime,
+  paidAt: Nullable(DateTime),
+  /** The gateway's or bank's transaction number once paid. */
+  providerTransactionNo: Nullable(Type.String()),
+  /** The public check of the receipt (its QR code), once paid. */
+  receiptCheckUrl: Nullable(Type.String()),
+  /** Where the citizen goes back to (the dossier page). */
+  link: Nullable(Type.String()),
+});
+export type Payment = Static<typeof Payment>;
+
+export const BillService = Type.Enum(BILL_SERVICES);
+
+/** Start (or resume) paying a dossier's fee or household bills: the server computes the amount; the same request twice gives the same payment. */
+export const CreatePayment = Type.Union([
+  Type.Object({ purpose: Type.Literal('dossier_fee'), reference: Uuid }, { additionalProperties: false }),
+  Type.Object({
+    purpose: Type.Literal('bill'),
+    service: BillService,
+    customerCode: Type.String({ minLength: 6, maxLength: 20 }),
+    billIds: Type.Array(Type.String({ pattern: '^[A-Za-z0-9-]{1,40}$' }), { minItems: 1, maxItems: 12, uniqueItems: true }),
+  }, { additionalProperties: false }),
+]);
+export type CreatePayment = Static<typeof CreatePayment>;
+
+export const VnpayStart = Type.Object({
+  locale: Type.Optional(Type.Union([Type.Literal('vn'), Type.Literal('en')])),
+  /** Skip VNPay's method choice: VNPAYQR, VNBANK (domestic card/account), INTCARD. */
+  bankCode: Type.Optional(Type.String({ pattern: '^[A-Z0-9]{2,20}$' })),
+}, { additionalProperties: false });
+export type VnpayStart = Static<typeof VnpayStart>;
+
+export const VnpayRedirect = Type.Object({ redirectUrl: Type.String() });
+export type VnpayRedirect = Static<typeof VnpayRedirect>;
+
+export const VietQrPayment = Type.Object({
+  payload: Type.String(),
+  /** The same payload drawn as an SVG QR code. */
+  svg: Type.String(),
+  bankBin: Type.String(),
+  bankName: Type.String(),
+  accountNumber: Type.String(),
+  accountName: Type.String(),
+  amountVnd: Type.Integer(),
+  /** Nội dung chuyển khoản: must carry the payment code. */
+  purpose: Type.String(),
+  demo: Type.Boolean(),
+});
+export type VietQrPayment = Static<typeof VietQrPayment>;
+
+export const MyPaymentsQuery = Type.Object({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0 })),
+});
+export const PaymentPage = Type.Object({ items: Type.Array(Payment), total: Type.Integer() });
+export type PaymentPage = Static<typeof PaymentPage>;
+
+/** VNPay's callback parameters (IPN and return): every vnp_* value as text. */
+export const VnpayCallback = Type.Record(Type.String({ maxLength: 64 }), Type.String({ maxLength: 1024 }));
+
+/** What VNPay expects back from the IPN. */
+export const IpnReply = Type.Object({ RspCode: Type.String(), Message: Type.String() });
+export type IpnReply = Static<typeof IpnReply>;
+
+/**
+ * The collecting bank's notification of an incoming transfer (the shape of Vietnamese
+ * bank/aggregator webhooks), signed with HMAC-SHA256 of the raw body in `X-Signature`.
+ */
+export const BankNotification = Type.Object({
+  transactionId: Type.String({ minLength: 1, maxLength: 64 }),
+  bankBin: Type.String({ pattern: '^[0-9]{6}$' }),
+  accountNumber: Type.String({ minLength: 1, maxLength: 19 }),
+  amount: Type.Integer({ minimum: 1 }),
+  description: Type.String({ maxLength: 255 }),
+  transactionTime: DateTime,
+});
+export type BankNotification = Static<typeof BankNotification>;
+
+export const BankNotificationReply = Type.Object({ success: Type.Boolean(), paymentCode: Nullable(Type.String()), outcome: Type.String() });
+export type BankNotificationReply = Static<typeof BankNotificationReply>;
+
+/** What the public receipt check shows (no personal data beyond a masked name). */
+export const ReceiptCheck = Type.Object({
+  valid: Type.Literal(true),
+  code: Type.String(),
+  description: Type.String(),
+  amountVnd: Type.Integer(),
+  paidAt: DateTime,
+  payer: Type.String(),
+  channel: PaymentChannel,
+  status: PaymentStatus,
+});
+export type ReceiptCheck = Static<typeof ReceiptCheck>;
+
+export const ReceiptCheckQuery = Type.Object({ code: PaymentCode, k: Type.String({ pattern: '^[0-9a-f]{16,64}$' }) });
+
+export const ReconciliationQuery = Type.Object({ day: Day });
+export type ReconciliationQuery = Static<typeof ReconciliationQuery>;
+
+export const ReconciliationRow = Type.Object({
+  code: Type.String(),
+  channel: PaymentChannel,
+  status: PaymentStatus,
+  amountVnd: Type.Integer(),
+  paidAt: DateTime,
+  providerTransactionNo: Nullable(Type.String()),
+  description: Type.String(),
+});
+export const ReconciliationTotal = Type.Object({ channel: PaymentChannel, count: Type.Integer(), amountVnd: Type.Integer(), refundedVnd: Type.Integer() });
+export const Reconciliation = Type.Object({ day: Day, totals: Type.Array(ReconciliationTotal), items: Type.Array(ReconciliationRow) });
+export type Reconciliation = Static<typeof Reconciliation>;
+
+export const RefundBody = Type.Object({ reason: Type.String({ minLength: 5, maxLength: 500 }) }, { additionalProperties: false });
+export type RefundBody = Static<typeof RefundBody>;
+
+export const BillLookupQuery = Type.Object({ service: BillService, customerCode: Type.String({ minLength: 1, maxLength: 30 }) });
+export type BillLookupQuery = Static<typeof BillLookupQuery>;
+
+/** One unpaid bill as the biller (aggregator API) reports it. */
+export const Bill = Type.Object({
+  billId: Type.String(),
+  /** Kỳ hóa đơn, MM/yyyy. */
+  period: Type.String(),
+  amountVnd: Type.Integer(),
+  dueDate: Day,
+});
+export type Bill = Static<typeof Bill>;
+
+export const BillLookup = Type.Object({
+  service: BillService,
+  customerCode: Type.String(),
+  customerName: Type.String(),
+  address: Type.String(),
+  billerName: Type.String(),
+  bills: Type.Array(Bill),
+});
+export type BillLookup = Static<typeof BillLookup>;

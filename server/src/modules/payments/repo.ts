@@ -1,0 +1,166 @@
+// SQL of payments: the payments, every raw callback, and the demo gateway's ledger.
+import { sql, type ColumnType, type Generated, type Insertable, type JSONColumnType, type Kysely, type Selectable, type Updateable } from 'kysely';
+import type { BillService, PaymentChannel, PaymentPurpose, PaymentStatus } from '@cds/contracts/payments.rules';
+
+/** BIGINT arrives as text from node-postgres and as a number from PGlite. */
+type Bigint = ColumnType<string | number, number, number>;
+
+export interface PaymentTable {
+  id: Generated<string>;
+  code: string;
+  purpose: PaymentPurpose;
+  reference: string;
+  description: string;
+  payer_user_id: string;
+  agency_id: string | null;
+  commune_code: string | null;
+  amount_vnd: Bigint;
+  status: Generated<PaymentStatus>;
+  channel: PaymentChannel | null;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  gateway_created_at: Date | null;
+  paid_at: Date | null;
+  provider_transaction_no: string | null;
+  provider_bank_code: string | null;
+  late_amount_vnd: ColumnType<string | number | null, number | null, number | null>;
+  refunded_at: Date | null;
+  refund_reason: string | null;
+  refunded_by: string | null;
+  updated_at: Generated<Date>;
+  /** What a bill payment settles; written as JSON text. */
+  details: ColumnType<BillDetails | null, string | null | undefined, string | null>;
+}
+
+export interface BillDetails {
+  service: BillService;
+  customerCode: string;
+  billIds: string[];
+}
+
+export type CallbackSource = 'vnpay_ipn' | 'vnpay_return' | 'vnpay_querydr' | 'vnpay_refund' | 'bank';
+
+export interface CallbackTable {
+  id: Generated<string>;
+  payment_id: string | null;
+  source: CallbackSource;
+  provider_ref: string | null;
+  raw: JSONColumnType<Record<string, unknown>>;
+  outcome: string;
+  received_at: Generated<Date>;
+}
+
+export interface DemoGatewayTable {
+  txn_ref: string;
+  tmn_code: string;
+  transaction_no: string;
+  amount: Bigint;
+  order_info: string;
+  response_code: string;
+  transaction_status: string;
+  bank_code: string;
+  pay_date: string;
+  refunded_amount: Generated<Bigint>;
+  created_at: Generated<Date>;
+}
+
+type Tables = { payments: PaymentTable; payment_callbacks: CallbackTable; payment_demo_gateway: DemoGatewayTable };
+
+export type PaymentRow = Selectable<PaymentTable>;
+export type NewPayment = Insertable<PaymentTable>;
+export type PaymentPatch = Updateable<PaymentTable>;
+export type DemoGatewayRow = Selectable<DemoGatewayTable>;
+export type Db = Kysely<object>;
+
+const t = (db: Db) => db.withTables<Tables>();
+
+export async function nextCodeNumber(db: Db): Promise<number> {
+  const { rows } = await sql<{ n: string | number }>`SELECT nextval('payment_code_seq') AS n`.execute(db);
+  return Number(rows[0]!.n);
+}
+
+/** Inserts unless an open payment for the same thing exists (then undefined). */
+export async function insertOpen(db: Db, p: NewPayment): Promise<PaymentRow | undefined> {
+  return t(db)
+    .insertInto('payments')
+    .values(p)
+    .onConflict((oc) => oc.columns(['purpose', 'reference']).where('status', 'in', ['pending', 'failed']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function byId(db: Db, id: string, forUpdate = false): Promise<PaymentRow | undefined> {
+  let q = t(db).selectFrom('payments').selectAll().where('id', '=', id);
+  if (forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export async function byCode(db: Db, code: string, forUpdate = false): Promise<PaymentRow | undefined> {
+  let q = t(db).selectFrom('payments').selectAll().where('code', '=', code);
+  if (forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+/** The open or paid payment of a thing to pay, newest first. */
+export async function current(db: Db, purpose: PaymentPurpose, reference: string, forUpdate = false): Promise<PaymentRow[]> {
+  let q = t(db).selectFrom('payments').selectAll().where('purpose', '=', purpose).where('reference', '=', reference)
+    .where('status', 'in', ['pending', 'failed', 'succeeded']).orderBy('created_at', 'desc');
+  if (forUpdate) q = q.forUpdate();
+  return q.execute();
+}
+
+export async function update(db: Db, id: string, patch: PaymentPatch): Promise<PaymentRow> {
+  return t(db).updateTable('payments').set({ ...patch, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function byPayer(db: Db, userId: string, limit: number, offset: number): Promise<{ items: PaymentRow[]; total: number }> {
+  const base = t(db).selectFrom('payments').where('payer_user_id', '=', userId);
+  const [items, count] = await Promise.all([
+    base.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(limit).offset(offset).execute(),
+    base.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n) };
+}
+
+/** Payments paid (or refunded) during one Vietnam day: [from, to). */
+export async function paidBetween(db: Db, from: Date, to: Date): Promise<PaymentRow[]> {
+  return t(db).selectFrom('payments').selectAll().where('paid_at', '>=', from).where('paid_at', '<', to)
+    .where('status', 'in', ['succeeded', 'refunded']).orderBy('paid_at').orderBy('code').execute();
+}
+
+/** Open payments whose time is up, oldest first. */
+export async function stale(db: Db, now: Date, limit: number): Promise<PaymentRow[]> {
+  return t(db).selectFrom('payments').selectAll().where('status', 'in', ['pending', 'failed']).where('expires_at', '<', now)
+    .orderBy('expires_at').limit(limit).execute();
+}
+
+export async function addCallback(db: Db, c: { paymentId: string | null; source: CallbackSource; providerRef?: string | null; raw: Record<string, unknown>; outcome: string }): Promise<void> {
+  await t(db).insertInto('payment_callbacks')
+    .values({ payment_id: c.paymentId, source: c.source, provider_ref: c.providerRef ?? null, raw: JSON.stringify(c.raw), outcome: c.outcome })
+    .execute();
+}
+
+export async function callbacks(db: Db, paymentId: string): Promise<Selectable<CallbackTable>[]> {
+  return t(db).selectFrom('payment_callbacks').selectAll().where('payment_id', '=', paymentId).orderBy('id').execute();
+}
+
+/** Whether a bank notification with this id already settled something. */
+export async function bankNotificationSeen(db: Db, providerRef: string): Promise<boolean> {
+  const row = await t(db).selectFrom('payment_callbacks').select('id').where('source', '=', 'bank').where('provider_ref', '=', providerRef)
+    .where('outcome', 'in', ['confirmed', 'late_refunded', 'already_paid_refunded', 'unmatched']).executeTakeFirst();
+  return row !== undefined;
+}
+
+// the demo gateway's ledger
+export async function demoCharge(db: Db, row: Insertable<DemoGatewayTable>): Promise<void> {
+  await t(db).insertInto('payment_demo_gateway').values(row).execute();
+}
+
+export async function demoFind(db: Db, tmnCode: string, txnRef: string): Promise<DemoGatewayRow | undefined> {
+  return t(db).selectFrom('payment_demo_gateway').selectAll().where('tmn_code', '=', tmnCode).where('txn_ref', '=', txnRef)
+    .orderBy('created_at', 'desc').executeTakeFirst();
+}
+
+export async function demoRefund(db: Db, transactionNo: string, amount: number): Promise<void> {
+  await sql`UPDATE payment_demo_gateway SET refunded_amount = refunded_amount + ${amount} WHERE transaction_no = ${transactionNo}`.execute(db);
+}
