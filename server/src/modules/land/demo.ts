@@ -7,7 +7,7 @@ import { fromWgs84, type Position } from './vn2000.ts';
 import type { ParcelInput, StoredLandUse, ZoneInput } from './repo.ts';
 
 export const DEMO_SOURCE = 'demo-synthetic';
-const PARCELS_PER_SIDE = 20;
+const PARCELS_PER_SIDE = 10;
 const ROAD_SPACING_M = 90;
 
 /** Mulberry32: a small seeded generator, so the demo is the same on every machine. */
@@ -60,6 +60,7 @@ function toSource(rings: Position[][], srid: 9215): string {
 export function demoParcels(communes: DemoCommune[], total: number): ParcelInput[] {
   const out: ParcelInput[] = [];
   if (communes.length === 0 || total <= 0) return out;
+  const used = new Set<string>();
   communes.forEach((c, ci) => {
     const count = Math.floor(total / communes.length) + (ci < total % communes.length ? 1 : 0);
     const rnd = random(Number(c.code));
@@ -85,6 +86,9 @@ export function demoParcels(communes: DemoCommune[], total: number): ParcelInput
       const sheetKey = former ?? c.code;
       if (slot === 0 && side === 1) sheets.set(sheetKey, (sheets.get(sheetKey) ?? 0) + 1);
       const sheet = sheets.get(sheetKey) ?? 1;
+      const key = `${sheetKey}-${sheet}-${inRoad + 1}`;
+      if (used.has(key)) continue;
+      used.add(key);
       const area = Math.round(width * depth * 10) / 10;
       const homeArea = Math.min(area, 100 + Math.floor(rnd() * 200));
       const farm: StoredLandUse = { code: 'CLN', legacyCode: null, areaM2: Math.round((area - homeArea) * 10) / 10 };

@@ -112,7 +112,8 @@ export class LandService {
     const ordered = [...all.filter((c) => first.includes(c.code)).sort((a, b) => first.indexOf(a.code) - first.indexOf(b.code)), ...all.filter((c) => !first.includes(c.code))];
     for (const c of ordered) {
       const centre = await this.areas.communeCentre(c.code);
-      if (centre) communes.push({ code: c.code, type: c.type, centre, formerCodes: this.former.of(c.code).map((f) => f.code) });
+      if (centre) communes.push({ code: c.code, type: c.type, centre, // a former commune split in two keeps its sheets in the first commune it went to
+        formerCodes: this.former.of(c.code).filter((f) => f.into[0] === c.code).map((f) => f.code) });
     }
     if (communes.length === 0) return;
     const parcels = demoParcels(communes, this.demoParcelCount);
