@@ -21,6 +21,7 @@ export const FEATURE_REGISTRY: FeatureRegistry = {
   dossiers: { icon: 'document', labelKey: 'dossiers.tile.label', descriptionKey: 'dossiers.tile.description', route: '/dossiers' },
   procedures: { icon: 'search', labelKey: 'procedures.tile.label', descriptionKey: 'procedures.tile.description', route: '/procedures' },
   reports: { icon: 'megaphone', labelKey: 'reports.tile.label', descriptionKey: 'reports.tile.description', route: '/reports' },
+  land: { icon: 'map', labelKey: 'land.tile.label', descriptionKey: 'land.tile.description', route: '/land' },
 };
 
 export interface CitizenTile extends FeatureTile {

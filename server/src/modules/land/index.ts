@@ -32,7 +32,7 @@ export const landModule: ModuleDefinition<LandApi> = {
     const areas = platform.use(areasModule);
     const identity = platform.use(identityModule);
     const settings = landSettings.of(platform.config);
-    const former = FormerCommunes.load(new URL(`./data/former-communes-${platform.pack.id}.csv`, import.meta.url));
+    const former = FormerCommunes.load(formerCommunesFile(platform.pack.id));
     const service = new LandService(platform, areas, former, settings.demoParcels);
     const admin = new LandAdmin(platform, areas, former, service);
     return {
@@ -63,3 +63,8 @@ export const landModule: ModuleDefinition<LandApi> = {
     };
   },
 };
+
+/** For the import CLI (src/cli/import-land.ts), which runs without the app. */
+export { LandImporter, geojsonFeatures, shapefileFeatures } from './import.ts';
+export { FormerCommunes } from './former-communes.ts';
+export const formerCommunesFile = (packId: string) => new URL(`./data/former-communes-${packId}.csv`, import.meta.url);

@@ -8,6 +8,7 @@ import * as P from 'pbf';
 import type { ImportReply, ParcelSearchReply, ParcelSheet, ZoningPlansReply } from '@cds/contracts/land';
 import { createTestApp, type TestApp } from '../../../test/helpers.ts';
 import { signIn, type TestSession } from '../../../test/identity.ts';
+import { polygonShapefile } from '../../../test/land.ts';
 import { fromWgs84 } from './vn2000.ts';
 
 const Pbf = ((P as unknown as { default?: unknown }).default ?? (P as unknown as { PbfReader?: unknown }).PbfReader) as new (b: Buffer) => never;
@@ -232,6 +233,25 @@ describe('land routes', () => {
       const updated = (await get(`/api/land/parcels/${sheet.id}`)).json() as ParcelSheet;
       assert.equal(updated.areaM2, 410);
       assert.deepEqual(updated.landUses.map((u) => u.code), ['ODT']);
+    });
+
+    it('imports a VN-2000 Shapefile (.shp + .dbf) with its Vietnamese attribute names', async () => {
+      const { shp, dbf } = polygonShapefile([
+        { rings: vn2000Square(placeLat - 0.001, placeLon, 18), props: { MaXa: '06040', SoHieuToBD: 78, SoThuTuThu: 1, DienTich: 324, KyHieuMDSD: 'CLN', DiaChi: 'Thôn Bản Slằng' } },
+        { rings: vn2000Square(placeLat - 0.0013, placeLon, 18), props: { MaXa: '06040', SoHieuToBD: 0, SoThuTuThu: 2, DienTich: 324, KyHieuMDSD: 'CLN', DiaChi: '' } },
+      ], [
+        { name: 'MaXa', type: 'C', length: 5 }, { name: 'SoHieuToBD', type: 'N', length: 4 }, { name: 'SoThuTuThu', type: 'N', length: 5 },
+        { name: 'DienTich', type: 'N', length: 10 }, { name: 'KyHieuMDSD', type: 'C', length: 20 }, { name: 'DiaChi', type: 'C', length: 60 },
+      ]);
+      const res = await post('/api/land/imports?kind=parcels&srid=9215', officer, { shp, dbf });
+      assert.equal(res.statusCode, 200, res.body);
+      const report = res.json() as ImportReply;
+      assert.equal(report.inserted, 1);
+      assert.deepEqual(report.rejected.map((r) => [r.feature, /sheet/.test(r.reason)]), [[2, true]]);
+      const sheet = (await get(`/api/land/parcels/at?lat=${placeLat - 0.001 + 0.00005}&lon=${placeLon + 0.00005}`)).json() as ParcelSheet;
+      assert.equal(sheet.key, '06040-78-1');
+      assert.equal(sheet.address, 'Thôn Bản Slằng');
+      assert.deepEqual(sheet.landUses.map((u) => [u.code, u.areaM2]), [['CLN', 324]]);
     });
 
     it('imports zoning zones into a plan', async () => {
