@@ -151,3 +151,9 @@ export const VN2000_ZONES = {
   5899: { province: 'Lâm Đồng', centralMeridian: 107.75 },
 } as const;
 export type Vn2000Srid = keyof typeof VN2000_ZONES;
+
+/** Abilities of the land module (GET /api/me → abilities). */
+export const LAND_ABILITIES = {
+  /** Import parcels and zoning plans (land officers, within their area). */
+  import: 'land.import',
+} as const;

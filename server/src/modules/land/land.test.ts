@@ -254,6 +254,15 @@ describe('land routes', () => {
       assert.deepEqual(sheet.landUses.map((u) => [u.code, u.areaM2]), [['CLN', 324]]);
     });
 
+    it('rejects parcels outside the land officer\'s area without stopping the import', async () => {
+      const hanoi = feature({ commune: '00070', sheet: 1, parcel: 1, landUse: 'ODT' }, vn2000Square(placeLat + 0.003, placeLon, 10));
+      const here = feature({ commune: '06040', sheet: 79, parcel: 1, landUse: 'ONT' }, vn2000Square(placeLat + 0.003, placeLon, 10));
+      const res = await post('/api/land/imports?kind=parcels&srid=9215', officer, { file: file([hanoi, here]) });
+      const report = res.json() as ImportReply;
+      assert.equal(report.inserted, 1);
+      assert.deepEqual(report.rejected.map((r) => [r.feature, r.reason]), [[1, 'commune 00070 is outside your area']]);
+    });
+
     it('imports zoning zones into a plan', async () => {
       const zone = { type: 'Feature', properties: { zone: 'OM-09', landUse: 'ONT', density: 70, floors: 3 }, geometry: { type: 'Polygon', coordinates: vn2000Square(placeLat - 0.0002, placeLon - 0.0002, 60) } };
       const url = `/api/land/imports?kind=zones&srid=9215&planName=${encodeURIComponent('Quy hoạch thử')}&decisionNumber=${encodeURIComponent('12/QĐ-UBND')}&decisionDate=2025-09-01`;

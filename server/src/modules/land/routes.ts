@@ -80,7 +80,8 @@ export function landRoutes(app: App, service: LandService, admin: LandAdmin): vo
           part.file.resume();
           continue;
         }
-        const to = path.join(dir, part.fieldname);
+        // the Shapefile reader wants its extensions
+        const to = path.join(dir, `upload.${part.fieldname === 'file' ? 'json' : part.fieldname}`);
         await pipeline(part.file, createWriteStream(to));
         if (part.file.truncated) throw badRequest('land.import.bad_file', { reason: 'too large' });
         saved[part.fieldname] = to;
