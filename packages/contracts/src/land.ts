@@ -113,3 +113,15 @@ export const ImportReply = Type.Object({
   srid: Type.Integer(),
 });
 export type ImportReply = Static<typeof ImportReply>;
+
+/** A land officer's correction of a parcel's attributes (audited with its reason). */
+export const ParcelPatch = Type.Object({
+  landUses: Type.Optional(Type.Array(Type.Object({
+    code: Type.String({ pattern: '^[A-Za-z]{3}$', description: 'Circular 08/2024 code (older codes are mapped)' }),
+    areaM2: Type.Number({ exclusiveMinimum: 0 }),
+  }), { minItems: 1, maxItems: 10 })),
+  areaM2: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 100_000_000 })),
+  address: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+  reason: Type.String({ minLength: 5, maxLength: 1000, description: 'Why (kept in the audit trail)' }),
+}, { additionalProperties: false });
+export type ParcelPatch = Static<typeof ParcelPatch>;

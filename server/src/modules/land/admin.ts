@@ -1,7 +1,8 @@
 // Land data in and out: imports (land officers, CLI), the PDF sheet and vector tiles.
 import type { Principal } from '../../platform/auth.ts';
-import type { ImportQuery, ImportReply } from '@cds/contracts/land';
-import { badRequest, invalidField } from '../../platform/errors.ts';
+import type { ImportQuery, ImportReply, ParcelPatch, ParcelSheet } from '@cds/contracts/land';
+import { resolveLandUse } from '@cds/contracts/land.rules';
+import { badRequest, invalidField, notFound } from '../../platform/errors.ts';
 import { translate, type Locale } from '../../platform/i18n.ts';
 import type { Platform } from '../../platform/module.ts';
 import { bindPolicy, type Policy, type Scoped } from '../../platform/policy.ts';
@@ -63,6 +64,33 @@ export class LandAdmin {
       }
       throw err;
     }
+  }
+
+  /** A land officer corrects a parcel's attributes in their area; the change and its reason go to the audit trail. */
+  async correct(principal: Principal, id: string, patch: ParcelPatch, locale: Locale): Promise<ParcelSheet> {
+    const before = await repo.parcelById(this.platform.db.kysely, id);
+    if (!before) throw notFound('land.parcel.not_found');
+    this.policy.authorize(principal, 'write', { areaCode: before.commune_code });
+    const landUses = patch.landUses?.map((u, i) => {
+      const use = resolveLandUse(u.code);
+      if (!use) throw invalidField(`landUses/${i}/code`, 'land.land_use.unknown', { code: u.code });
+      return { code: use.code, legacyCode: use.legacyCode, areaM2: u.areaM2 };
+    });
+    await this.platform.db.kysely.transaction().execute(async (trx) => {
+      await repo.updateParcel(trx, id, { landUses, areaM2: patch.areaM2, address: patch.address });
+      await this.platform.audit.record({
+        actorUserId: principal.userId,
+        action: 'land.parcel.correct',
+        subjectType: 'land_parcel',
+        subjectId: id,
+        details: {
+          reason: patch.reason,
+          before: { landUses: before.land_uses, areaM2: before.area_m2, address: before.address },
+          after: { landUses: landUses ?? before.land_uses, areaM2: patch.areaM2 ?? before.area_m2, address: patch.address === undefined ? before.address : patch.address },
+        },
+      }, trx);
+    });
+    return this.service.parcel(id, locale);
   }
 
   async sheetPdf(id: string, locale: Locale, compress = true): Promise<{ bytes: Buffer; key: string }> {

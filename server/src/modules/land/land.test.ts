@@ -164,6 +164,27 @@ describe('land routes', () => {
     assert.equal((await get('/api/land/tiles/21/0/0.mvt')).statusCode, 400);
   });
 
+  it('lets a land officer correct a parcel\'s land use with a reason kept in the audit trail', async () => {
+    const url = `/api/land/parcels/${first.id}`;
+    const patch = { landUses: [{ code: 'odt', areaM2: 150 }, { code: 'NHK', areaM2: first.areaM2 - 150 }], reason: 'Đo đạc lại theo hồ sơ năm 2025' };
+    assert.equal((await t.app.inject({ method: 'PATCH', url, payload: patch })).statusCode, 401);
+    assert.equal((await t.app.inject({ method: 'PATCH', url, payload: patch, headers: citizen.headers })).statusCode, 403);
+    const badCode = await t.app.inject({ method: 'PATCH', url, payload: { ...patch, landUses: [{ code: 'XYZ', areaM2: 10 }] }, headers: officer.headers });
+    assert.equal(badCode.statusCode, 400);
+    assert.equal(badCode.json().error.details[0].field, 'landUses/0/code');
+    const noReason = await t.app.inject({ method: 'PATCH', url, payload: { landUses: patch.landUses }, headers: officer.headers });
+    assert.equal(noReason.statusCode, 400);
+    assert.equal((await t.app.inject({ method: 'PATCH', url: '/api/land/parcels/00000000-0000-4000-8000-000000000000', payload: patch, headers: officer.headers })).statusCode, 404);
+    const res = await t.app.inject({ method: 'PATCH', url, payload: patch, headers: officer.headers });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.deepEqual((res.json() as ParcelSheet).landUses.map((u) => [u.code, u.legacyCode, u.areaM2]), [['ODT', null, 150], ['HNK', 'NHK', first.areaM2 - 150]]);
+    const { rows } = await t.db.query<{ action: string; details: { reason: string; before: { landUses: unknown[] } } }>(
+      'SELECT action, details FROM audit_log WHERE subject_type = $1 AND subject_id = $2', ['land_parcel', first.id]);
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0]!.details.reason, patch.reason);
+    assert.deepEqual(rows[0]!.details.before.landUses, first.landUses.map((u) => ({ code: u.code, legacyCode: u.legacyCode, areaM2: u.areaM2 })));
+  });
+
   describe('imports', () => {
     // a spot in Xã Thất Khê away from the demo roads
     const lat = 22.2505;

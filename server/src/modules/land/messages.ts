@@ -15,6 +15,7 @@ export const messages: Messages = {
     'land.disclaimer': 'Thông tin tra cứu chỉ để tham khảo, không thay thế Giấy chứng nhận quyền sử dụng đất hay văn bản của cơ quan nhà nước có thẩm quyền.',
     'land.demo_notice': 'Dữ liệu mô phỏng để trình diễn, không phải thửa đất thật',
     'land.sheet_title': 'Phiếu thông tin thửa đất',
+    'land.land_use.unknown': 'Mã loại đất {code} không có trong Thông tư 08/2024/TT-BTNMT',
   },
   en: {
     'land.point.outside': 'This point is outside the province',
@@ -30,5 +31,6 @@ export const messages: Messages = {
     'land.disclaimer': 'This information is for reference only; it does not replace a land use right certificate or a decision of a competent authority.',
     'land.demo_notice': 'Synthetic demo data, not real parcels',
     'land.sheet_title': 'Parcel information sheet',
+    'land.land_use.unknown': 'Land-use code {code} is not in Circular 08/2024/TT-BTNMT',
   },
 };

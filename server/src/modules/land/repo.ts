@@ -295,3 +295,12 @@ export async function surroundings(db: Db, parcelId: string, metres: number): Pr
     LIMIT 400`.execute(db);
   return res.rows;
 }
+
+export async function updateParcel(db: Db, id: string, patch: { landUses?: StoredLandUse[]; areaM2?: number; address?: string | null }): Promise<void> {
+  await t(db).updateTable('land_parcels').set({
+    ...(patch.landUses ? { land_uses: JSON.stringify(patch.landUses) } : {}),
+    ...(patch.areaM2 !== undefined ? { area_m2: patch.areaM2 } : {}),
+    ...(patch.address !== undefined ? { address: patch.address } : {}),
+    updated_at: sql`now()`,
+  }).where('id', '=', id).execute();
+}

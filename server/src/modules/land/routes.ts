@@ -41,6 +41,11 @@ export function landRoutes(app: App, service: LandService, admin: LandAdmin): vo
     return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="thua-dat-${key}.pdf"`).send(bytes);
   });
 
+  app.patch('/api/land/parcels/:id', {
+    config: { policy: policy.ability('land.import') },
+    schema: { tags: ['land (staff)'], summary: 'Correct a parcel\'s land uses, area or address (land officers in their area; audited)', params: UuidParams, body: S.ParcelPatch, response: { 200: S.ParcelSheet, ...errorReplies(400, 403, 404) } },
+  }, async (request) => admin.correct(requirePrincipal(request), request.params.id, request.body, localeFrom(request.headers['accept-language'])));
+
   app.get('/api/land/plans', {
     config: { policy: policy.public },
     schema: { tags, summary: 'Zoning plans and the legend of planned land uses', response: { 200: S.ZoningPlansReply } },
