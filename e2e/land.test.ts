@@ -49,9 +49,10 @@ describe('land information', () => {
 
     const sheet = page.locator('.parcel-sheet');
     await sheet.getByText('Dữ liệu mô phỏng để trình diễn, không phải thửa đất thật.').waitFor();
-    await sheet.getByText(/^ODT – Đất ở tại đô thị/).waitFor();
-    await sheet.getByText(/Quyết định số DEMO-1\/QĐ-UBND ngày 14\/06\/2024/).first().waitFor();
-    await sheet.getByText(/Tầng cao tối đa: \d+ tầng/).first().waitFor();
+    await sheet.locator('.parcel-sheet__uses').getByText(/ODT – Đất ở tại đô thị: [\d.,]+ m²/).waitFor();
+    const zoning = sheet.locator('.parcel-sheet__zoning');
+    await zoning.getByText(/Quyết định số DEMO-1\/QĐ-UBND ngày 14\/0?6\/2024/).first().waitFor();
+    await zoning.getByText(/Tầng cao tối đa: \d+ tầng/).first().waitFor();
     await sheet.getByText(/không thay thế Giấy chứng nhận/).waitFor();
     assert.doesNotMatch((await sheet.textContent()) ?? '', /Chủ sử dụng|chủ sở hữu|Số giấy chứng nhận/i, 'no owner data on the sheet');
     await checkA11y(page, 'land: parcel sheet');
