@@ -13,7 +13,7 @@ import { openDatabase } from '../db/connection.ts';
 import { collectMigrations, migrateUp } from '../db/migrate.ts';
 import { MODULES } from '../modules/index.ts';
 import { AdminUnits } from '../modules/areas/index.ts';
-import { FormerCommunes, formerCommunesFile, geojsonFeatures, LandImporter, shapefileFeatures } from '../modules/land/index.ts';
+import { communesLoaded, FormerCommunes, formerCommunesFile, geojsonFeatures, LandImporter, shapefileFeatures } from '../modules/land/index.ts';
 
 const USAGE = 'usage: npm run import:land -- <file.geojson|file.shp> --srid <9210|9215|5897|5899|4326> [--kind parcels|zones] [--plan "name" --decision "number" --date YYYY-MM-DD] [--source "name"]';
 const SRIDS = [9210, 9215, 5897, 5899, 4326] as const;
@@ -62,6 +62,7 @@ async function main(): Promise<number> {
   const db = await openDatabase(config);
   try {
     await migrateUp(db, await collectMigrations(MODULES));
+    if (!(await communesLoaded(db.kysely))) throw new UsageError('the database has no communes yet: start the server once (npm start) so it loads them, then import');
     const units = AdminUnits.load();
     const importer = new LandImporter(db.kysely, FormerCommunes.load(formerCommunesFile(config.provincePack)));
     const started = Date.now();

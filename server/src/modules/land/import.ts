@@ -83,7 +83,20 @@ class Rejected extends Error {}
 type Ring = Position[];
 
 /** Checks a Polygon or MultiPolygon's structure and reprojects it; throws Rejected with why. */
-function reproject(geometry: unknown, project: (p: readonly number[]) => Position): { wgs: string; source: string } {
+/** Shoelace area of rings in metres (holes subtract by their opposite winding, so take each ring's absolute area). */
+function planarArea(polygons: Position[][][]): number {
+  let total = 0;
+  for (const poly of polygons) {
+    poly.forEach((ring, i) => {
+      let a = 0;
+      for (let k = 0, j = ring.length - 1; k < ring.length; j = k++) a += ring[j]![0] * ring[k]![1] - ring[k]![0] * ring[j]![1];
+      total += (i === 0 ? 1 : -1) * Math.abs(a / 2);
+    });
+  }
+  return total;
+}
+
+function reproject(geometry: unknown, project: (p: readonly number[]) => Position, metric: boolean): { wgs: string; source: string; areaM2: number } {
   const g = geometry as { type?: unknown; coordinates?: unknown } | null;
   if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) throw new Rejected(`geometry must be a Polygon or MultiPolygon (got ${g ? String(g.type) : 'none'})`);
   const polygons = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as unknown;
@@ -107,9 +120,13 @@ function reproject(geometry: unknown, project: (p: readonly number[]) => Positio
     if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lat) > 90 || Math.abs(lon) > 180) throw new Rejected('coordinates do not fit the coordinate system');
     return [Math.round(lon * 1e8) / 1e8, Math.round(lat * 1e8) / 1e8] as Position;
   })));
+  // the grid area in a TM-3 zone is within 0.1 % of the ground area; for WGS 84 input, metres around the first point
+  const lat0 = wgs[0]![0]![0]![1];
+  const local = wgs.map((poly) => poly.map((r) => r.map(([lo, la]) => [lo * 111_320 * Math.cos((lat0 * Math.PI) / 180), la * 110_574] as Position)));
   return {
     wgs: JSON.stringify({ type: 'MultiPolygon', coordinates: wgs }),
     source: JSON.stringify({ type: 'MultiPolygon', coordinates: source }),
+    areaM2: Math.round(planarArea(metric ? source : local) * 10) / 10,
   };
 }
 
@@ -131,7 +148,8 @@ function landUsesOf(v: unknown, total: number | undefined): repo.StoredLandUse[]
   return parts.map((p, i) => {
     const use = resolveLandUse(p.code);
     if (!use) throw new Rejected(`unknown land-use code ${p.code}`);
-    const area = p.area ?? (parts.length === 1 && total !== undefined ? total : i === 0 && total !== undefined ? total : 0);
+    // without areas per use, the whole parcel is counted under the first (main) use
+    const area = p.area ?? (i === 0 && total !== undefined ? total : 0);
     return { code: use.code, legacyCode: use.legacyCode, areaM2: area };
   });
 }
@@ -191,9 +209,10 @@ export class LandImporter {
       try {
         const get = reader(f?.properties ?? null);
         if (opts.kind === 'parcels') {
-          const item = this.parcel(get, opts);
+          key = this.keyOf(get);
+          const g = reproject(f?.geometry, project, opts.srid !== WGS84);
+          const item = this.parcel(get, opts, g.areaM2);
           key = formatCadastralKey({ commune: item.formerCommuneCode ?? item.communeCode, sheet: item.sheet, parcel: item.parcel });
-          const g = reproject(f?.geometry, project);
           batch.push({ index, key, parcel: { ...item, geometry: g.wgs, sourceGeometry: g.source } });
         } else {
           const zoneCode = String(get('zone') ?? '').trim();
@@ -204,7 +223,7 @@ export class LandImporter {
           const density = asNumber(get('density'));
           const floors = asInt(get('floors'));
           if (density !== undefined && (density < 0 || density > 100)) throw new Rejected('building density must be 0–100 %');
-          const g = reproject(f?.geometry, project);
+          const g = reproject(f?.geometry, project, opts.srid !== WGS84);
           batch.push({ index, key, zone: { zoneCode, landUseCode: use.code, buildingDensityPct: density ?? null, maxFloors: floors ?? null, geometry: g.wgs, sourceGeometry: g.source, sourceSrid: opts.srid } });
         }
       } catch (err) {
@@ -219,7 +238,13 @@ export class LandImporter {
     return report;
   }
 
-  private parcel(get: (f: Field) => unknown, opts: ImportOptions): Omit<repo.ParcelInput, 'geometry' | 'sourceGeometry'> {
+  /** The key as the file writes it, for the report (null when a part is missing). */
+  private keyOf(get: (f: Field) => unknown): string | null {
+    const [c, s, p] = [asCode(get('formerCommune')) ?? asCode(get('commune')), asInt(get('sheet')), asInt(get('parcel'))];
+    return c && s !== undefined && p !== undefined ? formatCadastralKey({ commune: c, sheet: s, parcel: p }) : null;
+  }
+
+  private parcel(get: (f: Field) => unknown, opts: ImportOptions, geometryArea: number): Omit<repo.ParcelInput, 'geometry' | 'sourceGeometry'> {
     const sheet = asInt(get('sheet'));
     const parcel = asInt(get('parcel'));
     if (sheet === undefined || sheet < 1 || sheet > MAX_SHEET) throw new Rejected('missing or bad sheet number (số tờ)');
@@ -247,7 +272,7 @@ export class LandImporter {
       parcel,
       areaM2: area ?? null,
       address: typeof address === 'string' ? address.trim().slice(0, 500) : null,
-      landUses: landUsesOf(get('landUse'), area),
+      landUses: landUsesOf(get('landUse'), area ?? geometryArea),
       sourceSrid: opts.srid,
       synthetic: false,
       source: opts.sourceName,

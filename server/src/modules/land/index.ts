@@ -67,4 +67,5 @@ export const landModule: ModuleDefinition<LandApi> = {
 /** For the import CLI (src/cli/import-land.ts), which runs without the app. */
 export { LandImporter, geojsonFeatures, shapefileFeatures } from './import.ts';
 export { FormerCommunes } from './former-communes.ts';
+export { communesLoaded } from './repo.ts';
 export const formerCommunesFile = (packId: string) => new URL(`./data/former-communes-${packId}.csv`, import.meta.url);

@@ -304,3 +304,9 @@ export async function updateParcel(db: Db, id: string, patch: { landUses?: Store
     updated_at: sql`now()`,
   }).where('id', '=', id).execute();
 }
+
+/** Whether the administrative units are in the database (the server seeds them at its first start). */
+export async function communesLoaded(db: Db): Promise<boolean> {
+  const r = await sql<{ n: string }>`SELECT count(*) AS n FROM (SELECT 1 FROM communes LIMIT 1) q`.execute(db);
+  return Number(r.rows[0]?.n ?? 0) > 0;
+}
