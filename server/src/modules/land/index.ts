@@ -55,7 +55,8 @@ export const landModule: ModuleDefinition<LandApi> = {
         await identity.seedDemoAccounts([{
           phone: DEMO_STAFF_PHONE,
           fullName: 'Lục Văn Đạt',
-          communeCode: '05983',
+          // lives in Phường Đông Kinh, where no other demo account lives (the identity tests count those)
+          communeCode: '05977',
           memberships: [{ role: 'land_officer', agencyCode: 'SNNMT-20', areaCode: province }],
         }]);
         await service.seedDemo();
