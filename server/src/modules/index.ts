@@ -10,5 +10,9 @@ import { proceduresModule } from './procedures/index.ts';
 import { dossiersModule } from './dossiers/index.ts';
 import { alertsModule } from './alerts/index.ts';
 import { paymentsModule } from './payments/index.ts';
+import { landModule } from './land/index.ts';
 
-export const MODULES: ModuleDefinition[] = [areasModule, identityModule, dashboardModule, notificationsModule, reportsModule, open311Module, proceduresModule, dossiersModule, alertsModule, paymentsModule];
+export const MODULES: ModuleDefinition[] = [
+  areasModule, identityModule, dashboardModule, notificationsModule, reportsModule, open311Module, proceduresModule, dossiersModule,
+  alertsModule, paymentsModule, landModule,
+];

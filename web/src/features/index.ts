@@ -5,6 +5,7 @@ import type { Feature } from '../app/feature.ts';
 import { accountFeature } from './account/feature.ts';
 import { alertsFeature } from './alerts/feature.ts';
 import { dossiersFeature } from './dossiers/feature.ts';
+import { landFeature } from './land/feature.ts';
 import { leaderFeature } from './leader/feature.ts';
 import { paymentsFeature } from './payments/feature.ts';
 import { notificationsFeature } from './notifications/feature.ts';
@@ -22,6 +23,7 @@ export const FEATURES: readonly Feature[] = [
   accountFeature,
   notificationsFeature,
   paymentsFeature,
+  landFeature,
 ];
 
 /** The text of every feature, for initI18n. */

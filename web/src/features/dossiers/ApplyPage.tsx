@@ -40,6 +40,22 @@ export function prefillFrom(me: Me, schema: Procedure['formSchema'], prefill: Pr
   return out;
 }
 
+/**
+ * Form values another page hands over in the query string (the land sheet passes the
+ * parcel's number, sheet, address and area): only fields the form has, typed as it wants.
+ */
+export function fieldsFromQuery(params: URLSearchParams, schema: Procedure['formSchema']): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(schema.properties)) {
+    const raw = params.get(key);
+    if (raw === null || raw.trim() === '') continue;
+    const numeric = field.type === 'integer' || field.type === 'number';
+    if (numeric && !Number.isFinite(Number(raw))) continue;
+    out[key] = numeric ? Number(raw) : raw.trim();
+  }
+  return out;
+}
+
 const storageKey = (procedureId: string) => `cds.dossier-form.${procedureId}`;
 
 export function ApplyPage({ me }: { me: Me }) {
@@ -55,7 +71,7 @@ export function ApplyPage({ me }: { me: Me }) {
   if (procedure.isPending || (draftId && draft.isPending) || (prefill.fetchStatus === 'fetching' && prefill.isPending)) return <Loading />;
   if (procedure.isError) return <ErrorState error={procedure.error} onRetry={() => void procedure.refetch()} />;
   if (draftId && draft.isError) return <ErrorState error={draft.error} onRetry={() => void draft.refetch()} />;
-  return <ApplyForm me={me} prefill={prefill.data ?? null} procedure={procedure.data} draft={draftId ? (draft.data ?? null) : null} />;
+  return <ApplyForm me={me} prefill={prefill.data ?? null} procedure={procedure.data} draft={draftId ? (draft.data ?? null) : null} given={fieldsFromQuery(params, procedure.data.formSchema)} />;
 }
 
 function hasSavedForm(procedureId: string): boolean {
@@ -66,7 +82,7 @@ function hasSavedForm(procedureId: string): boolean {
   }
 }
 
-function ApplyForm({ me, prefill, procedure, draft }: { me: Me; prefill: Prefill | null; procedure: Procedure; draft: DossierDetail | null }) {
+function ApplyForm({ me, prefill, procedure, draft, given }: { me: Me; prefill: Prefill | null; procedure: Procedure; draft: DossierDetail | null; given: Record<string, unknown> }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const installation = useInstallation();
@@ -75,11 +91,11 @@ function ApplyForm({ me, prefill, procedure, draft }: { me: Me; prefill: Prefill
     if (draft) return draft.formData;
     try {
       const saved = localStorage.getItem(storageKey(procedure.id));
-      if (saved) return JSON.parse(saved) as Record<string, unknown>;
+      if (saved) return { ...(JSON.parse(saved) as Record<string, unknown>), ...given };
     } catch {
       // nothing saved on this device
     }
-    return prefillFrom(me, procedure.formSchema, prefill);
+    return { ...prefillFrom(me, procedure.formSchema, prefill), ...given };
   });
   const [communeCode, setCommuneCode] = useState(draft?.communeCode ?? me.communeCode ?? '');
   const attached = new Set(draft?.attachments.map((a) => a.docKey) ?? []);

@@ -1,0 +1,127 @@
+// Contract of the land information module (thông tin đất đai): parcels (thửa đất), zoning
+// plans (quy hoạch) and imports. Owner names and certificate numbers are never part of a
+// public shape: the tables do not even hold them.
+import { Type, type Static } from 'typebox';
+import { DateTime, Day, Nullable, Uuid } from './common.ts';
+
+const Lat = Type.Number({ minimum: -90, maximum: 90, description: 'Latitude (WGS 84)' });
+const Lon = Type.Number({ minimum: -180, maximum: 180, description: 'Longitude (WGS 84)' });
+
+export const ParcelAtQuery = Type.Object({ lat: Lat, lon: Lon });
+export type ParcelAtQuery = Static<typeof ParcelAtQuery>;
+
+export const ParcelSearchQuery = Type.Object({
+  commune: Type.Optional(Type.String({ pattern: '^[0-9]{5}$', description: 'Commune code: today\'s (2025) or a former one (pre-2025 sheets)' })),
+  sheet: Type.Optional(Type.Integer({ minimum: 1, maximum: 9999, description: 'Map sheet number (số tờ bản đồ)' })),
+  parcel: Type.Optional(Type.Integer({ minimum: 1, maximum: 99999, description: 'Parcel number (số thửa)' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+});
+export type ParcelSearchQuery = Static<typeof ParcelSearchQuery>;
+
+export const LandUse = Type.Object({
+  code: Type.String({ description: 'Circular 08/2024/TT-BTNMT code' }),
+  name: Type.String(),
+  group: Type.Union([Type.Literal('agricultural'), Type.Literal('non_agricultural'), Type.Literal('unused')]),
+  /** The older code as the source wrote it, when it was mapped. */
+  legacyCode: Nullable(Type.String()),
+  areaM2: Type.Number(),
+});
+export type LandUse = Static<typeof LandUse>;
+
+export const Point = Type.Object({ lat: Type.Number(), lon: Type.Number() });
+
+export const ParcelSummary = Type.Object({
+  id: Uuid,
+  /** commune-sheet-parcel, with today's commune code */
+  key: Type.String(),
+  commune: Type.Object({ code: Type.String(), name: Type.String() }),
+  /** The former commune the sheet was drawn for (sheet numbers restart in each). */
+  formerCommune: Nullable(Type.Object({ code: Type.String(), name: Type.String() })),
+  sheet: Type.Integer(),
+  parcel: Type.Integer(),
+  areaM2: Type.Number(),
+  address: Nullable(Type.String()),
+  landUses: Type.Array(LandUse),
+  centre: Point,
+  /** Demo data generated at seed, not a real parcel. */
+  synthetic: Type.Boolean(),
+});
+export type ParcelSummary = Static<typeof ParcelSummary>;
+
+export const ParcelSearchReply = Type.Object({ items: Type.Array(ParcelSummary), total: Type.Integer() });
+export type ParcelSearchReply = Static<typeof ParcelSearchReply>;
+
+export const ZoningDesignation = Type.Object({
+  plan: Type.Object({ id: Uuid, name: Type.String(), decisionNumber: Type.String(), decisionDate: Day, synthetic: Type.Boolean() }),
+  zoneCode: Type.String(),
+  landUse: Type.Object({ code: Type.String(), name: Type.String() }),
+  /** mật độ xây dựng, percent */
+  buildingDensityPct: Nullable(Type.Number()),
+  /** tầng cao tối đa */
+  maxFloors: Nullable(Type.Integer()),
+  /** How much of the parcel the zone covers. */
+  overlapM2: Type.Number(),
+});
+export type ZoningDesignation = Static<typeof ZoningDesignation>;
+
+export const ParcelSheet = Type.Object({
+  ...ParcelSummary.properties,
+  /** The parcel outline, GeoJSON in WGS 84. */
+  geometry: Type.Object({ type: Type.String(), coordinates: Type.Array(Type.Unknown()) }),
+  zoning: Type.Array(ZoningDesignation),
+  source: Type.String(),
+  updatedAt: DateTime,
+  disclaimer: Type.String(),
+});
+export type ParcelSheet = Static<typeof ParcelSheet>;
+
+export const ZoningPlan = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  decisionNumber: Type.String(),
+  decisionDate: Day,
+  synthetic: Type.Boolean(),
+  zones: Type.Integer(),
+});
+export const ZoningPlansReply = Type.Object({
+  items: Type.Array(ZoningPlan),
+  /** Planned land uses present in the zones, for the map legend. */
+  legend: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), colour: Type.String() })),
+});
+export type ZoningPlansReply = Static<typeof ZoningPlansReply>;
+
+export const ImportQuery = Type.Object({
+  kind: Type.Union([Type.Literal('parcels'), Type.Literal('zones')], { description: 'What the file holds' }),
+  srid: Type.Integer({ description: 'EPSG code of the coordinates: a VN-2000 TM-3 zone (9210, 9215, 5897, 5899) or 4326' }),
+  /** For zones: the plan they belong to. */
+  planName: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+  decisionNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  decisionDate: Type.Optional(Day),
+});
+export type ImportQuery = Static<typeof ImportQuery>;
+
+export const ImportReply = Type.Object({
+  read: Type.Integer(),
+  inserted: Type.Integer(),
+  updated: Type.Integer(),
+  rejected: Type.Array(Type.Object({
+    /** 1-based position of the feature in the file */
+    feature: Type.Integer(),
+    key: Nullable(Type.String()),
+    reason: Type.String(),
+  })),
+  srid: Type.Integer(),
+});
+export type ImportReply = Static<typeof ImportReply>;
+
+/** A land officer's correction of a parcel's attributes (audited with its reason). */
+export const ParcelPatch = Type.Object({
+  landUses: Type.Optional(Type.Array(Type.Object({
+    code: Type.String({ pattern: '^[A-Za-z]{3}$', description: 'Circular 08/2024 code (older codes are mapped)' }),
+    areaM2: Type.Number({ exclusiveMinimum: 0 }),
+  }), { minItems: 1, maxItems: 10 })),
+  areaM2: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 100_000_000 })),
+  address: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+  reason: Type.String({ minLength: 5, maxLength: 1000, description: 'Why (kept in the audit trail)' }),
+}, { additionalProperties: false });
+export type ParcelPatch = Static<typeof ParcelPatch>;

@@ -1,0 +1,110 @@
+// Land data in and out: imports (land officers, CLI), the PDF sheet and vector tiles.
+import type { Principal } from '../../platform/auth.ts';
+import type { ImportQuery, ImportReply, ParcelPatch, ParcelSheet } from '@cds/contracts/land';
+import { resolveLandUse } from '@cds/contracts/land.rules';
+import { badRequest, invalidField, notFound } from '../../platform/errors.ts';
+import { translate, type Locale } from '../../platform/i18n.ts';
+import type { Platform } from '../../platform/module.ts';
+import { bindPolicy, type Policy, type Scoped } from '../../platform/policy.ts';
+import type { AreasApi } from '../areas/index.ts';
+import type { FormerCommunes } from './former-communes.ts';
+import { geojsonFeatures, LandImporter, shapefileFeatures, type SourceFeature } from './import.ts';
+import { parcelSheetPdf } from './pdf.ts';
+import { landRules } from './policy.ts';
+import * as repo from './repo.ts';
+import { colourOf, type LandService } from './service.ts';
+import { isSupportedSrid } from './vn2000.ts';
+
+const PARCELS_PER_TILE = 20_000;
+
+export class LandAdmin {
+  private readonly policy: Policy<Scoped, 'write'>;
+  private readonly importer: LandImporter;
+
+  constructor(private readonly platform: Platform, private readonly areas: AreasApi, former: FormerCommunes, private readonly service: LandService) {
+    this.policy = bindPolicy(landRules, areas, 'land.import.forbidden');
+    this.importer = new LandImporter(platform.db.kysely, former);
+  }
+
+  checkImport(q: ImportQuery): void {
+    if (!isSupportedSrid(q.srid)) throw invalidField('srid', 'land.import.srid');
+    if (q.kind === 'zones' && (!q.planName || !q.decisionNumber || !q.decisionDate)) throw invalidField('planName', 'land.import.plan_required');
+  }
+
+  /** Imports spooled files: `file` (GeoJSON) or `shp` + `dbf`. `principal` null = the CLI (no area limit). */
+  async importFiles(principal: Principal | null, q: ImportQuery, files: Record<string, string>, sourceName: string, onProgress?: (read: number) => void): Promise<ImportReply> {
+    this.checkImport(q);
+    let features: AsyncIterable<SourceFeature>;
+    if (files.file) features = geojsonFeatures(files.file);
+    else if (files.shp && files.dbf) features = shapefileFeatures(files.shp, files.dbf);
+    else throw badRequest('land.import.no_file');
+    const mayWrite = (communeCode: string) => principal === null || this.policy.can(principal, 'write', { areaCode: communeCode });
+    try {
+      const report = await this.importer.run(features, {
+        kind: q.kind,
+        srid: q.srid as Parameters<LandImporter['run']>[1]['srid'],
+        sourceName,
+        plan: q.kind === 'zones' ? { name: q.planName!, decisionNumber: q.decisionNumber!, decisionDate: q.decisionDate! } : undefined,
+        mayWrite,
+        isCommune: (code) => this.areas.getCommune(code) !== undefined,
+        onProgress,
+      });
+      await this.platform.audit.record({
+        actorUserId: principal?.userId ?? null,
+        action: `land.import.${q.kind}`,
+        subjectType: 'land_import',
+        subjectId: sourceName,
+        details: { srid: q.srid, read: report.read, inserted: report.inserted, updated: report.updated, rejected: report.rejected.length },
+      });
+      return report;
+    } catch (err) {
+      // a file that is not JSON or not a Shapefile: the stream readers throw plain errors
+      if (err instanceof Error && !('statusCode' in err) && /JSON|Unexpected|shapefile|parse|token|Invalid/i.test(err.message)) {
+        throw badRequest('land.import.bad_file', { reason: err.message.slice(0, 200) });
+      }
+      throw err;
+    }
+  }
+
+  /** A land officer corrects a parcel's attributes in their area; the change and its reason go to the audit trail. */
+  async correct(principal: Principal, id: string, patch: ParcelPatch, locale: Locale): Promise<ParcelSheet> {
+    const before = await repo.parcelById(this.platform.db.kysely, id);
+    if (!before) throw notFound('land.parcel.not_found');
+    this.policy.authorize(principal, 'write', { areaCode: before.commune_code });
+    const landUses = patch.landUses?.map((u, i) => {
+      const use = resolveLandUse(u.code);
+      if (!use) throw invalidField(`landUses/${i}/code`, 'land.land_use.unknown', { code: u.code });
+      return { code: use.code, legacyCode: use.legacyCode, areaM2: u.areaM2 };
+    });
+    await this.platform.db.kysely.transaction().execute(async (trx) => {
+      await repo.updateParcel(trx, id, { landUses, areaM2: patch.areaM2, address: patch.address });
+      await this.platform.audit.record({
+        actorUserId: principal.userId,
+        action: 'land.parcel.correct',
+        subjectType: 'land_parcel',
+        subjectId: id,
+        details: {
+          reason: patch.reason,
+          before: { landUses: before.land_uses, areaM2: before.area_m2, address: before.address },
+          after: { landUses: landUses ?? before.land_uses, areaM2: patch.areaM2 ?? before.area_m2, address: patch.address === undefined ? before.address : patch.address },
+        },
+      }, trx);
+    });
+    return this.service.parcel(id, locale);
+  }
+
+  async sheetPdf(id: string, locale: Locale, compress = true): Promise<{ bytes: Buffer; key: string }> {
+    const sheet = await this.service.parcel(id, locale);
+    const around = await repo.surroundings(this.platform.db.kysely, id, 80);
+    const province = this.areas.getProvince(this.platform.pack.provinceCode);
+    const bytes = await parcelSheetPdf(sheet, around, { provinceName: province?.name ?? '', colourOf, compress, title: translate('vi', 'land.sheet_title') });
+    return { bytes, key: sheet.key };
+  }
+
+  tile(z: number, x: number, y: number): Promise<Buffer> {
+    if (z > 20) throw invalidField('z', 'validation.maximum', { limit: 20 });
+    if (x >= 2 ** z) throw invalidField('x', 'validation.maximum', { limit: 2 ** z - 1 });
+    if (!Number.isInteger(y) || y < 0 || y >= 2 ** z) throw invalidField('y', 'validation.maximum', { limit: 2 ** z - 1 });
+    return repo.landTile(this.platform.db.kysely, z, x, y, PARCELS_PER_TILE);
+  }
+}

@@ -1,0 +1,14 @@
+// Who may do what with land data. Reading parcels and plans is public (the replies carry no
+// owner data); importing is for land officers (cán bộ địa chính) within their area. System
+// administrators import with the CLI (npm run import:land), which has no area limit.
+import { LAND_ABILITIES } from '@cds/contracts/land.rules';
+import { allow, inArea, rulesFor, type AbilityTable, type Scoped } from '../../platform/policy.ts';
+
+const LAND_STAFF = ['land_officer'] as const;
+
+export const landAbilities: AbilityTable = { [LAND_ABILITIES.import]: LAND_STAFF };
+
+export const landRules = rulesFor<Scoped>()({
+  /** write parcels of a commune (import) */
+  write: [allow(LAND_STAFF, inArea)],
+});

@@ -1,0 +1,312 @@
+// All SQL of the land module: parcels (thửa đất), zoning plans and zones, their tiles.
+import { sql, type Generated, type JSONColumnType, type Kysely, type Selectable } from 'kysely';
+import { encodeLayer, tileBoundsSql, tileGeometrySql, type TileGeometry } from '../../platform/mvt.ts';
+
+export type Db = Kysely<object>;
+
+/** One land-use entry of a parcel as stored: today's code, the source's older code, the area. */
+export interface StoredLandUse {
+  code: string;
+  legacyCode: string | null;
+  areaM2: number;
+}
+
+export interface ParcelTable {
+  id: Generated<string>;
+  commune_code: string;
+  former_commune_code: string | null;
+  key_commune: Generated<string>;
+  sheet: number;
+  parcel: number;
+  area_m2: number;
+  address: string | null;
+  land_uses: JSONColumnType<StoredLandUse[], string, string>;
+  geom: unknown;
+  source_geom: unknown;
+  source_srid: number;
+  synthetic: Generated<boolean>;
+  source: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface PlanTable {
+  id: Generated<string>;
+  name: string;
+  decision_number: string;
+  decision_date: string;
+  synthetic: Generated<boolean>;
+  source: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ZoneTable {
+  id: Generated<string>;
+  plan_id: string;
+  zone_code: string;
+  land_use_code: string;
+  building_density_pct: number | null;
+  max_floors: number | null;
+  geom: unknown;
+  source_geom: unknown;
+  source_srid: number;
+  updated_at: Generated<Date>;
+}
+
+type Tables = {
+  land_parcels: ParcelTable;
+  land_zoning_plans: PlanTable;
+  land_zoning_zones: ZoneTable;
+};
+
+const t = (db: Db) => db.withTables<Tables>();
+
+export type PlanRow = Selectable<PlanTable>;
+
+/** A parcel as the service reads it: columns plus its centre and (when asked) outline. */
+export interface ParcelRow {
+  id: string;
+  commune_code: string;
+  former_commune_code: string | null;
+  sheet: number;
+  parcel: number;
+  area_m2: number;
+  address: string | null;
+  land_uses: StoredLandUse[];
+  synthetic: boolean;
+  source: string;
+  updated_at: Date;
+  lat: number;
+  lon: number;
+  geometry: string | null;
+}
+
+const parcelColumns = (withGeometry: boolean) => sql`p.id, p.commune_code, p.former_commune_code, p.sheet, p.parcel, p.area_m2, p.address,
+  p.land_uses, p.synthetic, p.source, p.updated_at,
+  ST_Y(ST_PointOnSurface(p.geom)) AS lat, ST_X(ST_PointOnSurface(p.geom)) AS lon,
+  ${withGeometry ? sql`ST_AsGeoJSON(p.geom, 7)` : sql`NULL`} AS geometry`;
+
+const normalise = (r: ParcelRow): ParcelRow => ({
+  ...r,
+  area_m2: Number(r.area_m2),
+  lat: Number(r.lat),
+  lon: Number(r.lon),
+  land_uses: typeof r.land_uses === 'string' ? (JSON.parse(r.land_uses) as StoredLandUse[]) : r.land_uses,
+});
+
+export async function parcelAt(db: Db, lon: number, lat: number): Promise<ParcelRow | undefined> {
+  // the smallest parcel covering the point, so a parcel drawn inside another wins
+  const res = await sql<ParcelRow>`SELECT ${parcelColumns(true)} FROM land_parcels p
+    WHERE ST_Covers(p.geom, ST_SetSRID(ST_MakePoint(${lon}::float8, ${lat}::float8), 4326))
+    ORDER BY p.area_m2, p.id LIMIT 1`.execute(db);
+  return res.rows[0] && normalise(res.rows[0]);
+}
+
+export async function parcelById(db: Db, id: string): Promise<ParcelRow | undefined> {
+  const res = await sql<ParcelRow>`SELECT ${parcelColumns(true)} FROM land_parcels p WHERE p.id = ${id}::uuid`.execute(db);
+  return res.rows[0] && normalise(res.rows[0]);
+}
+
+export interface KeyFilter {
+  /** today's or a former commune code */
+  commune?: string;
+  sheet?: number;
+  parcel?: number;
+}
+
+export async function searchByKey(db: Db, f: KeyFilter, limit: number): Promise<{ rows: ParcelRow[]; total: number }> {
+  const where = sql.join([
+    f.commune !== undefined ? sql`(p.commune_code = ${f.commune} OR p.key_commune = ${f.commune})` : sql`true`,
+    f.sheet !== undefined ? sql`p.sheet = ${f.sheet}` : sql`true`,
+    f.parcel !== undefined ? sql`p.parcel = ${f.parcel}` : sql`true`,
+  ], sql` AND `);
+  const [rows, count] = await Promise.all([
+    sql<ParcelRow>`SELECT ${parcelColumns(false)} FROM land_parcels p WHERE ${where}
+      ORDER BY p.commune_code, p.key_commune, p.sheet, p.parcel LIMIT ${limit}`.execute(db),
+    sql<{ n: string }>`SELECT count(*) AS n FROM (SELECT 1 FROM land_parcels p WHERE ${where} LIMIT 10000) q`.execute(db),
+  ]);
+  return { rows: rows.rows.map(normalise), total: Number(count.rows[0]?.n ?? 0) };
+}
+
+export interface ZoningRow {
+  plan_id: string;
+  plan_name: string;
+  decision_number: string;
+  decision_date: string;
+  synthetic: boolean;
+  zone_code: string;
+  land_use_code: string;
+  building_density_pct: number | null;
+  max_floors: number | null;
+  overlap_m2: number;
+}
+
+/** The zones of every plan that overlap the parcel, the largest overlap first. */
+export async function zoningOf(db: Db, parcelId: string): Promise<ZoningRow[]> {
+  const res = await sql<ZoningRow>`
+    SELECT pl.id AS plan_id, pl.name AS plan_name, pl.decision_number, to_char(pl.decision_date, 'YYYY-MM-DD') AS decision_date,
+      pl.synthetic, z.zone_code, z.land_use_code, z.building_density_pct, z.max_floors,
+      ST_Area(ST_Intersection(z.geom, p.geom)::geography) AS overlap_m2
+    FROM land_parcels p
+    JOIN land_zoning_zones z ON z.geom && p.geom AND ST_Intersects(z.geom, p.geom)
+    JOIN land_zoning_plans pl ON pl.id = z.plan_id
+    WHERE p.id = ${parcelId}::uuid
+    ORDER BY overlap_m2 DESC, pl.decision_date DESC`.execute(db);
+  return res.rows
+    .map((r) => ({ ...r, overlap_m2: Number(r.overlap_m2), building_density_pct: r.building_density_pct === null ? null : Number(r.building_density_pct) }))
+    // a shared edge is not an overlap
+    .filter((r) => r.overlap_m2 >= 0.5);
+}
+
+export async function plans(db: Db): Promise<(PlanRow & { zones: number })[]> {
+  const res = await sql<PlanRow & { zones: string }>`
+    SELECT pl.id, pl.name, pl.decision_number, to_char(pl.decision_date, 'YYYY-MM-DD') AS decision_date, pl.synthetic, pl.source,
+      pl.created_at, pl.updated_at, (SELECT count(*) FROM land_zoning_zones z WHERE z.plan_id = pl.id) AS zones
+    FROM land_zoning_plans pl ORDER BY pl.decision_date DESC, pl.name`.execute(db);
+  return res.rows.map((r) => ({ ...r, zones: Number(r.zones) }));
+}
+
+export async function zoneLandUses(db: Db): Promise<string[]> {
+  const res = await t(db).selectFrom('land_zoning_zones').select('land_use_code').distinct().orderBy('land_use_code').execute();
+  return res.map((r) => r.land_use_code);
+}
+
+export async function planByDecision(db: Db, decisionNumber: string): Promise<PlanRow | undefined> {
+  return t(db).selectFrom('land_zoning_plans').selectAll().where('decision_number', '=', decisionNumber).executeTakeFirst();
+}
+
+export async function upsertPlan(db: Db, plan: { name: string; decisionNumber: string; decisionDate: string; synthetic: boolean; source: string }): Promise<string> {
+  const row = await t(db).insertInto('land_zoning_plans')
+    .values({ name: plan.name, decision_number: plan.decisionNumber, decision_date: plan.decisionDate, synthetic: plan.synthetic, source: plan.source })
+    .onConflict((oc) => oc.column('decision_number').doUpdateSet({ name: plan.name, decision_date: plan.decisionDate, updated_at: sql`now()` }))
+    .returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A feature ready to store: WGS 84 and source geometries as GeoJSON text. */
+export interface ParcelInput {
+  communeCode: string;
+  formerCommuneCode: string | null;
+  sheet: number;
+  parcel: number;
+  areaM2: number | null;
+  address: string | null;
+  landUses: StoredLandUse[];
+  geometry: string;
+  sourceGeometry: string;
+  sourceSrid: number;
+  synthetic: boolean;
+  source: string;
+}
+
+export interface ZoneInput {
+  zoneCode: string;
+  landUseCode: string;
+  buildingDensityPct: number | null;
+  maxFloors: number | null;
+  geometry: string;
+  sourceGeometry: string;
+  sourceSrid: number;
+}
+
+/** Why each of these GeoJSON geometries is not a valid polygon (by position); valid ones are absent. */
+export async function invalidGeometries(db: Db, geometries: string[]): Promise<Map<number, string>> {
+  if (geometries.length === 0) return new Map();
+  const res = await sql<{ i: number; reason: string }>`
+    SELECT (g.ord - 1)::int AS i, ST_IsValidReason(ST_GeomFromGeoJSON(g.value)) AS reason
+    FROM jsonb_array_elements_text(${JSON.stringify(geometries)}::jsonb) WITH ORDINALITY AS g(value, ord)
+    WHERE NOT ST_IsValid(ST_GeomFromGeoJSON(g.value)) OR ST_IsEmpty(ST_GeomFromGeoJSON(g.value))`.execute(db);
+  return new Map(res.rows.map((r) => [Number(r.i), r.reason]));
+}
+
+/** Inserts parcels or updates them by key (former or today's commune, sheet, parcel); counts each. */
+export async function upsertParcels(db: Db, items: ParcelInput[]): Promise<{ inserted: number; updated: number }> {
+  if (items.length === 0) return { inserted: 0, updated: 0 };
+  const res = await sql<{ inserted: boolean }>`
+    INSERT INTO land_parcels (commune_code, former_commune_code, sheet, parcel, area_m2, address, land_uses, geom, source_geom, source_srid, synthetic, source)
+    SELECT r."communeCode", r."formerCommuneCode", r.sheet, r.parcel,
+      COALESCE(r."areaM2", ST_Area(ST_SetSRID(ST_GeomFromGeoJSON(r.geometry), 4326)::geography)),
+      r.address, r."landUses", ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(r.geometry), 4326)),
+      ST_SetSRID(ST_GeomFromGeoJSON(r."sourceGeometry"), r."sourceSrid"), r."sourceSrid", r.synthetic, r.source
+    FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb) AS r("communeCode" text, "formerCommuneCode" text, sheet int, parcel int,
+      "areaM2" float8, address text, "landUses" jsonb, geometry text, "sourceGeometry" text, "sourceSrid" int, synthetic boolean, source text)
+    ON CONFLICT (key_commune, sheet, parcel) DO UPDATE SET
+      commune_code = EXCLUDED.commune_code, area_m2 = EXCLUDED.area_m2, address = EXCLUDED.address, land_uses = EXCLUDED.land_uses,
+      geom = EXCLUDED.geom, source_geom = EXCLUDED.source_geom, source_srid = EXCLUDED.source_srid, source = EXCLUDED.source, updated_at = now()
+    RETURNING (xmax = 0) AS inserted`.execute(db);
+  const inserted = res.rows.filter((r) => r.inserted).length;
+  return { inserted, updated: res.rows.length - inserted };
+}
+
+export async function upsertZones(db: Db, planId: string, items: ZoneInput[]): Promise<{ inserted: number; updated: number }> {
+  if (items.length === 0) return { inserted: 0, updated: 0 };
+  const res = await sql<{ inserted: boolean }>`
+    INSERT INTO land_zoning_zones (plan_id, zone_code, land_use_code, building_density_pct, max_floors, geom, source_geom, source_srid)
+    SELECT ${planId}::uuid, r."zoneCode", r."landUseCode", r."buildingDensityPct", r."maxFloors",
+      ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(r.geometry), 4326)), ST_SetSRID(ST_GeomFromGeoJSON(r."sourceGeometry"), r."sourceSrid"), r."sourceSrid"
+    FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb) AS r("zoneCode" text, "landUseCode" text, "buildingDensityPct" float8,
+      "maxFloors" int, geometry text, "sourceGeometry" text, "sourceSrid" int)
+    ON CONFLICT (plan_id, zone_code) DO UPDATE SET land_use_code = EXCLUDED.land_use_code, building_density_pct = EXCLUDED.building_density_pct,
+      max_floors = EXCLUDED.max_floors, geom = EXCLUDED.geom, source_geom = EXCLUDED.source_geom, source_srid = EXCLUDED.source_srid, updated_at = now()
+    RETURNING (xmax = 0) AS inserted`.execute(db);
+  const inserted = res.rows.filter((r) => r.inserted).length;
+  return { inserted, updated: res.rows.length - inserted };
+}
+
+export async function countSynthetic(db: Db): Promise<number> {
+  const r = await sql<{ n: string }>`SELECT count(*) AS n FROM land_parcels WHERE synthetic`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+/** Layers 'parcels' (from zoom 15, where a parcel is a few pixels) and 'zoning' (from zoom 12) of one tile. */
+export async function landTile(db: Db, z: number, x: number, y: number, maxParcels: number): Promise<Buffer> {
+  const layers: Buffer[] = [];
+  if (z >= 12) {
+    const zones = await sql<{ zone_code: string; land_use_code: string; plan_id: string; max_floors: number | null; building_density_pct: number | null; g: string }>`
+      SELECT z.zone_code, z.land_use_code, z.plan_id, z.max_floors, z.building_density_pct, ${tileGeometrySql(sql`z.geom`, z, x, y)} AS g
+      FROM land_zoning_zones z WHERE z.geom && ${tileBoundsSql(z, x, y)}`.execute(db);
+    layers.push(encodeLayer('zoning', zones.rows.map((r) => ({
+      geometry: JSON.parse(r.g) as TileGeometry,
+      properties: { zone: r.zone_code, use: r.land_use_code, plan: r.plan_id, floors: r.max_floors, density: r.building_density_pct === null ? null : Number(r.building_density_pct) },
+    }))));
+  }
+  if (z >= 15) {
+    const parcels = await sql<{ id: string; sheet: number; parcel: number; use: string | null; g: string }>`
+      SELECT p.id, p.sheet, p.parcel, p.land_uses->0->>'code' AS use, ${tileGeometrySql(sql`p.geom`, z, x, y, 16)} AS g
+      FROM land_parcels p WHERE p.geom && ${tileBoundsSql(z, x, y)} LIMIT ${maxParcels}`.execute(db);
+    layers.push(encodeLayer('parcels', parcels.rows.map((r) => ({
+      geometry: JSON.parse(r.g) as TileGeometry,
+      properties: { id: r.id, sheet: r.sheet, parcel: r.parcel, label: `${r.sheet}/${r.parcel}`, use: r.use },
+    }))));
+  }
+  return Buffer.concat(layers);
+}
+
+/** Outlines near a parcel for the map extract of its sheet: other parcels and zoning zones within `metres`. */
+export async function surroundings(db: Db, parcelId: string, metres: number): Promise<{ kind: 'parcel' | 'zone'; use: string | null; label: string; g: string }[]> {
+  const res = await sql<{ kind: 'parcel' | 'zone'; use: string | null; label: string; g: string }>`
+    WITH box AS (SELECT ST_Expand(p.geom, ${metres / 100_000}::float8) AS b FROM land_parcels p WHERE p.id = ${parcelId}::uuid)
+    SELECT 'zone' AS kind, z.land_use_code AS use, z.zone_code AS label, ST_AsGeoJSON(ST_Intersection(z.geom, box.b), 7) AS g
+      FROM land_zoning_zones z, box WHERE z.geom && box.b
+    UNION ALL
+    SELECT 'parcel', NULL, p.parcel::text, ST_AsGeoJSON(p.geom, 7)
+      FROM land_parcels p, box WHERE p.geom && box.b AND p.id <> ${parcelId}::uuid
+    LIMIT 400`.execute(db);
+  return res.rows;
+}
+
+export async function updateParcel(db: Db, id: string, patch: { landUses?: StoredLandUse[]; areaM2?: number; address?: string | null }): Promise<void> {
+  await t(db).updateTable('land_parcels').set({
+    ...(patch.landUses ? { land_uses: JSON.stringify(patch.landUses) } : {}),
+    ...(patch.areaM2 !== undefined ? { area_m2: patch.areaM2 } : {}),
+    ...(patch.address !== undefined ? { address: patch.address } : {}),
+    updated_at: sql`now()`,
+  }).where('id', '=', id).execute();
+}
+
+/** Whether the administrative units are in the database (the server seeds them at its first start). */
+export async function communesLoaded(db: Db): Promise<boolean> {
+  const r = await sql<{ n: string }>`SELECT count(*) AS n FROM (SELECT 1 FROM communes LIMIT 1) q`.execute(db);
+  return Number(r.rows[0]?.n ?? 0) > 0;
+}

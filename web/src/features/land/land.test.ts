@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { Procedure } from '@cds/contracts/procedures';
+import { fieldsFromQuery } from '../dossiers/ApplyPage.tsx';
+import { keyQueryString, parcelPrefill } from './api.ts';
+
+const schema = {
+  type: 'object',
+  properties: {
+    parcelNumber: { type: 'string', title: 'Thửa đất số' },
+    mapSheet: { type: 'string', title: 'Tờ bản đồ số' },
+    parcelAddress: { type: 'string', title: 'Địa chỉ thửa đất' },
+    parcelArea: { type: 'number', title: 'Diện tích (m²)' },
+  },
+  required: [],
+} as unknown as Procedure['formSchema'];
+
+describe('land: parcel prefill of applications', () => {
+  it('hands the parcel number, sheet, place and area to the application form', () => {
+    const qs = parcelPrefill({ parcel: 12, sheet: 3, areaM2: 352.5, address: null, commune: { code: '05983', name: 'Phường Lương Văn Tri' }, formerCommune: { code: '05989', name: 'Xã Quảng Lạc' } });
+    const fields = fieldsFromQuery(new URLSearchParams(qs), schema);
+    expect(fields).toEqual({ parcelNumber: '12', mapSheet: '3', parcelAddress: 'Xã Quảng Lạc (cũ), Phường Lương Văn Tri', parcelArea: 352.5 });
+  });
+
+  it('takes only fields the form has, with the type it wants', () => {
+    const fields = fieldsFromQuery(new URLSearchParams('parcelArea=abc&owner=X&mapSheet=%20&parcelNumber=7'), schema);
+    expect(fields).toEqual({ parcelNumber: '7' });
+  });
+
+  it('leaves empty key parts out of a search', () => {
+    expect(keyQueryString({ commune: ' 05983 ', sheet: '', parcel: '12' })).toBe('commune=05983&parcel=12');
+  });
+});
