@@ -8,5 +8,6 @@ import { reportsModule } from './reports/index.ts';
 import { open311Module } from './open311/index.ts';
 import { proceduresModule } from './procedures/index.ts';
 import { dossiersModule } from './dossiers/index.ts';
+import { newsModule } from './news/index.ts';
 
-export const MODULES: ModuleDefinition[] = [areasModule, identityModule, dashboardModule, notificationsModule, reportsModule, open311Module, proceduresModule, dossiersModule];
+export const MODULES: ModuleDefinition[] = [areasModule, identityModule, dashboardModule, notificationsModule, reportsModule, open311Module, proceduresModule, dossiersModule, newsModule];
