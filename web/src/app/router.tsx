@@ -18,6 +18,7 @@ import { NotificationsPage } from '../features/notifications/NotificationsPage.t
 import { dossierCitizenRoutes } from '../features/dossiers/routes.tsx';
 import { procedureCitizenRoutes } from '../features/procedures/routes.tsx';
 import { reportCitizenRoutes } from '../features/reports/routes.tsx';
+import { newsCitizenRoutes } from '../features/news/routes.tsx';
 
 const StaffApp = lazy(() => import('../features/staff/StaffApp.tsx'));
 const LeaderApp = lazy(() => import('../features/leader/LeaderApp.tsx'));
@@ -40,6 +41,7 @@ export const routes: RouteObject[] = [
       ...dossierCitizenRoutes,
       ...procedureCitizenRoutes,
       ...reportCitizenRoutes,
+      ...newsCitizenRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -21,6 +21,7 @@ export const FEATURE_REGISTRY: FeatureRegistry = {
   dossiers: { icon: 'document', labelKey: 'dossiers.tile.label', descriptionKey: 'dossiers.tile.description', route: '/dossiers' },
   procedures: { icon: 'search', labelKey: 'procedures.tile.label', descriptionKey: 'procedures.tile.description', route: '/procedures' },
   reports: { icon: 'megaphone', labelKey: 'reports.tile.label', descriptionKey: 'reports.tile.description', route: '/reports' },
+  news: { icon: 'bell', labelKey: 'news.tile.label', descriptionKey: 'news.tile.description', route: '/news' },
 };
 
 export interface CitizenTile extends FeatureTile {

@@ -24,7 +24,7 @@ export interface FeedMeta {
   updatedAt: Date;
 }
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true });
+const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true, suppressBooleanAttributes: false });
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
 
 /** RFC 822 date as RSS 2.0 requires (e.g. "Sun, 06 Dec 2026 23:10:00 GMT"). */
