@@ -204,7 +204,7 @@ describe('news', () => {
     });
 
     it('lets nobody approve their own draft', async () => {
-      assert.equal((await req('POST', `/api/news-desk/items/${itemId}/approve`, writer)).statusCode, 409, 'not yet submitted');
+      assert.equal((await req('POST', `/api/news-desk/items/${itemId}/approve`, writer)).statusCode, 403, 'not even before submission');
       const sub = await req('POST', `/api/news-desk/items/${itemId}/submit`, writer);
       assert.equal(sub.statusCode, 200, sub.body);
       assert.deepEqual((sub.json() as { actions: string[] }).actions, []);
