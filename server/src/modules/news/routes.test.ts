@@ -181,6 +181,13 @@ describe('news', () => {
       }
     });
 
+    it('gives editors the news.edit ability, and nobody else', async () => {
+      const abilities = async (s: TestSession) => ((await req('GET', '/api/me', s)).json() as { abilities: string[] }).abilities;
+      assert.ok((await abilities(writer)).includes('news.edit'));
+      assert.ok(!(await abilities(an)).includes('news.edit'));
+      assert.ok(!(await abilities(officer)).includes('news.edit'));
+    });
+
     it('refuses citizens and officers at the desk, and anyone not signed in', async () => {
       assert.equal((await req('POST', '/api/news-desk/items', an, draft())).statusCode, 403);
       assert.equal((await req('POST', '/api/news-desk/items', null, draft())).statusCode, 401);

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { ErrorReply, errorReplies } from '@cds/contracts/common';
 import * as S from '@cds/contracts/news';
 import { policy, requirePrincipal } from '../../platform/auth.ts';
+import { unauthorized } from '../../platform/errors.ts';
 import { localeFrom } from '../../platform/i18n.ts';
 import type { App } from '../../platform/module.ts';
 import { MAX_FILE_BYTES, type NewsService } from './service.ts';
@@ -126,6 +127,11 @@ export function newsRoutes(app: App, service: NewsService): void {
     config: { policy: edit },
     // base64 of a 10 MB file, with room for the JSON around it
     bodyLimit: Math.ceil((MAX_FILE_BYTES * 4) / 3) + 4096,
+    // a large body is read only for someone signed in (the policy itself runs after parsing)
+    preParsing: async (request, _reply, payload) => {
+      if (!request.principal) throw unauthorized();
+      return payload;
+    },
     schema: { tags: editorTags, summary: 'Upload a cover image or a PDF attachment', body: S.NewsFileUpload, response: { 201: S.NewsFile, ...errorReplies(400, 401, 403, 413) } },
   }, async (request, reply) => reply.status(201).send(await service.upload(requirePrincipal(request), request.body)));
 }
