@@ -70,6 +70,27 @@ describe('official news', () => {
     await checkA11y(page, 'news article');
   });
 
+  it('the citizen reads the item again offline', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await signIn(page, LVT_CITIZEN);
+    await page.goto('/news');
+    await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.ready;
+      if (reg.active?.state !== 'activated') await new Promise<void>((resolve) => reg.active?.addEventListener('statechange', () => resolve()));
+    });
+    // now the service worker controls the page: opening the item caches it
+    await page.reload();
+    await page.getByRole('link', { name: new RegExp(TITLE) }).click();
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await page.getByText('Tổ dân phố để rác cồng kềnh').waitFor();
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await page.getByText('Tổ dân phố để rác cồng kềnh').waitFor();
+    await context.setOffline(false);
+  });
+
   it('a citizen of another commune does not see it', async () => {
     const page = await (await phoneContext(browser)).newPage();
     await signIn(page, TK_CITIZEN);
