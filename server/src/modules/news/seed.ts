@@ -1,4 +1,5 @@
-// Demo mode: two editors of UBND tỉnh Lạng Sơn (one writes, the other approves) and a few
+// Demo mode: two editors of UBND tỉnh Lạng Sơn (one writes, the other approves; they live in
+// Phường Tam Thanh, away from the communes other tests count) and a few
 // published items per area, so the home screen, the news page and the feeds show something.
 import type { NewsTopic } from '@cds/contracts/news.rules';
 import type { NewsTexts } from '@cds/contracts/news';
@@ -8,8 +9,8 @@ import type { IdentityApi } from '../identity/index.ts';
 import * as repo from './repo.ts';
 
 export const DEMO_EDITORS = [
-  { phone: '0900000402', fullName: 'Lộc Thị Hạnh', communeCode: '05983', memberships: [{ role: 'news_editor' as const, agencyCode: 'UBND-20', areaCode: '20' }] },
-  { phone: '0900000403', fullName: 'Vi Văn Thắng', communeCode: '05983', memberships: [{ role: 'news_editor' as const, agencyCode: 'UBND-20', areaCode: '20' }] },
+  { phone: '0900000402', fullName: 'Lộc Thị Hạnh', communeCode: '05986', memberships: [{ role: 'news_editor' as const, agencyCode: 'UBND-20', areaCode: '20' }] },
+  { phone: '0900000403', fullName: 'Vi Văn Thắng', communeCode: '05986', memberships: [{ role: 'news_editor' as const, agencyCode: 'UBND-20', areaCode: '20' }] },
 ];
 
 interface DemoItem {
