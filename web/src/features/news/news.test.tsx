@@ -45,7 +45,7 @@ describe('news fixtures', () => {
   });
 });
 
-describe('news pages', () => {
+describe('news pages', { timeout: 20_000 }, () => {
   it('builds the list query', () => {
     expect(newsQueryString({ topic: 'health', followed: true, limit: 3 })).toBe('topic=health&followed=true&limit=3');
   });
