@@ -92,6 +92,18 @@ export default defineConfig({
             options: { cacheName: 'cds-console-chunks', expiration: { maxEntries: 60 } },
           },
           {
+            // news a citizen opened stays readable offline (the latest copy when online)
+            urlPattern: ({ url }) => /^\/api\/news(\/(?!files\/)[^/]+)?$/.test(url.pathname),
+            handler: 'NetworkFirst',
+            options: { cacheName: 'cds-news', networkTimeoutSeconds: 4, expiration: { maxEntries: 200, maxAgeSeconds: 30 * 24 * 3600 } },
+          },
+          {
+            // their cover images and PDF attachments never change (a new upload gets a new id)
+            urlPattern: ({ url }) => url.pathname.startsWith('/api/news/files/'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'cds-news-files', expiration: { maxEntries: 100, maxAgeSeconds: 30 * 24 * 3600 }, cacheableResponse: { statuses: [200] } },
+          },
+          {
             // the brand must show offline; it is public and small
             urlPattern: ({ url }) => url.pathname === '/api/features',
             handler: 'NetworkFirst',

@@ -9,10 +9,11 @@ import { open311Module } from './open311/index.ts';
 import { proceduresModule } from './procedures/index.ts';
 import { dossiersModule } from './dossiers/index.ts';
 import { alertsModule } from './alerts/index.ts';
+import { newsModule } from './news/index.ts';
 import { paymentsModule } from './payments/index.ts';
 import { landModule } from './land/index.ts';
 
 export const MODULES: ModuleDefinition[] = [
   areasModule, identityModule, dashboardModule, notificationsModule, reportsModule, open311Module, proceduresModule, dossiersModule,
-  alertsModule, paymentsModule, landModule,
+  alertsModule, newsModule, paymentsModule, landModule,
 ];

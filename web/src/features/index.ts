@@ -8,6 +8,7 @@ import { dossiersFeature } from './dossiers/feature.ts';
 import { landFeature } from './land/feature.ts';
 import { leaderFeature } from './leader/feature.ts';
 import { paymentsFeature } from './payments/feature.ts';
+import { newsFeature } from './news/feature.ts';
 import { notificationsFeature } from './notifications/feature.ts';
 import { proceduresFeature } from './procedures/feature.ts';
 import { reportsFeature } from './reports/feature.ts';
@@ -24,6 +25,7 @@ export const FEATURES: readonly Feature[] = [
   notificationsFeature,
   paymentsFeature,
   landFeature,
+  newsFeature,
 ];
 
 /** The text of every feature, for initI18n. */

@@ -6,6 +6,7 @@ import { DisplaySettings } from '../../app/chrome.tsx';
 import { useInstallation, usePageTitle } from '../../app/installation.ts';
 import { citizenTiles } from '../registry.ts';
 import { eidStartUrl, useEidAvailable } from '../account/eid.ts';
+import { NewsSection } from '../news/NewsSection.tsx';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -77,6 +78,8 @@ export function HomePage() {
         </ul>
         {tiles.length === 0 && <p className="muted">{t('home.noServicesYet')}</p>}
       </section>
+
+      <NewsSection />
 
       <DisplaySettings />
     </div>

@@ -1,0 +1,45 @@
+// News: official news and announcements (tin tức, thông báo) of agencies, written by their
+// editors, reviewed by a second editor, targeted at the province or some communes, read by
+// citizens on the home screen, the news page and RSS/Atom feeds.
+import type { ModuleDefinition } from '../../platform/module.ts';
+import { areasModule } from '../areas/index.ts';
+import { identityModule } from '../identity/index.ts';
+import { notificationsModule } from '../notifications/index.ts';
+import { messages } from './messages.ts';
+import { newsAbilities } from './policy.ts';
+import { newsRoutes } from './routes.ts';
+import { seedDemoNews } from './seed.ts';
+import { NewsService, PUBLISHED_EVENT } from './service.ts';
+
+export interface NewsApi {
+  /** Publishes scheduled items whose time has come (also a job every minute); returns how many. */
+  publishDue(): Promise<number>;
+}
+
+export const NEWS_PUBLISH_JOB = 'news-publish-due';
+
+export const newsModule: ModuleDefinition<NewsApi> = {
+  name: 'news',
+  migrations: new URL('./migrations/', import.meta.url),
+  abilities: newsAbilities,
+  create(platform) {
+    const identity = platform.use(identityModule);
+    const service = new NewsService(platform, { areas: platform.use(areasModule), identity, notifications: platform.use(notificationsModule) });
+    return {
+      api: { publishDue: () => service.publishDue() },
+      messages,
+      routes: (app) => newsRoutes(app, service),
+      jobs: [{ name: NEWS_PUBLISH_JOB, cron: '* * * * *', handler: async () => void (await service.publishDue()) }],
+      events: {
+        [PUBLISHED_EVENT]: async (event) => {
+          const p = event.payload as { newsId: string; version: number; reason: 'published' | 'major_update' };
+          await service.notifyFollowers(p.newsId, p.version, p.reason);
+        },
+      },
+      seed: async ({ demo }) => {
+        if (demo) await seedDemoNews(platform, identity);
+      },
+      features: [{ key: 'news', face: 'citizen' }],
+    };
+  },
+};
