@@ -20,7 +20,9 @@ describe('FEATURES', () => {
   });
 
   it('gives the home page the tiles the features declare', () => {
-    expect(Object.keys(FEATURE_REGISTRY).sort()).toEqual(['dossiers', 'procedures', 'reports']);
+    const withTile = FEATURES.filter((f) => f.tile).map((f) => f.key);
+    expect(Object.keys(FEATURE_REGISTRY).sort()).toEqual(withTile.sort());
+    expect(withTile).toEqual(expect.arrayContaining(['dossiers', 'procedures', 'reports', 'alerts', 'news', 'payments', 'land']));
     expect(FEATURE_REGISTRY.reports?.route).toBe('/reports');
   });
 

@@ -94,6 +94,8 @@ export function paymentRoutes(app: App, service: PaymentService): void {
 
   // the collecting bank's transfer notification: the signature covers the raw body, so it is read as bytes
   void app.register(async (scope) => {
+    // the platform's JSON parser (platform/json-body.ts) is replaced in this scope only
+    scope.removeContentTypeParser('application/json');
     scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
     scope.post('/api/payments/bank/notify', {
       config: { policy: policy.public },
