@@ -3,7 +3,7 @@
 // "Tôi an toàn"; the officer sees the answer in the delivery report. Axe on every page.
 import { after, before, describe, it } from 'node:test';
 import { type Browser } from 'playwright-core';
-import { checkA11y, deskContext, launch, phoneContext, signIn } from './lib.ts';
+import { BASE_URL, checkA11y, DEMO_PASSWORD, deskContext, launch, phoneContext, signIn } from './lib.ts';
 
 const OFFICER = '0900000401';
 const LEADER = '0900000201';
@@ -70,5 +70,28 @@ describe('emergency alerts', () => {
     await sent.getByRole('button', { name: 'Báo cáo gửi' }).click();
     await sent.getByText(/An toàn: 1/).waitFor({ timeout: 20_000 });
     await sent.getByText(/Hoàng Thị Bình/).waitFor();
+
+    // the alert is cancelled (the officer drafts the Cancel, the leader sends it), so the
+    // journeys that follow, whose citizens live in these communes, are not covered by it
+    const officerApi = await bearer(OFFICER);
+    const list = (await (await fetch(`${BASE_URL}/api/staff/alerts`, { headers: officerApi })).json()) as { items: { id: string; headline: string; state: string }[] };
+    const original = list.items.find((a) => a.headline === headline && a.state === 'sent');
+    if (!original) throw new Error('the sent alert is not in the console list');
+    const cancel = await fetch(`${BASE_URL}/api/staff/alerts/${original.id}/follow-ups`, {
+      method: 'POST', headers: { ...officerApi, 'content-type': 'application/json' }, body: JSON.stringify({ msgType: 'Cancel' }),
+    });
+    if (cancel.status !== 201) throw new Error(`drafting the Cancel: ${cancel.status} ${await cancel.text()}`);
+    const cancelId = ((await cancel.json()) as { id: string }).id;
+    const sendCancel = await fetch(`${BASE_URL}/api/staff/alerts/${cancelId}/send`, { method: 'POST', headers: await bearer(LEADER) });
+    if (sendCancel.status !== 200) throw new Error(`sending the Cancel: ${sendCancel.status} ${await sendCancel.text()}`);
+    const current = (await (await fetch(`${BASE_URL}/api/alerts?commune=06040&current=true`)).json()) as { items: { headline: string; msgType?: string }[] };
+    if (current.items.some((a) => a.headline === headline && a.msgType !== 'Cancel')) throw new Error('the cancelled alert is still in force');
   });
 });
+
+/** A Bearer header for a demo account (API calls outside the browser's cookie session). */
+async function bearer(phone: string): Promise<{ authorization: string }> {
+  const res = await fetch(`${BASE_URL}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone, password: DEMO_PASSWORD }) });
+  if (res.status !== 200) throw new Error(`sign-in of ${phone}: ${res.status}`);
+  return { authorization: `Bearer ${((await res.json()) as { token: string }).token}` };
+}
