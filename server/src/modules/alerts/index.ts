@@ -37,7 +37,7 @@ export const alertsModule: ModuleDefinition<AlertsApi> = {
           {
             phone: DEMO_ALERT_OFFICER,
             fullName: 'Lương Văn Cảnh',
-            communeCode: '05983',
+            communeCode: '05986',
             memberships: [{ role: 'alert_officer', agencyCode: 'UBND-20', areaCode: '20' }],
           },
         ]);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { CORE_ABILITIES } from '@cds/contracts';
 import { createTestApp, type TestApp } from '../../../test/helpers.ts';
 import { identityModule } from './index.ts';
+import { MODULES } from '../index.ts';
 import { registerCitizen, signIn, type TestSession } from '../../../test/identity.ts';
 
 type Reply = { statusCode: number; json(): unknown };
@@ -72,9 +73,9 @@ describe('my account: profile, consents, data export, deletion', () => {
     const expected: [string, string, string[]][] = [
       ['citizen', '0900000001', []],
       ['officer', '0900000101', ['console.open', 'dossiers.process', 'dossiers.read_staff', 'reports.work']],
-      ['leader', '0900000201', ['console.open', 'dashboard.view', 'dossiers.read_staff', 'dossiers.view_indicators', 'reports.work']],
+      ['leader', '0900000201', ['alerts.manage', 'console.open', 'dashboard.view', 'dossiers.read_staff', 'dossiers.view_indicators', 'reports.work']],
       ['community helper', '0900000301', ['console.open']],
-      ['sysadmin', '0900000901', ['console.open', 'dashboard.view', 'dossiers.read_staff', 'dossiers.view_indicators', 'identity.manage_users', 'reports.configure', 'reports.work']],
+      ['sysadmin', '0900000901', ['alerts.manage', 'console.open', 'dashboard.view', 'dossiers.read_staff', 'dossiers.view_indicators', 'identity.manage_users', 'reports.configure', 'reports.work']],
     ];
     for (const [who, phone, abilities] of expected) {
       it(`lists what the ${who} may do`, async () => {
@@ -85,9 +86,9 @@ describe('my account: profile, consents, data export, deletion', () => {
       });
     }
 
-    it('uses only the ability names the contracts declare', async () => {
+    it('uses only the ability names the contracts and the registered modules declare', async () => {
       const session = await signIn(t.app, '0900000901');
-      const names = new Set<string>(Object.values(CORE_ABILITIES));
+      const names = new Set<string>([...Object.values(CORE_ABILITIES), ...MODULES.flatMap((m) => Object.keys(m.abilities ?? {}))]);
       for (const a of (await t.app.inject({ method: 'GET', url: '/api/me', headers: session.headers })).json().abilities as string[]) assert.ok(names.has(a), a);
     });
 
