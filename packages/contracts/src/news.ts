@@ -2,7 +2,7 @@
 // reading, followed topics and uploaded files. Feeds (RSS 2.0, Atom) are XML, described here
 // only by their query.
 import { Type, type Static } from 'typebox';
-import { DateTime, Nullable, Uuid } from './common.ts';
+import { DateTime, Nullable, PageOffset, Uuid } from './common.ts';
 import { NEWS_ACTIONS, NEWS_CHANGES, NEWS_KINDS, NEWS_STATUSES, NEWS_TOPICS } from './news.rules.ts';
 
 export const NewsTopicSchema = Type.Enum(NEWS_TOPICS);
@@ -118,7 +118,7 @@ export const NewsListQuery = Type.Object({
   /** Only the topics the signed-in person follows. */
   followed: Type.Optional(Type.Boolean()),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0 })),
+  offset: Type.Optional(PageOffset()),
 }, { additionalProperties: false });
 export type NewsListQuery = Static<typeof NewsListQuery>;
 
@@ -172,7 +172,7 @@ export type EditorNewsItem = Static<typeof EditorNewsItem>;
 export const EditorListQuery = Type.Object({
   status: Type.Optional(NewsStatusSchema),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0 })),
+  offset: Type.Optional(PageOffset()),
 }, { additionalProperties: false });
 export type EditorListQuery = Static<typeof EditorListQuery>;
 

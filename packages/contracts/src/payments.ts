@@ -2,7 +2,7 @@
 // or by VietQR transfer, "my payments", electronic receipts (biên lai điện tử) with a
 // public check, the gateway's callbacks, and the finance staff's daily reconciliation.
 import { Type, type Static } from 'typebox';
-import { DateTime, Day, Nullable, Uuid } from './common.ts';
+import { DateTime, Day, Nullable, PageOffset, Uuid } from './common.ts';
 import { BILL_SERVICES, PAYMENT_CHANNELS, PAYMENT_PURPOSES, PAYMENT_STATUSES } from './payments.rules.ts';
 
 export const PaymentStatus = Type.Enum(PAYMENT_STATUSES);
@@ -75,7 +75,7 @@ export type VietQrPayment = Static<typeof VietQrPayment>;
 
 export const MyPaymentsQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0 })),
+  offset: Type.Optional(PageOffset()),
 });
 export const PaymentPage = Type.Object({ items: Type.Array(Payment), total: Type.Integer() });
 export type PaymentPage = Static<typeof PaymentPage>;
