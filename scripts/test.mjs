@@ -28,8 +28,9 @@ let failed = 0;
 const server = await run(process.execPath, ['--import', 'tsx', 'test/run.ts', ...args], path.join(root, 'server'));
 const serverLine = /^(\d+) passed, (\d+) failed/m.exec(server.tail);
 passed += Number(serverLine?.[1] ?? 0);
-failed += serverLine ? Number(serverLine[2]) : 1;
-if (server.code !== 0 && !serverLine) failed += 1;
+const serverFailed = serverLine ? Number(serverLine[2]) : 1;
+// a failing run is never reported as clean, whatever its summary line says
+failed += server.code !== 0 && serverFailed === 0 ? 1 : serverFailed;
 
 if (!process.env.TEST_DATABASE_URL && args.length === 0) {
   const report = path.join(os.tmpdir(), `cds-vitest-${process.pid}.json`);

@@ -45,10 +45,12 @@ const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-repo
   env,
   stdio: ['ignore', 'pipe', 'inherit'],
 });
-let tail = '';
+// the whole output is kept: the runner's totals come before its list of failures, which can
+// be long, so a tail alone may miss them
+const output: string[] = [];
 child.stdout.on('data', (chunk: Buffer) => {
   process.stdout.write(chunk);
-  tail = (tail + chunk.toString()).slice(-4000);
+  output.push(chunk.toString());
 });
 const code: number = await new Promise((resolve) => child.on('close', (c) => resolve(c ?? 1)));
 
@@ -60,7 +62,10 @@ if (env.TEST_TEMPLATE_DB && process.env.TEST_DATABASE_URL) {
   await admin.query(`DROP DATABASE IF EXISTS ${env.TEST_TEMPLATE_DB} WITH (FORCE)`).catch(() => undefined);
   await admin.end();
 }
-const passed = Number(/ℹ pass (\d+)/.exec(tail)?.[1] ?? 0);
-const failed = Number(/ℹ fail (\d+)/.exec(tail)?.[1] ?? 0);
+const text = output.join('');
+const lastCount = (label: string) => Number([...text.matchAll(new RegExp(`ℹ ${label} (\\d+)`, 'g'))].at(-1)?.[1] ?? 0);
+const passed = lastCount('pass');
+// a runner that failed without counting a failure (a crash, a file that did not load) still fails
+const failed = lastCount('fail') + lastCount('cancelled') || (code !== 0 ? 1 : 0);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(code !== 0 || failed > 0 ? 1 : 0);
