@@ -3,10 +3,11 @@
 // area on every channel, citizens' answers, public CAP documents and the Atom feed.
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { areasModule } from '../areas/index.ts';
-import { identityModule } from '../identity/index.ts';
+import { identityModule, USER_ANONYMISED } from '../identity/index.ts';
 import { notificationsModule } from '../notifications/index.ts';
 import { messages } from './messages.ts';
 import { alertAbilities } from './policy.ts';
+import * as repo from './repo.ts';
 import { alertRoutes } from './routes.ts';
 import { AlertService, FAN_OUT_JOB } from './service.ts';
 
@@ -26,10 +27,13 @@ export const alertsModule: ModuleDefinition<AlertsApi> = {
   create(platform) {
     const identity = platform.use(identityModule);
     const service = new AlertService(platform, { areas: platform.use(areasModule), identity, notifications: platform.use(notificationsModule) });
+    identity.registerExporter('alerts', (userId) => repo.answersBy(platform.db.kysely, userId));
+    identity.registerPersonalData('alerts', async () => ({ erased: [{ key: 'alerts.erased.answers' }], kept: [] }));
     return {
       api: { fanOut: (id) => service.fanOut(id) },
       messages,
       routes: (app) => alertRoutes(app, service),
+      events: { [USER_ANONYMISED]: (event) => repo.eraseAnswers(platform.db.kysely, (event.payload as { userId: string }).userId) },
       jobs: [{ name: FAN_OUT_JOB, retryLimit: 3, handler: async (data: { alertId?: string }) => (data.alertId ? service.fanOut(data.alertId) : undefined) }],
       seed: async ({ demo }) => {
         if (!demo) return;

@@ -1,12 +1,16 @@
 // Builds the dossiers module from its ports, so index.ts wires the real modules and a
 // test can wire stand-ins.
 import type { ModuleDefinition, Platform } from '../../platform/module.ts';
+import { DataCipher, loadDataKey } from '../../platform/crypto.ts';
 import { RateLimiter } from '../../platform/rate-limit.ts';
 import { ApplyingService } from './applying.ts';
 import type { DossiersContext } from './context.ts';
 import { DocumentService } from './documents.ts';
 import { IndicatorService } from './indicator-service.ts';
+import { USER_ANONYMISED } from '../identity/index.ts';
 import { messages } from './messages.ts';
+import { erasePersonalData } from './personal-data.ts';
+import { PersonalIds } from './personal-ids.ts';
 import { DossierAccess, dossierAbilities } from './policy.ts';
 import type { Ports } from './ports.ts';
 import { ProcessingService, type PayableFee } from './processing.ts';
@@ -49,7 +53,8 @@ export function createDossiersModule(ports: (platform: Platform) => Ports, creat
     abilities: dossierAbilities,
     create(platform) {
       const wired = ports(platform);
-      const base = { db: platform.db.kysely, platform, ports: wired, access: new DossierAccess(wired.areas) };
+      const personalIds = new PersonalIds(new DataCipher(loadDataKey(platform.config)));
+      const base = { db: platform.db.kysely, platform, ports: wired, access: new DossierAccess(wired.areas), personalIds };
       const context: DossiersContext = { ...base, views: new DossierViews(base) };
       const services: DossierServices = {
         views: context.views,
@@ -69,9 +74,14 @@ export function createDossiersModule(ports: (platform: Platform) => Ports, creat
             if (p.purpose !== 'dossier_fee') return;
             await services.processing.paidOnline(p.reference, { paymentId: p.paymentId, code: p.code ?? '', amountVnd: p.amount });
           },
+          [USER_ANONYMISED]: async (event) => {
+            await erasePersonalData(platform.db.kysely, platform.files, (event.payload as { userId: string }).userId);
+          },
         },
         messages,
         routes: (app) => dossierRoutes(app, services, new RateLimiter(platform.db)),
+        // every start: forms written before personal IDs were sealed get sealed now
+        seed: async () => void (await services.applying.sealStoredIds()),
         jobs: [{ name: 'dossiers.due-soon', cron: '0 7 * * 1-5', handler: async () => void (await services.processing.remindDueSoon()) }],
         features: [
           { key: 'dossiers', face: 'citizen' },

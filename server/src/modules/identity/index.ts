@@ -14,7 +14,7 @@ import { eidRoutes, inProcessFetch } from './eid/routes.ts';
 import { EidService } from './eid/service.ts';
 import { messages } from './messages.ts';
 import { normalizePhone } from '@cds/contracts';
-import { DELETION_JOB, PrivacyService, type Exporter } from './privacy.ts';
+import { DELETION_JOB, PrivacyService, USER_ANONYMISED, type Exporter, type PersonalDataDescriber, type PersonalDataPlan } from './privacy.ts';
 import { ProfileService } from './profile.ts';
 import { OtpService } from './otp.ts';
 import { IdentityRepo } from './repo.ts';
@@ -26,7 +26,8 @@ import { identityAbilities } from './policy.ts';
 import { StaffService } from './staff.ts';
 import type { AreasPort } from './types.ts';
 
-export type { Exporter };
+export type { Exporter, PersonalDataDescriber, PersonalDataPlan };
+export { USER_ANONYMISED };
 
 /** A demo account and the staff roles it holds (none for a demo citizen). */
 export interface DemoAccount extends DemoUserInput {
@@ -50,6 +51,11 @@ export interface IdentityApi {
   seedDemoAccounts(accounts: readonly DemoAccount[]): Promise<void>;
   /** Adds a module's part to GET /api/me/export, under `name`. */
   registerExporter(name: string, exporter: Exporter): void;
+  /**
+   * Says what deleting an account does to a module's data, for the receipt the citizen gets.
+   * The module erases on USER_ANONYMISED; what the law makes it keep it unlinks and lists here.
+   */
+  registerPersonalData(name: string, describer: PersonalDataDescriber): void;
   /** Active accounts per commune within a scope (province, commune, or null = all). */
   citizensByCommune(scope: string | null): Promise<{ communeCode: string; count: number }[]>;
   /** New accounts per Vietnam calendar day for the last `days` days, oldest first, zero days included. */
@@ -143,6 +149,7 @@ export const identityModule: ModuleDefinition<IdentityApi> = {
         await areas.grantDemoMemberships(memberships, findUserIdByPhone);
       },
       registerExporter: (name, exporter) => privacy.registerExporter(name, exporter),
+      registerPersonalData: (name, describer) => privacy.registerPersonalData(name, describer),
       citizensByCommune: (scope) => staff.citizensByCommune(scope),
       signupsPerDay: (scope, days) => staff.signupsPerDay(scope, days),
       runDeletionJob: (data) => privacy.runDeletionJob(data),
