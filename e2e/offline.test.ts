@@ -63,8 +63,9 @@ describe('offline app shell', () => {
     await p.getByText(/Bạn đang không có mạng/).waitFor();
     await p.getByRole('heading', { level: 1, name: 'Phản ánh của tôi' }).waitFor();
     // still signed in: the header offers the account, not "Đăng nhập"
-    await p.getByRole('link', { name: 'Tài khoản' }).waitFor();
-    assert.equal(await p.getByRole('link', { name: 'Đăng nhập' }).count(), 0, 'an offline reload does not sign the person out');
+    const header = p.locator('header.app-header');
+    await header.getByRole('link', { name: 'Tài khoản' }).waitFor();
+    assert.equal(await header.getByRole('link', { name: 'Đăng nhập' }).count(), 0, 'an offline reload does not sign the person out');
 
     await p.goto('/reports/new');
     await p.getByRole('button', { name: 'Môi trường' }).click();
@@ -93,11 +94,11 @@ describe('offline app shell', () => {
     // signing out forgets the cached session: an offline reload now shows the person signed out
     await p.goto('/account');
     await p.getByRole('button', { name: 'Đăng xuất' }).click();
-    await p.getByRole('link', { name: 'Đăng nhập' }).first().waitFor();
+    await header.getByRole('link', { name: 'Đăng nhập' }).waitFor();
     await ctx.setOffline(true);
     await p.goto('/');
-    await p.getByRole('link', { name: 'Đăng nhập' }).first().waitFor();
-    assert.equal(await p.getByRole('link', { name: 'Tài khoản' }).count(), 0);
+    await header.getByRole('link', { name: 'Đăng nhập' }).waitFor();
+    assert.equal(await header.getByRole('link', { name: 'Tài khoản' }).count(), 0, 'the cached session went with the sign-out');
     await ctx.setOffline(false);
     await ctx.close();
   });

@@ -8,7 +8,7 @@ import { Alert, Button, Card, Checkbox, ErrorState, FilePicker, Loading, Select,
 import { api, ApiError } from '../../lib/api.ts';
 import { usePageTitle, useInstallation } from '../../app/installation.ts';
 import { useCommunes } from '../account/areas.ts';
-import { sendReport, shrinkPhoto, useCategories, type Category, type DuplicatesReply, type PhotoLocationReply, type Report, type SendResult, useQueuedReportCode } from './api.ts';
+import { sendReport, shrinkPhoto, useCategories, type Category, type DuplicatesReply, type PhotoLocationReply, type Report, type SendResult, usePlaceName, useQueuedReportCode } from './api.ts';
 import { fileToBase64 } from '../../lib/files.ts';
 import { ReportMap } from './ReportMap.tsx';
 import './reports.css';
@@ -42,6 +42,22 @@ export function NewReportPage() {
         <CategoryPicker tree={cats.data} onPick={setCategory} />
       )}
     </div>
+  );
+}
+
+/** Where the pin is, in words; offline, or outside any known place, it says only that a place is chosen. */
+function PinnedPlace({ pin }: { pin: Point }) {
+  const { t } = useTranslation();
+  const place = usePlaceName(pin);
+  const text = !place
+    ? t('reports.form.pinnedPlain')
+    : place.near
+      ? t('reports.form.pinnedNear', { near: place.near.name, commune: place.commune.name })
+      : t('reports.form.pinnedIn', { commune: place.commune.name });
+  return (
+    <p role="status" className="report-pinned">
+      {text}
+    </p>
   );
 }
 
@@ -230,7 +246,7 @@ function ReportForm({ category, onBack, onDone }: FormProps) {
         <Button variant="secondary" icon="map" onClick={useGps}>{t('reports.form.gps')}</Button>
         <p className="muted">{t('reports.form.mapHint')}</p>
         <ReportMap label={t('reports.form.step4')} pin={pin} onPick={setPin} showReports={false} pinCentreLabel={t('reports.form.pinCentre')} />
-        {pin && <p role="status">{t('reports.form.pinned', { lat: pin.lat, lon: pin.lon })}</p>}
+        {pin && <PinnedPlace pin={pin} />}
         {errors.location && <p className="field__error" role="alert">{errors.location}</p>}
         <TextField label={t('reports.form.address')} value={address} maxLength={300} onChange={(e) => setAddress(e.target.value)} />
         {!pin && (

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { ReportStatus } from '@cds/contracts';
+import type { PlaceReply } from '@cds/contracts/areas';
 import type { Category as ContractCategory, CreateBody, CreateReply, InboxReply, ListReply, MineReply, MyReport, StaffReport, Template } from '@cds/contracts/reports';
 import { api } from '../../lib/api.ts';
 import { onceSent, sendThroughOutbox } from '../../lib/outbox.ts';
@@ -48,6 +49,21 @@ export function useQueuedReportCode(queuedId: string | null): string | null {
   const [code, setCode] = useState<string | null>(null);
   useEffect(() => (queuedId ? onceSent<CreateReply>(queuedId, (reply) => setCode(reply.trackingCode)) : undefined), [queuedId]);
   return code;
+}
+
+/**
+ * The pinned place in words: its commune and the nearest named village or town, so a person
+ * reads "gần Thôn Nà Chuông, Xã Đồng Đăng" instead of coordinates. Null while unknown.
+ */
+export function usePlaceName(pin: { lat: number; lon: number } | null): PlaceReply | null {
+  const query = useQuery({
+    queryKey: ['place', pin?.lat, pin?.lon],
+    queryFn: ({ signal }) => api<PlaceReply>(`/api/areas/place?lat=${pin!.lat}&lon=${pin!.lon}`, { signal }),
+    enabled: !!pin,
+    staleTime: Infinity,
+    retry: false,
+  });
+  return pin ? query.data ?? null : null;
 }
 
 /** Makes a photo small enough for a weak network: at most 1600 px, JPEG. The server re-encodes it again. */
