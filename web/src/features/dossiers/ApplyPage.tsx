@@ -252,6 +252,9 @@ function ApplyForm({ me, prefill, procedure, draft, given }: { me: Me; prefill: 
                 </>
               }
               accept={ACCEPTED_FILES}
+              camera
+              chosen={files[doc.key] ? [{ key: doc.key, name: files[doc.key]!.name, size: files[doc.key]!.size, file: files[doc.key]! }] : []}
+              onRemove={() => void chooseFile(doc.key, null)}
               onFiles={(chosen) => void chooseFile(doc.key, chosen[0] ?? null)}
               error={errors[`doc-${doc.key}`]}
             />

@@ -1,10 +1,12 @@
-// A MapLibre map over the platform's own vector tiles (commune boundaries from PostGIS and
+// A MapLibre map over the platform's own vector tiles (the base map of lib/basemap.ts and
 // report points); no outside tile provider. MapLibre loads only when a map is shown.
 import { useEffect, useRef } from 'react';
 import type { Map as MlMap, Marker } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 // bundlers do not copy MapLibre's worker on their own; without it no tile is ever drawn
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { useTranslation } from 'react-i18next';
+import { baseLayers, showMapLabels } from '../../lib/basemap.ts';
 
 export interface MapProps {
   label: string;
@@ -21,40 +23,9 @@ export interface MapProps {
 
 const STATUS_COLOURS = ['match', ['get', 'status'], 'resolved', '#1a7f37', 'closed', '#6e7781', 'rejected', '#6e7781', 'in_progress', '#bf8700', 'need_info', '#bf8700', '#0b5cad'];
 
-/** Below this zoom the whole province is in view and names would pile up. */
-const NAMES_MIN_ZOOM = 9;
-
-/**
- * Commune names as DOM markers at the tiles' label points: MapLibre text layers need glyph
- * files from a font server, and the platform uses no outside provider.
- */
-function showCommuneNames(m: MlMap, MarkerClass: typeof Marker): void {
-  const shown = new Map<string, Marker>();
-  const sync = () => {
-    const wanted = new Map<string, { name: string; at: [number, number] }>();
-    if (m.getZoom() >= NAMES_MIN_ZOOM) {
-      for (const f of m.querySourceFeatures('cds', { sourceLayer: 'commune_labels' })) {
-        const code = String(f.properties.code);
-        // a commune crossing tiles has a label point in each; one name is enough
-        if (f.geometry.type === 'Point' && !wanted.has(code)) wanted.set(code, { name: String(f.properties.name), at: f.geometry.coordinates as [number, number] });
-      }
-    }
-    for (const [code, mk] of shown) if (!wanted.has(code)) { mk.remove(); shown.delete(code); }
-    for (const [code, w] of wanted) {
-      if (shown.has(code)) continue;
-      const el = document.createElement('span');
-      el.className = 'report-map__name';
-      el.textContent = w.name;
-      // the map region has its own accessible alternative; the names would only be noise
-      el.setAttribute('aria-hidden', 'true');
-      shown.set(code, new MarkerClass({ element: el }).setLngLat(w.at).addTo(m));
-    }
-  };
-  m.on('zoomend', sync);
-  m.on('idle', sync);
-}
-
-export function ReportMap({ label, center = [106.76, 21.85], zoom = 10, pin, onPick, onReport, showReports = true, pinCentreLabel }: MapProps) {
+// the default centre is Lạng Sơn city, inside Phường Lương Văn Tri on the real 2025 boundaries
+export function ReportMap({ label, center = [106.74, 21.84], zoom = 10, pin, onPick, onReport, showReports = true, pinCentreLabel }: MapProps) {
+  const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const map = useRef<MlMap | null>(null);
   const marker = useRef<Marker | null>(null);
@@ -75,9 +46,7 @@ export function ReportMap({ label, center = [106.76, 21.85], zoom = 10, pin, onP
           version: 8,
           sources: { cds: { type: 'vector', tiles: [`${location.origin}/api/tiles/{z}/{x}/{y}.mvt`], minzoom: 5, maxzoom: 16 } },
           layers: [
-            { id: 'bg', type: 'background', paint: { 'background-color': '#eef2ee' } },
-            { id: 'communes', type: 'fill', source: 'cds', 'source-layer': 'communes', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.7 } },
-            { id: 'communes-line', type: 'line', source: 'cds', 'source-layer': 'communes', paint: { 'line-color': '#0b5c3b', 'line-width': 1 } },
+            ...baseLayers('cds'),
             ...(showReports
               ? [{ id: 'reports', type: 'circle' as const, source: 'cds', 'source-layer': 'reports', paint: { 'circle-radius': 6, 'circle-stroke-width': 2, 'circle-stroke-color': '#fff', 'circle-color': STATUS_COLOURS as never } }]
               : []),
@@ -90,9 +59,10 @@ export function ReportMap({ label, center = [106.76, 21.85], zoom = 10, pin, onP
         if (hit && handlers.current.onReport) return handlers.current.onReport(String(hit.properties.code));
         handlers.current.onPick?.({ lat: Math.round(e.lngLat.lat * 1e6) / 1e6, lon: Math.round(e.lngLat.lng * 1e6) / 1e6 });
       });
-      showCommuneNames(m, ml.Marker);
+      showMapLabels(m, ml.Marker, 'cds');
       map.current = m;
-      marker.current = new ml.Marker({ color: '#c8102e' });
+      // the pin draws above the names (basemap.css), so the chosen place is never hidden
+      marker.current = new ml.Marker({ color: '#c8102e', className: 'map-pin' });
     });
     return () => {
       cancelled = true;
@@ -119,6 +89,7 @@ export function ReportMap({ label, center = [106.76, 21.85], zoom = 10, pin, onP
   return (
     <>
       <div ref={box} className="report-map" role="region" aria-label={label} data-testid="report-map" />
+      <p className="map-credit">{t('reports.map.credit')}</p>
       {onPick && (
         // keyboard and screen-reader users cannot tap the map: move it with the arrow keys, then pin its centre
         <button type="button" className="btn btn--ghost" onClick={pickCentre}>
