@@ -9,7 +9,7 @@ import { messages } from './messages.ts';
 import { alertAbilities } from './policy.ts';
 import * as repo from './repo.ts';
 import { alertRoutes } from './routes.ts';
-import { AlertService, FAN_OUT_JOB } from './service.ts';
+import { AlertService, FAN_OUT_JOB, RIVER_LEVEL_CROSSED, type RiverLevelCrossed } from './service.ts';
 
 export interface AlertsApi {
   /** Runs the fan-out of a sent alert now (the job's handler). */
@@ -33,7 +33,10 @@ export const alertsModule: ModuleDefinition<AlertsApi> = {
       api: { fanOut: (id) => service.fanOut(id) },
       messages,
       routes: (app) => alertRoutes(app, service),
-      events: { [USER_ANONYMISED]: (event) => repo.eraseAnswers(platform.db.kysely, (event.payload as { userId: string }).userId) },
+      events: {
+        [USER_ANONYMISED]: (event) => repo.eraseAnswers(platform.db.kysely, (event.payload as { userId: string }).userId),
+        [RIVER_LEVEL_CROSSED]: async (event) => void (await service.suggestFromRiverLevel(event.payload as unknown as RiverLevelCrossed)),
+      },
       jobs: [{ name: FAN_OUT_JOB, retryLimit: 3, handler: async (data: { alertId?: string }) => (data.alertId ? service.fanOut(data.alertId) : undefined) }],
       seed: async ({ demo }) => {
         if (!demo) return;
