@@ -63,8 +63,9 @@ export class DirectoryService {
     let items = agencies
       .map((a) => this.item(a, byAgency.get(a.id), now, here))
       .filter((i) => {
-        const text = foldVietnamese(`${i.name} ${i.shortName} ${i.address ?? ''} ${i.areaName ?? ''}`);
-        return words.every((w) => text.includes(w));
+        // each typed word starts a word of the name or address ("an" finds "Công an", not "Lạng")
+        const text = ` ${foldVietnamese(`${i.name} ${i.shortName} ${i.address ?? ''} ${i.areaName ?? ''}`)}`;
+        return words.every((w) => text.includes(` ${w}`));
       });
     if (query.openNow) items = items.filter((i) => i.openNow.open);
     // near me: the nearest first, agencies without a map point last
