@@ -74,6 +74,16 @@ describe('health book', () => {
     assert.equal((await call('GET', '/api/health-book/record', eid)).statusCode, 403);
     assert.equal((await call('GET', '/api/health-book/status', eid)).json().consented, false);
   });
+
+  it("puts the person's consents, not their record, in their data export", async () => {
+    const res = await call('GET', '/api/me/export', eid);
+    assert.equal(res.statusCode, 200, res.body);
+    const part = (res.json() as { modules: Record<string, { consents: { version: string; withdrawnAt: string | null }[] }> }).modules.health;
+    assert.ok(part);
+    assert.equal(part.consents.length, 1);
+    assert.ok(part.consents[0]!.withdrawnAt);
+    assert.ok(!res.body.includes('COVID'));
+  });
 });
 
 describe('the demo FHIR stand-in', () => {

@@ -26,7 +26,9 @@ export const healthModule: ModuleDefinition<HealthApi> = {
     // calls to our own address (the demo stand-in) stay in the process; set once routes exist
     let transport: FhirTransport = fetchTransport;
     const records = settings.baseUrl ? new FhirHealthRecords(settings.baseUrl, settings.token, settings.identifierSystem, (url, headers) => transport(url, headers)) : null;
-    const service = new HealthService(platform, platform.use(identityModule), records, translate('vi', 'health.source'));
+    const identity = platform.use(identityModule);
+    const service = new HealthService(platform, identity, records, translate('vi', 'health.source'));
+    identity.registerExporter('health', (userId) => service.exportFor(userId));
     return {
       api: {},
       messages,

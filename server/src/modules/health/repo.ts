@@ -28,3 +28,8 @@ export async function withdraw(db: Db, userId: string): Promise<number> {
 export async function grant(db: Db, userId: string, version: string): Promise<ConsentRow> {
   return t(db).insertInto('health_consents').values({ user_id: userId, version, withdrawn_at: null }).returningAll().executeTakeFirstOrThrow();
 }
+
+/** Every consent of a person, newest first (for their data export). */
+export async function consentsOf(db: Db, userId: string): Promise<ConsentRow[]> {
+  return t(db).selectFrom('health_consents').selectAll().where('user_id', '=', userId).orderBy('granted_at', 'desc').execute();
+}

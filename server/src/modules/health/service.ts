@@ -45,6 +45,12 @@ export class HealthService {
     });
   }
 
+  /** The person's consents for their data export (the record itself is never held here). */
+  async exportFor(userId: string): Promise<{ consents: { version: string; grantedAt: string; withdrawnAt: string | null }[] }> {
+    const rows = await repo.consentsOf(this.platform.db.kysely, userId);
+    return { consents: rows.map((r) => ({ version: r.version, grantedAt: r.granted_at.toISOString(), withdrawnAt: r.withdrawn_at?.toISOString() ?? null })) };
+  }
+
   /** The person's record summary, read now from the health system. */
   async record(principal: Principal, ip: string | undefined): Promise<HealthRecord> {
     if (!this.records) throw new AppError(503, 'health.off');
