@@ -22,3 +22,5 @@ export * from './reports.rules.ts';
 export * from './procedures.rules.ts';
 export * from './dossiers.rules.ts';
 export * from './system.rules.ts';
+export * from './directory.rules.ts';
+export * from './health.rules.ts';

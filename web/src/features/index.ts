@@ -9,6 +9,8 @@ import { landFeature } from './land/feature.ts';
 import { leaderFeature } from './leader/feature.ts';
 import { paymentsFeature } from './payments/feature.ts';
 import { newsFeature } from './news/feature.ts';
+import { directoryFeature } from './directory/feature.ts';
+import { healthFeature } from './health/feature.ts';
 import { notificationsFeature } from './notifications/feature.ts';
 import { proceduresFeature } from './procedures/feature.ts';
 import { reportsFeature } from './reports/feature.ts';
@@ -26,6 +28,8 @@ export const FEATURES: readonly Feature[] = [
   paymentsFeature,
   landFeature,
   newsFeature,
+  directoryFeature,
+  healthFeature,
 ];
 
 /** The text of every feature, for initI18n. */

@@ -64,6 +64,11 @@ export interface IdentityApi {
   residentsOf(communeCodes: readonly string[]): Promise<{ userId: string; phone: string | null; communeCode: string | null }[]>;
   /** Phones of active accounts (null when the account has none or is not active). */
   phonesOf(userIds: readonly string[]): Promise<Map<string, string>>;
+  /**
+   * The personal ID number (CCCD) of a person whose current session was started with the
+   * national eID, else null: records such as health data need that level of assurance.
+   */
+  eidPersonalId(principal: { userId: string; sessionId: string }): Promise<string | null>;
   /** The anonymisation job's handler (also run by a daily sweep); returns how many accounts it anonymised. */
   runDeletionJob(data: { requestId?: string }): Promise<number>;
 }
@@ -153,6 +158,11 @@ export const identityModule: ModuleDefinition<IdentityApi> = {
       citizensByCommune: (scope) => staff.citizensByCommune(scope),
       signupsPerDay: (scope, days) => staff.signupsPerDay(scope, days),
       runDeletionJob: (data) => privacy.runDeletionJob(data),
+      eidPersonalId: async ({ userId, sessionId }) => {
+        if ((await repo.sessionMethod(sessionId, userId)) !== 'eid') return null;
+        const user = await repo.findUser(userId);
+        return user && user.status === 'active' ? profile.personalIdOf(user) : null;
+      },
       residentsOf: async (codes) => (await repo.activeResidentsOf(codes)).map((r) => ({ userId: r.id, phone: r.phone, communeCode: r.commune_code })),
       phonesOf: async (ids) => new Map((await repo.activePhones(ids)).flatMap((r) => (r.phone ? [[r.id, r.phone] as const] : []))),
     };

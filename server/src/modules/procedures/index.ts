@@ -27,6 +27,8 @@ export interface ProceduresApi {
   validateForm(procedure: Pick<Procedure, 'formSchema'>, data: Record<string, unknown>): FormProblem[];
   /** For the indicators: all procedures, and those accepting applications online here. */
   countProcedures(): Promise<{ total: number; online: number }>;
+  /** Procedures of a tier or of one agency (by code), for the directory's agency page. */
+  listProcedures(filter: { tier?: 'commune' | 'province'; agency?: string; limit: number }): Promise<{ items: { id: string; code: string; name: string }[]; total: number }>;
 }
 
 export const proceduresModule: ModuleDefinition<ProceduresApi> = {
@@ -45,6 +47,10 @@ export const proceduresModule: ModuleDefinition<ProceduresApi> = {
       },
       validateForm: (procedure, data) => validateFormData(procedure.formSchema, data),
       countProcedures: () => service.counts(),
+      listProcedures: async ({ limit, ...filter }) => {
+        const { items, total } = await service.search({ ...filter, limit }, 'vi');
+        return { items: items.map((p) => ({ id: p.id, code: p.code, name: p.name })), total };
+      },
     };
     return {
       api,
