@@ -9,6 +9,7 @@ import { landFeature } from './land/feature.ts';
 import { leaderFeature } from './leader/feature.ts';
 import { paymentsFeature } from './payments/feature.ts';
 import { newsFeature } from './news/feature.ts';
+import { environmentFeature } from './environment/feature.ts';
 import { notificationsFeature } from './notifications/feature.ts';
 import { proceduresFeature } from './procedures/feature.ts';
 import { reportsFeature } from './reports/feature.ts';
@@ -26,6 +27,7 @@ export const FEATURES: readonly Feature[] = [
   paymentsFeature,
   landFeature,
   newsFeature,
+  environmentFeature,
 ];
 
 /** The text of every feature, for initI18n. */
