@@ -23,3 +23,4 @@ export * from './procedures.rules.ts';
 export * from './dossiers.rules.ts';
 export * from './system.rules.ts';
 export * from './environment.rules.ts';
+export * from './cameras.rules.ts';

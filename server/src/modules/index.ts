@@ -13,8 +13,9 @@ import { newsModule } from './news/index.ts';
 import { paymentsModule } from './payments/index.ts';
 import { landModule } from './land/index.ts';
 import { environmentModule } from './environment/index.ts';
+import { camerasModule } from './cameras/index.ts';
 
 export const MODULES: ModuleDefinition[] = [
   areasModule, identityModule, dashboardModule, notificationsModule, reportsModule, open311Module, proceduresModule, dossiersModule,
-  alertsModule, newsModule, paymentsModule, landModule, environmentModule,
+  alertsModule, newsModule, paymentsModule, landModule, environmentModule, camerasModule,
 ];
