@@ -10,6 +10,7 @@ import { leaderFeature } from './leader/feature.ts';
 import { paymentsFeature } from './payments/feature.ts';
 import { newsFeature } from './news/feature.ts';
 import { environmentFeature } from './environment/feature.ts';
+import { camerasFeature } from './cameras/feature.ts';
 import { notificationsFeature } from './notifications/feature.ts';
 import { proceduresFeature } from './procedures/feature.ts';
 import { reportsFeature } from './reports/feature.ts';
@@ -28,6 +29,7 @@ export const FEATURES: readonly Feature[] = [
   landFeature,
   newsFeature,
   environmentFeature,
+  camerasFeature,
 ];
 
 /** The text of every feature, for initI18n. */

@@ -153,9 +153,19 @@ export function EnvironmentPage() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 
-  const items = stations.data?.items ?? [];
+  const items = useMemo(() => stations.data?.items ?? [], [stations.data]);
+  const choose = (id: string) => {
+    setSelectedId(id);
+    setDistanceKm(null);
+  };
   // until the person shares where they are, the first air station (the provincial city's)
   const selected = items.find((s) => s.id === selectedId) ?? items.find((s) => s.kind === 'air') ?? items[0] ?? null;
+
+  const markers = useMemo(() => items.map((s) => ({
+    id: s.id, lat: s.lat, lon: s.lon, label: `${s.name}: ${describe(s, t)}`,
+    colour: s.air ? bandStyle(s.air.band).colour : s.kind === 'water_level' ? '#1565c0' : '#00838f',
+    onSelect: () => choose(s.id),
+  })), [items, t]);
 
   const nearMe = () => {
     setMessage(null);
@@ -179,11 +189,6 @@ export function EnvironmentPage() {
     );
   };
 
-  const choose = (id: string) => {
-    setSelectedId(id);
-    setDistanceKm(null);
-  };
-
   if (stations.isPending) return <Loading />;
   if (!stations.data) return <ErrorState error={stations.error} onRetry={() => void stations.refetch()} />;
   return (
@@ -199,7 +204,8 @@ export function EnvironmentPage() {
         </>
       ) : <p>{t('environment.none')}</p>}
       <Card title={t('environment.map.title')}>
-        <ReportMap label={t('environment.map.label')} showReports={false} zoom={8} center={[106.6, 21.85]} pin={selected ? { lat: selected.lat, lon: selected.lon } : null} />
+        <p className="muted">{t('environment.map.hint')}</p>
+        <ReportMap label={t('environment.map.label')} showReports={false} zoom={8} center={[106.6, 21.85]} pin={selected ? { lat: selected.lat, lon: selected.lon } : null} markers={markers} />
       </Card>
       <Card title={t('environment.list.title')}>
         <List label={t('environment.list.title')}>
