@@ -2,7 +2,7 @@
 // readings pushed by stations or imported from CSV; VN_AQI (Decision 1459/QĐ-TCMT) for
 // citizens near them; a river crossing an alarm level is announced as an event
 // (`environment.river_level_crossed`) for the alert officer to consider.
-import type { ModuleDefinition } from '../../platform/module.ts';
+import type { ModuleDefinition, Platform } from '../../platform/module.ts';
 import { areasModule } from '../areas/index.ts';
 import { messages } from './messages.ts';
 import { environmentRoutes } from './routes.ts';
@@ -10,6 +10,16 @@ import { seedDemoStations } from './seed.ts';
 import { EnvironmentService, RIVER_LEVEL_CROSSED } from './service.ts';
 
 export { RIVER_LEVEL_CROSSED };
+
+/**
+ * For `npm run import:environment`: imports readings from CSV with the module's own rules
+ * (idempotent, alarm crossings announced) outside the running app, for any station.
+ */
+export function importReadingsCsv(platform: Pick<Platform, 'db' | 'events' | 'audit'>, csv: string): Promise<{ accepted: number; duplicates: number }> {
+  // no person acts, so no place rule is asked
+  const service = new EnvironmentService(platform, { areas: { isWithin: () => false, getCommune: () => undefined } });
+  return service.importCsv(null, csv);
+}
 
 export interface EnvironmentApi {
   /** Imports readings from CSV text as the command line does (no person: any station). */

@@ -12,6 +12,7 @@ export const messages: Messages = {
     'environment.csv_header': 'Dòng đầu của tệp CSV phải là: station,at,… (thiếu cột {column})',
     'environment.csv_row': 'Dòng {line} của tệp CSV không đọc được: {reason}',
     'environment.unknown_commune': 'Không có xã/phường này',
+    'environment.csv_station': 'Tệp CSV có mã trạm chưa đăng ký: {code}',
   },
   en: {
     'environment.not_found': 'Monitoring station not found',
@@ -23,5 +24,6 @@ export const messages: Messages = {
     'environment.csv_header': 'The CSV header must be: station,at,… (missing column {column})',
     'environment.csv_row': 'Line {line} of the CSV cannot be read: {reason}',
     'environment.unknown_commune': 'No such commune',
+    'environment.csv_station': 'The CSV names a station that is not registered: {code}',
   },
 };

@@ -5,6 +5,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../test/helpers.ts';
 import { signIn } from '../../../test/identity.ts';
+import { AuditLog } from '../../platform/audit.ts';
+import { EventBus } from '../../platform/events.ts';
+import { importReadingsCsv } from './index.ts';
 import { RIVER_LEVEL_CROSSED } from './service.ts';
 import { demoKey, seedDemoStations } from './seed.ts';
 
@@ -210,5 +213,18 @@ describe('staff managing stations', () => {
     // a station outside the officer's commune
     assert.equal((await call('POST', '/api/environment/import', { who: 'otherOfficer', payload: { csv } })).statusCode, 403);
     assert.equal((await call('POST', '/api/environment/import', { payload: { csv } })).statusCode, 401);
+  });
+
+  it('imports from the command line for any station, announcing a river crossing as the API does', async () => {
+    const list = (await call('GET', '/api/environment/stations')).json().items as { id: string; code: string }[];
+    const thatKhe = list.find((s) => s.code === 'TV-KYCUNG-THATKHE')!;
+    const at = new Date(Date.now() + 60_000).toISOString();
+    const csv = `station,at,water_level\nTV-KYCUNG-THATKHE,${at},218.4\n`;
+    const cli = { db: t.db, events: new EventBus(t.db), audit: new AuditLog(t.db) };
+    assert.deepEqual(await importReadingsCsv(cli, csv), { accepted: 1, duplicates: 0 });
+    assert.deepEqual(await importReadingsCsv(cli, csv), { accepted: 0, duplicates: 1 });
+    // 218.4 m is past báo động II (218 m) of the demo Thất Khê station
+    assert.deepEqual((await crossings(thatKhe.id)).map((e) => e.alarm), [2]);
+    await assert.rejects(importReadingsCsv(cli, 'station,at,pm25\nNO-SUCH-STATION,2026-01-01T00:00:00Z,1\n'), /validation/);
   });
 });

@@ -113,7 +113,8 @@ export function parseReadingsCsv(text: string): ParsedCsv {
 export class EnvironmentService {
   private readonly policy: Policy<StationSubject, 'manage'>;
 
-  constructor(private readonly platform: Platform, private readonly deps: { areas: AreasApi }) {
+  /** Only what it uses of the platform, so the import command can run it without the app. */
+  constructor(private readonly platform: Pick<Platform, 'db' | 'events' | 'audit'>, private readonly deps: { areas: Pick<AreasApi, 'isWithin' | 'getCommune'> }) {
     this.policy = bindPolicy(stationRules, { isWithin: (code, scope) => deps.areas.isWithin(code, scope) }, 'environment.forbidden');
   }
 
@@ -305,7 +306,7 @@ export class EnvironmentService {
     const stations = new Map<string, repo.StationRow>();
     for (const code of byStation.keys()) {
       const row = await repo.stationByCode(this.db, code);
-      if (!row) throw invalidField('csv', 'environment.csv_row', { line: 0, reason: `station ${code}` });
+      if (!row) throw invalidField('csv', 'environment.csv_station', { code });
       if (p) this.policy.authorize(p, 'manage', { areaCode: row.commune_code });
       stations.set(code, row);
     }
