@@ -48,7 +48,7 @@ function StationNow({ station, distanceKm }: { station: Station; distanceKm: num
       ) : <p>{t('environment.noData')}</p>)}
       {station.kind === 'water_level' && (station.river ? (
         <>
-          <p className="env-level" data-testid="river-level">{t('environment.level', { level: station.river.level.toFixed(2) })}</p>
+          <p className="env-level" data-testid="river-level">{t('environment.level', { level: formatNumber(station.river.level) })}</p>
           <p className={`env-alarm env-alarm--${station.river.alarm}`}>{t(`environment.alarm.${station.river.alarm}`)}</p>
           <p className="muted">{t('environment.alarms', { a1: station.alarm1 ?? '—', a2: station.alarm2 ?? '—', a3: station.alarm3 ?? '—' })}</p>
           <p className="muted">{t('environment.measuredAt', { at: formatDateTime(station.river.at) })}</p>
@@ -140,7 +140,7 @@ function StationChart({ station }: { station: Station }) {
 
 function describe(s: Station, t: (k: string, o?: Record<string, unknown>) => string): string {
   if (s.kind === 'air') return s.air ? `VN_AQI ${s.air.aqi} · ${t(`environment.band.${s.air.band}.label`)}` : t('environment.noData');
-  if (s.kind === 'water_level') return s.river ? `${t('environment.level', { level: s.river.level.toFixed(2) })} · ${t(`environment.alarm.${s.river.alarm}`)}` : t('environment.noData');
+  if (s.kind === 'water_level') return s.river ? `${t('environment.level', { level: formatNumber(s.river.level) })} · ${t(`environment.alarm.${s.river.alarm}`)}` : t('environment.noData');
   return t('environment.rain24h', { mm: s.rain24h ?? 0 });
 }
 
