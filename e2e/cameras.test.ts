@@ -3,6 +3,7 @@
 // plays), then opens a border-gate camera whose stream is down and sees its snapshot.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 import { BASE_URL, checkA11y, launch, phoneContext } from './lib.ts';
 
@@ -24,8 +25,10 @@ describe('public cameras', () => {
   });
   after(() => browser?.close());
 
-  it('a citizen plays a traffic camera', async () => {
-    assert.ok(await demoStreamReady(), 'the demo HLS stream was made (is ffmpeg installed?)');
+  it('a citizen plays a traffic camera', async (t) => {
+    // the demo stream needs Debian's ffmpeg (CI has it); without it the journey below cannot run
+    if (spawnSync('ffmpeg', ['-version']).status !== 0) return t.skip('ffmpeg is not installed: the demo cameras show a still picture only');
+    assert.ok(await demoStreamReady(), 'the server made the demo HLS stream at start');
     const context = await phoneContext(browser);
     const page = await context.newPage();
     await page.goto('/cameras');

@@ -33,6 +33,8 @@ describe('air and water near me', () => {
     assert.ok(BANDS.includes(band), `a band of the decision (got "${band}")`);
     // the 24-hour chart draws, with its figures as a table for screen readers
     await page.getByTestId('env-chart').locator('canvas').first().waitFor();
+    // every station is a dot on the map
+    await page.getByRole('region', { name: 'Bản đồ vị trí trạm quan trắc đang xem' }).getByRole('button', { name: /Trạm thủy văn sông Kỳ Cùng tại Thất Khê/ }).waitFor({ state: 'attached' });
     await checkA11y(page, 'environment: nearest air station');
 
     await page.getByRole('tab', { name: '30 ngày qua' }).click();
@@ -41,7 +43,8 @@ describe('air and water near me', () => {
     await rows.nth(29).waitFor();
     assert.equal(await rows.count(), 30);
 
-    await page.getByRole('button', { name: /sông Kỳ Cùng tại Lạng Sơn/ }).click();
+    // the station list (the map's dots carry the same names)
+    await page.getByRole('list', { name: 'Các trạm quan trắc' }).getByRole('button', { name: /sông Kỳ Cùng tại Lạng Sơn/ }).click();
     await page.getByTestId('river-level').waitFor();
     await page.getByText(/Mức báo động I: 252 m/).waitFor();
     await checkA11y(page, 'environment: river station');
