@@ -12,6 +12,7 @@ export const messages: Messages = {
     'environment.csv_header': 'Dòng đầu của tệp CSV phải là: station,at,… (thiếu cột {column})',
     'environment.csv_row': 'Dòng {line} của tệp CSV không đọc được: {reason}',
     'environment.unknown_commune': 'Không có xã/phường này',
+    'environment.empty_reading': 'Lần đo này không có số liệu nào',
     'environment.csv_station': 'Tệp CSV có mã trạm chưa đăng ký: {code}',
   },
   en: {
@@ -24,6 +25,7 @@ export const messages: Messages = {
     'environment.csv_header': 'The CSV header must be: station,at,… (missing column {column})',
     'environment.csv_row': 'Line {line} of the CSV cannot be read: {reason}',
     'environment.unknown_commune': 'No such commune',
+    'environment.empty_reading': 'This reading holds no measurement',
     'environment.csv_station': 'The CSV names a station that is not registered: {code}',
   },
 };

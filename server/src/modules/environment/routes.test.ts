@@ -129,6 +129,9 @@ describe('stations pushing readings', () => {
     assert.equal(negative.statusCode, 400);
     assert.ok(JSON.stringify(negative.json().error.details).includes('pm25'));
     assert.equal((await call('POST', '/api/environment/readings', { key, payload: { readings: [] } })).statusCode, 400);
+    const empty = await call('POST', '/api/environment/readings', { key, payload: { readings: [{ at: new Date(now).toISOString() }] } });
+    assert.equal(empty.statusCode, 400);
+    assert.ok(JSON.stringify(empty.json().error.details).includes('readings/0'));
     assert.equal((await call('POST', '/api/environment/readings', { key, payload: { readings: [{ at: 'yesterday', pm25: 1 }] } })).statusCode, 400);
   });
 

@@ -233,6 +233,8 @@ export class EnvironmentService {
     readings.forEach((r, i) => {
       const at = Date.parse(r.at);
             if (Number.isNaN(at) || at > now + FUTURE_TOLERANCE) throw invalidField(`${field}/${i}/at`, 'environment.future');
+      // a reading that measures nothing would show as a gap that looks like data
+      if ([r.pm25, r.pm10, r.o3, r.co, r.so2, r.no2, r.waterLevel, r.rainfall].every((v) => v === undefined)) throw invalidField(`${field}/${i}`, 'environment.empty_reading');
       // the same time twice in one batch counts as a duplicate, like a retry
       if (seen.has(at)) return;
       seen.add(at);
