@@ -24,3 +24,5 @@ export * from './dossiers.rules.ts';
 export * from './system.rules.ts';
 export * from './directory.rules.ts';
 export * from './health.rules.ts';
+export * from './environment.rules.ts';
+export * from './cameras.rules.ts';

@@ -14,8 +14,10 @@ import { paymentsModule } from './payments/index.ts';
 import { landModule } from './land/index.ts';
 import { directoryModule } from './directory/index.ts';
 import { healthModule } from './health/index.ts';
+import { environmentModule } from './environment/index.ts';
+import { camerasModule } from './cameras/index.ts';
 
 export const MODULES: ModuleDefinition[] = [
   areasModule, identityModule, dashboardModule, notificationsModule, reportsModule, open311Module, proceduresModule, dossiersModule,
-  alertsModule, newsModule, paymentsModule, landModule, directoryModule, healthModule,
+  alertsModule, newsModule, paymentsModule, landModule, directoryModule, healthModule, environmentModule, camerasModule,
 ];

@@ -11,6 +11,8 @@ import { paymentsFeature } from './payments/feature.ts';
 import { newsFeature } from './news/feature.ts';
 import { directoryFeature } from './directory/feature.ts';
 import { healthFeature } from './health/feature.ts';
+import { environmentFeature } from './environment/feature.ts';
+import { camerasFeature } from './cameras/feature.ts';
 import { notificationsFeature } from './notifications/feature.ts';
 import { proceduresFeature } from './procedures/feature.ts';
 import { reportsFeature } from './reports/feature.ts';
@@ -30,6 +32,8 @@ export const FEATURES: readonly Feature[] = [
   newsFeature,
   directoryFeature,
   healthFeature,
+  environmentFeature,
+  camerasFeature,
 ];
 
 /** The text of every feature, for initI18n. */

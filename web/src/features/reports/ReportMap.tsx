@@ -19,16 +19,51 @@ export interface MapProps {
   showReports?: boolean;
   /** Text of the button that pins the map's centre. */
   pinCentreLabel?: string;
+  /** Other capabilities' points (stations, cameras) as labelled buttons on the map. */
+  markers?: MapMarker[];
+}
+
+export interface MapMarker {
+  id: string;
+  lat: number;
+  lon: number;
+  /** The button's accessible name (and tooltip). */
+  label: string;
+  colour?: string;
+  onSelect?: () => void;
 }
 
 const STATUS_COLOURS = ['match', ['get', 'status'], 'resolved', '#1a7f37', 'closed', '#6e7781', 'rejected', '#6e7781', 'in_progress', '#bf8700', 'need_info', '#bf8700', '#0b5cad'];
 
+/** Draws `markers` as small round buttons, replacing the ones drawn before. */
+function syncMarkers(m: MlMap, MarkerClass: typeof Marker, wanted: MapMarker[], shown: Marker[]): Marker[] {
+  for (const mk of shown) mk.remove();
+  return wanted.map((w) => {
+    const el = document.createElement('button');
+    el.type = 'button';
+    el.className = 'report-map__marker';
+    // styled here so any page using the map gets them: 28 px, above the 24 px target minimum
+    Object.assign(el.style, { width: '28px', height: '28px', borderRadius: '50%', border: '3px solid #fff', boxShadow: '0 0 0 1px #333', background: w.colour ?? '#0b5cad', cursor: 'pointer', padding: '0' });
+    el.setAttribute('aria-label', w.label);
+    el.title = w.label;
+    el.addEventListener('click', (e) => {
+      e.stopPropagation();
+      w.onSelect?.();
+    });
+    return new MarkerClass({ element: el }).setLngLat([w.lon, w.lat]).addTo(m);
+  });
+}
+
 // the default centre is Lạng Sơn city, inside Phường Lương Văn Tri on the real 2025 boundaries
-export function ReportMap({ label, center = [106.74, 21.84], zoom = 10, pin, onPick, onReport, showReports = true, pinCentreLabel }: MapProps) {
+export function ReportMap({ label, center = [106.74, 21.84], zoom = 10, pin, onPick, onReport, showReports = true, pinCentreLabel, markers }: MapProps) {
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const map = useRef<MlMap | null>(null);
   const marker = useRef<Marker | null>(null);
+  const markerClass = useRef<typeof Marker | null>(null);
+  const shownMarkers = useRef<Marker[]>([]);
+  const wantedMarkers = useRef<MapMarker[]>(markers ?? []);
+  wantedMarkers.current = markers ?? [];
   const handlers = useRef({ onPick, onReport });
   handlers.current = { onPick, onReport };
 
@@ -63,6 +98,8 @@ export function ReportMap({ label, center = [106.74, 21.84], zoom = 10, pin, onP
       map.current = m;
       // the pin draws above the names (basemap.css), so the chosen place is never hidden
       marker.current = new ml.Marker({ color: '#c8102e', className: 'map-pin' });
+      markerClass.current = ml.Marker;
+      shownMarkers.current = syncMarkers(m, ml.Marker, wantedMarkers.current, []);
     });
     return () => {
       cancelled = true;
@@ -81,6 +118,10 @@ export function ReportMap({ label, center = [106.74, 21.84], zoom = 10, pin, onP
       m.easeTo({ center: [pin.lon, pin.lat], zoom: Math.max(m.getZoom(), 13) });
     } else mk.remove();
   }, [pin]);
+
+  useEffect(() => {
+    if (map.current && markerClass.current) shownMarkers.current = syncMarkers(map.current, markerClass.current, markers ?? [], shownMarkers.current);
+  }, [markers]);
 
   const pickCentre = () => {
     const c = map.current?.getCenter() ?? { lat: center[1], lng: center[0] };
