@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PRODUCT_CATEGORIES } from '@cds/contracts';
 import { ButtonLink, EmptyState, ErrorState, Loading, Select, TextField } from '../../ui/index.ts';
+import { can, useAuth } from '../../app/auth.ts';
 import { useInstallation, usePageTitle } from '../../app/installation.ts';
 import { useCommunes } from '../account/areas.ts';
 import { formatVnd, useCatalogue, type CatalogueFilter, type Product } from './api.ts';
@@ -17,6 +18,7 @@ export function MarketPage() {
   const [typed, setTyped] = useState('');
   const [filter, setFilter] = useState<CatalogueFilter>({ q: '', commune: '', category: '', stars: '' });
   const catalogue = useCatalogue(filter);
+  const { me } = useAuth();
   return (
     <div className="stack">
       <h1>{t('market.title')}</h1>
@@ -24,6 +26,8 @@ export function MarketPage() {
       <div className="market-links">
         <ButtonLink to="/market/orders" variant="secondary" icon="history">{t('market.myOrders.title')}</ButtonLink>
         <ButtonLink to="/market/sell" variant="secondary" icon="briefcase">{t('market.sell.title')}</ButtonLink>
+        {can(me, 'market.officer') && <ButtonLink to="/market/officer" variant="secondary" icon="shield">{t('market.officer.title')}</ButtonLink>}
+        {can(me, 'market.stats') && can(me, 'dashboard.view') && <ButtonLink to="/leader/market" variant="secondary" icon="chart">{t('market.leader.title')}</ButtonLink>}
       </div>
       <form
         role="search"

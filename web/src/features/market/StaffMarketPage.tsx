@@ -6,6 +6,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Card, EmptyState, ErrorState, Loading, PageHeader, Select, TextField } from '../../ui/index.ts';
 import { usePageTitle } from '../../app/installation.ts';
+import { formatDate } from '../../lib/format.ts';
 import { decideOcop, formatVnd, hideProduct, useStaffProducts, type Product } from './api.ts';
 
 export function StaffMarketPage() {
@@ -43,7 +44,7 @@ function Row({ product: p }: { product: Product }) {
           <dt>{t('market.productForm.ocopStars')}</dt><dd>{t('market.ocop.stars', { count: p.ocop.stars })} ({t(`market.ocop.status.${p.ocop.status}`)})</dd>
           <dt>{t('market.productForm.ocopCertificate')}</dt><dd>{p.ocop.certificateNumber}</dd>
           <dt>{t('market.productForm.ocopDecision')}</dt><dd>{p.ocop.decision} ({t(`market.ocop.level.${p.ocop.level}`)})</dd>
-          <dt>{t('market.productForm.ocopExpires')}</dt><dd>{p.ocop.expiresOn}</dd>
+          <dt>{t('market.productForm.ocopExpires')}</dt><dd>{formatDate(p.ocop.expiresOn)}</dd>
         </dl>
       )}
       {p.hiddenReason && <Alert kind="info">{t('market.product.hidden', { reason: p.hiddenReason })}</Alert>}
