@@ -11,6 +11,7 @@ import { checkA11y, launch, phoneContext, signIn, waitForOtp } from './lib.ts';
 const HELPER = '0900000301';
 const NEIGHBOUR = '0900000002'; // Hoàng Thị Bình, Xã Thất Khê
 const BUYER = '0900000001'; // Nguyễn Văn An, Phường Lương Văn Tri
+const MARKET_OFFICER = '0900000801';
 // a small PNG (8×8), re-encoded to JPEG by the server
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEUlEQVQImWO4s68CK2IYWhIA3sWEgccf+lcAAAAASUVORK5CYII=', 'base64');
 
@@ -24,6 +25,7 @@ describe('the local market', () => {
   const shopName = `Bánh nhà Bình ${tag}`;
   let productPath = '';
   let orderPath = '';
+  let shopId = '';
 
   before(async () => {
     browser = await launch();
@@ -56,6 +58,7 @@ describe('the local market', () => {
     await helper.getByLabel('Tên chủ tài khoản').fill('Hoàng Thị Bình');
     await helper.getByRole('button', { name: 'Mở gian hàng' }).click();
     await helper.waitForURL(/\/market\/sell\/[0-9a-f-]{36}$/);
+    shopId = new URL(helper.url()).pathname.split('/').at(-1)!;
     await helper.getByRole('heading', { name: shopName }).waitFor();
 
     await helper.getByLabel('Tên sản phẩm').fill('Khẩu sli lạc vừng');
@@ -126,5 +129,35 @@ describe('the local market', () => {
     await buyer.goto(productPath);
     await buyer.getByText('Bánh ngon, giao nhanh').waitFor();
     await buyer.getByText('Đánh giá 5/5 (1 lượt)').first().waitFor();
+  });
+
+  it('a market officer verifies an OCOP certificate, and only then buyers see the badge', async () => {
+    const declared = await seller.request.post(`/api/market/shops/${shopId}/products`, { data: {
+      name: `Miến dong ${tag}`, category: 'processed_food', priceVnd: 70000, unit: 'goi', stock: 20, weightGrams: 500, description: 'Miến dong Bình Liêu',
+      ocop: { stars: 4, group: 'food', certificateNumber: `OCOP-LS-${tag}`, level: 'province', decision: 'QĐ 1520/QĐ-UBND', expiresOn: '2030-12-31' },
+    } });
+    assert.equal(declared.status(), 201, await declared.text());
+    await buyer.goto('/market');
+    await buyer.getByLabel('Tìm sản phẩm').fill(`mien dong ${tag}`);
+    await buyer.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await buyer.getByText('Có 1 sản phẩm').waitFor();
+    assert.equal(await buyer.getByText('OCOP 4 sao').count(), 0, 'no badge before the check');
+
+    const officer = await (await phoneContext(browser)).newPage();
+    await signIn(officer, MARKET_OFFICER);
+    await officer.goto('/market');
+    await officer.getByRole('link', { name: 'Kiểm tra sản phẩm OCOP' }).click();
+    const card = officer.locator('section', { has: officer.getByRole('heading', { name: `Miến dong ${tag}` }) });
+    await card.getByText(`OCOP-LS-${tag}`).waitFor();
+    await checkA11y(officer, 'market OCOP checks');
+    await card.getByLabel('Ghi chú').fill('Đã đối chiếu bản gốc');
+    await card.getByRole('button', { name: 'Xác minh OCOP' }).click();
+    await officer.getByRole('heading', { name: `Miến dong ${tag}` }).waitFor({ state: 'detached' });
+
+    // a fresh page: the catalogue is asked again
+    await buyer.reload();
+    await buyer.getByLabel('Tìm sản phẩm').fill(`mien dong ${tag}`);
+    await buyer.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await buyer.getByText('OCOP 4 sao').waitFor();
   });
 });
