@@ -12,7 +12,7 @@ import { usePageTitle } from '../../app/installation.ts';
 import { fieldErrorMap } from '../../lib/api.ts';
 import { fileToBase64 } from '../../lib/files.ts';
 import { formatDate } from '../../lib/format.ts';
-import { addProduct, formatVnd, useShop, useShopOrders, useShopProducts, useShopSales, type ProductInput } from './api.ts';
+import { addProduct, formatVnd, updateProduct, useShop, useShopOrders, useShopProducts, useShopSales, type Product, type ProductInput } from './api.ts';
 import { OcopBadge } from './MarketPage.tsx';
 
 export function ShopManagePage() {
@@ -66,11 +66,36 @@ function Products({ shopId }: { shopId: string }) {
               {' '}<OcopBadge stars={p.ocopBadge} />
               {p.ocop && !p.ocopBadge && <span className="muted"> · {t(`market.ocop.status.${p.ocop.status}`)}</span>}
               {p.hiddenReason && <Alert kind="error">{t('market.product.hidden', { reason: p.hiddenReason })}</Alert>}
+              <EditProduct product={p} />
             </li>
           ))}
         </ul>
       )}
     </Card>
+  );
+}
+
+/** The two things a seller changes most: the price and how many are left. */
+function EditProduct({ product: p }: { product: Product }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [price, setPrice] = useState(String(p.priceVnd));
+  const [stock, setStock] = useState(String(p.stock));
+  const save = useMutation({
+    mutationFn: () => updateProduct(p.id, { priceVnd: Math.floor(Number(price)), stock: Math.floor(Number(stock)) }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['market', 'shop-products', p.shopId] }),
+  });
+  const errors = fieldErrorMap(save.error);
+  return (
+    <details>
+      <summary>{t('market.manage.edit')}</summary>
+      <form className="stack" onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
+        <TextField label={t('market.productForm.price')} type="number" inputMode="numeric" value={price} onChange={(e) => setPrice(e.target.value)} error={errors.priceVnd} />
+        <TextField label={t('market.productForm.stock')} type="number" inputMode="numeric" value={stock} onChange={(e) => setStock(e.target.value)} error={errors.stock} />
+        {save.isError && <Alert kind="error" live>{save.error.message}</Alert>}
+        <Button type="submit" busy={save.isPending}>{t('market.manage.save')}</Button>
+      </form>
+    </details>
   );
 }
 

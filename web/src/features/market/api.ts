@@ -3,7 +3,7 @@
 // leaders' numbers. Shapes from @cds/contracts.
 import { useQuery } from '@tanstack/react-query';
 import type {
-  ConsentSent, CreateOrder, MarketStats, OcopDecision, Order, OrderList, OrderMove, Product, ProductDetail, ProductInput, ProductPage, ReviewInput, Shop, ShopInput, ShopList,
+  ConsentSent, CreateOrder, MarketStats, OcopDecision, Order, OrderList, OrderMove, Product, ProductDetail, ProductInput, ProductPage, ProductPatch, ReviewInput, Shop, ShopInput, ShopList,
   ShopSales, ShippingQuote,
 } from '@cds/contracts/market';
 import { api } from '../../lib/api.ts';
@@ -83,6 +83,7 @@ export const moveOrder = (id: string, body: OrderMove) => api<Order>(`/api/marke
 export const paymentReceived = (id: string) => api<Order>(`/api/market/orders/${id}/payment-received`, { method: 'POST' });
 export const orderReceived = (id: string) => api<Order>(`/api/market/orders/${id}/received`, { method: 'POST' });
 export const reviewOrder = (id: string, body: ReviewInput) => api<Order>(`/api/market/orders/${id}/reviews`, { method: 'POST', body });
+export const updateProduct = (id: string, patch: ProductPatch) => api<Product>(`/api/market/products/${id}`, { method: 'PATCH', body: patch });
 export const decideOcop = (id: string, body: OcopDecision) => api<Product>(`/api/market/products/${id}/ocop`, { method: 'POST', body });
 export const hideProduct = (id: string, reason: string) => api<Product>(`/api/market/products/${id}/hide`, { method: 'POST', body: { reason } });
 
