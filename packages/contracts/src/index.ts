@@ -26,3 +26,4 @@ export * from './directory.rules.ts';
 export * from './health.rules.ts';
 export * from './environment.rules.ts';
 export * from './cameras.rules.ts';
+export * from './market.rules.ts';

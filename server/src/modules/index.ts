@@ -16,8 +16,9 @@ import { directoryModule } from './directory/index.ts';
 import { healthModule } from './health/index.ts';
 import { environmentModule } from './environment/index.ts';
 import { camerasModule } from './cameras/index.ts';
+import { marketModule } from './market/index.ts';
 
 export const MODULES: ModuleDefinition[] = [
   areasModule, identityModule, dashboardModule, notificationsModule, reportsModule, open311Module, proceduresModule, dossiersModule,
-  alertsModule, newsModule, paymentsModule, landModule, directoryModule, healthModule, environmentModule, camerasModule,
+  alertsModule, newsModule, paymentsModule, landModule, directoryModule, healthModule, environmentModule, camerasModule, marketModule,
 ];

@@ -7,6 +7,7 @@ import { alertsFeature } from './alerts/feature.ts';
 import { dossiersFeature } from './dossiers/feature.ts';
 import { landFeature } from './land/feature.ts';
 import { leaderFeature } from './leader/feature.ts';
+import { marketFeature } from './market/feature.ts';
 import { paymentsFeature } from './payments/feature.ts';
 import { newsFeature } from './news/feature.ts';
 import { directoryFeature } from './directory/feature.ts';
@@ -34,6 +35,7 @@ export const FEATURES: readonly Feature[] = [
   healthFeature,
   environmentFeature,
   camerasFeature,
+  marketFeature,
 ];
 
 /** The text of every feature, for initI18n. */
