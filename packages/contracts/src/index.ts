@@ -22,3 +22,4 @@ export * from './reports.rules.ts';
 export * from './procedures.rules.ts';
 export * from './dossiers.rules.ts';
 export * from './system.rules.ts';
+export * from './assistant.rules.ts';

@@ -8,6 +8,9 @@ import { proceduresRoutes } from './routes.ts';
 import { ProceduresService, type Procedure } from './service.ts';
 
 export type { Procedure, FormSchema, FormProblem };
+// the catalogue's query rules (folding, abbreviations, filler words), so other modules that
+// read what people type (the assistant) meet the catalogue on the same words
+export { expandSynonyms, prepareQuery } from './search.ts';
 export type { FormField } from '@cds/contracts';
 
 export interface ProceduresApi {
@@ -27,6 +30,8 @@ export interface ProceduresApi {
   validateForm(procedure: Pick<Procedure, 'formSchema'>, data: Record<string, unknown>): FormProblem[];
   /** For the indicators: all procedures, and those accepting applications online here. */
   countProcedures(): Promise<{ total: number; online: number }>;
+  /** Every procedure in full (the assistant indexes the catalogue in memory). */
+  allProcedures(): Promise<Procedure[]>;
 }
 
 export const proceduresModule: ModuleDefinition<ProceduresApi> = {
@@ -45,6 +50,7 @@ export const proceduresModule: ModuleDefinition<ProceduresApi> = {
       },
       validateForm: (procedure, data) => validateFormData(procedure.formSchema, data),
       countProcedures: () => service.counts(),
+      allProcedures: () => service.all(),
     };
     return {
       api,
