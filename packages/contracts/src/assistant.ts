@@ -43,7 +43,11 @@ export const MessageReply = Type.Object({
 export type MessageReply = Static<typeof MessageReply>;
 
 export const TurnParams = Type.Object({ turnId: Uuid });
-export const RatingInput = Type.Object({ helpful: Type.Boolean() }, { additionalProperties: false });
+export const RatingInput = Type.Object({
+  helpful: Type.Boolean(),
+  /** Signed out, holding the conversation shows the answer was yours. */
+  conversationId: Type.Optional(Uuid),
+}, { additionalProperties: false });
 export type RatingInput = Static<typeof RatingInput>;
 
 export const QuestionsQuery = Type.Object({

@@ -12,8 +12,9 @@ import { alertsModule } from './alerts/index.ts';
 import { newsModule } from './news/index.ts';
 import { paymentsModule } from './payments/index.ts';
 import { landModule } from './land/index.ts';
+import { assistantModule } from './assistant/index.ts';
 
 export const MODULES: ModuleDefinition[] = [
   areasModule, identityModule, dashboardModule, notificationsModule, reportsModule, open311Module, proceduresModule, dossiersModule,
-  alertsModule, newsModule, paymentsModule, landModule,
+  alertsModule, newsModule, paymentsModule, landModule, assistantModule,
 ];
