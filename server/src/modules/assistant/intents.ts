@@ -74,7 +74,7 @@ export const INTENT_LINKS: Partial<Record<AssistantIntent, { titleKey: string; h
   file_report: [{ titleKey: 'assistant.link.file_report', href: '/reports/new' }],
   hotline: [{ titleKey: 'assistant.link.file_report', href: '/reports/new' }],
   agency: [{ titleKey: 'assistant.link.procedures', href: '/procedures' }],
-  alerts: [{ titleKey: 'assistant.link.alerts', href: '/alerts' }],
+  alerts: [{ titleKey: 'assistant.link.alerts', href: '/canh-bao' }],
   news: [{ titleKey: 'assistant.link.news', href: '/news' }],
   sign_up: [{ titleKey: 'assistant.link.sign_up', href: '/sign-up' }],
   sign_in: [{ titleKey: 'assistant.link.sign_in', href: '/sign-in' }, { titleKey: 'assistant.link.forgot', href: '/forgot-password' }],
