@@ -93,6 +93,8 @@ try {
   // the understanding alone, in process (matcher over the catalogue and the intents)
   const matcher = buildMatcher(procedures, []);
   const inProcess: number[] = [];
+  // the first round warms the JIT and the typo cache, as a running server is warm
+  for (const [q] of IN_SCOPE) understand(matcher, q);
   for (let round = 0; round < 5; round++) {
     for (const [q] of [...IN_SCOPE, ...OUT_OF_SCOPE.map((o) => [o, ''] as const)]) {
       const started = process.hrtime.bigint();

@@ -22,6 +22,8 @@ export interface AssistantApi {
 
 export { assistantSettings };
 
+const DEMO_EDITOR = '0900000701';
+
 export const assistantModule: ModuleDefinition<AssistantApi> = {
   name: 'assistant',
   migrations: new URL('./migrations/', import.meta.url),
@@ -50,9 +52,11 @@ export const assistantModule: ModuleDefinition<AssistantApi> = {
         if (!demo) return;
         await identity.seedDemoAccounts([{
           // lives and works in Phường Tam Thanh, like the other capability staff
-          phone: '0900000701', fullName: 'Hoàng Thị Mai', communeCode: '05986',
+          phone: DEMO_EDITOR, fullName: 'Hoàng Thị Mai', communeCode: '05986',
           memberships: [{ role: 'assistant_editor', agencyCode: 'UBND-20', areaCode: '20' }],
         }]);
+        const editorId = await identity.findUserIdByPhone(DEMO_EDITOR);
+        if (editorId) await service.seedDemo(editorId);
       },
       features: [{ key: 'assistant', face: 'citizen' }, { key: 'assistant', face: 'staff' }],
     };

@@ -102,6 +102,8 @@ export class Matcher<P = unknown> {
   private readonly idf = new Map<string, number>();
   private readonly unknownIdf: number;
   private readonly mended = new Map<string, string | null>();
+  /** Word → the things with a phrase holding it. */
+  private readonly byWord = new Map<string, number[]>();
 
   constructor(things: KnownThing<P>[]) {
     const df = new Map<string, number>();
@@ -120,6 +122,13 @@ export class Matcher<P = unknown> {
         return { isName: i === 0 && !!thing.named, words, set, bigrams: new Set(bigramsOf(words)), weight: this.weigh(set) };
       }).filter((p) => p.words.length > 0),
     }));
+    this.things.forEach((t, i) => {
+      for (const w of new Set(t.phrases.flatMap((p) => p.words))) {
+        const list = this.byWord.get(w);
+        if (list) list.push(i);
+        else this.byWord.set(w, [i]);
+      }
+    });
   }
 
   private weigh(words: Iterable<string>): number {
@@ -155,8 +164,12 @@ export class Matcher<P = unknown> {
     const qset = new Set(words);
     const qbigrams = bigramsOf(words);
     const qweight = this.weigh(qset);
+    // only phrases that share a word with the question can score (inverted index)
+    const touched = new Set<number>();
+    for (const w of qset) for (const i of this.byWord.get(w) ?? []) touched.add(i);
     const out: Candidate<P>[] = [];
-    for (const { thing, phrases } of this.things) {
+    for (const ti of touched) {
+      const { thing, phrases } = this.things[ti]!;
       let best = 0;
       // the question holds the official name whole: the clearest sign among kin procedures
       let wholeName = 0;

@@ -320,6 +320,18 @@ export class AssistantService {
     this.invalidate();
   }
 
+  /** Demo: one answer the editor wrote, so the editors' page and the assistant show one. */
+  async seedDemo(editorId: string): Promise<void> {
+    if ((await repo.listFaqs(this.db)).length) return;
+    await repo.insertFaq(this.db, {
+      question: 'Dùng ứng dụng có mất tiền không?',
+      phrasings: ['ung dung co mat tien khong', 'app co tinh phi khong', 'cai app co phai tra tien khong'],
+      answer: 'Ứng dụng không thu tiền. Chỉ thủ tục nào có lệ phí theo quy định thì mới phải nộp, và có thể nộp ngay trên ứng dụng.',
+      link_title: 'Thanh toán', link_href: '/payments',
+    }, editorId);
+    this.invalidate();
+  }
+
   sweep(): Promise<number> {
     return repo.deleteExpired(this.db, this.now());
   }
