@@ -170,6 +170,16 @@ describe('assistant', () => {
       assert.match(status.reply.text, /Đăng ký khai sinh/);
     });
 
+    it('another question closes the open form: a phone number later is not taken for it', async () => {
+      ip++;
+      const q = await reply(`ho so ${dossierCode} den dau roi`);
+      assert.match(q.reply.text, /số điện thoại/);
+      const other = await reply('so duong day nong', null, q.conversationId);
+      assert.equal(other.reply.intent, 'hotline');
+      const phone = await reply('0900000001', null, q.conversationId);
+      assert.notEqual(phone.reply.intent, 'dossier_status');
+    });
+
     it('signed out, a code with the wrong phone tells nothing of the dossier', async () => {
       ip++;
       const r = await reply(`ho so ${dossierCode} sdt 0912345678 den dau roi`);

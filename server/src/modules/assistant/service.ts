@@ -108,6 +108,13 @@ export class AssistantService {
       return this.draft(t('assistant.proc.ask_which'), 'clarify', [], this.startSuggestions(locale), [], false, 0);
     }
     const d = u.decision;
+    // a question about something else closes an open form (its slots are forgotten)
+    const next = d.kind === 'answer' && d.top.payload.kind === 'intent' ? d.top.payload.intent : null;
+    if (state.form && next !== state.form) {
+      delete state.form;
+      delete state.dossierCode;
+      delete state.phone;
+    }
     if (d.kind === 'clarify') {
       const [a, b] = d.options.map((o) => titleOf(o.payload, locale));
       state.options = [a!, b!];
