@@ -27,3 +27,4 @@ export * from './health.rules.ts';
 export * from './environment.rules.ts';
 export * from './cameras.rules.ts';
 export * from './market.rules.ts';
+export * from './assistant.rules.ts';

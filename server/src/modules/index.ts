@@ -17,8 +17,9 @@ import { healthModule } from './health/index.ts';
 import { environmentModule } from './environment/index.ts';
 import { camerasModule } from './cameras/index.ts';
 import { marketModule } from './market/index.ts';
+import { assistantModule } from './assistant/index.ts';
 
 export const MODULES: ModuleDefinition[] = [
   areasModule, identityModule, dashboardModule, notificationsModule, reportsModule, open311Module, proceduresModule, dossiersModule,
-  alertsModule, newsModule, paymentsModule, landModule, directoryModule, healthModule, environmentModule, camerasModule, marketModule,
+  alertsModule, newsModule, paymentsModule, landModule, directoryModule, healthModule, environmentModule, camerasModule, marketModule, assistantModule,
 ];

@@ -4,6 +4,7 @@
 import type { Feature } from '../app/feature.ts';
 import { accountFeature } from './account/feature.ts';
 import { alertsFeature } from './alerts/feature.ts';
+import { assistantFeature } from './assistant/feature.ts';
 import { dossiersFeature } from './dossiers/feature.ts';
 import { landFeature } from './land/feature.ts';
 import { leaderFeature } from './leader/feature.ts';
@@ -36,6 +37,7 @@ export const FEATURES: readonly Feature[] = [
   environmentFeature,
   camerasFeature,
   marketFeature,
+  assistantFeature,
 ];
 
 /** The text of every feature, for initI18n. */

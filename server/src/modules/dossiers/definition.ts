@@ -1,5 +1,8 @@
 // Builds the dossiers module from its ports, so index.ts wires the real modules and a
 // test can wire stand-ins.
+import type { DossierSummary, TrackReply } from '@cds/contracts/dossiers';
+import type { Principal } from '../../platform/auth.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { ModuleDefinition, Platform } from '../../platform/module.ts';
 import { DataCipher, loadDataKey } from '../../platform/crypto.ts';
 import { RateLimiter } from '../../platform/rate-limit.ts';
@@ -23,6 +26,10 @@ export interface DossiersApi {
   exportFor(userId: string): Promise<unknown>;
   /** The fee a dossier still waits for, or null when nothing can be paid online now. */
   payableFee(dossierId: string): Promise<PayableFee | null>;
+  /** Public tracking (code + the applicant's phone), or null when they do not match: statuses and dates only. */
+  track(code: string, phone: string): Promise<TrackReply | null>;
+  /** The person's own dossiers, newest first. */
+  mine(principal: Principal, limit: number): Promise<DossierSummary[]>;
 }
 
 export type { PayableFee };
@@ -66,7 +73,19 @@ export function createDossiersModule(ports: (platform: Platform) => Ports, creat
       };
       created?.(services, platform);
       return {
-        api: { exportFor: (userId) => services.applying.exportFor(userId), payableFee: (id) => services.processing.payableFee(id) },
+        api: {
+          exportFor: (userId) => services.applying.exportFor(userId),
+          payableFee: (id) => services.processing.payableFee(id),
+          track: async (code, phone) => {
+            try {
+              return await services.tracking.track(code, phone);
+            } catch (err) {
+              if (err instanceof AppError && err.status === 404) return null;
+              throw err;
+            }
+          },
+          mine: async (principal, limit) => (await services.applying.mine(principal, limit, 0)).items,
+        },
         events: {
           // the payments module announces a confirmed payment; a dossier fee moves the dossier on
           'payments.confirmed': async (event) => {

@@ -75,7 +75,8 @@ describe('my account: profile, consents, data export, deletion', () => {
       ['officer', '0900000101', ['console.open', 'directory.edit', 'dossiers.process', 'dossiers.read_staff', 'reports.work']],
       ['leader', '0900000201', ['alerts.manage', 'console.open', 'dashboard.view', 'dossiers.read_staff', 'dossiers.view_indicators', 'market.stats', 'reports.work']],
       ['community helper', '0900000301', ['console.open', 'market.help']],
-      ['sysadmin', '0900000901', ['alerts.manage', 'console.open', 'dashboard.view', 'directory.edit', 'dossiers.read_staff', 'dossiers.view_indicators', 'identity.manage_users', 'market.stats', 'reports.configure', 'reports.work']],
+      ['sysadmin', '0900000901', ['alerts.manage', 'assistant.curate', 'console.open', 'dashboard.view', 'directory.edit', 'dossiers.read_staff', 'dossiers.view_indicators', 'identity.manage_users', 'market.stats', 'reports.configure', 'reports.work']],
+      ['assistant editor', '0900000701', ['assistant.curate', 'console.open']],
     ];
     for (const [who, phone, abilities] of expected) {
       it(`lists what the ${who} may do`, async () => {

@@ -8,6 +8,9 @@ import { proceduresRoutes } from './routes.ts';
 import { ProceduresService, type Procedure } from './service.ts';
 
 export type { Procedure, FormSchema, FormProblem };
+// the catalogue's query rules (folding, abbreviations, filler words), so other modules that
+// read what people type (the assistant) meet the catalogue on the same words
+export { expandSynonyms, prepareQuery } from './search.ts';
 export type { FormField } from '@cds/contracts';
 
 export interface ProceduresApi {
@@ -29,6 +32,8 @@ export interface ProceduresApi {
   countProcedures(): Promise<{ total: number; online: number }>;
   /** Procedures of a tier or of one agency (by code), for the directory's agency page. */
   listProcedures(filter: { tier?: 'commune' | 'province'; agency?: string; limit: number }): Promise<{ items: { id: string; code: string; name: string }[]; total: number }>;
+  /** Every procedure in full (the assistant indexes the catalogue in memory). */
+  allProcedures(): Promise<Procedure[]>;
 }
 
 export const proceduresModule: ModuleDefinition<ProceduresApi> = {
@@ -51,6 +56,7 @@ export const proceduresModule: ModuleDefinition<ProceduresApi> = {
         const { items, total } = await service.search({ ...filter, limit }, 'vi');
         return { items: items.map((p) => ({ id: p.id, code: p.code, name: p.name })), total };
       },
+      allProcedures: () => service.all(),
     };
     return {
       api,
