@@ -94,7 +94,7 @@ describe('deleting an account', () => {
 
     const report = (await t.db.query<{ reporter_id: string | null; contact: object; anonymous: boolean }>('SELECT reporter_id, contact, anonymous FROM reports WHERE id = $1', [reportId])).rows[0]!;
     assert.deepEqual(report, { reporter_id: null, contact: {}, anonymous: true });
-    for (const table of ['report_followers', 'report_supporters', 'notifications', 'push_subscriptions', 'notification_preferences', 'alert_answers', 'news_topic_follows']) {
+    for (const table of ['report_followers', 'report_supporters', 'notifications', 'push_subscriptions', 'notification_preferences', 'alert_answers', 'news_topic_follows', 'health_consents', 'assistant_conversations']) {
       const left = await t.db.query(`SELECT 1 FROM ${table} WHERE user_id = $1`, [userId]);
       assert.equal(left.rows.length, 0, `${table} still holds the person`);
     }

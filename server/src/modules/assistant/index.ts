@@ -5,12 +5,13 @@ import type { ModuleDefinition } from '../../platform/module.ts';
 import { RateLimiter } from '../../platform/rate-limit.ts';
 import { areasModule } from '../areas/index.ts';
 import { dossiersModule } from '../dossiers/index.ts';
-import { identityModule } from '../identity/index.ts';
+import { identityModule, USER_ANONYMISED } from '../identity/index.ts';
 import { proceduresModule } from '../procedures/index.ts';
 import { reportsModule } from '../reports/index.ts';
 import { OpenAiCompatibleRephraser } from './llm.ts';
 import { messages } from './messages.ts';
 import { assistantAbilities } from './policy.ts';
+import * as repo from './repo.ts';
 import { assistantRoutes } from './routes.ts';
 import { AssistantService } from './service.ts';
 import { assistantSettings } from './settings.ts';
@@ -41,12 +42,19 @@ export const assistantModule: ModuleDefinition<AssistantApi> = {
       rephraser: settings.llm ? new OpenAiCompatibleRephraser(settings.llm, platform.log) : null,
     });
     const reindex = async () => service.invalidate();
+    // a person's conversations (slots they gave) are theirs; the masked question log is not
+    identity.registerExporter('assistant', (userId) => repo.conversationsOf(platform.db.kysely, userId));
+    identity.registerPersonalData('assistant', async () => ({ erased: [{ key: 'assistant.erased.conversations' }], kept: [] }));
     return {
       api: { sweep: () => service.sweep() },
       messages,
       routes: (app) => assistantRoutes(app, service, new RateLimiter(platform.db)),
       // the catalogue changed: answers come from the new one from the next question on
-      events: { 'procedure.created': reindex, 'procedure.updated': reindex },
+      events: {
+        'procedure.created': reindex,
+        'procedure.updated': reindex,
+        [USER_ANONYMISED]: (event) => repo.eraseConversations(platform.db.kysely, (event.payload as { userId: string }).userId),
+      },
       jobs: [{ name: 'assistant.sweep', cron: '17 * * * *', handler: async () => void (await service.sweep()) }],
       seed: async ({ demo }) => {
         if (!demo) return;

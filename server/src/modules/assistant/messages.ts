@@ -77,6 +77,7 @@ export const messages: Messages = {
     'assistant.not_yours': 'Câu trả lời này thuộc cuộc trò chuyện khác',
     'assistant.faq_not_found': 'Không tìm thấy câu trả lời này',
     'assistant.turn_not_found': 'Không tìm thấy câu trả lời này',
+    'assistant.erased.conversations': 'Các cuộc trò chuyện của bạn với trợ lý ảo (câu hỏi đã che số vẫn được giữ, không gắn với ai)',
   },
   en: {
     'assistant.greeting': 'Hello! I am the virtual assistant of {app}. Ask me about procedures (papers, fee, time, where to file), your dossiers, reports, or the hotline.',
@@ -153,5 +154,6 @@ export const messages: Messages = {
     'assistant.not_yours': 'This answer belongs to another conversation',
     'assistant.faq_not_found': 'Answer not found',
     'assistant.turn_not_found': 'Answer not found',
+    'assistant.erased.conversations': 'Your conversations with the assistant (the questions, with numbers masked, stay without anyone\'s name)',
   },
 };

@@ -151,3 +151,13 @@ export async function deleteFaq(db: Db, id: string, by: string): Promise<boolean
   const res = await t(db).updateTable('assistant_faqs').set({ deleted_at: new Date(), updated_by: by }).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
   return Number(res.numUpdatedRows) > 0;
 }
+
+/** A person's conversations (the slots they gave), for their data export. */
+export function conversationsOf(db: Db, userId: string) {
+  return t(db).selectFrom('assistant_conversations').select(['state', 'created_at', 'updated_at']).where('user_id', '=', userId).orderBy('created_at').execute();
+}
+
+/** A deleted account's conversations go; the question log, numbers masked, names nobody. */
+export async function eraseConversations(db: Db, userId: string): Promise<void> {
+  await t(db).deleteFrom('assistant_conversations').where('user_id', '=', userId).execute();
+}

@@ -4,11 +4,12 @@
 // FHIR stand-in at /demo/fhir.
 import { translate } from '../../platform/i18n.ts';
 import type { ModuleDefinition } from '../../platform/module.ts';
-import { identityModule } from '../identity/index.ts';
+import { identityModule, USER_ANONYMISED } from '../identity/index.ts';
 import { demoFhirRoutes } from './demo-fhir.ts';
 import { fetchTransport, FhirHealthRecords, type FhirTransport } from './fhir.ts';
 import { messages } from './messages.ts';
 import { healthAbilities } from './policy.ts';
+import * as repo from './repo.ts';
 import { healthRoutes } from './routes.ts';
 import { HealthService } from './service.ts';
 import { healthSettings } from './settings.ts';
@@ -29,7 +30,9 @@ export const healthModule: ModuleDefinition<HealthApi> = {
     const identity = platform.use(identityModule);
     const service = new HealthService(platform, identity, records, translate('vi', 'health.source'));
     identity.registerExporter('health', (userId) => service.exportFor(userId));
+    identity.registerPersonalData('health', async () => ({ erased: [{ key: 'health.erased.consents' }], kept: [] }));
     return {
+      events: { [USER_ANONYMISED]: (event) => repo.eraseConsents(platform.db.kysely, (event.payload as { userId: string }).userId) },
       api: {},
       messages,
       routes: (app) => {

@@ -9,6 +9,7 @@ export const messages: Messages = {
     'health.upstream': 'Hệ thống y tế đang không trả lời. Vui lòng thử lại sau.',
     'health.off': 'Sổ sức khỏe điện tử chưa được kết nối',
     'health.source': 'Hệ thống thông tin y tế',
+    'health.erased.consents': 'Sự đồng ý cho xem sổ sức khỏe điện tử (hồ sơ sức khỏe không được lưu ở đây)',
   },
   en: {
     'health.eid_required': 'Sign in with the national eID (VNeID) to see your health book',
@@ -18,5 +19,6 @@ export const messages: Messages = {
     'health.upstream': 'The health system is not answering. Please try again later.',
     'health.off': 'The health book is not connected',
     'health.source': 'Health information system',
+    'health.erased.consents': 'Your consent to read the health book (the health record itself is never stored here)',
   },
 };

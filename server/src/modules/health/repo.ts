@@ -33,3 +33,8 @@ export async function grant(db: Db, userId: string, version: string): Promise<Co
 export async function consentsOf(db: Db, userId: string): Promise<ConsentRow[]> {
   return t(db).selectFrom('health_consents').selectAll().where('user_id', '=', userId).orderBy('granted_at', 'desc').execute();
 }
+
+/** A deleted account's consents go (the record itself was never stored). */
+export async function eraseConsents(db: Db, userId: string): Promise<void> {
+  await t(db).deleteFrom('health_consents').where('user_id', '=', userId).execute();
+}

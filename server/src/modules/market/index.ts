@@ -6,7 +6,8 @@
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { createSmsChannel } from '../../platform/sms.ts';
 import { areasModule } from '../areas/index.ts';
-import { identityModule } from '../identity/index.ts';
+import { identityModule, USER_ANONYMISED } from '../identity/index.ts';
+import { describePersonalData, erasePersonalData, exportPersonalData } from './personal-data.ts';
 import { notificationsModule } from '../notifications/index.ts';
 import { demoCarrierRoutes, HttpCarrier, type Transport } from './carrier.ts';
 import { messages } from './messages.ts';
@@ -42,8 +43,11 @@ export const marketModule: ModuleDefinition<MarketApi> = {
       platform, settings, areas: platform.use(areasModule), identity, notifier: platform.use(notificationsModule),
       sms: createSmsChannel(platform.config, platform.db), carrier,
     });
+    identity.registerExporter('market', (userId) => exportPersonalData(platform.db.kysely, userId));
+    identity.registerPersonalData('market', (userId) => describePersonalData(platform.db.kysely, userId));
     return {
       api: {},
+      events: { [USER_ANONYMISED]: (event) => erasePersonalData(platform.db.kysely, (event.payload as { userId: string }).userId) },
       messages,
       routes: (app) => {
         // calls to our own address (the demo carrier and its callbacks) stay in the process

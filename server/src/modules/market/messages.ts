@@ -45,6 +45,8 @@ export const messages: Messages = {
     'market.status.shipping': 'Hàng đang được giao đến bạn.',
     'market.status.delivered': 'Đơn hàng đã giao xong. Mời bạn đánh giá sản phẩm.',
     'market.status.cancelled': 'Đơn hàng đã bị hủy.',
+    'market.erased.orders': 'Địa chỉ nhận hàng, số điện thoại và ghi chú trên {count} đơn hàng bạn đã đặt',
+    'market.erased.shop': 'Cửa hàng "{name}" ngừng bán (sản phẩm được ẩn), số điện thoại và địa chỉ lấy hàng bị xóa',
   },
   en: {
     'market.forbidden': 'You may not act on this shop or order',
@@ -90,5 +92,7 @@ export const messages: Messages = {
     'market.status.shipping': 'On its way to you.',
     'market.status.delivered': 'Delivered. Please rate the products.',
     'market.status.cancelled': 'The order was cancelled.',
+    'market.erased.orders': 'The delivery address, phone and note of {count} order(s) you placed',
+    'market.erased.shop': 'The shop "{name}" stops selling (its products are hidden); its phone and pickup address are wiped',
   },
 };
