@@ -30,6 +30,10 @@ before(async () => {
   assert.equal(res.statusCode, 200, res.body);
   token = res.json().token;
   userId = (await as('GET', '/api/me')).json().id;
+  // a conversation with the assistant, signed in
+  const asked = await as('POST', '/api/assistant/messages', { text: 'lam giay khai sinh cho con' });
+  assert.equal(asked.statusCode, 200, asked.body);
+  assert.equal((await t.db.query('SELECT 1 FROM assistant_conversations WHERE user_id = $1', [userId])).rows.length, 1);
 });
 after(() => t.teardown());
 
