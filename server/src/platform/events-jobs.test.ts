@@ -18,6 +18,8 @@ function waitFor<T>(list: T[], count: number, ms = 15000): Promise<void> {
   });
 }
 
+// The test database is a copy of the seeded template, which holds the demo seed's own
+// events: each test reads only the rows of its own event type.
 describe('outbox events', () => {
   const dbs: TestDatabase[] = [];
   after(async () => Promise.all(dbs.map((d) => d.drop())));
@@ -37,7 +39,7 @@ describe('outbox events', () => {
     assert.equal(seen.length, 1);
     assert.equal(seen[0]!.aggregateId, 'agg-1');
     assert.deepEqual(seen[0]!.payload, { n: 1 });
-    const { rows } = await t.db.query<{ delivered: boolean }>('SELECT delivered_at IS NOT NULL AS delivered FROM outbox_events');
+    const { rows } = await t.db.query<{ delivered: boolean }>("SELECT delivered_at IS NOT NULL AS delivered FROM outbox_events WHERE type = 'test.happened'");
     assert.deepEqual(rows, [{ delivered: true }]);
     await bus.stop();
   });
@@ -58,7 +60,7 @@ describe('outbox events', () => {
     );
     await bus.drain();
     assert.equal(seen.length, 0);
-    const { rows } = await t.db.query('SELECT 1 FROM outbox_events');
+    const { rows } = await t.db.query("SELECT 1 FROM outbox_events WHERE type = 'test.happened'");
     assert.equal(rows.length, 0);
     await bus.stop();
   });
@@ -74,11 +76,11 @@ describe('outbox events', () => {
     });
     await t.db.kysely.transaction().execute((trx) => bus.publish(trx, 'test.flaky', null, {}));
     await bus.drain();
-    const first = await t.db.query<{ last_error: string | null; delivered: boolean }>('SELECT last_error, delivered_at IS NOT NULL AS delivered FROM outbox_events');
+    const first = await t.db.query<{ last_error: string | null; delivered: boolean }>("SELECT last_error, delivered_at IS NOT NULL AS delivered FROM outbox_events WHERE type = 'test.flaky'");
     assert.deepEqual(first.rows, [{ last_error: 'temporary', delivered: false }]);
-    await t.db.query('UPDATE outbox_events SET claimed_until = now() - interval \'1 second\''); // back-off elapsed
+    await t.db.query("UPDATE outbox_events SET claimed_until = now() - interval '1 second' WHERE type = 'test.flaky'"); // back-off elapsed
     await bus.drain();
-    const second = await t.db.query<{ delivered: boolean }>('SELECT delivered_at IS NOT NULL AS delivered FROM outbox_events');
+    const second = await t.db.query<{ delivered: boolean }>("SELECT delivered_at IS NOT NULL AS delivered FROM outbox_events WHERE type = 'test.flaky'");
     assert.deepEqual(second.rows, [{ delivered: true }]);
     assert.equal(calls, 2);
   });
