@@ -8,7 +8,9 @@ import { identityModule } from '../identity/index.ts';
 import { notificationsModule } from '../notifications/index.ts';
 import { CategoryCatalog, type CategoryView } from './catalog.ts';
 import type { ReportsContext } from './context.ts';
+import { demoStaffPlan, seedDemoReports } from './demo.ts';
 import { ReportJobs } from './jobs.ts';
+import { reportsSettings } from './settings.ts';
 import { messages } from './messages.ts';
 import { reportAbilities, reportRules } from './policy.ts';
 import type { AreasPort, NotifyPort, PeoplePort } from './ports.ts';
@@ -80,6 +82,7 @@ export const reportsModule: ModuleDefinition<ReportsApi> = {
   name: 'reports',
   migrations: new URL('./migrations/', import.meta.url),
   abilities: reportAbilities,
+  settings: reportsSettings,
   create(platform) {
     const areas = platform.use(areasModule);
     const notifications = optionalUse(platform, notificationsModule);
@@ -130,7 +133,16 @@ export const reportsModule: ModuleDefinition<ReportsApi> = {
       messages,
       routes: (app) => reportRoutes(app, { service, staff, tiles, catalog, workflow }),
       jobs: [{ name: 'reports.sweep', cron: '*/15 * * * *', handler: async () => void (await jobs.sweep()) }],
-      seed: () => catalog.seed(),
+      seed: async ({ demo }) => {
+        await catalog.seed();
+        if (!demo) return;
+        // staff first: every agency a category routes to gets someone to read its reports
+        const routings = (await catalog.tree()).flatMap((c) => [c.routing, ...c.children.map((k) => k.routing)]);
+        const plan = demoStaffPlan(routings, areas.communesIn(platform.pack.provinceCode), platform.pack.provinceCode);
+        await identity?.seedDemoAccounts(plan.accounts);
+        const made = await seedDemoReports({ db, platform, areas, catalog }, reportsSettings.of(platform.config).demoCount);
+        if (made > 0) platform.log.info(`demo: ${made} reports seeded across the province`);
+      },
       features: [{ key: 'reports', face: 'citizen' }, { key: 'reports', face: 'staff' }],
     };
   },

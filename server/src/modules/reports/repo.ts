@@ -171,6 +171,12 @@ export async function findByClientId(db: Db, reporterId: string, clientId: strin
 }
 
 
+/** Reports filed without a reporter under a client-id prefix (the demo seed's marker). */
+export async function countByClientPrefix(db: Db, prefix: string): Promise<number> {
+  const row = await t(db).selectFrom('reports').select((eb) => eb.fn.countAll<string>().as('n')).where('reporter_id', 'is', null).where('client_id', 'like', `${prefix}%`).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function insertReport(db: Db, r: NewReport): Promise<string> {
   const row = await t(db)
     .insertInto('reports')

@@ -246,7 +246,7 @@ function ApplyForm({ me, prefill, procedure, draft, given }: { me: Me; prefill: 
               id={`apply-doc-${doc.key}`}
               label={
                 <>
-                  {doc.name} {doc.required ? `(${t('dossiers.apply.requiredMark')})` : `(${t('dossiers.apply.optionalMark')})`}
+                  {docLabel(doc, t('dossiers.apply.requiredMark'), t('dossiers.apply.optionalMark'))}
                   {attached.has(doc.key) && ` — ${t('dossiers.apply.alreadyAttached')}`}
                 </>
               }
@@ -267,6 +267,12 @@ function ApplyForm({ me, prefill, procedure, draft, given }: { me: Me; prefill: 
       </form>
     </div>
   );
+}
+
+/** A document's name with its mark once: catalogue names often say "(nếu có)" themselves. */
+export function docLabel(doc: { name: string; required: boolean }, requiredMark: string, optionalMark: string): string {
+  const mark = doc.required ? requiredMark : optionalMark;
+  return doc.name.toLocaleLowerCase('vi').includes(mark.toLocaleLowerCase('vi')) ? doc.name : `${doc.name} (${mark})`;
 }
 
 function FieldInput({ name, field, required, value, onChange, error }: { name: string; field: FormField; required: boolean; value: unknown; onChange: (v: string) => void; error?: string }) {

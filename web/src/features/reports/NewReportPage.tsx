@@ -11,6 +11,7 @@ import { useCommunes } from '../account/areas.ts';
 import { sendReport, shrinkPhoto, useCategories, type Category, type DuplicatesReply, type PhotoLocationReply, type Report, type SendResult } from './api.ts';
 import { fileToBase64 } from '../../lib/files.ts';
 import { ReportMap } from './ReportMap.tsx';
+import { RoutePreview } from './RoutePreview.tsx';
 import './reports.css';
 
 type Point = { lat: number; lon: number };
@@ -234,6 +235,7 @@ function ReportForm({ category, onBack, onDone }: FormProps) {
         </Card>
       )}
       <Card title={t('reports.form.step5')}>
+        <RoutePreview category={category.code} pin={pin} communeCode={communeCode} />
         <Checkbox label={t('reports.form.anonymous')} checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
         {formError && <Alert kind="error" live>{formError}</Alert>}
         <Button type="submit" busy={busy} block>{t('reports.form.submit')}</Button>

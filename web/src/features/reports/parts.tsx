@@ -20,7 +20,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
           <strong>{t(`reports.kinds.${e.kind}`, { defaultValue: e.kind })}</strong>
           {e.actorName ? ` — ${e.actorName}` : ''}
           {!e.public && <span className="badge badge--muted"> {t('reports.staff.notes')}</span>}
-          {e.body && <p>{e.body}</p>}
+          {e.body && <p>{e.kind === 'photo_moderated' ? t(`reports.photoDecision.${e.body}`, { defaultValue: e.body }) : e.body}</p>}
         </li>
       ))}
     </ol>
