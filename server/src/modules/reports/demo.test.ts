@@ -1,7 +1,9 @@
 // Unit tests of the demo seed's plan: staff in every routed agency, deterministic reports.
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { normalizePhone } from '@cds/contracts';
+import { createTestApp, type TestApp } from '../../../test/helpers.ts';
+import { signIn } from '../../../test/identity.ts';
 import { demoStaffPlan, seededRandom } from './demo.ts';
 
 const COMMUNES = [{ code: '05983', name: 'Phường Lương Văn Tri' }, { code: '05977', name: 'Phường Đông Kinh' }, { code: '06040', name: 'Xã Thất Khê' }];
@@ -34,5 +36,31 @@ describe('reports demo seed', () => {
     assert.deepEqual(first, Array.from({ length: 5 }, b));
     assert.ok(first.every((x) => x >= 0 && x < 1));
     assert.notDeepEqual(first, Array.from({ length: 5 }, seededRandom(8)));
+  });
+});
+
+describe('reports demo seed, in demo mode', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp({ config: { REPORTS_DEMO_COUNT: '60' }, seed: true });
+  });
+  after(() => t.teardown());
+
+  it('fills the public map with reports across the province, each in an agency where an officer works', async () => {
+    const list = await t.app.inject({ method: 'GET', url: '/api/reports?limit=100' });
+    assert.equal(list.statusCode, 200);
+    assert.ok(list.json().total >= 50, `total ${list.json().total}`);
+    const communes = await t.db.query<{ n: number }>('SELECT count(DISTINCT commune_code)::int AS n FROM reports');
+    assert.ok(communes.rows[0]!.n >= 20, 'spread across the province');
+    const orphans = await t.db.query(`SELECT DISTINCT r.agency_id FROM reports r WHERE NOT EXISTS (
+      SELECT 1 FROM staff_memberships m WHERE m.agency_id = r.agency_id AND m.role IN ('officer', 'agency_admin') AND m.revoked_at IS NULL)`);
+    assert.deepEqual(orphans.rows, [], 'every receiving agency has an officer');
+  });
+
+  it('lets the construction department officer sign in and see the reports that reach it', async () => {
+    const officer = await signIn(t.app, '0900000731');
+    const inbox = await t.app.inject({ method: 'GET', url: '/api/staff/reports?limit=5', headers: officer.headers });
+    assert.equal(inbox.statusCode, 200, inbox.body);
+    assert.ok(inbox.json().total > 0);
   });
 });

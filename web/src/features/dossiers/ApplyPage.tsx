@@ -11,8 +11,9 @@ import type { Sex } from '@cds/contracts';
 import type { Me } from '@cds/contracts/identity';
 import { useInstallation, usePageTitle } from '../../app/installation.ts';
 import { useCommunes } from '../account/areas.ts';
-import { ACCEPTED_FILES, checkFile, fieldOrder, sendApplication, useDossier, usePrefill, useProcedure, validateForm, type DossierDetail, type FileUpload, type FormField, type Prefill, type Procedure } from './api.ts';
+import { ACCEPTED_FILES, checkFile, fieldOrder, sendApplication, useDossier, usePrefill, useProcedure, type DossierDetail, type FileUpload, type FormField, type Prefill, type Procedure } from './api.ts';
 import { fileToBase64 } from '../../lib/files.ts';
+import { formMessages } from './fieldErrors.ts';
 
 const PERSONAL_ID_FIELDS = ['applicantIdNumber', 'applicantPersonalId', 'personalId', 'idNumber', 'soDinhDanh'];
 const SEX_FIELDS = ['applicantSex', 'sex', 'gender'];
@@ -137,7 +138,7 @@ function ApplyForm({ me, prefill, procedure, draft, given }: { me: Me; prefill: 
     const found: Record<string, string> = {};
     if (!communeCode) found.communeCode = t('dossiers.apply.communeRequired');
     if (submit) {
-      for (const [key, problem] of Object.entries(validateForm(procedure.formSchema, data))) found[key] = t(problem === 'required' ? 'dossiers.apply.required' : 'dossiers.apply.format');
+      for (const [key, m] of Object.entries(formMessages(procedure.formSchema, data))) found[key] = t(m.key, m.params);
       for (const doc of procedure.requiredDocuments) if (doc.required && !files[doc.key] && !attached.has(doc.key)) found[`doc-${doc.key}`] = t('dossiers.apply.documentRequired');
     }
     setErrors(found);
@@ -288,5 +289,5 @@ function FieldInput({ name, field, required, value, onChange, error }: { name: s
   }
   const type = field.format === 'date' ? 'date' : field.format === 'email' ? 'email' : field.type === 'string' ? 'text' : 'number';
   const inputMode = field.pattern?.includes('[0-9]') ? 'numeric' : undefined;
-  return <TextField id={id} label={label} hint={field.description} type={type} inputMode={inputMode} value={text} onChange={(e) => onChange(e.target.value)} error={error} maxLength={field.maxLength} />;
+  return <TextField id={id} label={label} hint={field.description} type={type} inputMode={inputMode} value={text} onChange={(e) => onChange(e.target.value)} error={error} />;
 }
