@@ -8,5 +8,6 @@ export { PageHeader } from './PageHeader.tsx';
 export { EmptyState, ErrorState, Loading } from './States.tsx';
 export { Switch } from './Switch.tsx';
 export { Tabs, type TabItem } from './Tabs.tsx';
+export { DateField } from './DateField.tsx';
 export { FilePicker, Select, TextArea, TextField, type SelectOption } from './TextField.tsx';
 export { ToastProvider, useToast } from './Toasts.tsx';

@@ -4,7 +4,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Checkbox, ErrorState, FilePicker, Loading, PageHeader, Select, TextField } from '../../ui/index.ts';
+import { Alert, Button, Checkbox, DateField, ErrorState, FilePicker, Loading, PageHeader, Select, TextField } from '../../ui/index.ts';
 import { api } from '../../lib/api.ts';
 import { errorsFromServer } from '../../lib/forms.ts';
 import type { Sex } from '@cds/contracts';
@@ -287,7 +287,8 @@ function FieldInput({ name, field, required, value, onChange, error }: { name: s
   if (field.type === 'boolean') {
     return <Checkbox id={id} label={label} checked={value === true} onChange={(e) => onChange(e.target.checked ? 'true' : '')} error={error} />;
   }
-  const type = field.format === 'date' ? 'date' : field.format === 'email' ? 'email' : field.type === 'string' ? 'text' : 'number';
+  if (field.format === 'date') return <DateField id={id} label={label} hint={field.description} value={text} onChange={onChange} error={error} />;
+  const type = field.format === 'email' ? 'email' : field.type === 'string' ? 'text' : 'number';
   const inputMode = field.pattern?.includes('[0-9]') ? 'numeric' : undefined;
   return <TextField id={id} label={label} hint={field.description} type={type} inputMode={inputMode} value={text} onChange={(e) => onChange(e.target.value)} error={error} />;
 }

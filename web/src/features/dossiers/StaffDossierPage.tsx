@@ -5,7 +5,7 @@ import { useDraft } from '../../lib/drafts.ts';
 import { useParams } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, ButtonAnchor, Card, ErrorState, FilePicker, List, ListItem, Loading, PageHeader, TextArea, TextField } from '../../ui/index.ts';
+import { Alert, Button, ButtonAnchor, Card, DateField, ErrorState, FilePicker, List, ListItem, Loading, PageHeader, TextArea, TextField } from '../../ui/index.ts';
 import { api } from '../../lib/api.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { usePageTitle } from '../../app/installation.ts';
@@ -134,7 +134,7 @@ function ActionPanel({ dossier, actions }: { dossier: DossierDetail; actions: St
           {action === 'request_documents' && (
             <TextArea id="action-missing" label={t('dossiers.staff.missingList')} rows={3} value={missing} onChange={(e) => setMissing(e.target.value)} />
           )}
-          {action === 'apologize' && <TextField label={t('dossiers.staff.newDate')} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+          {action === 'apologize' && <DateField label={t('dossiers.staff.newDate')} value={date} onChange={setDate} />}
           {(action === 'complete' || action === 'return_result') && (
             <FilePicker id="action-result" label={t('dossiers.staff.resultFile')} accept={ACCEPTED_FILES} onFiles={(files) => setFile(files[0] ?? null)} />
           )}

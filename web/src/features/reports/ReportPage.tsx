@@ -10,7 +10,7 @@ import { api, ApiError } from '../../lib/api.ts';
 import { useAuth } from '../../app/auth.ts';
 import { usePageTitle } from '../../app/installation.ts';
 import { useReport, type MyReport } from './api.ts';
-import { formatDateTime, StatusBadge, Timeline } from './parts.tsx';
+import { formatDate, formatDateTime, StatusBadge, Timeline } from './parts.tsx';
 import './reports.css';
 
 export function ReportPage() {
@@ -37,7 +37,7 @@ export function ReportPage() {
           <dt>{t('reports.detail.received')}</dt>
           <dd>{formatDateTime(r.receivedAt)}</dd>
           <dt>{t('reports.detail.due')}</dt>
-          <dd>{r.dueDate}</dd>
+          <dd>{formatDate(r.dueDate)}</dd>
         </dl>
         <p>{t('reports.detail.supporters', { n: r.supporters })}</p>
         {r.photos.length > 0 && (
