@@ -14,6 +14,6 @@ import { paymentsModule } from './payments/index.ts';
 import { landModule } from './land/index.ts';
 
 export const MODULES: ModuleDefinition[] = [
-  areasModule, identityModule, dashboardModule, notificationsModule, reportsModule, open311Module, proceduresModule, dossiersModule,
+  areasModule, identityModule, notificationsModule, reportsModule, dashboardModule, open311Module, proceduresModule, dossiersModule,
   alertsModule, newsModule, paymentsModule, landModule,
 ];

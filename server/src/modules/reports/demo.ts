@@ -113,13 +113,18 @@ export async function seedDemoReports({ db, platform, areas, catalog }: Seeder, 
     if (!agencies.has(key)) agencies.set(key, (routing === 'commune' ? await areas.agencyForCommune(commune) : await areas.getAgencyByCode(routing))?.id ?? null);
     return agencies.get(key)!;
   };
+  // agencies are looked up before the transaction: on PGlite's single connection a query
+  // outside the transaction would wait for the transaction to end
+  const drawn: { category: (typeof leaves)[number]; commune: (typeof placed)[number]; agencyId: string }[] = [];
+  for (let i = 0; i < count; i++) {
+    const category = pick(leaves);
+    const commune = pick(placed);
+    const agencyId = await agencyFor(category.routing, commune.code);
+    if (agencyId) drawn.push({ category, commune, agencyId });
+  }
   let made = 0;
   await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < count; i++) {
-      const category = pick(leaves);
-      const commune = pick(placed);
-      const agencyId = await agencyFor(category.routing, commune.code);
-      if (!agencyId) continue;
+    for (const [i, { category, commune, agencyId }] of drawn.entries()) {
       const centre = centres.get(commune.code)!;
       const received = new Date(now.getTime() - Math.floor(random() * 90 * DAY_MS));
       let roll = random();

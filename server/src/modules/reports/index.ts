@@ -21,7 +21,8 @@ import { ReportsService, type CreateInput, type CreateOptions } from './service.
 import { StaffReports } from './staff.ts';
 import { TileService } from './tiles.ts';
 import { ReportTimeline } from './timeline.ts';
-import { isOpen, ReportWorkflow, type ReportStatus, type WorkflowSettings } from './workflow.ts';
+import { isOpen, OPEN_STATUSES, ReportWorkflow, type ReportStatus, type WorkflowSettings } from './workflow.ts';
+import { toLocalDate } from '../../platform/calendar/index.ts';
 
 export type { CategoryView, CreateInput, ReportStatus };
 export type ReportRecord = repo.ReportRecord;
@@ -47,6 +48,9 @@ export interface ReportsApi {
   /** Public photos of a report as absolute paths. */
   photoUrls(reportId: string): Promise<string[]>;
   exportFor(userId: string): Promise<unknown>;
+  /** Leaders' figures: per agency and commune, and the weekly trend since a day (yyyy-MM-dd). */
+  workStats(): Promise<repo.WorkStatsRow[]>;
+  weeklyTrend(since: string): Promise<{ week: string; commune_code: string; received: number; resolved: number }[]>;
   /** Runs the deadline warning, escalation and auto-close sweeps now. */
   sweep(now?: Date): Promise<{ warned: number; escalated: number; closed: number }>;
 }
@@ -127,6 +131,8 @@ export const reportsModule: ModuleDefinition<ReportsApi> = {
       photoUrls: async (reportId) => (await context.presenter.publicView([(await repo.findReport(db, reportId))!]))[0]!.photos.map((p) => p.url),
       exportFor: (userId) => service.exportFor(userId),
       sweep: (now) => jobs.sweep(now),
+      workStats: () => repo.workStats(db, toLocalDate(new Date()), OPEN_STATUSES),
+      weeklyTrend: (since) => repo.weeklyTrend(db, since),
     };
     return {
       api,
