@@ -27,7 +27,9 @@ describe('dates in Vietnam time', () => {
     expect(parseDayInput('07/12/2026')).toBe('2026-12-07');
     expect(parseDayInput('7-2-2026')).toBe('2026-02-07');
     expect(parseDayInput('31/02/2026')).toBeNull();
-    expect(parseDayInput('2026-12-07')).toBeNull();
+    expect(parseDayInput('2026-12-07')).toBe('2026-12-07');
+    expect(parseDayInput('2026-02-30')).toBeNull();
+    expect(parseDayInput('12/2026')).toBeNull();
   });
 
   it('writes percentages the Vietnamese way', () => {

@@ -54,6 +54,9 @@ export function vietnamToday(now = new Date()): string {
  * yyyy-MM-dd, or null when it is not a real day.
  */
 export function parseDayInput(text: string): string | null {
+  // a pasted or autofilled ISO day is taken as it is
+  const iso = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/.exec(text);
+  if (iso) return parseDayInput(`${iso[3]}/${iso[2]}/${iso[1]}`);
   const m = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$/.exec(text);
   if (!m) return null;
   const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
