@@ -240,7 +240,7 @@ describe('reports: staff routes and workflow', () => {
     const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n');
     assert.match(lines[0]!, /^Mã theo dõi,Lĩnh vực,Trạng thái/);
     assert.ok(lines.length >= 2);
-    assert.ok(lines.slice(1).every((l) => l.includes('Mới tiếp nhận')));
+    assert.ok(lines.slice(1).every((l) => l.includes('Đã gửi, chờ tiếp nhận')));
     assert.equal((await t.app.inject({ method: 'GET', url: '/api/staff/reports.csv', headers: an.headers })).statusCode, 403);
   });
 

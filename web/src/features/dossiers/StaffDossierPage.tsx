@@ -35,7 +35,7 @@ export function StaffDossierPage() {
         <p><StatusBadge status={d.status} name={d.statusName} /> <Appointment date={d.appointmentDate} deadline={d.deadline} /></p>
         <p>{t('dossiers.staff.phone', { phone: d.applicantPhone })}</p>
         <p>{t('dossiers.staff.step', { step: d.steps.find((s) => s.key === d.currentStep)?.name ?? '—' })}</p>
-        <ButtonAnchor href={`/api/dossiers/${d.id}/control-sheet.pdf`} variant="secondary" icon="download">{t('dossiers.controlSheet')}</ButtonAnchor>
+        <ButtonAnchor href={`/api/dossiers/${d.id}/control-sheet.pdf`} target="_blank" rel="noopener" variant="secondary" icon="download">{t('dossiers.controlSheet')}</ButtonAnchor>
       </Card>
       <FormAnswers dossier={d} />
       <Card title={t('dossiers.staff.attachments')}>

@@ -37,7 +37,17 @@ export function NewReportPage() {
         <Alert kind="success" live>
           {done.kind === 'sent' ? t('reports.form.sent', { code: done.trackingCode }) : t('reports.form.queued')}
         </Alert>
-        {done.kind === 'sent' && <Link to={`/reports/${done.trackingCode}`}>{done.trackingCode}</Link>}
+        {done.kind === 'sent' && (
+          <p>
+            {t('reports.form.codeLabel')} <Link className="tracking-code" to={`/reports/${done.trackingCode}`}>{done.trackingCode}</Link>
+          </p>
+        )}
+        <h2 className="section-title">{t('reports.form.nextTitle')}</h2>
+        <ol className="next-steps">
+          <li>{t('reports.form.next1')}</li>
+          <li>{t('reports.form.next2')}</li>
+          <li>{t('reports.form.next3')}</li>
+        </ol>
         <Link to="/reports/mine">{t('reports.public.mine')}</Link>
       </div>
     );

@@ -114,7 +114,7 @@ function CitizenActions({ report: r }: { report: MyReport }) {
             {[1, 2, 3, 4, 5].map((n) => (
               <label key={n}>
                 <input type="radio" name="stars" value={n} checked={stars === n} onChange={() => setStars(n)} />
-                <span>{t('reports.detail.stars', { n })}</span>
+                <span><span className="star-glyphs" aria-hidden="true">{'★'.repeat(n)}{'☆'.repeat(5 - n)}</span> {t('reports.detail.stars', { n })}</span>
               </label>
             ))}
           </fieldset>
