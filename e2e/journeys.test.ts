@@ -62,7 +62,7 @@ describe('issue 11 journeys', () => {
     const code = await waitForOtp(phone, since);
     await page.getByLabel('Mã xác nhận').fill(code === '000000' ? '111111' : '000000');
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
-    await page.getByText(/Mã xác nhận không đúng/).first().waitFor();
+    await page.getByText(/Mã xác thực không đúng/).first().waitFor();
     assert.equal(await page.getByLabel('Họ và tên').count(), 0, 'still at the code step');
     await checkA11y(page, 'sign-up wrong code');
     await page.getByLabel('Mã xác nhận').fill(code);
@@ -146,10 +146,11 @@ describe('issue 11 journeys', () => {
     await assignee.waitFor();
     assert.ok((await assignee.locator('option').allTextContents()).some((o) => /Triệu Văn Sơn|Lộc Văn Tuấn|Văn|Thị/.test(o)), 'the agency officers are listed by name');
     await officer.getByLabel(/Tìm cơ quan nhận/).fill('that khe');
-    const to = officer.getByLabel('Cơ quan nhận');
+    const to = officer.getByLabel('Cơ quan nhận', { exact: true });
     const option = await to.locator('option', { hasText: /Thất Khê/ }).first().getAttribute('value');
     assert.ok(option, 'searching without diacritics finds the commune');
     await to.selectOption(option);
+    await officer.getByLabel(/Lý do chuyển/).fill('Đường xã quản lý, đề nghị xã xử lý');
     await checkA11y(officer, 'staff report pickers');
     await officer.getByRole('button', { name: 'Chuyển cơ quan', exact: true }).click();
     await officer.getByRole('button', { name: 'Chuyển cơ quan', exact: true }).waitFor({ state: 'detached' });
@@ -173,7 +174,7 @@ describe('issue 11 journeys', () => {
     await signIn(page, LEADER);
     await page.goto('/leader');
     await page.getByRole('heading', { name: /Phản ánh của người dân/ }).waitFor();
-    await page.getByText('Theo cơ quan (nhiều việc quá hạn trước)').waitFor();
+    await page.getByText('Theo cơ quan (nhiều việc quá hạn trước)').first().waitFor();
     const rate = await page.locator('.work-stat', { hasText: 'Giải quyết đúng hạn' }).locator('.work-stat__value').textContent();
     assert.match(rate ?? '', /^\d{1,3}(,\d)?%$/, `Vietnamese percentage: ${rate}`);
     assert.equal(await page.getByRole('navigation', { name: 'Các mục của bàn làm việc' }).locator('a[aria-current="page"]').count(), 1, 'one tab highlighted');

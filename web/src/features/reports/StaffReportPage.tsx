@@ -149,7 +149,7 @@ function ActionsCard({ report: r, actions }: { report: StaffReport; actions: Run
           {button('assign', t('reports.staff.assign'), () => act('assign', assignee ? { assigneeId: assignee } : {}))}
         </div>
       )}
-      {has('transfer') && <TransferPicker report={r} locked={locked} busy={busy} onTransfer={(agencyCode) => act('transfer', { agencyCode, reason: text.value }, { text: true })} />}
+      {has('transfer') && <TransferPicker report={r} locked={locked} busy={busy} onTransfer={(agencyCode, reason) => act('transfer', { agencyCode, reason })} />}
       {has('merge') && (
         <div className="row">
           <TextField label={t('reports.staff.target')} value={extra.value} onChange={(e) => extra.set(e.target.value)} />
@@ -169,10 +169,11 @@ function ActionsCard({ report: r, actions }: { report: StaffReport; actions: Run
  * instead of knowing its code. The list is the public agency directory, without the
  * report's own agency.
  */
-function TransferPicker({ report: r, locked, busy, onTransfer }: { report: StaffReport; locked: boolean; busy: boolean; onTransfer: (agencyCode: string) => void }) {
+function TransferPicker({ report: r, locked, busy, onTransfer }: { report: StaffReport; locked: boolean; busy: boolean; onTransfer: (agencyCode: string, reason: string) => void }) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState('');
+  const reason = useDraft(`staff-report:${r.trackingCode}:transfer-reason`);
   const agencies = useAgencies();
   const words = foldVietnamese(query).split(/\s+/).filter(Boolean);
   const matches = (agencies.data ?? [])
@@ -184,7 +185,8 @@ function TransferPicker({ report: r, locked, busy, onTransfer }: { report: Staff
       <TextField id="transfer-search" type="search" label={t('reports.staff.transferSearch')} value={query} onChange={(e) => setQuery(e.target.value)} />
       <Select id="transfer-agency" label={t('reports.staff.transferTo')} placeholder={t('reports.staff.transferChoose', { count: matches.length })} value={chosen} onChange={(e) => setChosen(e.target.value)}
         options={matches.map((a) => ({ value: a.code, label: a.name }))} />
-      <Button variant="secondary" busy={busy} disabled={locked || !chosen} onClick={() => onTransfer(chosen)}>{t('reports.staff.transfer')}</Button>
+      <TextField id="transfer-reason" label={t('reports.staff.transferReason')} value={reason.value} onChange={(e) => reason.set(e.target.value)} />
+      <Button variant="secondary" busy={busy} disabled={locked || !chosen || !reason.value.trim()} onClick={() => onTransfer(chosen, reason.value.trim())}>{t('reports.staff.transfer')}</Button>
     </div>
   );
 }
