@@ -16,7 +16,8 @@ const DEPARTMENT_NAMES = [
   ['Hoàng Văn Thắng', 'Lăng Thị Mai'], ['Nông Văn Quân', 'Vy Thị Lan'], ['Triệu Văn Sơn', 'Hà Thị Thu'],
   ['Lộc Văn Tuấn', 'Chu Thị Ngọc'], ['Mã Văn Khoa', 'Đinh Thị Yến'], ['Dương Văn Hùng', 'Bế Thị Hạnh'],
 ] as const;
-const FAMILY = ['Nguyễn', 'Hoàng', 'Nông', 'Lương', 'Vi', 'Lăng', 'Triệu', 'Hà', 'Lộc', 'Chu', 'Bế', 'Dương'];
+// no "Nguyễn Văn …" or "Hoàng Thị …": searches for the demo citizens must still find only them
+const FAMILY = ['Nông', 'Lương', 'Vi', 'Lăng', 'Triệu', 'Hà', 'Lộc', 'Chu', 'Bế', 'Dương', 'Mã', 'Đinh'];
 const GIVEN = ['Văn Minh', 'Thị Hương', 'Văn Long', 'Thị Nga', 'Văn Phúc', 'Thị Thảo', 'Văn Bình', 'Thị Duyên', 'Văn Tiến', 'Thị Hằng'];
 
 /** Demo officers already seeded by the pack's demo-staff.json (their communes need no other). */
