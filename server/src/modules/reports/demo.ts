@@ -150,6 +150,9 @@ export async function seedDemoReports({ db, platform, areas, catalog }: Seeder, 
         status, resolved_at: resolvedAt, closed_at: status === 'closed' ? resolvedAt : null, rating,
         public_answer: finished ? 'Cơ quan đã kiểm tra và xử lý xong. Cảm ơn bạn đã phản ánh.' : null,
         reject_reason: status === 'rejected' ? 'Nội dung không thuộc thẩm quyền giải quyết.' : null,
+        // as if the sweep had already warned and escalated the late ones: otherwise the first
+        // sweep after a demo start sends a notice for every one of them at once
+        ...(finished || status === 'rejected' ? {} : { warned_at: received, escalated_at: received }),
       });
       await repo.insertEvent(trx, { report_id: id, actor_id: null, kind: 'created', to_status: 'new', public: true, body: null, at: received });
       if (status !== 'new') await repo.insertEvent(trx, { report_id: id, actor_id: null, kind: finished ? 'resolve' : status === 'rejected' ? 'reject' : 'accept', from_status: 'new', to_status: status, public: true, body: null, at: resolvedAt ?? received });
