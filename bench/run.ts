@@ -55,7 +55,7 @@ const SUITES: Suite[] = [
   { name: 'pglite-memory', title: 'Where PGlite\'s memory goes', run: pgliteMemorySuite,
     about: 'PGlite opened on the volume in a fresh process, variant by variant (bench/probe-pglite.ts): what each extension costs, and what trimming the PostGIS bundle, a smaller shared_buffers and V8\'s Liftoff-only WebAssembly would save.' },
 ];
-const LEGACY = ['platform', 'reports', 'dossiers', 'procedures-search'];
+const LEGACY = ['platform', 'reports', 'dossiers', 'procedures-search', 'assistant'];
 
 const FILES: Record<string, string> = { public: 'public-reads' };
 

@@ -11,7 +11,7 @@ import { BASE_URL, checkA11y, launch, phoneContext, randomPhone, signIn, waitFor
 
 const CITIZEN = '0900000002'; // Hoàng Thị Bình, Xã Thất Khê
 const OFFICER = '0900000102'; // UBND Xã Thất Khê
-const SXD_OFFICER = '0900000731'; // Sở Xây dựng, seeded so road reports reach someone
+const SXD_OFFICER = '0900007131'; // Sở Xây dựng, seeded so road reports reach someone
 const LEADER = '0900000201';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const b64 = PDF.toString('base64');

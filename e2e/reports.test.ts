@@ -54,7 +54,7 @@ describe('citizen reports', () => {
     await page.getByLabel('Nội dung phản ánh').fill('Rác đổ thành đống lớn cạnh cổng chợ, bốc mùi');
     await page.getByLabel('Lượng rác khoảng bao nhiêu?').selectOption('large');
     await page.getByLabel('Chọn ảnh').setInputFiles({ name: 'rac.jpg', mimeType: 'image/jpeg', buffer: JPEG });
-    await page.locator('.report-photos img').first().waitFor();
+    await page.locator('.file-picker__list img').first().waitFor();
     await pinOnMap(page);
     // before sending, the citizen is told who will handle it
     await page.getByTestId('route-preview').getByText(/Lương Văn Tri/).waitFor();

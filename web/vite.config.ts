@@ -109,6 +109,29 @@ export default defineConfig({
             handler: 'NetworkFirst',
             options: { cacheName: 'cds-features', networkTimeoutSeconds: 4, expiration: { maxEntries: 2 } },
           },
+          {
+            // the base map and report points of the places a person looked at, for a map offline
+            urlPattern: ({ url }) => /^\/api\/(land\/)?tiles\//.test(url.pathname),
+            handler: 'NetworkFirst',
+            options: { cacheName: 'cds-tiles', networkTimeoutSeconds: 4, expiration: { maxEntries: 600, maxAgeSeconds: 30 * 24 * 3600 }, cacheableResponse: { statuses: [200] } },
+          },
+          {
+            // who is signed in: an offline reload must not show the person signed out. The app
+            // deletes this cache on sign-out and whenever the server answers 401 (web/src/app/auth.ts)
+            urlPattern: ({ url }) => url.pathname === '/api/me',
+            handler: 'NetworkFirst',
+            options: { cacheName: 'cds-session', networkTimeoutSeconds: 4, expiration: { maxEntries: 1 } },
+          },
+          {
+            // every citizen page opened once opens offline: the latest copy of what it read
+            // (categories, communes, my reports and dossiers…). Not the console's reads, sign-in,
+            // files or exports; cleared on sign-out with the session.
+            urlPattern: ({ url, request }) =>
+              request.method === 'GET' && url.pathname.startsWith('/api/') && !/^\/api\/(auth|staff|leader|dashboard|dev|health|news-desk)(\/|$)/.test(url.pathname) &&
+              !/\/(staff|files|tiles|export)(\/|$)|\.(pdf|csv|xml|zip|pbf|png|jpe?g)$/.test(url.pathname),
+            handler: 'NetworkFirst',
+            options: { cacheName: 'cds-api', networkTimeoutSeconds: 6, expiration: { maxEntries: 300, maxAgeSeconds: 30 * 24 * 3600 }, cacheableResponse: { statuses: [200] } },
+          },
         ],
       },
     }),

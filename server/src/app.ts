@@ -54,7 +54,8 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
   const app = Fastify({
     logger: opts.logger ?? { level: config.logLevel },
     trustProxy: config.trustProxy,
-    bodyLimit: 2 * 1024 * 1024,
+    // most requests are a few fields; a route that takes files or imports sets its own limit
+    bodyLimit: 256 * 1024,
     // a body trickled in slowly holds a socket; a 10 MB upload on a 1 Mbit/s link still fits
     requestTimeout: 120_000,
     ajv: { customOptions: { allErrors: true } },

@@ -13,7 +13,14 @@ export const BIRTH: ProcedureInfo = {
   name: 'Đăng ký khai sinh',
   tier: 'commune',
   agencyCode: null,
-  formSchema: { type: 'object', properties: { childName: { type: 'string', title: 'Họ tên trẻ' } }, required: ['childName'] },
+  formSchema: {
+    type: 'object',
+    properties: {
+      childName: { type: 'string', title: 'Họ tên trẻ' },
+      parentIdNumber: { type: 'string', title: 'Số CCCD của người đi khai sinh', 'x-personal-id': true },
+    },
+    required: ['childName'],
+  },
   processingDays: 3,
   fees: [],
   requiredDocuments: [

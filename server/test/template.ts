@@ -15,6 +15,9 @@ export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({
     DEMO_MODE: 'true',
+    // tests keep the synthetic demo tiling their places were written against; the pack's real
+    // map is tested on its own (modules/areas/basemap.test.ts)
+    AREAS_PACK_MAP: 'false',
     LOG_LEVEL: 'silent',
     DATA_DIR: path.join(os.tmpdir(), 'cds-test-files'),
     DATA_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,

@@ -30,6 +30,22 @@ export const LocateQuery = Type.Object({
 export const LocateReply = Type.Object({ commune: Commune, province: Province, synthetic: Type.Boolean() });
 export type LocateReply = Static<typeof LocateReply>;
 
+/** A point in words (“gần Thôn Nà Chuông, Xã Đồng Đăng”): its commune and the nearest named place. */
+export const PlaceReply = Type.Object({
+  commune: Commune,
+  province: Province,
+  synthetic: Type.Boolean(),
+  near: Type.Union([
+    Type.Object({
+      name: Type.String(),
+      kind: Type.String({ description: 'OpenStreetMap place class (village, hamlet, town…)' }),
+      distanceM: Type.Integer({ minimum: 0 }),
+    }),
+    Type.Null(),
+  ], { description: 'The nearest named place within 3 km, when the province imported an OpenStreetMap extract' }),
+});
+export type PlaceReply = Static<typeof PlaceReply>;
+
 export const BoundaryCollection = Type.Object({
   type: Type.Literal('FeatureCollection'),
   features: Type.Array(Type.Object({

@@ -3,7 +3,8 @@
 // web app had its own copy of the rules.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkFormSchema, validateFormData, type FormSchema } from './form-schema.ts';
+import fs from 'node:fs';
+import { checkFormSchema, personalIdFields, validateFormData, type FormSchema } from './form-schema.ts';
 
 const birthForm: FormSchema = {
   type: 'object',
@@ -154,5 +155,26 @@ describe('validateFormData where the web app used to differ', () => {
 
   it('refuses answers to questions the form does not ask', () => {
     assert.deepEqual(fieldsOf({ sex: 'Nam', nickname: 'Tí' }), { nickname: 'validation.additionalProperties' });
+  });
+});
+
+describe('personal ID fields (x-personal-id)', () => {
+  const withId = (field: object) => ({ type: 'object', properties: { applicantIdNumber: field } });
+
+  it('are marked on text fields with true or false, and listed', () => {
+    assert.deepEqual(checkFormSchema(withId({ type: 'string', title: 'Số CCCD', 'x-personal-id': true })), []);
+    assert.deepEqual(personalIdFields({ type: 'object', properties: { a: { type: 'string', title: 'A', 'x-personal-id': true }, b: { type: 'string', title: 'B' } } }), ['a']);
+  });
+
+  it('are refused on a number or with a value other than true or false', () => {
+    assert.deepEqual(checkFormSchema(withId({ type: 'integer', title: 'Số', 'x-personal-id': true })).map((p) => p.message), ['procedures.schema.personal_id']);
+    assert.deepEqual(checkFormSchema(withId({ type: 'string', title: 'Số', 'x-personal-id': 'yes' })).map((p) => p.message), ['procedures.schema.personal_id']);
+  });
+
+  it('cover every personal ID number of the Lạng Sơn pack', () => {
+    const pack = JSON.parse(fs.readFileSync(new URL('../../../packs/lang-son/procedures/procedures.json', import.meta.url), 'utf8')) as { procedures: { code: string; formSchema: FormSchema }[] };
+    const unmarked = pack.procedures.flatMap((p) => Object.entries(p.formSchema.properties)
+      .filter(([name, f]) => /IdNumber$/.test(name) && f['x-personal-id'] !== true).map(([name]) => `${p.code}.${name}`));
+    assert.deepEqual(unmarked, []);
   });
 });

@@ -4,7 +4,9 @@
 //   { "type": "object", "title"?, "description"?, "properties": { <name>: Field }, "required"?: [<name>] }
 //   Field = { "type": "string" | "integer" | "number" | "boolean", "title": string,
 //             "description"?, "enum"? (strings; type string only), "format"? ("date" = YYYY-MM-DD | "email"),
-//             "minLength"?, "maxLength"?, "pattern"? (string fields), "minimum"?, "maximum"? (numbers) }
+//             "minLength"?, "maxLength"?, "pattern"? (string fields), "minimum"?, "maximum"? (numbers),
+//             "x-personal-id"? (true on a personal ID number: the server encrypts it at rest and
+//             shows it masked; the web app never keeps it in a local draft) }
 //
 // Forms are flat (no nested objects or arrays); property names are ASCII identifiers.
 // Anything outside the subset is refused when an admin saves a procedure.
@@ -23,7 +25,7 @@ export type FormSchema = Static<typeof FormSchemaSchema>;
 /** A problem with a field; `message` is a message key, `params` fill it in. */
 export type FormProblem = { field: string; message: string; params?: Record<string, string | number> };
 
-const FIELD_KEYS = new Set(['type', 'title', 'description', 'enum', 'format', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum']);
+const FIELD_KEYS = new Set(['type', 'title', 'description', 'enum', 'format', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'x-personal-id']);
 const ROOT_KEYS = new Set(['type', 'title', 'description', 'properties', 'required', '$schema']);
 const TYPES = new Set<string>(['string', 'integer', 'number', 'boolean']);
 const FORMATS = new Set<string>(['date', 'email']);
@@ -78,6 +80,7 @@ function checkField(name: string, field: unknown, at: string): FormProblem[] {
   }
   if (typeof field.minimum === 'number' && typeof field.maximum === 'number' && field.minimum > field.maximum) problems.push({ field: `${at}.minimum`, message: 'procedures.schema.range' });
   if (field.pattern !== undefined) problems.push(...checkPattern(field.pattern, isString, `${at}.pattern`));
+  if (field['x-personal-id'] !== undefined && (!isString || typeof field['x-personal-id'] !== 'boolean')) problems.push({ field: `${at}.x-personal-id`, message: 'procedures.schema.personal_id' });
   return problems;
 }
 
@@ -158,4 +161,9 @@ function checkString(field: FormField, raw: string): Omit<FormProblem, 'field'> 
   if (field.format === 'email' && !EMAIL.test(value)) return { message: 'validation.format', params: { format: 'email' } };
   if (field.pattern && !new RegExp(field.pattern, 'u').test(value)) return { message: 'validation.pattern' };
   return null;
+}
+
+/** The fields of a form that hold personal ID numbers (marked `x-personal-id`). */
+export function personalIdFields(schema: FormSchema): string[] {
+  return Object.entries(schema.properties).filter(([, f]) => f['x-personal-id'] === true).map(([name]) => name);
 }

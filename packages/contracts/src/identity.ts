@@ -134,7 +134,22 @@ export const ConsentParams = Type.Object({ purpose: PurposeSchema });
 export const ConsentPurposeText = Type.Object({ purpose: Type.String(), version: Type.String(), title: Type.String(), description: Type.String() });
 export type ConsentPurposeText = Static<typeof ConsentPurposeText>;
 
-export const DeletionRequested = Type.Object({ requestedAt: DateTime, dueAt: DateTime });
+/** A record the law requires us to keep after the account is deleted: unlinked from the account, with why it stays. */
+export const RetainedRecord = Type.Object({
+  module: Type.String({ description: 'the module that keeps it, e.g. dossiers' }),
+  reference: Type.String({ description: "the record's own code, e.g. a dossier code" }),
+  kept: Type.String({ description: 'what stays, in plain words' }),
+  basis: Type.String({ description: 'the legal basis for keeping it' }),
+});
+export type RetainedRecord = Static<typeof RetainedRecord>;
+
+/** The deletion receipt (biên nhận xoá tài khoản): when, what is erased, and what the law keeps. */
+export const DeletionRequested = Type.Object({
+  requestedAt: DateTime,
+  dueAt: DateTime,
+  erased: Type.Array(Type.String(), { description: 'what is erased, in plain words' }),
+  kept: Type.Array(RetainedRecord),
+});
 export type DeletionRequested = Static<typeof DeletionRequested>;
 
 /** Everything held about a person; `modules` holds other modules' parts by name. */

@@ -123,6 +123,7 @@ export const ReconciliationQuery = Type.Object({ day: Day });
 export type ReconciliationQuery = Static<typeof ReconciliationQuery>;
 
 export const ReconciliationRow = Type.Object({
+  id: Type.String({ description: 'the payment id (to refund it)' }),
   code: Type.String(),
   channel: PaymentChannel,
   status: PaymentStatus,

@@ -21,6 +21,7 @@ export const FormField = Type.Object({
   pattern: Type.Optional(Type.String({ maxLength: 200 })),
   minimum: Type.Optional(Type.Number()),
   maximum: Type.Optional(Type.Number()),
+  'x-personal-id': Type.Optional(Type.Boolean({ description: 'a personal ID number (số CCCD): encrypted at rest, shown masked except to the staff handling the dossier' })),
 }, { additionalProperties: false });
 
 export const FormSchema = Type.Object({

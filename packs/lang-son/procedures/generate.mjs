@@ -19,7 +19,8 @@ const pick = (title, values) => ({ type: 'string', title, enum: values });
 const int = (title, minimum, maximum) => ({ type: 'integer', title, minimum, maximum });
 const num = (title, minimum, maximum) => ({ type: 'number', title, minimum, maximum });
 const yes = (title) => ({ type: 'boolean', title });
-const idNo = (title) => s(title, { pattern: '^[0-9]{12}$', minLength: 12, maxLength: 12, description: 'Gồm 12 chữ số' });
+// a personal ID number: the server encrypts it at rest and shows it masked (x-personal-id)
+const idNo = (title) => s(title, { pattern: '^[0-9]{12}$', minLength: 12, maxLength: 12, description: 'Gồm 12 chữ số', 'x-personal-id': true });
 
 const applicant = {
   applicantName: name('Họ, chữ đệm và tên người nộp hồ sơ'),
@@ -220,7 +221,7 @@ const DECREE_LINK = 'Nghị định 63/2024/NĐ-CP về liên thông thủ tục
 
 p({ ...policeOnline, code: 'LS.CC.01', name: 'Xác nhận số Chứng minh nhân dân 9 số và số định danh cá nhân', sector: 'Căn cước', days: 3,
   legal: [LAW_ID, 'Nghị định 70/2024/NĐ-CP quy định chi tiết Luật Căn cước'], result: 'Giấy xác nhận số Chứng minh nhân dân 9 số',
-  fields: { oldIdNumber: s('Số Chứng minh nhân dân 9 số đã được cấp', { pattern: '^[0-9]{9}$', minLength: 9, maxLength: 9 }), purpose: s('Mục đích xác nhận', { maxLength: 500 }) },
+  fields: { oldIdNumber: s('Số Chứng minh nhân dân 9 số đã được cấp', { pattern: '^[0-9]{9}$', minLength: 9, maxLength: 9, 'x-personal-id': true }), purpose: s('Mục đích xác nhận', { maxLength: 500 }) },
   required: ['oldIdNumber'], kw: ['xac nhan so cmnd', 'giay xac nhan cmnd cu', 'so chung minh cu', 'cmnd 9 so'] });
 p({ ...policeOnline, code: 'LS.CC.02', name: 'Cấp, cấp đổi, cấp lại thẻ căn cước', sector: 'Căn cước', days: 7,
   fees: [fee('Cấp lần đầu', 0, 'Miễn lệ phí'), fee('Cấp đổi', 50000, 'Thông tư 73/2024/TT-BTC'), fee('Cấp lại do mất, hỏng', 70000, 'Thông tư 73/2024/TT-BTC')],

@@ -12,8 +12,14 @@ import { alertsModule } from './alerts/index.ts';
 import { newsModule } from './news/index.ts';
 import { paymentsModule } from './payments/index.ts';
 import { landModule } from './land/index.ts';
+import { directoryModule } from './directory/index.ts';
+import { healthModule } from './health/index.ts';
+import { environmentModule } from './environment/index.ts';
+import { camerasModule } from './cameras/index.ts';
+import { marketModule } from './market/index.ts';
+import { assistantModule } from './assistant/index.ts';
 
 export const MODULES: ModuleDefinition[] = [
   areasModule, identityModule, notificationsModule, reportsModule, dashboardModule, open311Module, proceduresModule, dossiersModule,
-  alertsModule, newsModule, paymentsModule, landModule,
+  alertsModule, newsModule, paymentsModule, landModule, directoryModule, healthModule, environmentModule, camerasModule, marketModule, assistantModule,
 ];

@@ -26,6 +26,11 @@ export interface StoredFile {
 export interface FileStore {
   put(bytes: Buffer): Promise<StoredFile>;
   get(id: string): Promise<Buffer | null>;
+  /**
+   * Removes a file's bytes (personal data being erased). Content-addressed: the caller
+   * checks first that none of its records still name the id.
+   */
+  delete(id: string): Promise<void>;
 }
 
 const ID = /^[0-9a-f]{64}$/;
@@ -51,5 +56,10 @@ export class LocalFileStore implements FileStore {
   async get(id: string): Promise<Buffer | null> {
     if (!ID.test(id)) return null;
     return fs.readFile(this.pathOf(id)).catch(() => null);
+  }
+
+  async delete(id: string): Promise<void> {
+    if (!ID.test(id)) return;
+    await fs.rm(this.pathOf(id), { force: true });
   }
 }

@@ -11,6 +11,8 @@ export const CONTENT_SECURITY_POLICY = {
   workerSrc: ["'self'", 'blob:'],
   childSrc: ["'self'", 'blob:'],
   imgSrc: ["'self'", 'data:', 'blob:'],
+  // camera streams: hls.js feeds the video element through Media Source (a blob: URL)
+  mediaSrc: ["'self'", 'blob:'],
   styleSrc: ["'self'", "'unsafe-inline'"],
   fontSrc: ["'self'", 'data:'],
   connectSrc: ["'self'"],

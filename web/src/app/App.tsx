@@ -4,6 +4,7 @@ import { BrowserRouter } from 'react-router';
 import { ToastProvider } from '../ui/index.ts';
 import { getOutbox } from '../lib/outbox.ts';
 import { BrandApplier } from './installation.ts';
+import { watchOnline } from './online.ts';
 import { PrefsProvider } from './prefs.tsx';
 import { createQueryClient } from './queryClient.ts';
 import { AppRoutes } from './router.tsx';
@@ -25,6 +26,7 @@ export function Providers({ client, children }: { client: QueryClient; children:
 export function App() {
   const [client] = useState(createQueryClient);
   useEffect(() => getOutbox().start(), []);
+  useEffect(() => watchOnline(), []);
   return (
     <Providers client={client}>
       <BrowserRouter>

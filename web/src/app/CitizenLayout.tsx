@@ -7,6 +7,7 @@ import { LanguageButton, MAIN_ID, OfflineBanner, OutboxBanner, SkipLink, UpdateB
 import { useInstallation } from './installation.ts';
 import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { AlertOverlay } from '../features/alerts/AlertOverlay.tsx';
+import { AssistantButton } from '../features/assistant/AssistantButton.tsx';
 import '../features/alerts/alerts.css';
 
 export function CitizenLayout() {
@@ -52,6 +53,7 @@ export function CitizenLayout() {
           <Outlet />
         </Suspense>
       </main>
+      <AssistantButton />
       <footer className="app-footer">
         <div className="app-footer__inner">
           <span>{brand?.appName ?? t('layout.appNameFallback')}</span>

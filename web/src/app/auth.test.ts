@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import type { Me } from '@cds/contracts/identity';
 import { ME } from '../test/fixtures.ts';
-import { can, landingPath } from './auth.ts';
+import { can, forgetCachedSession, landingPath, SESSION_CACHES } from './auth.ts';
 
 // abilities as GET /api/me lists them for the demo accounts
 const CITIZEN: Me = { ...ME, roles: ['citizen'], abilities: [] };
@@ -35,5 +37,20 @@ describe('landingPath', () => {
     expect(landingPath(CITIZEN, '/staff')).toBe('/');
     expect(landingPath(OFFICER, '/leader')).toBe('/staff');
     expect(landingPath(LEADER, '/leader')).toBe('/leader');
+  });
+});
+
+describe('forgetCachedSession', () => {
+  it("deletes the service worker's copies of /api/me and the person's reads", async () => {
+    const del = vi.fn().mockResolvedValue(true);
+    vi.stubGlobal('caches', { delete: del });
+    await forgetCachedSession();
+    expect(del.mock.calls.map((c) => c[0]).sort()).toEqual(['cds-api', 'cds-session']);
+    vi.unstubAllGlobals();
+  });
+
+  it('names the caches the service worker fills (web/vite.config.ts)', () => {
+    const config = fs.readFileSync(path.join(__dirname, '..', '..', 'vite.config.ts'), 'utf8');
+    for (const name of SESSION_CACHES) expect(config).toContain(`cacheName: '${name}'`);
   });
 });

@@ -14,11 +14,26 @@ export type AuthState =
   /** Could not ask the server (offline): neither signed in nor out as far as we know. */
   | { status: 'unknown'; me: null; error: unknown; retry: () => void };
 
+/**
+ * The service worker keeps the last /api/me and the citizen's reads (web/vite.config.ts) so a
+ * page reloaded offline still shows the person signed in; once the session ends they must go,
+ * or the next person on a shared phone would see them offline.
+ */
+export const SESSION_CACHES = ['cds-session', 'cds-api'] as const;
+
+export async function forgetCachedSession(): Promise<void> {
+  if (typeof caches === 'undefined') return;
+  await Promise.all(SESSION_CACHES.map((name) => caches.delete(name))).catch(() => undefined);
+}
+
 async function fetchMe(signal: AbortSignal): Promise<Me | null> {
   try {
     return await api<Me>('/api/me', { signal });
   } catch (err) {
-    if (err instanceof ApiError && err.status === 401) return null;
+    if (err instanceof ApiError && err.status === 401) {
+      await forgetCachedSession();
+      return null;
+    }
     throw err;
   }
 }
@@ -61,6 +76,7 @@ export function useSignOut(): () => Promise<void> {
   const client = useQueryClient();
   return useCallback(async () => {
     await api<void>('/api/auth/logout', { method: 'POST' });
+    await forgetCachedSession();
     client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'installation' });
     client.setQueryData(meKey, null);
   }, [client]);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backoffDelay, createOutbox, sendThroughOutbox, type Outbox, type OutboxEvent } from './outbox.ts';
+import { backoffDelay, createOutbox, onceSent, sendThroughOutbox, type Outbox, type OutboxEvent } from './outbox.ts';
 
 interface Sent {
   url: string;
@@ -174,15 +174,32 @@ describe('sendThroughOutbox (reports and applications)', () => {
   it('offline: keeps the work in the outbox and says it is queued', async () => {
     const server = scriptedServer([201]);
     const outbox = open(server.fetch, { isOnline: () => false });
-    expect(await sendThroughOutbox(input, outbox)).toEqual({ kind: 'queued' });
+    const outcome = await sendThroughOutbox(input, outbox);
+    const items = await outbox.list();
+    expect(items.map((i) => i.kind)).toEqual(['report.create']);
+    expect(outcome).toEqual({ kind: 'queued', id: items[0]!.id });
     expect(server.sent).toHaveLength(0);
-    expect((await outbox.list()).map((i) => i.kind)).toEqual(['report.create']);
+  });
+
+  it('a queued item tells the page that queued it when it lands, with the server reply', async () => {
+    let online = false;
+    const server = scriptedServer([201]);
+    const outbox = open(server.fetch, { isOnline: () => online });
+    const outcome = await sendThroughOutbox<{ id: string }>(input, outbox);
+    if (outcome.kind !== 'queued') throw new Error(`expected queued, got ${outcome.kind}`);
+    const landed: unknown[] = [];
+    onceSent(outcome.id, (r) => landed.push(r), outbox);
+    await outbox.flush();
+    expect(landed).toEqual([]);
+    online = true;
+    await outbox.flush();
+    expect(landed).toEqual([{ id: 'r1' }]);
   });
 
   it('a lost network mid-send is queued for a retry, not lost', async () => {
     const server = scriptedServer(['network']);
     const outbox = open(server.fetch);
-    expect(await sendThroughOutbox(input, outbox)).toEqual({ kind: 'queued' });
+    expect(await sendThroughOutbox(input, outbox)).toMatchObject({ kind: 'queued' });
     expect((await outbox.list())[0]?.status).toBe('pending');
   });
 

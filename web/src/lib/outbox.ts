@@ -260,7 +260,8 @@ export function getOutbox(): Outbox {
 }
 
 /** What became of one piece of work handed to the outbox. */
-export type SendOutcome<R> = { kind: 'sent'; response: R } | { kind: 'queued' } | { kind: 'failed'; message: string };
+/** `id` of a queued piece of work is its outbox item, so a page can wait for it to land (`onceSent`). */
+export type SendOutcome<R> = { kind: 'sent'; response: R } | { kind: 'queued'; id: string } | { kind: 'failed'; message: string };
 
 /**
  * Hands one request to the outbox and tries it at once: online it is sent now ('sent' with
@@ -270,8 +271,8 @@ export type SendOutcome<R> = { kind: 'sent'; response: R } | { kind: 'queued' } 
  * the endpoint declares in its contract.
  */
 export async function sendThroughOutbox<R>(input: EnqueueInput, outbox: Outbox = getOutbox()): Promise<SendOutcome<R>> {
-  let outcome = { kind: 'queued' } as SendOutcome<R>; // set by the listener below
   let itemId = '';
+  let outcome = null as SendOutcome<R> | null; // set by the listener below
   const stop = outbox.subscribe((e) => {
     if (e.type === 'sent' && e.item.id === itemId) outcome = { kind: 'sent', response: e.response as R };
     if (e.type === 'failed' && e.item.id === itemId) outcome = { kind: 'failed', message: e.item.lastError ?? '' };
@@ -282,6 +283,20 @@ export async function sendThroughOutbox<R>(input: EnqueueInput, outbox: Outbox =
   } finally {
     stop();
   }
+  if (!outcome) return { kind: 'queued', id: itemId };
   if (outcome.kind === 'failed') await outbox.remove(itemId);
   return outcome;
+}
+
+/**
+ * Calls `onSent` with the server's reply when the queued item `id` lands (after the network came
+ * back), so the page that queued it can show what the server gave back; returns a stop function.
+ */
+export function onceSent<R>(id: string, onSent: (response: R) => void, outbox: Outbox = getOutbox()): () => void {
+  const stop = outbox.subscribe((e) => {
+    if (e.type !== 'sent' || e.item.id !== id) return;
+    stop();
+    onSent(e.response as R);
+  });
+  return stop;
 }

@@ -5,7 +5,7 @@ import type { TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import { Commune } from '@cds/contracts/areas';
 import { ErrorReply } from '@cds/contracts/common';
-import { Consent, Me, OtpStarted, Prefill, SignedInReply } from '@cds/contracts/identity';
+import { Consent, DeletionRequested, Me, OtpStarted, Prefill, SignedInReply } from '@cds/contracts/identity';
 import { Inbox, ReadAllReply } from '@cds/contracts/notifications';
 import { LifeEventItem, Procedure, SearchItem, SectorItem } from '@cds/contracts/procedures';
 import { Installation } from '@cds/contracts/system';
@@ -21,6 +21,7 @@ const SCHEMAS: Record<keyof typeof fixtures, TSchema> = {
   SIGNED_IN: SignedInReply,
   OTP_STARTED: OtpStarted,
   CONSENT: Consent,
+  DELETION_RECEIPT: DeletionRequested,
   PREFILL: Prefill,
   COMMUNES: Type.Array(Commune),
   INBOX: Inbox,

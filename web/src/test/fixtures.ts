@@ -141,3 +141,16 @@ export const LIFE_EVENTS = [{ key: 'having_baby', name: 'Sinh con', count: 6 }] 
 
 /** GET /api/procedures/sectors */
 export const SECTORS = [{ name: 'Hộ tịch', count: 20 }] satisfies SectorItem[];
+
+/** A pending deletion with its receipt: one dossier the law keeps. */
+export const DELETION_RECEIPT = {
+  requestedAt: '2026-12-01T02:00:00.000Z',
+  dueAt: '2026-12-31T02:00:00.000Z',
+  erased: ['Họ tên, số điện thoại, số CCCD, ngày sinh, giới tính, địa chỉ và liên kết VNeID của bạn'],
+  kept: [{
+    module: 'dossiers',
+    reference: 'H41.01-261201-0001',
+    kept: 'Hồ sơ "Đăng ký khai sinh": tờ khai, giấy tờ và kết quả giải quyết, không còn gắn với tài khoản',
+    basis: 'Hồ sơ thủ tục hành chính đã nộp là hồ sơ của cơ quan nhà nước, phải lưu trữ theo Luật Lưu trữ số 33/2024/QH15.',
+  }],
+};

@@ -31,6 +31,7 @@ const PATHS = {
   history: 'M3 12a9 9 0 1 0 3-6.7M3 4v4h4M12 8v4l3 2',
   refresh: 'M20 11a8 8 0 0 0-14.5-4M4 4v4h4M4 13a8 8 0 0 0 14.5 4M20 20v-4h-4',
   map: 'M9 4L3 6v14l6-2 6 2 6-2V4l-6 2zM9 4v14M15 6v14',
+  camera: 'M3 8h4l2-3h6l2 3h4v11H3zM12 17a4 4 0 1 0 0-8 4 4 0 0 0 0 8z',
   document: 'M6 3h9l4 4v14H6zM14 3v5h5M9 12h7M9 16h7',
   megaphone: 'M3 10v4h4l7 4V6L7 10zM17 9a4 4 0 0 1 0 6',
 } as const;

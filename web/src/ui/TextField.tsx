@@ -116,34 +116,3 @@ export function TextArea({ label, hint, error, id: givenId, className, rows = 4,
     </FieldFrame>
   );
 }
-
-export interface FilePickerProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type' | 'onChange' | 'value'> {
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string | null;
-  id?: string;
-  /** The files chosen (empty when the choice is cleared). */
-  onFiles: (files: File[]) => void;
-}
-
-/**
- * The browser's own file chooser (it works with screen readers, cameras and galleries), with
- * its button drawn in the page's font so it grows with large text and is a full touch target.
- */
-export function FilePicker({ label, hint, error, id: givenId, className, onFiles, ...input }: FilePickerProps) {
-  const autoId = useId();
-  const id = givenId ?? autoId;
-  return (
-    <FieldFrame id={id} label={label} hint={hint} error={error}>
-      <input
-        {...input}
-        id={id}
-        type="file"
-        className={['input', 'file-picker', className ?? ''].filter(Boolean).join(' ')}
-        onChange={(e) => onFiles([...(e.target.files ?? [])])}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-      />
-    </FieldFrame>
-  );
-}

@@ -9,7 +9,8 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { Checkbox } from './Checkbox.tsx';
 import { PageHeader } from './PageHeader.tsx';
-import { FilePicker, TextArea } from './TextField.tsx';
+import { FilePicker } from './FilePicker.tsx';
+import { TextArea } from './TextField.tsx';
 
 const describedBy = (el: HTMLElement) => (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent);
 
@@ -70,15 +71,46 @@ describe('TextArea', () => {
 });
 
 describe('FilePicker', () => {
-  it('hands back the chosen files as a list', async () => {
+  it('hands back the chosen files, shows each with its size, and removes one', async () => {
     const onFiles = vi.fn();
-    render(<FilePicker label="Chọn ảnh" multiple accept="image/*" onFiles={onFiles} />);
+    render(<FilePicker label="Chọn ảnh" multiple accept="image/jpeg,application/pdf" onFiles={onFiles} />);
     const input = screen.getByLabelText('Chọn ảnh') as HTMLInputElement;
     expect(input.type).toBe('file');
-    const a = new File(['a'], 'a.jpg', { type: 'image/jpeg' });
-    const b = new File(['b'], 'b.jpg', { type: 'image/jpeg' });
+    expect(screen.getByRole('status').textContent).toBe('Chưa chọn tệp nào.');
+    const a = new File(['a'.repeat(2048)], 'a.jpg', { type: 'image/jpeg' });
+    const b = new File(['b'], 'b.pdf', { type: 'application/pdf' });
     await userEvent.upload(input, [a, b]);
     expect(onFiles).toHaveBeenLastCalledWith([a, b]);
+    expect(screen.getByRole('status').textContent).toBe('Đã chọn 2 tệp:');
+    expect(screen.getByText('2 KB')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Bỏ tệp này a.jpg' }));
+    expect(onFiles).toHaveBeenLastCalledWith([b]);
+    expect(screen.queryByText('a.jpg')).toBeNull();
+  });
+
+  it('a single-file picker replaces its file and offers another instead of more', async () => {
+    const onFiles = vi.fn();
+    render(<FilePicker label="Tờ khai" onFiles={onFiles} />);
+    const input = screen.getByLabelText('Tờ khai') as HTMLInputElement;
+    const a = new File(['a'], 'to-khai-1.pdf', { type: 'application/pdf' });
+    const b = new File(['b'], 'to-khai-2.pdf', { type: 'application/pdf' });
+    await userEvent.upload(input, a);
+    await userEvent.upload(input, b);
+    expect(onFiles).toHaveBeenLastCalledWith([b]);
+    expect(screen.queryByText('to-khai-1.pdf')).toBeNull();
+    expect(screen.getByText('Chọn tệp khác')).toBeTruthy();
+  });
+
+  it('controlled: shows the page list, retries a failed file, offers the camera', async () => {
+    const onRetry = vi.fn();
+    const onRemove = vi.fn();
+    render(<FilePicker label="Ảnh" camera chosen={[{ key: 'k1', name: 'anh.heic', error: 'Không đọc được ảnh' }]} onFiles={() => undefined} onRetry={onRetry} onRemove={onRemove} />);
+    expect(screen.getByText('Không đọc được ảnh')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Thử lại anh.heic' }));
+    expect(onRetry).toHaveBeenCalledWith('k1');
+    const cameraInput = screen.getByLabelText('Chụp ảnh') as HTMLInputElement;
+    expect(cameraInput.getAttribute('capture')).toBe('environment');
+    expect(cameraInput.accept).toBe('image/*');
   });
 
   it('names its error', () => {
@@ -88,13 +120,12 @@ describe('FilePicker', () => {
     expect(describedBy(input)).toEqual(['Tệp quá lớn']);
   });
 
-  it('draws its button in the page font, so it grows with large text', () => {
+  it('draws its buttons and previews in rem, so they grow with large text', () => {
     // jsdom does not lay out, so the stylesheet itself is checked: sizes come from the root font
     const css = fs.readFileSync(path.join(__dirname, 'styles.css'), 'utf8');
-    const rule = /\.file-picker::file-selector-button\s*\{([^}]*)\}/.exec(css)?.[1] ?? '';
-    expect(rule).toMatch(/font:\s*inherit/);
-    expect(rule).toMatch(/min-height:\s*calc\(var\(--touch\)/);
-    expect(rule).not.toMatch(/\d+px/);
+    const picker = css.slice(css.indexOf('.file-picker__buttons'), css.indexOf('.input--otp'));
+    expect(picker).toMatch(/\.file-picker__thumb\s*\{[^}]*width:\s*[\d.]+rem/);
+    expect(picker).not.toMatch(/\d+px/);
     expect(/\.check input\s*\{[^}]*width:\s*[\d.]+rem/.test(css)).toBe(true);
   });
 });

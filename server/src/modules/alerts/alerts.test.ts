@@ -210,4 +210,23 @@ describe('emergency alerts', () => {
     const inbox2 = (await t.app.inject({ method: 'GET', url: '/api/me/notifications', headers: citizen.headers })).json() as { items: { title: string }[] };
     assert.ok(!inbox2.items.some((i) => /Diễn tập sơ tán/.test(i.title)));
   });
+
+  it('tells the alert officers of the area when a river crosses an alarm level, with a draft filled in', async () => {
+    const crossed = { stationId: 'st-ky-cung', stationCode: 'KC-01', stationName: 'Kỳ Cùng (Lạng Sơn)', communeCode: LUONG_VAN_TRI, lat: 21.85, lon: 106.76, alarm: 2, previousAlarm: 1, level: 254, alarmLevel: 252, measuredAt: '2026-12-07T03:00:00.000Z' };
+    await t.db.kysely.transaction().execute((trx) => t.platform.events.publish(trx, 'environment.river_level_crossed', crossed.stationId, crossed));
+    await t.platform.events.drain();
+    // delivered twice (an outbox retry) it is still one notice
+    await t.db.kysely.transaction().execute((trx) => t.platform.events.publish(trx, 'environment.river_level_crossed', crossed.stationId, crossed));
+    await t.platform.events.drain();
+    const inbox = (await t.app.inject({ method: 'GET', url: '/api/me/notifications', headers: officer.headers })).json() as { items: { title: string; link: string | null }[] };
+    const notices = inbox.items.filter((i) => /Kỳ Cùng/.test(i.title));
+    assert.equal(notices.length, 1, JSON.stringify(inbox.items.map((i) => i.title)));
+    assert.match(notices[0]!.title, /báo động II/);
+    const link = new URL(notices[0]!.link!, 'http://x');
+    assert.equal(link.pathname, '/staff/alerts');
+    assert.deepEqual([link.searchParams.get('suggest'), link.searchParams.get('commune'), link.searchParams.get('alarm')], ['river', LUONG_VAN_TRI, '2']);
+    // a citizen of that commune is not told by a sensor: only a person sends alerts
+    const citizenInbox = (await t.app.inject({ method: 'GET', url: '/api/me/notifications', headers: citizen1.headers })).json() as { items: { title: string }[] };
+    assert.ok(!citizenInbox.items.some((i) => /Kỳ Cùng/.test(i.title)));
+  });
 });

@@ -3,12 +3,13 @@
 // area on every channel, citizens' answers, public CAP documents and the Atom feed.
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { areasModule } from '../areas/index.ts';
-import { identityModule } from '../identity/index.ts';
+import { identityModule, USER_ANONYMISED } from '../identity/index.ts';
 import { notificationsModule } from '../notifications/index.ts';
 import { messages } from './messages.ts';
 import { alertAbilities } from './policy.ts';
+import * as repo from './repo.ts';
 import { alertRoutes } from './routes.ts';
-import { AlertService, FAN_OUT_JOB } from './service.ts';
+import { AlertService, FAN_OUT_JOB, RIVER_LEVEL_CROSSED, type RiverLevelCrossed } from './service.ts';
 
 export interface AlertsApi {
   /** Runs the fan-out of a sent alert now (the job's handler). */
@@ -26,10 +27,16 @@ export const alertsModule: ModuleDefinition<AlertsApi> = {
   create(platform) {
     const identity = platform.use(identityModule);
     const service = new AlertService(platform, { areas: platform.use(areasModule), identity, notifications: platform.use(notificationsModule) });
+    identity.registerExporter('alerts', (userId) => repo.answersBy(platform.db.kysely, userId));
+    identity.registerPersonalData('alerts', async () => ({ erased: [{ key: 'alerts.erased.answers' }], kept: [] }));
     return {
       api: { fanOut: (id) => service.fanOut(id) },
       messages,
       routes: (app) => alertRoutes(app, service),
+      events: {
+        [USER_ANONYMISED]: (event) => repo.eraseAnswers(platform.db.kysely, (event.payload as { userId: string }).userId),
+        [RIVER_LEVEL_CROSSED]: async (event) => void (await service.suggestFromRiverLevel(event.payload as unknown as RiverLevelCrossed)),
+      },
       jobs: [{ name: FAN_OUT_JOB, retryLimit: 3, handler: async (data: { alertId?: string }) => (data.alertId ? service.fanOut(data.alertId) : undefined) }],
       seed: async ({ demo }) => {
         if (!demo) return;

@@ -14,6 +14,9 @@ export const messages: Messages = {
     'alerts.not_followable': 'Chỉ cập nhật hoặc hủy được cảnh báo đã gửi và còn hiệu lực',
     'alerts.status_differs': 'Cập nhật phải giữ nguyên loại cảnh báo (thật, diễn tập, thử nghiệm)',
     'alerts.location_pair': 'Cần có cả vĩ độ và kinh độ',
+    'alerts.erased.answers': 'Các trả lời của bạn cho cảnh báo khẩn cấp ("Tôi an toàn", "Tôi cần giúp đỡ") cùng vị trí kèm theo',
+    'alerts.river.title': '{station}: nước sông lên mức báo động {alarm}',
+    'alerts.river.body': 'Mực nước đo được {level} ({commune}). Hãy xem xét gửi cảnh báo: bản nháp đã điền sẵn.',
   },
   en: {
     'alerts.not_found': 'Alert not found',
@@ -28,5 +31,8 @@ export const messages: Messages = {
     'alerts.not_followable': 'Only a sent alert in force can be updated or cancelled',
     'alerts.status_differs': 'An update keeps the status (Actual, Exercise, Test)',
     'alerts.location_pair': 'Both latitude and longitude are needed',
+    'alerts.erased.answers': 'Your answers to emergency alerts ("I am safe", "I need help") and the location sent with them',
+    'alerts.river.title': '{station}: the river reached alarm level {alarm}',
+    'alerts.river.body': 'Measured water level {level} ({commune}). Consider sending an alert: a draft is filled in.',
   },
 };

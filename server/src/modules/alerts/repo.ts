@@ -112,3 +112,13 @@ export async function myAnswers(db: Kysely<object>, userId: string, alertIds: re
 export async function demoExerciseInForce(db: Kysely<object>, now: Date): Promise<boolean> {
   return !!(await t(db).selectFrom('alerts').select('id').where('status', '=', 'Exercise').where('identifier', 'like', '%-DEMO-%').where('expires', '>', now).executeTakeFirst());
 }
+
+/** A person's answers to alerts ("I am safe" / "I need help", with where they were): their export. */
+export function answersBy(db: Kysely<object>, userId: string) {
+  return t(db).selectFrom('alert_answers').select(['alert_id', 'answer', 'lat', 'lon', 'note', 'answered_at']).where('user_id', '=', userId).orderBy('answered_at').execute();
+}
+
+/** A deleted account's answers go: where a person was is sensitive data. */
+export async function eraseAnswers(db: Kysely<object>, userId: string): Promise<void> {
+  await t(db).deleteFrom('alert_answers').where('user_id', '=', userId).execute();
+}

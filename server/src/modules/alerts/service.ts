@@ -5,6 +5,7 @@ import type { Alert, AlertDraftInput, AlertFollowUpInput, AlertList, AlertListQu
 import { isInForce, needsApproval } from '@cds/contracts/alerts.rules';
 import type { Principal } from '../../platform/auth.ts';
 import { AppError, conflict, invalidField, notFound } from '../../platform/errors.ts';
+import { translate } from '../../platform/i18n.ts';
 import type { Platform } from '../../platform/module.ts';
 import { bindPolicy } from '../../platform/policy.ts';
 import type { AreasApi } from '../areas/index.ts';
@@ -22,6 +23,18 @@ export interface AlertsDeps {
   notifications: NotificationsApi;
   now?: () => Date;
 }
+
+/** The environment module's event when a river station's newest reading reaches a higher alarm level (báo động I–III). */
+export interface RiverLevelCrossed {
+  stationId: string;
+  stationName: string;
+  communeCode: string;
+  alarm: number;
+  level: number;
+  measuredAt: string;
+}
+export const RIVER_LEVEL_CROSSED = 'environment.river_level_crossed';
+const ROMAN: Record<number, string> = { 1: 'I', 2: 'II', 3: 'III' };
 
 const subject = (a: repo.AlertRow): AlertSubject => ({ communes: a.area_communes, status: a.status, createdBy: a.created_by });
 
@@ -199,6 +212,29 @@ export class AlertService {
   }
 
   /** The job: tells everyone in the area on every channel; runs once per alert. */
+  /**
+   * A river station crossed an alarm level (the environment module's
+   * `environment.river_level_crossed`): every alert officer whose area covers the station's
+   * commune gets a notice linking to a draft form filled from the reading. A person decides
+   * whether to warn; nothing is sent from a sensor alone.
+   */
+  async suggestFromRiverLevel(r: RiverLevelCrossed): Promise<number> {
+    const officers = (await this.deps.areas.listMemberships({}))
+      .filter((m) => m.role === 'alert_officer' && !m.revokedAt && this.deps.areas.isWithin(r.communeCode, m.areaCode));
+    const commune = this.deps.areas.getCommune(r.communeCode)?.name ?? r.communeCode;
+    const params = new URLSearchParams({ suggest: 'river', station: r.stationName, commune: r.communeCode, alarm: String(r.alarm), level: String(r.level), at: r.measuredAt });
+    for (const userId of new Set(officers.map((m) => m.userId))) {
+      await this.deps.notifications.notify({
+        userId, kind: 'alert', urgency: r.alarm >= 3 ? 'alert' : 'normal',
+        title: translate('vi', 'alerts.river.title', { station: r.stationName, alarm: ROMAN[r.alarm] ?? String(r.alarm) }),
+        body: translate('vi', 'alerts.river.body', { level: r.level, commune }),
+        link: `/staff/alerts?${params.toString()}`,
+        dedupeKey: `river:${r.stationId}:${r.alarm}:${r.measuredAt}`,
+      });
+    }
+    return officers.length;
+  }
+
   async fanOut(alertId: string): Promise<void> {
     const a = await repo.byId(this.db, alertId);
     if (!a || a.state !== 'sent' || a.fan_out_done_at) return;

@@ -8,9 +8,11 @@ import { geocodeCommune } from './geocode.ts';
 import { messages } from './messages.ts';
 import type { AgencyKind } from './repo.ts';
 import { areasRoutes } from './routes.ts';
+import { areasSettings } from './settings.ts';
 import { AreasService, type Agency, type AgencyFilter, type CommuneInfo, type DemoMembership, type LocateResult, type MembershipView } from './service.ts';
 
 export type { Agency, AgencyFilter, AgencyKind, CommuneInfo, DemoMembership, LocateResult, MembershipView };
+export { importOsmExtract, loadPackMap, readOsmExtract, type OsmReadReport } from './basemap.ts';
 export { CODE_PROPERTIES, demoTilingPlan, importBoundaries, ImportFileError, type ImportReport } from './boundaries.ts';
 export { AdminUnits } from './admin-units.ts';
 
@@ -60,6 +62,7 @@ export type { StaffRole };
 export const areasModule: ModuleDefinition<AreasApi> = {
   name: 'areas',
   migrations: new URL('./migrations/', import.meta.url),
+  settings: areasSettings,
   create(platform) {
     const units = AdminUnits.load();
     const service = new AreasService(platform, units);

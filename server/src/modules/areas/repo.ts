@@ -185,8 +185,68 @@ export async function deleteSyntheticBoundaries(trx: Executor, provinceCode: str
   return removed.rows.length;
 }
 
+// ---------------------------------------------------------------- base map
+
+export type BasemapLayer = 'province' | 'border' | 'road' | 'water' | 'place';
+
+/** One base-map feature to write: GeoJSON geometry in WGS 84. */
+export interface BasemapFeature {
+  layer: BasemapLayer;
+  kind: string;
+  name: string | null;
+  osmId?: string | null;
+  geometry: unknown;
+}
+
+/** Replaces every row of `source` with `features`, in batches (an extract has many thousands). */
+export async function replaceBasemap(trx: Executor, source: string, features: BasemapFeature[]): Promise<number> {
+  await sql`DELETE FROM basemap_features WHERE source = ${source}`.execute(trx);
+  let written = 0;
+  for (let i = 0; i < features.length; i += 500) {
+    const batch = features.slice(i, i + 500).map((f) => ({ layer: f.layer, kind: f.kind, name: f.name, osm_id: f.osmId ?? null, g: JSON.stringify(f.geometry) }));
+    const res = await sql`
+      INSERT INTO basemap_features (layer, kind, name, osm_id, source, geom)
+      SELECT r.layer, r.kind, r.name, r.osm_id, ${source}, ST_SetSRID(ST_GeomFromGeoJSON(r.g), 4326)
+      FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS r(layer text, kind text, name text, osm_id text, g text)
+      RETURNING id`.execute(trx);
+    written += res.rows.length;
+  }
+  return written;
+}
+
+export async function basemapCount(db: Executor, source: string): Promise<number> {
+  const res = await sql<{ n: number }>`SELECT count(*)::int AS n FROM basemap_features WHERE source = ${source}`.execute(db);
+  return res.rows[0]?.n ?? 0;
+}
+
+export async function realBoundaryCount(db: Executor, provinceCode: string): Promise<number> {
+  const res = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM commune_boundaries b JOIN communes c ON c.code = b.commune_code
+    WHERE c.province_code = ${provinceCode} AND NOT b.synthetic`.execute(db);
+  return res.rows[0]?.n ?? 0;
+}
+
+/** Which base-map features a tile carries at each zoom: less detail when zoomed out. */
+function basemapFilterSql(z: number) {
+  if (z < 9) return sql`(f.layer IN ('province', 'border') OR (f.layer = 'place' AND f.kind IN ('city', 'town')) OR (f.layer = 'road' AND f.kind IN ('motorway', 'trunk', 'primary')))`;
+  if (z < 12) return sql`(f.layer IN ('province', 'border') OR (f.layer = 'place' AND f.kind IN ('city', 'town', 'suburb', 'border_gate', 'village'))
+    OR (f.layer = 'road' AND f.kind IN ('motorway', 'trunk', 'primary', 'secondary', 'tertiary')) OR (f.layer = 'water' AND f.kind = 'river'))`;
+  return sql`true`;
+}
+
 export class AreasRepo {
   constructor(private readonly db: Database) {}
+
+  /** The nearest named place (village, hamlet, town, gate…) within `maxM` metres of a point. */
+  async nearestPlace(lat: number, lon: number, maxM: number): Promise<{ name: string; kind: string; distanceM: number } | undefined> {
+    const res = await sql<{ name: string; kind: string; distance_m: number }>`
+      SELECT name, kind, ST_Distance(geom::geography, p::geography) AS distance_m
+      FROM basemap_features, (SELECT ST_SetSRID(ST_MakePoint(${lon}::float8, ${lat}::float8), 4326) AS p) q
+      WHERE layer = 'place' AND name IS NOT NULL AND ST_DWithin(geom::geography, p::geography, ${maxM}::float8)
+      ORDER BY geom <-> p LIMIT 1`.execute(this.db.kysely);
+    const row = res.rows[0];
+    return row && { name: row.name, kind: row.kind, distanceM: Math.round(row.distance_m) };
+  }
 
   private k(trx: Executor = this.db.kysely) {
     return trx.withTables<Tables>();
@@ -233,9 +293,20 @@ export class AreasRepo {
       FROM commune_boundaries b JOIN communes c ON c.code = b.commune_code
       WHERE b.geom && ${tileBoundsSql(z, x, y)}`.execute(this.db.kysely);
     const props = (r: (typeof res.rows)[number]) => ({ code: r.code, name: r.name, type: r.type, synthetic: r.synthetic });
+    const base = await sql<{ layer: BasemapLayer; kind: string; name: string | null; geom: string | null }>`
+      SELECT f.layer, f.kind, f.name, ${tileGeometrySql(sql`f.geom`, z, x, y, 16)} AS geom
+      FROM basemap_features f
+      WHERE f.geom && ${tileBoundsSql(z, x, y)} AND ${basemapFilterSql(z)}`.execute(this.db.kysely);
+    const layer = (name: BasemapLayer) =>
+      base.rows.filter((r) => r.layer === name && r.geom).map((r) => ({ geometry: JSON.parse(r.geom!) as TileGeometry, properties: { kind: r.kind, name: r.name } }));
     return Buffer.concat([
       encodeLayer('communes', res.rows.map((r) => ({ geometry: JSON.parse(r.outline) as TileGeometry, properties: props(r) }))),
       encodeLayer('commune_labels', res.rows.map((r) => ({ geometry: JSON.parse(r.label) as TileGeometry, properties: props(r) }))),
+      encodeLayer('province', layer('province')),
+      encodeLayer('border', layer('border')),
+      encodeLayer('water', layer('water')),
+      encodeLayer('roads', layer('road')),
+      encodeLayer('places', layer('place')),
     ]);
   }
 

@@ -1,7 +1,7 @@
 // HTTP of the areas module: places, agencies, staff memberships and the audit trail.
 import {
   Agency, AgencyQuery, AuditEntry, AuditQuery, BoundaryCollection, Commune, CommuneDetail, CommuneParams, GrantBody,
-  LocateQuery, LocateReply, Membership, MembershipQuery, Province, ProvinceQuery, StaffMe,
+  LocateQuery, LocateReply, Membership, PlaceReply, MembershipQuery, Province, ProvinceQuery, StaffMe,
 } from '@cds/contracts/areas';
 import { UuidParams } from '@cds/contracts/common';
 import { Type } from 'typebox';
@@ -29,6 +29,15 @@ function placeRoutes(app: App, platform: Platform, service: AreasService): void 
     schema: { tags: TAG_AREAS, summary: 'The commune and province that contain a point', querystring: LocateQuery, response: { 200: LocateReply } },
   }, async (request) => {
     const found = await service.locate(request.query.lat, request.query.lon);
+    if (!found) throw new AppError(404, 'areas.outside');
+    return found;
+  });
+
+  app.get('/api/areas/place', {
+    config: { policy: policy.public },
+    schema: { tags: TAG_AREAS, summary: 'A point in words: its commune and the nearest named place', querystring: LocateQuery, response: { 200: PlaceReply } },
+  }, async (request) => {
+    const found = await service.describePlace(request.query.lat, request.query.lon);
     if (!found) throw new AppError(404, 'areas.outside');
     return found;
   });

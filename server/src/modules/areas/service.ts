@@ -1,7 +1,7 @@
 // Rules and workflows of the areas module: administrative units, locating a point,
 // agencies, and staff memberships (who acts for which agency in which area).
 import { foldVietnamese as fold } from '@cds/contracts';
-import type { Agency, BoundaryCollection, LocateReply as LocateResult, Membership as MembershipView } from '@cds/contracts/areas';
+import type { Agency, BoundaryCollection, LocateReply as LocateResult, Membership as MembershipView, PlaceReply } from '@cds/contracts/areas';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { StaffRole } from '@cds/contracts';
@@ -9,7 +9,9 @@ import type { Membership } from '../../platform/auth.ts';
 import { AppError, conflict, invalidField, notFound } from '../../platform/errors.ts';
 import type { Platform } from '../../platform/module.ts';
 import type { AdminUnits, Commune, CommuneType } from './admin-units.ts';
+import { loadPackMap } from './basemap.ts';
 import { demoTilingPlan, fillSyntheticBoundaries } from './boundaries.ts';
+import { areasSettings } from './settings.ts';
 import { checkGrant, type GrantRequest } from './policy.ts';
 import { AreasRepo, upsertUnits, type AgencyKind, type AgencyRow, type MembershipRow, type PackAgency } from './repo.ts';
 
@@ -42,6 +44,8 @@ export class AreasService {
   // ------------------------------------------------------------ seeding
 
   async seed(demo: boolean): Promise<void> {
+    // the pack's real boundaries first, so the synthetic tiling only fills what they leave
+    if (areasSettings.of(this.platform.config).packMap) await this.loadPackMap();
     await this.platform.db.kysely.transaction().execute(async (trx) => {
       await upsertUnits(trx, this.units.provinces, this.units.communes);
       await this.repo.upsertAgencies(trx, this.packAgencies());
@@ -71,6 +75,21 @@ export class AreasService {
     const where = `packs/${this.platform.pack.id}/agencies.json: agency ${a.code}`;
     if (!this.units.isArea(a.areaCode)) throw new Error(`${where} has unknown areaCode ${a.areaCode}`);
     if (a.parentCode && !all.some((p) => p.code === a.parentCode)) throw new Error(`${where} has unknown parentCode ${a.parentCode}`);
+  }
+
+  /** The pack's real commune boundaries, province outline and national border (once). */
+  private async loadPackMap(): Promise<void> {
+    const report = await loadPackMap(this.platform.db.kysely, this.units, this.platform.pack);
+    if (report.boundaries) this.platform.log.info({ imported: report.boundaries.imported, invalid: report.boundaries.invalid.length }, 'commune boundaries loaded from the province pack');
+    if (report.basemapRows) this.platform.log.info({ rows: report.basemapRows }, 'province outline and national border loaded from the province pack');
+  }
+
+  /** Where a point is, in words: its commune and the nearest named place within 3 km. */
+  async describePlace(lat: number, lon: number): Promise<PlaceReply | null> {
+    const located = await this.locate(lat, lon);
+    if (!located) return null;
+    const near = await this.repo.nearestPlace(lat, lon, 3000);
+    return { ...located, near: near ?? null };
   }
 
   /** Demo mode: synthetic polygons for the pack province's communes that have no boundary. */

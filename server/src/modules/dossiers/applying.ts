@@ -87,7 +87,7 @@ export class ApplyingService {
           procedure_id: procedure.id, procedure_code: procedure.code, procedure_name: procedure.name, processing_days: Math.ceil(procedure.processingDays),
           agency_id: agencyId, commune_code: input.communeCode, applicant_user_id: p.userId, applicant_name: person.fullName,
           applicant_name_folded: foldVietnamese(person.fullName), applicant_phone: person.phone, channel: 'online',
-          form_data: input.formData, idempotency_key: idempotencyKey, idempotency_hash: idempotencyKey ? fingerprint : null, steps,
+          form_data: this.c.personalIds.seal(procedure.formSchema, input.formData), idempotency_key: idempotencyKey, idempotency_hash: idempotencyKey ? fingerprint : null, steps,
         });
         for (const [i, f] of files.entries()) {
           await repo.addAttachment(trx, { dossier_id: d.id, doc_key: f.docKey, file_id: stored[i]!.id, file_name: f.fileName, mime: f.mime, size: f.bytes.length, round: 0 });
@@ -126,11 +126,11 @@ export class ApplyingService {
 
   async updateDraft(p: Principal, id: string, input: UpdateDraft): Promise<DossierDetail> {
     const d = await this.ownDraft(p, id);
+    const procedure = await loadProcedure(this.c, d.procedure_id);
     let agencyId = d.agency_id;
-    if (input.communeCode && input.communeCode !== d.commune_code) {
-      agencyId = await this.resolveAgency(await loadProcedure(this.c, d.procedure_id), input.communeCode);
-    }
-    const row = await repo.update(this.db, id, { form_data: input.formData ?? d.form_data, commune_code: input.communeCode ?? d.commune_code, agency_id: agencyId });
+    if (input.communeCode && input.communeCode !== d.commune_code) agencyId = await this.resolveAgency(procedure, input.communeCode);
+    const formData = input.formData ? this.c.personalIds.seal(procedure.formSchema, input.formData) : d.form_data;
+    const row = await repo.update(this.db, id, { form_data: formData, commune_code: input.communeCode ?? d.commune_code, agency_id: agencyId });
     return this.c.views.detail(p, row);
   }
 
@@ -166,7 +166,7 @@ export class ApplyingService {
     if (!d || !(await this.c.access.can(p, 'apply', d))) throw notFound('dossiers.not_found');
     if (d.status !== STATUS.draft) return this.c.views.detail(p, d); // already submitted: a retry
     const procedure = await loadProcedure(this.c, d.procedure_id);
-    this.validateForm(procedure, d.form_data);
+    this.validateForm(procedure, this.c.personalIds.open(d.form_data));
     this.requireDocuments(procedure, (await repo.attachments(this.db, id)).map((a) => a.doc_key));
     const ctx = await this.submitContext(d.agency_id);
     const person = await this.applicant(p);
@@ -256,6 +256,23 @@ export class ApplyingService {
 
   async exportFor(userId: string) {
     const rows = await repo.forApplicantExport(this.db, userId);
-    return rows.map((d) => ({ code: d.code, procedure: d.procedure_name, status: statusName(d.status), submittedAt: iso(d.submitted_at), formData: d.form_data, communeCode: d.commune_code }));
+    return rows.map((d) => ({ code: d.code, procedure: d.procedure_name, status: statusName(d.status), submittedAt: iso(d.submitted_at), formData: this.c.personalIds.open(d.form_data), communeCode: d.commune_code }));
+  }
+
+  /** Seals the personal ID numbers of forms stored in clear (before sealing existed); returns how many. */
+  async sealStoredIds(): Promise<number> {
+    const procedures = new Map<string, ProcedureInfo | null>();
+    let sealed = 0;
+    for (;;) {
+      const batch = await repo.unsealedForms(this.db, 200);
+      if (batch.length === 0) return sealed;
+      for (const d of batch) {
+        if (!procedures.has(d.procedure_id)) procedures.set(d.procedure_id, await this.c.ports.procedures.getProcedure(d.procedure_id));
+        const schema = procedures.get(d.procedure_id)?.formSchema;
+        const clear = !!schema && this.c.personalIds.hasClear(schema, d.form_data);
+        await repo.markSealed(this.db, d.id, clear ? this.c.personalIds.seal(schema, d.form_data) : null);
+        if (clear) sealed++;
+      }
+    }
   }
 }

@@ -7,6 +7,7 @@ import { conflict, invalidField, notFound } from '../../platform/errors.ts';
 import { detectFileType } from '../../platform/files.ts';
 import { translate } from '../../platform/i18n.ts';
 import type { Platform } from '../../platform/module.ts';
+import type { PersonalIds } from './personal-ids.ts';
 import type { DossierAccess } from './policy.ts';
 import type { Ports, ProcedureInfo } from './ports.ts';
 import * as repo from './repo.ts';
@@ -20,6 +21,8 @@ export interface DossiersContext {
   ports: Ports;
   access: DossierAccess;
   views: DossierViews;
+  /** Seals and opens the personal ID numbers of application forms. */
+  personalIds: PersonalIds;
 }
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -67,6 +70,8 @@ export async function lockIn(trx: Kysely<object>, id: string, action: Action): P
 }
 
 export async function notifyApplicant(c: DossiersContext, trx: Kysely<object>, d: repo.DossierRow, body: string, action: string): Promise<void> {
+  // a deleted account's dossier has nobody to tell
+  if (!d.applicant_user_id) return;
   await c.ports.notifier?.notify({
     userId: d.applicant_user_id, kind: 'dossier', title: translate('vi', 'dossiers.notify.title', { code: d.code ?? '', status: statusName(d.status) }),
     body, link: `/dossiers/${d.id}`, dedupeKey: `dossier:${d.id}:${action}:${Date.now()}`,

@@ -1,12 +1,19 @@
 // Builds the dossiers module from its ports, so index.ts wires the real modules and a
 // test can wire stand-ins.
+import type { DossierSummary, TrackReply } from '@cds/contracts/dossiers';
+import type { Principal } from '../../platform/auth.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { ModuleDefinition, Platform } from '../../platform/module.ts';
+import { DataCipher, loadDataKey } from '../../platform/crypto.ts';
 import { RateLimiter } from '../../platform/rate-limit.ts';
 import { ApplyingService } from './applying.ts';
 import type { DossiersContext } from './context.ts';
 import { DocumentService } from './documents.ts';
 import { IndicatorService } from './indicator-service.ts';
+import { USER_ANONYMISED } from '../identity/index.ts';
 import { messages } from './messages.ts';
+import { erasePersonalData } from './personal-data.ts';
+import { PersonalIds } from './personal-ids.ts';
 import { DossierAccess, dossierAbilities } from './policy.ts';
 import type { Ports } from './ports.ts';
 import { ProcessingService, type PayableFee } from './processing.ts';
@@ -19,6 +26,10 @@ export interface DossiersApi {
   exportFor(userId: string): Promise<unknown>;
   /** The fee a dossier still waits for, or null when nothing can be paid online now. */
   payableFee(dossierId: string): Promise<PayableFee | null>;
+  /** Public tracking (code + the applicant's phone), or null when they do not match: statuses and dates only. */
+  track(code: string, phone: string): Promise<TrackReply | null>;
+  /** The person's own dossiers, newest first. */
+  mine(principal: Principal, limit: number): Promise<DossierSummary[]>;
 }
 
 export type { PayableFee };
@@ -49,7 +60,8 @@ export function createDossiersModule(ports: (platform: Platform) => Ports, creat
     abilities: dossierAbilities,
     create(platform) {
       const wired = ports(platform);
-      const base = { db: platform.db.kysely, platform, ports: wired, access: new DossierAccess(wired.areas) };
+      const personalIds = new PersonalIds(new DataCipher(loadDataKey(platform.config)));
+      const base = { db: platform.db.kysely, platform, ports: wired, access: new DossierAccess(wired.areas), personalIds };
       const context: DossiersContext = { ...base, views: new DossierViews(base) };
       const services: DossierServices = {
         views: context.views,
@@ -61,7 +73,19 @@ export function createDossiersModule(ports: (platform: Platform) => Ports, creat
       };
       created?.(services, platform);
       return {
-        api: { exportFor: (userId) => services.applying.exportFor(userId), payableFee: (id) => services.processing.payableFee(id) },
+        api: {
+          exportFor: (userId) => services.applying.exportFor(userId),
+          payableFee: (id) => services.processing.payableFee(id),
+          track: async (code, phone) => {
+            try {
+              return await services.tracking.track(code, phone);
+            } catch (err) {
+              if (err instanceof AppError && err.status === 404) return null;
+              throw err;
+            }
+          },
+          mine: async (principal, limit) => (await services.applying.mine(principal, limit, 0)).items,
+        },
         events: {
           // the payments module announces a confirmed payment; a dossier fee moves the dossier on
           'payments.confirmed': async (event) => {
@@ -69,9 +93,14 @@ export function createDossiersModule(ports: (platform: Platform) => Ports, creat
             if (p.purpose !== 'dossier_fee') return;
             await services.processing.paidOnline(p.reference, { paymentId: p.paymentId, code: p.code ?? '', amountVnd: p.amount });
           },
+          [USER_ANONYMISED]: async (event) => {
+            await erasePersonalData(platform.db.kysely, platform.files, (event.payload as { userId: string }).userId);
+          },
         },
         messages,
         routes: (app) => dossierRoutes(app, services, new RateLimiter(platform.db)),
+        // every start: forms written before personal IDs were sealed get sealed now
+        seed: async () => void (await services.applying.sealStoredIds()),
         jobs: [{ name: 'dossiers.due-soon', cron: '0 7 * * 1-5', handler: async () => void (await services.processing.remindDueSoon()) }],
         features: [
           { key: 'dossiers', face: 'citizen' },

@@ -6,6 +6,7 @@ import { notificationsModule } from '../notifications/index.ts';
 import { proceduresModule } from '../procedures/index.ts';
 import type { ModuleDefinition, Platform } from '../../platform/module.ts';
 import { createDossiersModule } from './definition.ts';
+import { describePersonalData } from './personal-data.ts';
 
 export type { DossiersApi, PayableFee } from './definition.ts';
 
@@ -29,7 +30,9 @@ export const dossiersModule = createDossiersModule((platform) => {
     notifier: optionalUse(platform, notificationsModule) ?? null,
   };
 }, (services, platform) => {
-  platform.use(identityModule).registerExporter('dossiers', (userId) => services.applying.exportFor(userId));
+  const identity = platform.use(identityModule);
+  identity.registerExporter('dossiers', (userId) => services.applying.exportFor(userId));
+  identity.registerPersonalData('dossiers', (userId) => describePersonalData(platform.db.kysely, userId));
 });
 
 function optionalUse<Api>(platform: Platform, def: ModuleDefinition<Api>): Api | undefined {

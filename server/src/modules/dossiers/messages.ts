@@ -40,6 +40,9 @@ export const messages: Messages = {
     'dossiers.notify.supplied': 'Công dân đã bổ sung giấy tờ cho hồ sơ {code}.',
     'dossiers.notify.due_title': 'Hồ sơ {code} sắp đến hạn trả',
     'dossiers.notify.due_body': 'Hẹn trả kết quả ngày {date}. Nếu không kịp, hãy gửi phiếu xin lỗi và hẹn lại ngày.',
+    'dossiers.erased.drafts': '{count} hồ sơ nháp chưa nộp, cùng giấy tờ đính kèm',
+    'dossiers.kept.record': 'Hồ sơ "{procedure}": tờ khai, giấy tờ và kết quả giải quyết, không còn gắn với tài khoản',
+    'dossiers.kept.basis': 'Hồ sơ thủ tục hành chính đã nộp là hồ sơ của cơ quan nhà nước, phải lưu trữ theo Luật Lưu trữ số 33/2024/QH15 và Nghị định 45/2020/NĐ-CP về thực hiện thủ tục hành chính trên môi trường điện tử.',
   },
   en: {
     'dossiers.not_found': 'Dossier not found',
@@ -80,5 +83,8 @@ export const messages: Messages = {
     'dossiers.notify.supplied': 'The applicant supplied documents for dossier {code}.',
     'dossiers.notify.due_title': 'Dossier {code} is due soon',
     'dossiers.notify.due_body': 'The result is due on {date}. If it cannot be ready, send the apology with a new date.',
+    'dossiers.erased.drafts': '{count} unsubmitted draft dossier(s), with their attachments',
+    'dossiers.kept.record': 'Dossier "{procedure}": the form, documents and decision, no longer linked to the account',
+    'dossiers.kept.basis': 'A submitted administrative-procedure dossier is a record of the state agency and must be kept under the Archives Law (No. 33/2024/QH15) and Decree 45/2020/ND-CP on administrative procedures carried out electronically.',
   },
 };

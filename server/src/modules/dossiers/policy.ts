@@ -19,7 +19,8 @@ export const dossierAbilities: AbilityTable = {
 
 /** A dossier as the rules see it. */
 export interface DossierSubject extends Scoped {
-  applicantUserId: string;
+  /** null once the applicant's account was deleted */
+  applicantUserId: string | null;
 }
 
 const isApplicant: Condition<DossierSubject> = (_grant, d, { principal }) => d.applicantUserId === principal.userId;
@@ -46,7 +47,7 @@ export const indicatorRules = rulesFor<Scoped>()({
   view: [allow(INDICATOR_READERS, inArea)],
 });
 
-export type ScopedDossier = { applicant_user_id: string; agency_id: string; commune_code: string };
+export type ScopedDossier = { applicant_user_id: string | null; agency_id: string; commune_code: string };
 
 /** The rules bound to the place tree, asked with dossier rows. */
 export class DossierAccess {

@@ -73,7 +73,8 @@ export class ProcessingService {
   /** What an online payment of this dossier's fee must carry: its unpaid fees, while the dossier is open. */
   async payableFee(id: string): Promise<PayableFee | null> {
     const d = await repo.byId(this.db, id);
-    if (!d || !PAYABLE.includes(d.status as Status)) return null;
+    // a deleted account's dossier has no payer online
+    if (!d || !d.applicant_user_id || !PAYABLE.includes(d.status as Status)) return null;
     const unpaid = (await repo.fees(this.db, id)).filter((f) => !f.paid_at);
     const amountVnd = unpaid.reduce((sum, f) => sum + Number(f.amount_vnd), 0);
     if (amountVnd <= 0) return null;

@@ -18,7 +18,8 @@ export interface DossierTable {
   processing_days: number;
   agency_id: string;
   commune_code: string;
-  applicant_user_id: string;
+  /** null once the applicant's account was deleted: the dossier stays as the administrative record */
+  applicant_user_id: string | null;
   applicant_name: string;
   applicant_name_folded: Generated<string>;
   applicant_phone: string;
@@ -28,6 +29,8 @@ export interface DossierTable {
   form_data: JSONColumnType<Record<string, unknown>>;
   idempotency_key: string | null;
   idempotency_hash: string | null;
+  /** false only for rows written before personal IDs were sealed, until the start-up sweep */
+  personal_ids_sealed: Generated<boolean>;
   steps: JSONColumnType<Step[]>;
   current_step: string | null;
   assignee_user_id: string | null;
@@ -146,7 +149,7 @@ const t = (db: Db) => db.withTables<Tables>();
 export async function insertDossier(db: Db, d: NewDossier): Promise<DossierRow> {
   return t(db)
     .insertInto('dossiers')
-    .values({ ...d, form_data: JSON.stringify(d.form_data), steps: JSON.stringify(d.steps), missing_documents: '[]' })
+    .values({ ...d, form_data: JSON.stringify(d.form_data), steps: JSON.stringify(d.steps), missing_documents: '[]', personal_ids_sealed: true })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -306,6 +309,47 @@ export async function withAttachments(db: Db, ids: string[]): Promise<Set<string
   if (ids.length === 0) return new Set();
   const rows = await t(db).selectFrom('dossier_attachments').select('dossier_id').distinct().where('dossier_id', 'in', ids).execute();
   return new Set(rows.map((r) => r.dossier_id));
+}
+
+/** A person's dossiers for the deletion receipt: code, procedure and whether it was ever submitted. */
+export async function ofApplicant(db: Db, userId: string) {
+  return t(db).selectFrom('dossiers').select(['id', 'code', 'procedure_name', 'status']).where('applicant_user_id', '=', userId).orderBy('created_at').execute();
+}
+
+/**
+ * Erases what deleting an account erases: drafts (never submitted, so no administrative
+ * record) with their attachments; submitted dossiers are unlinked from the account, and the
+ * person's own steps in their history no longer carry their account or name. Returns the file ids that
+ * no dossier names any more, for the caller to remove from the store.
+ */
+export async function eraseApplicant(db: Db, userId: string): Promise<string[]> {
+  const drafts = await t(db).selectFrom('dossiers').select('id').where('applicant_user_id', '=', userId).where('status', '=', 0).execute();
+  const draftIds = drafts.map((d) => d.id);
+  let orphanFiles: string[] = [];
+  if (draftIds.length) {
+    const files = await t(db).selectFrom('dossier_attachments').select('file_id').distinct().where('dossier_id', 'in', draftIds).execute();
+    await t(db).deleteFrom('dossiers').where('id', 'in', draftIds).execute();
+    const fileIds = files.map((f) => f.file_id);
+    if (fileIds.length) {
+      const stillNamed = await t(db).selectFrom('dossier_attachments').select('file_id').distinct().where('file_id', 'in', fileIds).execute();
+      const named = new Set(stillNamed.map((f) => f.file_id));
+      orphanFiles = fileIds.filter((id) => !named.has(id));
+    }
+  }
+  // only on their own dossiers: what they did as an official stays in others' records
+  const own = t(db).selectFrom('dossiers').select('id').where('applicant_user_id', '=', userId);
+  await t(db).updateTable('dossier_events').set({ actor_user_id: null, actor_name: null }).where('actor_user_id', '=', userId).where('dossier_id', 'in', own).execute();
+  await t(db).updateTable('dossiers').set({ applicant_user_id: null, idempotency_key: null, idempotency_hash: null }).where('applicant_user_id', '=', userId).execute();
+  return orphanFiles;
+}
+
+/** Forms not yet swept for personal IDs in clear, a batch at a time. */
+export function unsealedForms(db: Db, limit: number) {
+  return t(db).selectFrom('dossiers').select(['id', 'procedure_id', 'form_data']).where('personal_ids_sealed', '=', false).orderBy('created_at').limit(limit).execute();
+}
+
+export async function markSealed(db: Db, id: string, form: Record<string, unknown> | null): Promise<void> {
+  await t(db).updateTable('dossiers').set({ personal_ids_sealed: true, ...(form ? { form_data: JSON.stringify(form) } : {}) }).where('id', '=', id).execute();
 }
 
 export async function forApplicantExport(db: Db, userId: string) {

@@ -10,7 +10,7 @@ import type { DossierDetail, DossierSummary } from '@cds/contracts/dossiers';
 import { nextStatus, STATUS, TRANSITIONS, type Action, type Status } from './status.ts';
 import { isLastProcessingStep } from './steps.ts';
 
-type Deps = Pick<DossiersContext, 'db' | 'platform' | 'access'>;
+type Deps = Pick<DossiersContext, 'db' | 'platform' | 'access' | 'personalIds'>;
 
 export class DossierViews {
   private readonly db: Kysely<object>;
@@ -41,6 +41,14 @@ export class DossierViews {
     };
   }
 
+  /**
+   * Personal ID numbers in full only to the staff handling the dossier (whose read is
+   * audited) and to the applicant while it is their draft; masked to everyone else.
+   */
+  private formFor(d: repo.DossierRow, staff: boolean, applicant: boolean): Record<string, unknown> {
+    return staff || (applicant && d.status === STATUS.draft) ? this.c.personalIds.open(d.form_data) : this.c.personalIds.masked(d.form_data);
+  }
+
   async detail(p: Principal, d: repo.DossierRow): Promise<DossierDetail> {
     const [attachments, letters, fees, events] = await Promise.all([repo.attachments(this.db, d.id), repo.letters(this.db, d.id), repo.fees(this.db, d.id), repo.events(this.db, d.id)]);
     const staff = await this.c.access.can(p, 'act', d);
@@ -57,7 +65,7 @@ export class DossierViews {
     });
     return {
       ...this.summary(d), procedureCode: d.procedure_code, processingDays: d.processing_days, channel: d.channel, applicantPhone: d.applicant_phone,
-      formData: d.form_data, steps: d.steps, assigneeUserId: d.assignee_user_id, finishedAt: iso(d.finished_at), moreDocsRequests: d.more_docs_requests,
+      formData: this.formFor(d, staff, applicant), steps: d.steps, assigneeUserId: d.assignee_user_id, finishedAt: iso(d.finished_at), moreDocsRequests: d.more_docs_requests,
       missingDocuments: d.missing_documents,
       attachments: attachments.map((a) => ({ id: a.id, docKey: a.doc_key, fileName: a.file_name, mime: a.mime, size: a.size, round: a.round, createdAt: a.created_at.toISOString() })),
       letters: letters.map((l) => ({ id: l.id, kind: l.kind, issuedAt: l.issued_at.toISOString(), url: `/api/dossiers/${d.id}/letters/${l.id}/pdf` })),

@@ -14,7 +14,7 @@ import { eidRoutes, inProcessFetch } from './eid/routes.ts';
 import { EidService } from './eid/service.ts';
 import { messages } from './messages.ts';
 import { normalizePhone } from '@cds/contracts';
-import { DELETION_JOB, PrivacyService, type Exporter } from './privacy.ts';
+import { DELETION_JOB, PrivacyService, USER_ANONYMISED, type Exporter, type PersonalDataDescriber, type PersonalDataPlan } from './privacy.ts';
 import { ProfileService } from './profile.ts';
 import { OtpService } from './otp.ts';
 import { IdentityRepo } from './repo.ts';
@@ -26,7 +26,8 @@ import { identityAbilities } from './policy.ts';
 import { StaffService } from './staff.ts';
 import type { AreasPort } from './types.ts';
 
-export type { Exporter };
+export type { Exporter, PersonalDataDescriber, PersonalDataPlan };
+export { USER_ANONYMISED };
 
 /** A demo account and the staff roles it holds (none for a demo citizen). */
 export interface DemoAccount extends DemoUserInput {
@@ -50,6 +51,11 @@ export interface IdentityApi {
   seedDemoAccounts(accounts: readonly DemoAccount[]): Promise<void>;
   /** Adds a module's part to GET /api/me/export, under `name`. */
   registerExporter(name: string, exporter: Exporter): void;
+  /**
+   * Says what deleting an account does to a module's data, for the receipt the citizen gets.
+   * The module erases on USER_ANONYMISED; what the law makes it keep it unlinks and lists here.
+   */
+  registerPersonalData(name: string, describer: PersonalDataDescriber): void;
   /** Active accounts per commune within a scope (province, commune, or null = all). */
   citizensByCommune(scope: string | null): Promise<{ communeCode: string; count: number }[]>;
   /** New accounts per Vietnam calendar day for the last `days` days, oldest first, zero days included. */
@@ -58,6 +64,11 @@ export interface IdentityApi {
   residentsOf(communeCodes: readonly string[]): Promise<{ userId: string; phone: string | null; communeCode: string | null }[]>;
   /** Phones of active accounts (null when the account has none or is not active). */
   phonesOf(userIds: readonly string[]): Promise<Map<string, string>>;
+  /**
+   * The personal ID number (CCCD) of a person whose current session was started with the
+   * national eID, else null: records such as health data need that level of assurance.
+   */
+  eidPersonalId(principal: { userId: string; sessionId: string }): Promise<string | null>;
   /** The anonymisation job's handler (also run by a daily sweep); returns how many accounts it anonymised. */
   runDeletionJob(data: { requestId?: string }): Promise<number>;
 }
@@ -143,9 +154,15 @@ export const identityModule: ModuleDefinition<IdentityApi> = {
         await areas.grantDemoMemberships(memberships, findUserIdByPhone);
       },
       registerExporter: (name, exporter) => privacy.registerExporter(name, exporter),
+      registerPersonalData: (name, describer) => privacy.registerPersonalData(name, describer),
       citizensByCommune: (scope) => staff.citizensByCommune(scope),
       signupsPerDay: (scope, days) => staff.signupsPerDay(scope, days),
       runDeletionJob: (data) => privacy.runDeletionJob(data),
+      eidPersonalId: async ({ userId, sessionId }) => {
+        if ((await repo.sessionMethod(sessionId, userId)) !== 'eid') return null;
+        const user = await repo.findUser(userId);
+        return user && user.status === 'active' ? profile.personalIdOf(user) : null;
+      },
       residentsOf: async (codes) => (await repo.activeResidentsOf(codes)).map((r) => ({ userId: r.id, phone: r.phone, communeCode: r.commune_code })),
       phonesOf: async (ids) => new Map((await repo.activePhones(ids)).flatMap((r) => (r.phone ? [[r.id, r.phone] as const] : []))),
     };

@@ -72,10 +72,11 @@ describe('my account: profile, consents, data export, deletion', () => {
     // what each demo account may open in the web app, as its role lists allowed before abilities
     const expected: [string, string, string[]][] = [
       ['citizen', '0900000001', []],
-      ['officer', '0900000101', ['console.open', 'dossiers.process', 'dossiers.read_staff', 'reports.work']],
-      ['leader', '0900000201', ['alerts.manage', 'console.open', 'dashboard.view', 'dossiers.read_staff', 'dossiers.view_indicators', 'reports.work']],
-      ['community helper', '0900000301', ['console.open']],
-      ['sysadmin', '0900000901', ['alerts.manage', 'console.open', 'dashboard.view', 'dossiers.read_staff', 'dossiers.view_indicators', 'identity.manage_users', 'reports.configure', 'reports.work']],
+      ['officer', '0900000101', ['console.open', 'directory.edit', 'dossiers.process', 'dossiers.read_staff', 'reports.work']],
+      ['leader', '0900000201', ['alerts.manage', 'console.open', 'dashboard.view', 'dossiers.read_staff', 'dossiers.view_indicators', 'market.stats', 'reports.work']],
+      ['community helper', '0900000301', ['console.open', 'market.help']],
+      ['sysadmin', '0900000901', ['alerts.manage', 'assistant.curate', 'console.open', 'dashboard.view', 'directory.edit', 'dossiers.read_staff', 'dossiers.view_indicators', 'identity.manage_users', 'market.stats', 'reports.configure', 'reports.work']],
+      ['assistant editor', '0900000701', ['assistant.curate', 'console.open']],
     ];
     for (const [who, phone, abilities] of expected) {
       it(`lists what the ${who} may do`, async () => {

@@ -2,6 +2,7 @@
 // deletion: after a grace period the account is anonymised unless the person cancels.
 import type { DataExport, DeletionRequested as DeletionView } from '@cds/contracts/identity';
 import { notFound } from '../../platform/errors.ts';
+import { translate, type Locale } from '../../platform/i18n.ts';
 import type { Platform } from '../../platform/module.ts';
 import type { ConsentService } from './consents.ts';
 import type { ProfileService } from './profile.ts';
@@ -13,12 +14,32 @@ export const DELETION_JOB = 'identity-anonymise';
 
 export type Exporter = (userId: string) => Promise<unknown>;
 
+/** A message key of the describing module, with its parameters. */
+export type MessageRef = { key: string; params?: Record<string, string | number> };
+
+/**
+ * What a module will do with a person's data when their account is deleted: what it erases,
+ * and which records the law makes it keep (unlinked from the account), each with its basis.
+ * The module does the erasing itself, on the `identity.user_anonymised` event.
+ */
+export interface PersonalDataPlan {
+  erased: MessageRef[];
+  kept: { reference: string; kept: MessageRef; basis: MessageRef }[];
+}
+export type PersonalDataDescriber = (userId: string) => Promise<PersonalDataPlan>;
+
+/** The event every module holding personal data handles: payload `{ userId }`. */
+export const USER_ANONYMISED = 'identity.user_anonymised';
+
 export type { DataExport, DeletionView };
 
-const deletionView = (r: DeletionRow): DeletionView => ({ requestedAt: r.requested_at.toISOString(), dueAt: r.due_at.toISOString() });
+const IDENTITY_ERASED: MessageRef[] = [
+  { key: 'identity.erased.profile' }, { key: 'identity.erased.sign_in' }, { key: 'identity.erased.consents' },
+];
 
 export class PrivacyService {
   private readonly exporters = new Map<string, Exporter>();
+  private readonly describers = new Map<string, PersonalDataDescriber>();
 
   constructor(
     private readonly platform: Platform,
@@ -33,6 +54,32 @@ export class PrivacyService {
   registerExporter(name: string, exporter: Exporter): void {
     if (this.exporters.has(name)) throw new Error(`an exporter named ${name} is already registered`);
     this.exporters.set(name, exporter);
+  }
+
+  /** Other modules say what deletion does to their part of a person's data (the receipt). */
+  registerPersonalData(name: string, describer: PersonalDataDescriber): void {
+    if (this.describers.has(name)) throw new Error(`a personal-data describer named ${name} is already registered`);
+    this.describers.set(name, describer);
+  }
+
+  /** The receipt of a pending request: what will be erased, and what the law keeps and why. */
+  private async receipt(r: DeletionRow, locale: Locale): Promise<DeletionView> {
+    const say = (m: MessageRef) => translate(locale, m.key, m.params);
+    const erased = IDENTITY_ERASED.map(say);
+    const kept: DeletionView['kept'] = [];
+    for (const [module, describe] of this.describers) {
+      const plan = await describe(r.user_id);
+      erased.push(...plan.erased.map(say));
+      kept.push(...plan.kept.map((k) => ({ module, reference: k.reference, kept: say(k.kept), basis: say(k.basis) })));
+    }
+    return { requestedAt: r.requested_at.toISOString(), dueAt: r.due_at.toISOString(), erased, kept };
+  }
+
+  /** The pending request's receipt; 404 when there is none. */
+  async pendingDeletion(userId: string, locale: Locale): Promise<DeletionView> {
+    const open = await this.repo.openDeletion(userId);
+    if (!open) throw notFound('identity.no_deletion_request');
+    return this.receipt(open, locale);
   }
 
   async export(userId: string, meta: RequestMeta): Promise<DataExport> {
@@ -57,7 +104,7 @@ export class PrivacyService {
         method: s.method, ip: s.ip, userAgent: s.user_agent,
       })),
       memberships,
-      deletionRequests: deletions.map((d) => ({ ...deletionView(d), cancelledAt: d.cancelled_at?.toISOString() ?? null, completedAt: d.completed_at?.toISOString() ?? null })),
+      deletionRequests: deletions.map((d) => ({ requestedAt: d.requested_at.toISOString(), dueAt: d.due_at.toISOString(), cancelledAt: d.cancelled_at?.toISOString() ?? null, completedAt: d.completed_at?.toISOString() ?? null })),
       auditAboutMe: about.map((a) => ({ at: a.at.toISOString(), action: a.action, actorUserId: a.actor_user_id, ip: a.ip, details: a.details })),
       auditByMe: by.map((a) => ({ at: a.at.toISOString(), action: a.action, subjectType: a.subject_type, subjectId: a.subject_id, ip: a.ip, details: a.details })),
       modules: await this.runExporters(userId),
@@ -78,7 +125,7 @@ export class PrivacyService {
     return out;
   }
 
-  async requestDeletion(userId: string, meta: RequestMeta): Promise<DeletionView> {
+  async requestDeletion(userId: string, meta: RequestMeta, locale: Locale): Promise<DeletionView> {
     await this.profile.activeUser(userId);
     const row = await this.platform.db.kysely.transaction().execute(async (trx) => {
       await this.repo.lockUser(userId, trx);
@@ -95,7 +142,7 @@ export class PrivacyService {
     } catch (err) {
       this.platform.log.error({ err }, 'scheduling account anonymisation failed; the daily sweep will do it');
     }
-    return deletionView(row);
+    return this.receipt(row, locale);
   }
 
   async cancelDeletion(userId: string, meta: RequestMeta): Promise<void> {
@@ -134,7 +181,7 @@ export class PrivacyService {
       await this.repo.withdrawConsents(userId, trx);
       await this.repo.closeDeletion(request.id, 'completed_at', now, trx);
       await this.platform.audit.record({ actorUserId: null, action: 'user.anonymised', subjectType: 'user', subjectId: userId, details: { requestId } }, trx);
-      await this.platform.events.publish(trx, 'identity.user_anonymised', userId, { userId });
+      await this.platform.events.publish(trx, USER_ANONYMISED, userId, { userId });
       return true;
     });
   }

@@ -230,6 +230,12 @@ export class IdentityRepo {
       .executeTakeFirst();
   }
 
+  /** How a session of this person was started (password, register, eid), or undefined. */
+  async sessionMethod(sessionId: string, userId: string): Promise<string | undefined> {
+    const row = await this.k().selectFrom('sessions').select('method').where('id', '=', sessionId).where('user_id', '=', userId).executeTakeFirst();
+    return row?.method;
+  }
+
   async touchSession(id: string, now: Date): Promise<void> {
     await this.k().updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
   }

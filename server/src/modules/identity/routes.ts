@@ -166,8 +166,13 @@ function meRoutes(app: App, platform: Platform, s: IdentityServices): void {
 
   app.post('/api/me/deletion-request', {
     config: signedIn,
-    schema: { tags, summary: 'Ask to delete my account (anonymised after 30 days unless cancelled)', response: { 202: S.DeletionRequested, ...errorReplies(401) } },
-  }, async (request, reply) => reply.status(202).send(await s.privacy.requestDeletion(requirePrincipal(request).userId, metaOf(request))));
+    schema: { tags, summary: 'Ask to delete my account (anonymised after 30 days unless cancelled); answers with the receipt', response: { 202: S.DeletionRequested, ...errorReplies(401) } },
+  }, async (request, reply) => reply.status(202).send(await s.privacy.requestDeletion(requirePrincipal(request).userId, metaOf(request), localeFrom(request.headers['accept-language']))));
+
+  app.get('/api/me/deletion-request', {
+    config: signedIn,
+    schema: { tags, summary: 'My pending request to delete the account, as a receipt: what will be erased and which records the law keeps, with the legal basis', response: { 200: S.DeletionRequested, ...errorReplies(401, 404) } },
+  }, async (request, reply) => reply.header('cache-control', 'no-store').send(await s.privacy.pendingDeletion(requirePrincipal(request).userId, localeFrom(request.headers['accept-language']))));
 
   app.delete('/api/me/deletion-request', {
     config: signedIn,

@@ -3,10 +3,11 @@
 // citizens on the home screen, the news page and RSS/Atom feeds.
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { areasModule } from '../areas/index.ts';
-import { identityModule } from '../identity/index.ts';
+import { identityModule, USER_ANONYMISED } from '../identity/index.ts';
 import { notificationsModule } from '../notifications/index.ts';
 import { messages } from './messages.ts';
 import { newsAbilities } from './policy.ts';
+import * as repo from './repo.ts';
 import { newsRoutes } from './routes.ts';
 import { seedDemoNews } from './seed.ts';
 import { NewsService, PUBLISHED_EVENT } from './service.ts';
@@ -25,12 +26,15 @@ export const newsModule: ModuleDefinition<NewsApi> = {
   create(platform) {
     const identity = platform.use(identityModule);
     const service = new NewsService(platform, { areas: platform.use(areasModule), identity, notifications: platform.use(notificationsModule) });
+    identity.registerExporter('news', async (userId) => ({ followedTopics: await repo.followsOf(platform.db.kysely, userId) }));
+    identity.registerPersonalData('news', async () => ({ erased: [{ key: 'news.erased.follows' }], kept: [] }));
     return {
       api: { publishDue: () => service.publishDue() },
       messages,
       routes: (app) => newsRoutes(app, service),
       jobs: [{ name: NEWS_PUBLISH_JOB, cron: '* * * * *', handler: async () => void (await service.publishDue()) }],
       events: {
+        [USER_ANONYMISED]: (event) => repo.eraseFollows(platform.db.kysely, (event.payload as { userId: string }).userId),
         [PUBLISHED_EVENT]: async (event) => {
           const p = event.payload as { newsId: string; version: number; reason: 'published' | 'major_update' };
           await service.notifyFollowers(p.newsId, p.version, p.reason);

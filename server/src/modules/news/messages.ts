@@ -23,6 +23,7 @@ export const messages: Messages = {
     'news.notice_updated': 'Cập nhật quan trọng: {title}',
     'news.feed_title': 'Tin tức và thông báo — {area}',
     'news.feed_description': 'Tin tức, thông báo chính thức của chính quyền cho {area}',
+    'news.erased.follows': 'Các chủ đề tin tức bạn theo dõi',
   },
   en: {
     'news.not_found': 'News item not found',
@@ -45,5 +46,6 @@ export const messages: Messages = {
     'news.notice_updated': 'Major update: {title}',
     'news.feed_title': 'News and announcements — {area}',
     'news.feed_description': 'Official news and announcements of the government for {area}',
+    'news.erased.follows': 'The news topics you follow',
   },
 };

@@ -188,3 +188,13 @@ export async function followersOf(db: Kysely<object>, topics: readonly NewsTopic
   const rows = await t(db).selectFrom('news_topic_follows').select('user_id').distinct().where('topic', 'in', [...topics]).execute();
   return rows.map((r) => r.user_id);
 }
+
+/** Topics a person follows: their export. */
+export async function followsOf(db: Kysely<object>, userId: string): Promise<string[]> {
+  const rows = await t(db).selectFrom('news_topic_follows').select('topic').where('user_id', '=', userId).orderBy('topic').execute();
+  return rows.map((r) => r.topic);
+}
+
+export async function eraseFollows(db: Kysely<object>, userId: string): Promise<void> {
+  await t(db).deleteFrom('news_topic_follows').where('user_id', '=', userId).execute();
+}

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { ModuleDefinition, Platform } from '../../platform/module.ts';
 import { createSmsChannel } from '../../platform/sms.ts';
 import { areasModule } from '../areas/index.ts';
-import { identityModule } from '../identity/index.ts';
+import { identityModule, USER_ANONYMISED, type IdentityApi } from '../identity/index.ts';
 import { ChannelService, type Audience, type DeliveryStats, type Message, type ResidentsPort } from './channels.ts';
 import { messages } from './messages.ts';
 import { notificationRoutes, pushRoutes } from './routes.ts';
@@ -34,14 +34,16 @@ export interface NotificationsApi {
  * it (some tests build the app from a few modules) still has the inbox and push to
  * anonymous devices, but reaches no one by home commune or SMS.
  */
-function residentsOf(platform: Platform): ResidentsPort {
+function identityOf(platform: Platform): IdentityApi | null {
   try {
     return platform.use(identityModule);
   } catch {
     platform.log.warn('notifications: module identity is not registered; no area targeting by home commune, no SMS');
-    return { residentsOf: async () => [], phonesOf: async () => new Map() };
+    return null;
   }
 }
+
+const NOBODY: ResidentsPort = { residentsOf: async () => [], phonesOf: async () => new Map() };
 
 export const notificationsModule: ModuleDefinition<NotificationsApi> = {
   name: 'notifications',
@@ -49,9 +51,11 @@ export const notificationsModule: ModuleDefinition<NotificationsApi> = {
   settings: notificationSettings,
   create(platform) {
     const areas = platform.use(areasModule);
-    const identity = residentsOf(platform);
+    const identity = identityOf(platform);
     const service = new NotificationService(platform, (code) => areas.getCommune(code) !== undefined);
-    const channels = new ChannelService(platform, identity, createSmsChannel(platform.config, platform.db), () => service.pushSender());
+    identity?.registerExporter('notifications', (userId) => service.exportFor(userId));
+    identity?.registerPersonalData('notifications', async () => ({ erased: [{ key: 'notifications.erased' }], kept: [] }));
+    const channels = new ChannelService(platform, identity ?? NOBODY, createSmsChannel(platform.config, platform.db), () => service.pushSender());
     return {
       api: {
         notify: (n, trx) => service.notify(n, trx),
@@ -64,6 +68,7 @@ export const notificationsModule: ModuleDefinition<NotificationsApi> = {
         pushRoutes(app, service);
       },
       events: {
+        [USER_ANONYMISED]: (event) => service.erasePersonalData((event.payload as { userId: string }).userId),
         [NOTICE_EVENT]: async (event) => {
           const n = event.payload as unknown as NoticeEvent;
           await channels.deliver({ userId: n.userId }, { kind: n.kind, title: n.title, body: n.body, link: n.link ?? '/thong-bao', dedupeKey: n.dedupeKey ?? undefined }, n.urgency, { inboxDone: true });

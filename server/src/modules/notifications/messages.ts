@@ -9,6 +9,7 @@ export const messages: Messages = {
     'notifications.communes_required': 'Thiết bị chưa đăng nhập cần chọn ít nhất một xã/phường',
     'notifications.subscription_not_found': 'Không tìm thấy đăng ký nhận thông báo này',
     'notifications.quiet_pair': 'Cần có cả giờ bắt đầu và giờ kết thúc',
+    'notifications.erased': 'Hộp thư thông báo, đăng ký nhận thông báo trên các máy của bạn và cài đặt nhận tin',
   },
   en: {
     'notifications.not_found': 'Notification not found',
@@ -18,5 +19,6 @@ export const messages: Messages = {
     'notifications.communes_required': 'A device that is not signed in must choose at least one commune',
     'notifications.subscription_not_found': 'Push subscription not found',
     'notifications.quiet_pair': 'Both the start and the end of quiet hours are needed',
+    'notifications.erased': 'Your notification inbox, the push subscriptions of your devices and your notification settings',
   },
 };

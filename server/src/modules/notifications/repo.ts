@@ -63,8 +63,20 @@ export async function markRead(db: Kysely<object>, userId: string, id: string | 
   return Number(res.numUpdatedRows);
 }
 
-export async function exportFor(db: Kysely<object>, userId: string): Promise<NotificationRow[]> {
-  return t(db).selectFrom('notifications').select(INBOX_COLUMNS).where('user_id', '=', userId).orderBy('created_at').execute();
+export async function exportFor(db: Kysely<object>, userId: string) {
+  const [inbox, devices, preferences] = await Promise.all([
+    t(db).selectFrom('notifications').select(INBOX_COLUMNS).where('user_id', '=', userId).orderBy('created_at').execute(),
+    c(db).selectFrom('push_subscriptions').select(['endpoint', 'communes', 'accept_tests', 'created_at', 'last_success_at']).where('user_id', '=', userId).orderBy('created_at').execute(),
+    c(db).selectFrom('notification_preferences').select(['sms', 'accept_tests', 'quiet_from', 'quiet_to', 'communes', 'updated_at']).where('user_id', '=', userId).executeTakeFirst(),
+  ]);
+  return { inbox, devices, preferences: preferences ?? null };
+}
+
+/** A deleted account: its inbox, its devices' push subscriptions and its preferences go. */
+export async function eraseUser(db: Kysely<object>, userId: string): Promise<void> {
+  await t(db).deleteFrom('notifications').where('user_id', '=', userId).execute();
+  await c(db).deleteFrom('push_subscriptions').where('user_id', '=', userId).execute();
+  await c(db).deleteFrom('notification_preferences').where('user_id', '=', userId).execute();
 }
 
 // ---- channels: push subscriptions, VAPID keys, preferences ----

@@ -62,6 +62,10 @@ export class NotificationService {
     return repo.exportFor(this.platform.db.kysely, userId);
   }
 
+  erasePersonalData(userId: string): Promise<void> {
+    return this.platform.db.kysely.transaction().execute((trx) => repo.eraseUser(trx, userId));
+  }
+
   // ---- Web Push ----
 
   /** Configured keys; in demo mode a pair generated on first start and kept in the database. */

@@ -33,6 +33,8 @@ export const paymentsModule: ModuleDefinition<PaymentsApi> = {
       biller: settings.demo ? new DemoBiller(platform.db.kysely) : new NoBiller(),
       people: async (id) => (await identity.getUserSummary(id))?.fullName ?? null,
     });
+    identity.registerExporter('payments', (userId) => service.exportFor(userId));
+    identity.registerPersonalData('payments', (userId) => service.describePersonalData(userId));
     return {
       api: { reconcileStale: (now) => service.reconcileStale(now) },
       messages,

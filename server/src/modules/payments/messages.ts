@@ -20,6 +20,8 @@ export const messages: Messages = {
     'payments.bill_not_due': 'Có hóa đơn đã được thanh toán hoặc không còn. Vui lòng tra cứu lại.',
     'payments.bill.electricity': 'Tiền điện',
     'payments.bill.water': 'Tiền nước',
+    'payments.kept.record': 'Chứng từ thanh toán "{description}": số tiền, ngày trả và mã giao dịch',
+    'payments.kept.basis': 'Là chứng từ kế toán, phải lưu trữ ít nhất 10 năm theo Luật Kế toán số 88/2015/QH13 và Nghị định 174/2016/NĐ-CP.',
   },
   en: {
     'payments.not_found': 'Payment not found',
@@ -40,5 +42,7 @@ export const messages: Messages = {
     'payments.bill_not_due': 'A bill is already paid or no longer there. Please look it up again.',
     'payments.bill.electricity': 'Electricity',
     'payments.bill.water': 'Water',
+    'payments.kept.record': 'Payment record "{description}": the amount, date and transaction number',
+    'payments.kept.basis': 'An accounting document, kept at least 10 years under the Accounting Law (No. 88/2015/QH13) and Decree 174/2016/ND-CP.',
   },
 };

@@ -164,3 +164,10 @@ export async function demoFind(db: Db, tmnCode: string, txnRef: string): Promise
 export async function demoRefund(db: Db, transactionNo: string, amount: number): Promise<void> {
   await sql`UPDATE payment_demo_gateway SET refunded_amount = refunded_amount + ${amount} WHERE transaction_no = ${transactionNo}`.execute(db);
 }
+
+/** A person's payments (their export and their deletion receipt). */
+export function ofPayer(db: Db, userId: string) {
+  return t(db).selectFrom('payments')
+    .select(['code', 'purpose', 'reference', 'description', 'amount_vnd', 'status', 'channel', 'created_at', 'paid_at', 'refunded_at'])
+    .where('payer_user_id', '=', userId).orderBy('created_at').execute();
+}

@@ -18,6 +18,7 @@ import { AppError, badRequest, conflict, invalidField, notFound } from '../../pl
 import type { Platform } from '../../platform/module.ts';
 import { bindPolicy, grantsFor, type Policy } from '../../platform/policy.ts';
 import type { DossiersApi } from '../dossiers/index.ts';
+import type { PersonalDataPlan } from '../identity/index.ts';
 import type { NotificationsApi } from '../notifications/index.ts';
 import { bankByBin } from './banks.ts';
 import type { BillerAdapter } from './billers.ts';
@@ -397,7 +398,7 @@ export class PaymentService {
     return {
       day, totals,
       items: rows.map((r) => ({
-        code: r.code, channel: r.channel!, status: r.status, amountVnd: Number(r.amount_vnd), paidAt: r.paid_at!.toISOString(),
+        id: r.id, code: r.code, channel: r.channel!, status: r.status, amountVnd: Number(r.amount_vnd), paidAt: r.paid_at!.toISOString(),
         providerTransactionNo: r.provider_transaction_no, description: r.description,
       })),
     };
@@ -456,6 +457,27 @@ export class PaymentService {
    * Open payments whose time is up: a gateway payment is asked about with querydr (its IPN
    * may have been lost) and confirmed if VNPay took the money; the rest expire.
    */
+  /** The person's payments, for their data export. */
+  async exportFor(userId: string): Promise<unknown> {
+    return (await repo.ofPayer(this.db, userId)).map((r) => ({ ...r, amount_vnd: Number(r.amount_vnd) }));
+  }
+
+  /**
+   * Deleting an account keeps the payments that moved money: they are accounting documents
+   * (chứng từ kế toán). The rest (never paid) holds nothing personal beyond the account link.
+   */
+  async describePersonalData(userId: string): Promise<PersonalDataPlan> {
+    const rows = await repo.ofPayer(this.db, userId);
+    return {
+      erased: [],
+      kept: rows.filter((r) => r.status === 'succeeded' || r.status === 'refunded').map((r) => ({
+        reference: r.code,
+        kept: { key: 'payments.kept.record', params: { description: r.description } },
+        basis: { key: 'payments.kept.basis' },
+      })),
+    };
+  }
+
   async reconcileStale(now = new Date()): Promise<{ confirmed: number; expired: number }> {
     let confirmed = 0;
     let expired = 0;

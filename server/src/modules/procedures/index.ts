@@ -8,6 +8,9 @@ import { proceduresRoutes } from './routes.ts';
 import { ProceduresService, type Procedure } from './service.ts';
 
 export type { Procedure, FormSchema, FormProblem };
+// the catalogue's query rules (folding, abbreviations, filler words), so other modules that
+// read what people type (the assistant) meet the catalogue on the same words
+export { expandSynonyms, prepareQuery } from './search.ts';
 export type { FormField } from '@cds/contracts';
 
 export interface ProceduresApi {
@@ -27,6 +30,10 @@ export interface ProceduresApi {
   validateForm(procedure: Pick<Procedure, 'formSchema'>, data: Record<string, unknown>): FormProblem[];
   /** For the indicators: all procedures, and those accepting applications online here. */
   countProcedures(): Promise<{ total: number; online: number }>;
+  /** Procedures of a tier or of one agency (by code), for the directory's agency page. */
+  listProcedures(filter: { tier?: 'commune' | 'province'; agency?: string; limit: number }): Promise<{ items: { id: string; code: string; name: string }[]; total: number }>;
+  /** Every procedure in full (the assistant indexes the catalogue in memory). */
+  allProcedures(): Promise<Procedure[]>;
 }
 
 export const proceduresModule: ModuleDefinition<ProceduresApi> = {
@@ -45,6 +52,11 @@ export const proceduresModule: ModuleDefinition<ProceduresApi> = {
       },
       validateForm: (procedure, data) => validateFormData(procedure.formSchema, data),
       countProcedures: () => service.counts(),
+      listProcedures: async ({ limit, ...filter }) => {
+        const { items, total } = await service.search({ ...filter, limit }, 'vi');
+        return { items: items.map((p) => ({ id: p.id, code: p.code, name: p.name })), total };
+      },
+      allProcedures: () => service.all(),
     };
     return {
       api,

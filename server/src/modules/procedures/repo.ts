@@ -98,6 +98,10 @@ export class ProceduresRepo {
       .executeTakeFirst();
   }
 
+  async all(trx?: Executor): Promise<ProcedureDetailRow[]> {
+    return this.k(trx).selectFrom('procedures').select(DETAIL_COLUMNS).orderBy('code').execute();
+  }
+
   async packHashes(trx: Executor): Promise<Map<string, { hash: string | null; source: string }>> {
     const rows = await this.k(trx).selectFrom('procedures').select(['code', 'pack_hash', 'source']).execute();
     return new Map(rows.map((r) => [r.code, { hash: r.pack_hash, source: r.source }]));

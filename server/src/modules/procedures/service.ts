@@ -96,6 +96,10 @@ export class ProceduresService {
     return this.repo.sectorCounts();
   }
 
+  async all(locale: Locale = 'vi'): Promise<Procedure[]> {
+    return (await this.repo.all()).map((r) => toProcedure(r, locale));
+  }
+
   counts(): Promise<{ total: number; online: number }> {
     return this.repo.counts();
   }

@@ -58,7 +58,7 @@ describe('reports demo seed, in demo mode', () => {
   });
 
   it('lets the construction department officer sign in and see the reports that reach it', async () => {
-    const officer = await signIn(t.app, '0900000731');
+    const officer = await signIn(t.app, '0900007131');
     const inbox = await t.app.inject({ method: 'GET', url: '/api/staff/reports?limit=5', headers: officer.headers });
     assert.equal(inbox.statusCode, 200, inbox.body);
     assert.ok(inbox.json().total > 0);

@@ -11,7 +11,7 @@ import { computeDueDate } from './deadline.ts';
 import * as repo from './repo.ts';
 import type { ReportStatus } from './workflow.ts';
 
-/** Phone numbers of the department staff: 09000007<i><1 officer | 2 agency admin>. */
+/** Phone numbers of the department staff: 09000071<i><1 officer | 2 agency admin> (09000007xx are other modules' demo staff). */
 const DEPARTMENT_NAMES = [
   ['Hoàng Văn Thắng', 'Lăng Thị Mai'], ['Nông Văn Quân', 'Vy Thị Lan'], ['Triệu Văn Sơn', 'Hà Thị Thu'],
   ['Lộc Văn Tuấn', 'Chu Thị Ngọc'], ['Mã Văn Khoa', 'Đinh Thị Yến'], ['Dương Văn Hùng', 'Bế Thị Hạnh'],
@@ -39,7 +39,7 @@ export function demoStaffPlan(routings: readonly string[], communes: readonly { 
   const departments = [...new Set(routings.filter((r) => r !== 'commune'))].sort();
   departments.forEach((code, i) => {
     const [officer, admin] = DEPARTMENT_NAMES[i % DEPARTMENT_NAMES.length]!;
-    const base = `09000007${i}`;
+    const base = `09000071${i}`;
     accounts.push({ phone: `${base}1`, fullName: officer, communeCode: null, memberships: [{ role: 'officer', agencyCode: code, areaCode: provinceCode }] });
     accounts.push({ phone: `${base}2`, fullName: admin, communeCode: null, memberships: [{ role: 'agency_admin', agencyCode: code, areaCode: provinceCode }] });
     officers.set(code, `${base}1`);

@@ -4,7 +4,7 @@ import type { Principal } from '../../platform/auth.ts';
 import type { ModuleDefinition, Platform } from '../../platform/module.ts';
 import { bindPolicy } from '../../platform/policy.ts';
 import { areasModule, type AreasApi } from '../areas/index.ts';
-import { identityModule } from '../identity/index.ts';
+import { identityModule, USER_ANONYMISED } from '../identity/index.ts';
 import { notificationsModule } from '../notifications/index.ts';
 import { CategoryCatalog, type CategoryView } from './catalog.ts';
 import type { ReportsContext } from './context.ts';
@@ -117,6 +117,7 @@ export const reportsModule: ModuleDefinition<ReportsApi> = {
     const jobs = new ReportJobs(context);
     const tiles = new TileService(db, (z, x, y) => areas.boundaryTile(z, x, y));
     identity?.registerExporter('reports', (userId) => service.exportFor(userId));
+    identity?.registerPersonalData('reports', (userId) => service.describePersonalData(userId));
     const api: ReportsApi = {
       categories: async () => (await catalog.tree()).flatMap((c) => [c, ...(c.children ?? [])]),
       fileableCategory: async (code, field) => catalog.view(await catalog.fileable(code, field)),
@@ -139,6 +140,7 @@ export const reportsModule: ModuleDefinition<ReportsApi> = {
       messages,
       routes: (app) => reportRoutes(app, { service, staff, tiles, catalog, workflow }),
       jobs: [{ name: 'reports.sweep', cron: '*/15 * * * *', handler: async () => void (await jobs.sweep()) }],
+      events: { [USER_ANONYMISED]: (event) => service.erasePersonalData((event.payload as { userId: string }).userId) },
       seed: async ({ demo }) => {
         await catalog.seed();
         if (!demo) return;

@@ -39,6 +39,8 @@ export const messages: Messages = {
     'reports.notify.escalate.body': 'Phản ánh đã quá hạn xử lý (hạn {due}). Vui lòng chỉ đạo xử lý.',
     'reports.notify.assigned.title': 'Bạn được giao xử lý phản ánh {code}',
     'reports.notify.assigned.body': 'Hạn xử lý: {due}.',
+    'reports.erased.sent': 'Tên và cách liên hệ của bạn trên {count} phản ánh đã gửi (phản ánh vẫn được xử lý, hiện là "ẩn danh"), cùng các phản ánh bạn theo dõi hoặc ủng hộ',
+    'reports.erased.follows': 'Các phản ánh bạn theo dõi hoặc ủng hộ',
   },
   en: {
     'reports.not_found': 'This report was not found',
@@ -77,5 +79,7 @@ export const messages: Messages = {
     'reports.notify.escalate.body': 'The report is past its deadline ({due}). Please see that it is handled.',
     'reports.notify.assigned.title': 'You have been assigned report {code}',
     'reports.notify.assigned.body': 'Due: {due}.',
+    'reports.erased.sent': 'Your name and contact on {count} report(s) you sent (they are still handled, now shown as anonymous), and the reports you follow or support',
+    'reports.erased.follows': 'The reports you follow or support',
   },
 };

@@ -478,6 +478,33 @@ export async function followed(db: Db, userId: string, limit: number): Promise<R
     .execute();
 }
 
+/** Codes of the reports a person follows or supported (their data export). */
+export async function ties(db: Db, userId: string): Promise<{ followed: string[]; supported: string[] }> {
+  const [followed, supported] = await Promise.all([
+    t(db).selectFrom('report_followers as f').innerJoin('reports as r', 'r.id', 'f.report_id').select('r.tracking_code').where('f.user_id', '=', userId).orderBy('r.tracking_code').execute(),
+    t(db).selectFrom('report_supporters as f').innerJoin('reports as r', 'r.id', 'f.report_id').select('r.tracking_code').where('f.user_id', '=', userId).orderBy('r.tracking_code').execute(),
+  ]);
+  return { followed: followed.map((r) => r.tracking_code), supported: supported.map((r) => r.tracking_code) };
+}
+
+export async function countByReporter(db: Db, userId: string): Promise<number> {
+  const row = await t(db).selectFrom('reports').select((eb) => eb.fn.countAll<string>().as('n')).where('reporter_id', '=', userId).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * A deleted account's reports stay (the work on them goes on, and the public map keeps
+ * them) but carry no trace of the person: no account, no contact, shown as anonymous, and
+ * their own steps in the history unlinked. Follows and supports go (the count stays).
+ */
+export async function eraseReporter(db: Db, userId: string): Promise<void> {
+  const own = t(db).selectFrom('reports').select('id').where('reporter_id', '=', userId);
+  await t(db).updateTable('report_events').set({ actor_id: null }).where('actor_id', '=', userId).where('report_id', 'in', own).execute();
+  await t(db).updateTable('reports').set({ reporter_id: null, contact: '{}', anonymous: true, client_id: null }).where('reporter_id', '=', userId).execute();
+  await t(db).deleteFrom('report_followers').where('user_id', '=', userId).execute();
+  await t(db).deleteFrom('report_supporters').where('user_id', '=', userId).execute();
+}
+
 /** Open reports of the same category within `meters` of the point, nearest first. */
 export async function nearbyOpen(db: Db, p: { category: string; lat: number; lon: number; meters: number; sinceDays: number; limit: number }): Promise<(ReportRecord & { distance: number })[]> {
   const point = sql`ST_SetSRID(ST_MakePoint(${p.lon}, ${p.lat}), 4326)`;

@@ -1,6 +1,7 @@
 // Rules of citizen reports (phản ánh kiến nghị): filing (with photos, place, routing and
 // deadline), duplicates and support (+1), following, rating and reopening, the public
 // map and list. Staff handling lives in staff.ts; scheduled work in jobs.ts.
+import type { PersonalDataPlan } from '../identity/index.ts';
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Principal } from '../../platform/auth.ts';
@@ -305,9 +306,24 @@ export class ReportsService {
 
   async exportFor(userId: string): Promise<unknown> {
     const { items } = await repo.list(this.db, { filter: {}, reporterId: userId, sort: 'newest', limit: 10_000, offset: 0 });
-    return items.map((r) => ({
-      trackingCode: r.tracking_code, category: r.category_code, description: r.description, status: r.status, lat: r.lat, lon: r.lon,
-      address: r.address, anonymous: r.anonymous, answers: r.answers, receivedAt: iso(r.received_at), rating: r.rating, ratingComment: r.rating_comment,
-    }));
+    const { followed, supported } = await repo.ties(this.db, userId);
+    return {
+      sent: items.map((r) => ({
+        trackingCode: r.tracking_code, category: r.category_code, description: r.description, status: r.status, lat: r.lat, lon: r.lon,
+        address: r.address, anonymous: r.anonymous, contact: r.contact, answers: r.answers, receivedAt: iso(r.received_at), rating: r.rating, ratingComment: r.rating_comment,
+      })),
+      followed,
+      supported,
+    };
+  }
+
+  /** For the deletion receipt: reports stay without the person's name; nothing is kept as theirs. */
+  async describePersonalData(userId: string): Promise<PersonalDataPlan> {
+    const sent = await repo.countByReporter(this.db, userId);
+    return { erased: [{ key: sent ? 'reports.erased.sent' : 'reports.erased.follows', params: { count: sent } }], kept: [] };
+  }
+
+  async erasePersonalData(userId: string): Promise<void> {
+    await this.db.transaction().execute((trx) => repo.eraseReporter(trx, userId));
   }
 }

@@ -1,6 +1,7 @@
 // The alerts console: an alert officer drafts (CAP 1.2 fields, communes of the area), a
 // leader approves and sends; both follow the delivery report and the citizens' answers.
 import { useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.ts';
 import { useInstallation, usePageTitle } from '../../app/installation.ts';
@@ -27,13 +28,36 @@ const CAP_CERTAINTIES = all<Draft['certainty']>()(['Observed', 'Likely', 'Possib
 
 const options = (values: readonly string[], label: (v: string) => string) => values.map((v) => ({ value: v, label: label(v) }));
 
-function DraftForm({ onDone }: { onDone: () => void }) {
+type DraftFields = { status: string; category: string; event: string; urgency: string; severity: string; certainty: string; headline: string; description: string; instruction: string; hours: string };
+const EMPTY_DRAFT: DraftFields = { status: 'Actual', category: 'Met', event: '', urgency: 'Immediate', severity: 'Severe', certainty: 'Likely', headline: '', description: '', instruction: '', hours: '12' };
+const SEVERITY_BY_ALARM: Record<string, Draft['severity']> = { '1': 'Moderate', '2': 'Severe', '3': 'Extreme' };
+const ROMAN: Record<string, string> = { '1': 'I', '2': 'II', '3': 'III' };
+
+/**
+ * A suggestion from a river station (the link in the officer's notice): a flood alert for the
+ * station's commune, filled from the reading, for the officer to check, change and send.
+ */
+export function riverSuggestion(params: URLSearchParams, t: (key: string, values?: Record<string, string>) => string): { fields: DraftFields; communes: string[] } | null {
+  const alarm = params.get('alarm') ?? '';
+  const commune = params.get('commune') ?? '';
+  if (params.get('suggest') !== 'river' || !SEVERITY_BY_ALARM[alarm] || !/^\d{5}$/.test(commune)) return null;
+  const values = { station: params.get('station') ?? '', alarm: ROMAN[alarm]!, level: params.get('level') ?? '', at: formatDateTime(params.get('at')) };
+  return {
+    communes: [commune],
+    fields: {
+      ...EMPTY_DRAFT, category: 'Met', event: t('alerts.river.event'), urgency: alarm === '3' ? 'Immediate' : 'Expected', severity: SEVERITY_BY_ALARM[alarm]!, certainty: 'Observed',
+      headline: t('alerts.river.headline', values), description: t('alerts.river.description', values), instruction: t('alerts.river.instruction'),
+    },
+  };
+}
+
+function DraftForm({ onDone, suggestion }: { onDone: () => void; suggestion: ReturnType<typeof riverSuggestion> }) {
   const { t } = useTranslation();
   const { data: installation } = useInstallation();
   const communes = useCommunes(installation?.province.code);
   const action = useStaffAction();
-  const [f, setF] = useState({ status: 'Actual', category: 'Met', event: '', urgency: 'Immediate', severity: 'Severe', certainty: 'Likely', headline: '', description: '', instruction: '', hours: '12' });
-  const [picked, setPicked] = useState<string[]>([]);
+  const [f, setF] = useState<DraftFields>(suggestion?.fields ?? EMPTY_DRAFT);
+  const [picked, setPicked] = useState<string[]>(suggestion?.communes ?? []);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
   const fieldError = (name: string) => (action.error instanceof ApiError ? action.error.fieldErrors.find((e) => e.field === name || e.field.startsWith(`${name}/`))?.message : undefined);
 
@@ -160,7 +184,9 @@ export function StaffAlertsPage() {
   const auth = useAuth();
   const mayDraft = auth.status === 'signedIn' && auth.me.abilities.includes('alerts.draft');
   const list = useStaffAlerts();
-  const [drafting, setDrafting] = useState(false);
+  const [params] = useSearchParams();
+  const suggestion = riverSuggestion(params, t);
+  const [drafting, setDrafting] = useState(mayDraft && suggestion !== null);
   return (
     <div className="stack">
       <h1>{t('alerts.console')}</h1>
@@ -171,7 +197,8 @@ export function StaffAlertsPage() {
       )}
       {drafting && (
         <Card title={t('alerts.new')}>
-          <DraftForm onDone={() => setDrafting(false)} />
+          {suggestion && <Notice kind="info">{t('alerts.river.suggested')}</Notice>}
+          <DraftForm onDone={() => setDrafting(false)} suggestion={suggestion} />
         </Card>
       )}
       {list.isPending && <Loading />}

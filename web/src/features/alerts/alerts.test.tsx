@@ -72,3 +72,23 @@ describe('emergency alerts in the app', () => {
     expect(api.calls.find((c) => c.method === 'POST')?.body).toEqual({ answer: 'safe' });
   });
 });
+
+describe('a river station’s suggestion', () => {
+  const t = (key: string, values?: Record<string, string>) => `${key}${values ? ` ${JSON.stringify(values)}` : ''}`;
+
+  it('fills a flood draft for the station’s commune from the officer’s notice link', async () => {
+    const { riverSuggestion } = await import('./StaffAlertsPage.tsx');
+    const s = riverSuggestion(new URLSearchParams('suggest=river&station=Kỳ Cùng&commune=05983&alarm=3&level=254&at=2026-12-07T03:00:00.000Z'), t);
+    expect(s?.communes).toEqual(['05983']);
+    expect(s?.fields).toMatchObject({ category: 'Met', urgency: 'Immediate', severity: 'Extreme', certainty: 'Observed' });
+    expect(s?.fields.headline).toContain('"alarm":"III"');
+    expect(riverSuggestion(new URLSearchParams('suggest=river&commune=05983&alarm=2'), t)?.fields).toMatchObject({ urgency: 'Expected', severity: 'Severe' });
+  });
+
+  it('ignores a link that is not a river suggestion or names no commune', async () => {
+    const { riverSuggestion } = await import('./StaffAlertsPage.tsx');
+    expect(riverSuggestion(new URLSearchParams(''), t)).toBeNull();
+    expect(riverSuggestion(new URLSearchParams('suggest=river&alarm=2&commune=x'), t)).toBeNull();
+    expect(riverSuggestion(new URLSearchParams('suggest=river&alarm=7&commune=05983'), t)).toBeNull();
+  });
+});

@@ -11,7 +11,7 @@ import type { Sex } from '@cds/contracts';
 import type { Me } from '@cds/contracts/identity';
 import { useInstallation, usePageTitle } from '../../app/installation.ts';
 import { useCommunes } from '../account/areas.ts';
-import { ACCEPTED_FILES, checkFile, fieldOrder, sendApplication, useDossier, usePrefill, useProcedure, type DossierDetail, type FileUpload, type FormField, type Prefill, type Procedure } from './api.ts';
+import { ACCEPTED_FILES, checkFile, fieldOrder, sendApplication, withoutPersonalIds, useDossier, usePrefill, useProcedure, type DossierDetail, type FileUpload, type FormField, type Prefill, type Procedure } from './api.ts';
 import { fileToBase64 } from '../../lib/files.ts';
 import { formMessages } from './fieldErrors.ts';
 
@@ -92,7 +92,8 @@ function ApplyForm({ me, prefill, procedure, draft, given }: { me: Me; prefill: 
     if (draft) return draft.formData;
     try {
       const saved = localStorage.getItem(storageKey(procedure.id));
-      if (saved) return { ...(JSON.parse(saved) as Record<string, unknown>), ...given };
+      // a saved form holds no personal ID numbers: those come back from the profile
+      if (saved) return { ...prefillFrom(me, procedure.formSchema, prefill), ...(JSON.parse(saved) as Record<string, unknown>), ...given };
     } catch {
       // nothing saved on this device
     }
@@ -107,7 +108,7 @@ function ApplyForm({ me, prefill, procedure, draft, given }: { me: Me; prefill: 
 
   useEffect(() => {
     try {
-      localStorage.setItem(storageKey(procedure.id), JSON.stringify(data));
+      localStorage.setItem(storageKey(procedure.id), JSON.stringify(withoutPersonalIds(procedure.formSchema, data)));
     } catch {
       // storage full or private mode: the form still works
     }
@@ -252,6 +253,9 @@ function ApplyForm({ me, prefill, procedure, draft, given }: { me: Me; prefill: 
                 </>
               }
               accept={ACCEPTED_FILES}
+              camera
+              chosen={files[doc.key] ? [{ key: doc.key, name: files[doc.key]!.name, size: files[doc.key]!.size, file: files[doc.key]! }] : []}
+              onRemove={() => void chooseFile(doc.key, null)}
               onFiles={(chosen) => void chooseFile(doc.key, chosen[0] ?? null)}
               error={errors[`doc-${doc.key}`]}
             />

@@ -107,7 +107,7 @@ function SupplyForm({ dossier }: { dossier: DossierDetail }) {
     <Card title={t('dossiers.supply.title')}>
       <form className="stack" onSubmit={(e) => void onSubmit(e)} noValidate>
         {(error || supply.isError) && <Alert kind="error" live>{error ?? supply.error?.message}</Alert>}
-        <FilePicker id="supply-files" label={t('dossiers.supply.files')} multiple accept={ACCEPTED_FILES} onFiles={setFiles} />
+        <FilePicker id="supply-files" label={t('dossiers.supply.files')} multiple camera accept={ACCEPTED_FILES} onFiles={setFiles} />
         <Button type="submit" icon="check" busy={supply.isPending}>{t('dossiers.supply.send')}</Button>
       </form>
     </Card>

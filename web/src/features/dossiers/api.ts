@@ -2,7 +2,7 @@
 // waits for the network when there is none, and the form check (the server's own rule).
 // Reply shapes come from @cds/contracts.
 import { useQuery } from '@tanstack/react-query';
-import { validateFormData, type FormSchema } from '@cds/contracts';
+import { personalIdFields, validateFormData, type FormSchema } from '@cds/contracts';
 import type { CreateDossier, Deadline, DossierDetail, DossierPage, TimelineEntry as TrackedEntry, StaffTimelineEntry } from '@cds/contracts/dossiers';
 import type { Prefill } from '@cds/contracts/identity';
 import type { Procedure } from '@cds/contracts/procedures';
@@ -77,6 +77,12 @@ export function validateForm(schema: FormSchema, data: Record<string, unknown>):
  * key order, so fields are grouped by the first word of their name (applicant…, child…,
  * mother…) in the order the `required` list first names each group, required fields first.
  */
+/** What may stay on the device: the form without its personal ID numbers (marked x-personal-id). */
+export function withoutPersonalIds(schema: FormSchema, data: Record<string, unknown>): Record<string, unknown> {
+  const ids = new Set(personalIdFields(schema));
+  return Object.fromEntries(Object.entries(data).filter(([key]) => !ids.has(key)));
+}
+
 export function fieldOrder(schema: FormSchema): string[] {
   const keys = Object.keys(schema.properties);
   const required = (schema.required ?? []).filter((k) => k in schema.properties);

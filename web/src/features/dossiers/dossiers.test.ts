@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldOrder, validateForm, type Procedure } from './api.ts';
+import { fieldOrder, validateForm, withoutPersonalIds, type Procedure } from './api.ts';
 import { prefillFrom } from './ApplyPage.tsx';
 import { ME, PREFILL } from '../../test/fixtures.ts';
 
@@ -65,5 +65,20 @@ describe('dossier form checks', () => {
       required: ['applicantName', 'childName', 'childSex', 'motherName'],
     };
     expect(fieldOrder(s)).toEqual(['applicantName', 'applicantEmail', 'childName', 'childSex', 'motherName']);
+  });
+});
+
+describe('the form kept on the device', () => {
+  it('never holds a personal ID number (fields marked x-personal-id)', () => {
+    const withId: Procedure['formSchema'] = {
+      type: 'object',
+      properties: {
+        applicantName: { type: 'string', title: 'Họ tên' },
+        applicantIdNumber: { type: 'string', title: 'Số CCCD', 'x-personal-id': true },
+        motherIdNumber: { type: 'string', title: 'Số CCCD của mẹ', 'x-personal-id': true },
+      },
+    };
+    const kept = withoutPersonalIds(withId, { applicantName: 'Nguyễn Văn An', applicantIdNumber: '020090000001', motherIdNumber: '020190000002' });
+    expect(kept).toEqual({ applicantName: 'Nguyễn Văn An' });
   });
 });

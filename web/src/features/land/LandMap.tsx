@@ -7,6 +7,7 @@ import type { Map as MlMap } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 // bundlers do not copy MapLibre's worker on their own; without it no tile is ever drawn
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { baseLayers, showMapLabels } from '../../lib/basemap.ts';
 
 export interface LandMapProps {
   center: [number, number];
@@ -47,9 +48,8 @@ export function LandMap({ center, zoom, legend, selectedId, onPick, focus }: Lan
             land: { type: 'vector', tiles: [`${location.origin}/api/land/tiles/{z}/{x}/{y}.mvt`], minzoom: 12, maxzoom: 18 },
           },
           layers: [
-            { id: 'bg', type: 'background', paint: { 'background-color': '#eef2ee' } },
-            { id: 'communes', type: 'fill', source: 'cds', 'source-layer': 'communes', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.7 } },
-            { id: 'communes-line', type: 'line', source: 'cds', 'source-layer': 'communes', paint: { 'line-color': '#0b5c3b', 'line-width': 1.5 } },
+            // the same base map as every other map: boundaries, province, border, roads, rivers
+            ...baseLayers('cds'),
             {
               id: 'zoning', type: 'fill', source: 'land', 'source-layer': 'zoning',
               paint: { 'fill-color': (colours.length ? ['match', ['get', 'use'], ...colours, '#d7ccc8'] : '#d7ccc8') as never, 'fill-opacity': 0.5 },
@@ -61,6 +61,7 @@ export function LandMap({ center, zoom, legend, selectedId, onPick, focus }: Lan
       });
       m.addControl(new ml.NavigationControl({ showCompass: false }));
       m.on('click', (e) => pick.current({ lat: Math.round(e.lngLat.lat * 1e7) / 1e7, lon: Math.round(e.lngLat.lng * 1e7) / 1e7 }));
+      showMapLabels(m, ml.Marker, 'cds');
       map.current = m;
     });
     return () => {

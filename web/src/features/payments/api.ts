@@ -1,10 +1,10 @@
 // Payments on the client: my payments, one payment, starting the gateway or the VietQR,
 // the demo bank's transfer, and the public receipt check. Shapes from @cds/contracts.
 import { useQuery } from '@tanstack/react-query';
-import type { BankNotificationReply, BillLookup, Payment, PaymentPage, ReceiptCheck, VietQrPayment, VnpayRedirect } from '@cds/contracts/payments';
+import type { BankNotificationReply, BillLookup, Payment, PaymentPage, ReceiptCheck, Reconciliation, VietQrPayment, VnpayRedirect } from '@cds/contracts/payments';
 import { api } from '../../lib/api.ts';
 
-export type { BankNotificationReply, BillLookup, Payment, PaymentPage, ReceiptCheck, VietQrPayment, VnpayRedirect };
+export type { BankNotificationReply, BillLookup, Payment, PaymentPage, ReceiptCheck, Reconciliation, VietQrPayment, VnpayRedirect };
 
 export const paymentKey = (id: string) => ['payment', id] as const;
 

@@ -1,9 +1,13 @@
 // payments (thanh toán): dossier fees and household bills by VietQR or the VNPay gateway,
 // my payments and their receipts, and a public receipt check. The fee card on a dossier page
-// (PayFeeCard) is imported by the dossiers feature.
+// (PayFeeCard) is imported by the dossiers feature. Finance officers reconcile and refund in
+// the console.
 import { lazyPage, openRoute, signedInRoute, type Feature } from '../../app/feature.ts';
 import vi from './locales/vi.json';
 import './payments.css';
+
+/** The server's payments ability table (server/src/modules/payments/policy.ts): the finance console. */
+const RECONCILE = 'payments.reconcile';
 
 export const paymentsFeature: Feature = {
   key: 'payments',
@@ -15,4 +19,6 @@ export const paymentsFeature: Feature = {
     signedInRoute('payments/:id', lazyPage(() => import('./PaymentPage.tsx'), 'PaymentPage')),
     openRoute('bien-lai', lazyPage(() => import('./ReceiptCheckPage.tsx'), 'ReceiptCheckPage')),
   ],
+  staff: [signedInRoute('payments', lazyPage(() => import('./StaffPaymentsPage.tsx'), 'StaffPaymentsPage'), RECONCILE)],
+  nav: [{ to: '/staff/payments', labelKey: 'payments.staff.nav', icon: 'briefcase', ability: RECONCILE }],
 };

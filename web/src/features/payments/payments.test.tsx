@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Payment } from '@cds/contracts/payments';
+import type { Payment, Reconciliation } from '@cds/contracts/payments';
 import { fakeApi, renderPage } from '../../test/helpers.tsx';
 import { PayFeeCard } from './PayFeeCard.tsx';
 import { PaymentPage } from './PaymentPage.tsx';
+import { StaffPaymentsPage } from './StaffPaymentsPage.tsx';
 
 const PAYMENT: Payment = {
   id: '7d1c1f0e-4a57-4d1b-9a43-0d1f2b3c4d5e', code: 'TT2612070001', purpose: 'dossier_fee', reference: '5b0e6a43-1f7d-4bb0-9f31-6a0c1d2e3f40',
@@ -44,5 +45,31 @@ describe('paying a fee', () => {
     renderPage(<PaymentPage />, { path: '/payments/:id', at: `/payments/${PAYMENT.id}` });
     expect(await screen.findByText('Đã thanh toán xong')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Tải biên lai điện tử (PDF)' }).getAttribute('href')).toBe(`/api/payments/${PAYMENT.id}/receipt.pdf`);
+  });
+});
+
+describe('the finance console', () => {
+  const day: Reconciliation = {
+    day: '2026-12-07',
+    totals: [{ channel: 'vnpay', count: 1, amountVnd: 8000, refundedVnd: 0 }, { channel: 'vietqr', count: 0, amountVnd: 0, refundedVnd: 0 }],
+    items: [{ id: PAYMENT.id, code: PAYMENT.code, channel: 'vnpay', status: 'succeeded', amountVnd: 8000, paidAt: '2026-12-07T02:00:00.000Z', providerTransactionNo: '14612345', description: PAYMENT.description }],
+  };
+
+  it('shows the day by channel and refunds a payment with a reason', async () => {
+    const api = fakeApi({
+      'GET /api/payments/reconciliation': () => ({ body: day }),
+      [`POST /api/payments/${PAYMENT.id}/refund`]: () => ({ body: { ...PAYMENT, status: 'refunded' } }),
+    });
+    renderPage(<StaffPaymentsPage />, { path: '/staff/payments' });
+    expect(await screen.findByText('Cổng VNPay: 1 khoản, 8.000 đ (đã hoàn 0 đ)')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Hoàn tiền' }));
+    await userEvent.type(screen.getByLabelText('Lý do hoàn tiền'), 'Thu trùng hai lần');
+    await userEvent.click(screen.getByRole('button', { name: 'Hoàn 8.000 đ' }));
+    const refund = await vi.waitFor(() => {
+      const call = api.calls.find((c) => c.method === 'POST' && c.path === `/api/payments/${PAYMENT.id}/refund`);
+      if (!call) throw new Error('no refund sent');
+      return call;
+    });
+    expect(refund.body).toEqual({ reason: 'Thu trùng hai lần' });
   });
 });

@@ -8,15 +8,18 @@ import { Alert, Button, Card, Checkbox, ErrorState, FilePicker, Loading, Select,
 import { api, ApiError } from '../../lib/api.ts';
 import { usePageTitle, useInstallation } from '../../app/installation.ts';
 import { useCommunes } from '../account/areas.ts';
-import { sendReport, shrinkPhoto, useCategories, type Category, type DuplicatesReply, type PhotoLocationReply, type Report, type SendResult } from './api.ts';
+import { sendReport, shrinkPhoto, useCategories, type Category, type DuplicatesReply, type PhotoLocationReply, type Report, type SendResult, usePlaceName, useQueuedReportCode } from './api.ts';
 import { fileToBase64 } from '../../lib/files.ts';
 import { ReportMap } from './ReportMap.tsx';
 import { RoutePreview } from './RoutePreview.tsx';
 import './reports.css';
 
 type Point = { lat: number; lon: number };
-/** `preview` is null when the browser cannot draw the photo (an unshrunk HEIC). */
-type Photo = { preview: string | null; data: string; name: string };
+/**
+ * `preview` is null when the browser cannot draw the photo (an unshrunk HEIC); `data` is null
+ * while the photo could not be read (the person may retry it), with `error` saying why.
+ */
+type Photo = { key: string; file: File; preview: string | null; data: string | null; error: string | null };
 
 function isHeic(f: File): boolean {
   return /^image\/hei[cf]/.test(f.type) || /\.hei[cf]$/i.test(f.name);
@@ -30,28 +33,7 @@ export function NewReportPage() {
   const [done, setDone] = useState<SendResult | null>(null);
   if (cats.isPending) return <Loading />;
   if (cats.isError) return <ErrorState error={cats.error} onRetry={() => void cats.refetch()} />;
-  if (done?.kind === 'sent' || done?.kind === 'queued') {
-    return (
-      <div className="narrow stack">
-        <h1>{t('reports.form.title')}</h1>
-        <Alert kind="success" live>
-          {done.kind === 'sent' ? t('reports.form.sent', { code: done.trackingCode }) : t('reports.form.queued')}
-        </Alert>
-        {done.kind === 'sent' && (
-          <p>
-            {t('reports.form.codeLabel')} <Link className="tracking-code" to={`/reports/${done.trackingCode}`}>{done.trackingCode}</Link>
-          </p>
-        )}
-        <h2 className="section-title">{t('reports.form.nextTitle')}</h2>
-        <ol className="next-steps">
-          <li>{t('reports.form.next1')}</li>
-          <li>{t('reports.form.next2')}</li>
-          <li>{t('reports.form.next3')}</li>
-        </ol>
-        <Link to="/reports/mine">{t('reports.public.mine')}</Link>
-      </div>
-    );
-  }
+  if (done?.kind === 'sent' || done?.kind === 'queued') return <ReportSent result={done} />;
   return (
     <div className="narrow stack">
       <h1>{t('reports.form.title')}</h1>
@@ -60,6 +42,49 @@ export function NewReportPage() {
       ) : (
         <CategoryPicker tree={cats.data} onPick={setCategory} />
       )}
+    </div>
+  );
+}
+
+/** Where the pin is, in words; offline, or outside any known place, it says only that a place is chosen. */
+function PinnedPlace({ pin }: { pin: Point }) {
+  const { t } = useTranslation();
+  const place = usePlaceName(pin);
+  const text = !place
+    ? t('reports.form.pinnedPlain')
+    : place.near
+      ? t('reports.form.pinnedNear', { near: place.near.name, commune: place.commune.name })
+      : t('reports.form.pinnedIn', { commune: place.commune.name });
+  return (
+    <p role="status" className="report-pinned">
+      {text}
+    </p>
+  );
+}
+
+/** The confirmation; a report queued offline turns into its tracking code when it lands. */
+function ReportSent({ result }: { result: Extract<SendResult, { kind: 'sent' | 'queued' }> }) {
+  const { t } = useTranslation();
+  const landed = useQueuedReportCode(result.kind === 'queued' ? result.id : null);
+  const code = result.kind === 'sent' ? result.trackingCode : landed;
+  return (
+    <div className="narrow stack">
+      <h1>{t('reports.form.title')}</h1>
+      <Alert kind="success" live>
+        {code ? t('reports.form.sent', { code }) : t('reports.form.queued')}
+      </Alert>
+      {code && (
+        <p>
+          {t('reports.form.codeLabel')} <Link className="tracking-code" to={`/reports/${code}`}>{code}</Link>
+        </p>
+      )}
+      <h2 className="section-title">{t('reports.form.nextTitle')}</h2>
+      <ol className="next-steps">
+        <li>{t('reports.form.next1')}</li>
+        <li>{t('reports.form.next2')}</li>
+        <li>{t('reports.form.next3')}</li>
+      </ol>
+      <Link to="/reports/mine">{t('reports.public.mine')}</Link>
     </div>
   );
 }
@@ -121,6 +146,19 @@ function ReportForm({ category, onBack, onDone }: FormProps) {
     return () => ctrl.abort();
   }, [pin, category.code]);
 
+  /** Reads one photo for sending: shrunk to JPEG when the browser can draw it, else as it is. */
+  async function readPhoto(f: File, key: string): Promise<Photo> {
+    try {
+      const shrunk = await shrinkPhoto(f).catch(() => null);
+      const data = shrunk ?? (await fileToBase64(f));
+      // most browsers cannot draw HEIC: an unshrunk one gets a document icon instead of a broken image
+      const preview = shrunk !== null ? `data:image/jpeg;base64,${data}` : isHeic(f) ? null : `data:${f.type};base64,${data}`;
+      return { key, file: f, preview, data, error: null };
+    } catch {
+      return { key, file: f, preview: null, data: null, error: t('reports.form.photoUnreadable') };
+    }
+  }
+
   async function addPhotos(chosen: File[]) {
     if (photos.length + chosen.length > 5) return setErrors((e) => ({ ...e, photos: t('reports.form.tooMany') }));
     const added: Photo[] = [];
@@ -131,14 +169,17 @@ function ReportForm({ category, onBack, onDone }: FormProps) {
         const gps = await api<PhotoLocationReply>('/api/reports/photo-location', { method: 'POST', body: { photo: await fileToBase64(f) } }).catch(() => null);
         if (gps?.found && gps.inProvince) setPhotoPlace({ lat: gps.lat!, lon: gps.lon! });
       }
-      const shrunk = await shrinkPhoto(f).catch(() => null);
-      const data = shrunk ?? (await fileToBase64(f));
-      // most browsers cannot draw HEIC: an unshrunk one gets a name tile instead of a broken image
-      const preview = shrunk !== null ? `data:image/jpeg;base64,${data}` : isHeic(f) ? null : `data:${f.type};base64,${data}`;
-      added.push({ preview, data, name: f.name });
+      added.push(await readPhoto(f, crypto.randomUUID()));
     }
     setErrors(({ photos: _drop, ...rest }) => rest);
     setPhotos((p) => [...p, ...added]);
+  }
+
+  async function retryPhoto(key: string) {
+    const photo = photos.find((p) => p.key === key);
+    if (!photo) return;
+    const again = await readPhoto(photo.file, key);
+    setPhotos((ps) => ps.map((p) => (p.key === key ? again : p)));
   }
 
   function useGps() {
@@ -155,6 +196,7 @@ function ReportForm({ category, onBack, onDone }: FormProps) {
     if (description.trim().length < 10) problems.description = description.trim() ? t('reports.form.tooShort') : t('reports.form.required');
     for (const q of category.questions) if (q.required && !answers[q.code]) problems[`answers.${q.code}`] = t('reports.form.required');
     if (!pin && !(communeCode && address.trim())) problems.location = t('reports.form.noPlace');
+    if (photos.some((p) => p.data === null)) problems.photos = t('reports.form.photoUnreadableSend');
     setErrors(problems);
     if (Object.keys(problems).length) return;
     setBusy(true);
@@ -162,7 +204,7 @@ function ReportForm({ category, onBack, onDone }: FormProps) {
     const typed: Record<string, string | number> = {};
     for (const q of category.questions) if (answers[q.code]) typed[q.code] = q.datatype === 'number' ? Number(answers[q.code]) : answers[q.code]!;
     const result = await sendReport({
-      categoryCode: category.code, description: description.trim(), anonymous, answers: typed, photos: photos.map((p) => p.data),
+      categoryCode: category.code, description: description.trim(), anonymous, answers: typed, photos: photos.flatMap((p) => (p.data ? [p.data] : [])),
       ...(pin ? { lat: pin.lat, lon: pin.lon } : { communeCode }), ...(address.trim() ? { address: address.trim() } : {}),
     });
     setBusy(false);
@@ -201,16 +243,10 @@ function ReportForm({ category, onBack, onDone }: FormProps) {
         )}
       </Card>
       <Card title={t('reports.form.step3')}>
-        <FilePicker id="report-photos" label={t('reports.form.photos')} hint={t('reports.form.photosHint')} accept="image/jpeg,image/png,image/webp,image/heic" multiple
-          onFiles={(files) => void addPhotos(files)} error={errors.photos} />
-        <div className="report-photos">
-          {photos.map((p, i) => (
-            <span key={i}>
-              {p.preview ? <img src={p.preview} alt="" /> : <span className="report-photo-placeholder">{p.name}</span>}
-              <Button variant="ghost" onClick={() => setPhotos((ps) => ps.filter((_, j) => j !== i))}>{t('reports.form.removePhoto', { n: i + 1 })}</Button>
-            </span>
-          ))}
-        </div>
+        <FilePicker id="report-photos" label={t('reports.form.photos')} hint={t('reports.form.photosHint')} accept="image/jpeg,image/png,image/webp,image/heic" multiple camera
+          disabled={photos.length >= 5} onFiles={(files) => void addPhotos(files)} error={errors.photos}
+          chosen={photos.map((p) => ({ key: p.key, name: p.file.name, size: p.file.size, preview: p.preview, error: p.error }))}
+          onRemove={(key) => setPhotos((ps) => ps.filter((p) => p.key !== key))} onRetry={(key) => void retryPhoto(key)} />
       </Card>
       <Card title={t('reports.form.step4')}>
         {photoPlace && !pin && (
@@ -221,7 +257,7 @@ function ReportForm({ category, onBack, onDone }: FormProps) {
         <Button variant="secondary" icon="map" onClick={useGps}>{t('reports.form.gps')}</Button>
         <p className="muted">{t('reports.form.mapHint')}</p>
         <ReportMap label={t('reports.form.step4')} pin={pin} onPick={setPin} showReports={false} pinCentreLabel={t('reports.form.pinCentre')} />
-        {pin && <p role="status">{t('reports.form.pinned', { lat: pin.lat, lon: pin.lon })}</p>}
+        {pin && <PinnedPlace pin={pin} />}
         {errors.location && <p className="field__error" role="alert">{errors.location}</p>}
         <TextField label={t('reports.form.address')} value={address} maxLength={300} onChange={(e) => setAddress(e.target.value)} />
         {!pin && (

@@ -1,10 +1,12 @@
-// A MapLibre map over the platform's own vector tiles (commune boundaries from PostGIS and
+// A MapLibre map over the platform's own vector tiles (the base map of lib/basemap.ts and
 // report points); no outside tile provider. MapLibre loads only when a map is shown.
 import { useEffect, useRef } from 'react';
 import type { Map as MlMap, Marker } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 // bundlers do not copy MapLibre's worker on their own; without it no tile is ever drawn
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { useTranslation } from 'react-i18next';
+import { baseLayers, showMapLabels } from '../../lib/basemap.ts';
 
 export interface MapProps {
   label: string;
@@ -17,47 +19,51 @@ export interface MapProps {
   showReports?: boolean;
   /** Text of the button that pins the map's centre. */
   pinCentreLabel?: string;
+  /** Other capabilities' points (stations, cameras) as labelled buttons on the map. */
+  markers?: MapMarker[];
+}
+
+export interface MapMarker {
+  id: string;
+  lat: number;
+  lon: number;
+  /** The button's accessible name (and tooltip). */
+  label: string;
+  colour?: string;
+  onSelect?: () => void;
 }
 
 const STATUS_COLOURS = ['match', ['get', 'status'], 'resolved', '#1a7f37', 'closed', '#6e7781', 'rejected', '#6e7781', 'in_progress', '#bf8700', 'need_info', '#bf8700', '#0b5cad'];
 
-/** Below this zoom the whole province is in view and names would pile up. */
-const NAMES_MIN_ZOOM = 9;
-
-/**
- * Commune names as DOM markers at the tiles' label points: MapLibre text layers need glyph
- * files from a font server, and the platform uses no outside provider.
- */
-function showCommuneNames(m: MlMap, MarkerClass: typeof Marker): void {
-  const shown = new Map<string, Marker>();
-  const sync = () => {
-    const wanted = new Map<string, { name: string; at: [number, number] }>();
-    if (m.getZoom() >= NAMES_MIN_ZOOM) {
-      for (const f of m.querySourceFeatures('cds', { sourceLayer: 'commune_labels' })) {
-        const code = String(f.properties.code);
-        // a commune crossing tiles has a label point in each; one name is enough
-        if (f.geometry.type === 'Point' && !wanted.has(code)) wanted.set(code, { name: String(f.properties.name), at: f.geometry.coordinates as [number, number] });
-      }
-    }
-    for (const [code, mk] of shown) if (!wanted.has(code)) { mk.remove(); shown.delete(code); }
-    for (const [code, w] of wanted) {
-      if (shown.has(code)) continue;
-      const el = document.createElement('span');
-      el.className = 'report-map__name';
-      el.textContent = w.name;
-      // the map region has its own accessible alternative; the names would only be noise
-      el.setAttribute('aria-hidden', 'true');
-      shown.set(code, new MarkerClass({ element: el }).setLngLat(w.at).addTo(m));
-    }
-  };
-  m.on('zoomend', sync);
-  m.on('idle', sync);
+/** Draws `markers` as small round buttons, replacing the ones drawn before. */
+function syncMarkers(m: MlMap, MarkerClass: typeof Marker, wanted: MapMarker[], shown: Marker[]): Marker[] {
+  for (const mk of shown) mk.remove();
+  return wanted.map((w) => {
+    const el = document.createElement('button');
+    el.type = 'button';
+    el.className = 'report-map__marker';
+    // styled here so any page using the map gets them: 28 px, above the 24 px target minimum
+    Object.assign(el.style, { width: '28px', height: '28px', borderRadius: '50%', border: '3px solid #fff', boxShadow: '0 0 0 1px #333', background: w.colour ?? '#0b5cad', cursor: 'pointer', padding: '0' });
+    el.setAttribute('aria-label', w.label);
+    el.title = w.label;
+    el.addEventListener('click', (e) => {
+      e.stopPropagation();
+      w.onSelect?.();
+    });
+    return new MarkerClass({ element: el }).setLngLat([w.lon, w.lat]).addTo(m);
+  });
 }
 
-export function ReportMap({ label, center = [106.76, 21.85], zoom = 10, pin, onPick, onReport, showReports = true, pinCentreLabel }: MapProps) {
+// the default centre is Lạng Sơn city, inside Phường Lương Văn Tri on the real 2025 boundaries
+export function ReportMap({ label, center = [106.74, 21.84], zoom = 10, pin, onPick, onReport, showReports = true, pinCentreLabel, markers }: MapProps) {
+  const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const map = useRef<MlMap | null>(null);
   const marker = useRef<Marker | null>(null);
+  const markerClass = useRef<typeof Marker | null>(null);
+  const shownMarkers = useRef<Marker[]>([]);
+  const wantedMarkers = useRef<MapMarker[]>(markers ?? []);
+  wantedMarkers.current = markers ?? [];
   const handlers = useRef({ onPick, onReport });
   handlers.current = { onPick, onReport };
 
@@ -75,9 +81,7 @@ export function ReportMap({ label, center = [106.76, 21.85], zoom = 10, pin, onP
           version: 8,
           sources: { cds: { type: 'vector', tiles: [`${location.origin}/api/tiles/{z}/{x}/{y}.mvt`], minzoom: 5, maxzoom: 16 } },
           layers: [
-            { id: 'bg', type: 'background', paint: { 'background-color': '#eef2ee' } },
-            { id: 'communes', type: 'fill', source: 'cds', 'source-layer': 'communes', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.7 } },
-            { id: 'communes-line', type: 'line', source: 'cds', 'source-layer': 'communes', paint: { 'line-color': '#0b5c3b', 'line-width': 1 } },
+            ...baseLayers('cds'),
             ...(showReports
               ? [{ id: 'reports', type: 'circle' as const, source: 'cds', 'source-layer': 'reports', paint: { 'circle-radius': 6, 'circle-stroke-width': 2, 'circle-stroke-color': '#fff', 'circle-color': STATUS_COLOURS as never } }]
               : []),
@@ -90,9 +94,12 @@ export function ReportMap({ label, center = [106.76, 21.85], zoom = 10, pin, onP
         if (hit && handlers.current.onReport) return handlers.current.onReport(String(hit.properties.code));
         handlers.current.onPick?.({ lat: Math.round(e.lngLat.lat * 1e6) / 1e6, lon: Math.round(e.lngLat.lng * 1e6) / 1e6 });
       });
-      showCommuneNames(m, ml.Marker);
+      showMapLabels(m, ml.Marker, 'cds');
       map.current = m;
-      marker.current = new ml.Marker({ color: '#c8102e' });
+      // the pin draws above the names (basemap.css), so the chosen place is never hidden
+      marker.current = new ml.Marker({ color: '#c8102e', className: 'map-pin' });
+      markerClass.current = ml.Marker;
+      shownMarkers.current = syncMarkers(m, ml.Marker, wantedMarkers.current, []);
     });
     return () => {
       cancelled = true;
@@ -112,6 +119,10 @@ export function ReportMap({ label, center = [106.76, 21.85], zoom = 10, pin, onP
     } else mk.remove();
   }, [pin]);
 
+  useEffect(() => {
+    if (map.current && markerClass.current) shownMarkers.current = syncMarkers(map.current, markerClass.current, markers ?? [], shownMarkers.current);
+  }, [markers]);
+
   const pickCentre = () => {
     const c = map.current?.getCenter() ?? { lat: center[1], lng: center[0] };
     onPick?.({ lat: Math.round(c.lat * 1e6) / 1e6, lon: Math.round(c.lng * 1e6) / 1e6 });
@@ -119,6 +130,7 @@ export function ReportMap({ label, center = [106.76, 21.85], zoom = 10, pin, onP
   return (
     <>
       <div ref={box} className="report-map" role="region" aria-label={label} data-testid="report-map" />
+      <p className="map-credit">{t('reports.map.credit')}</p>
       {onPick && (
         // keyboard and screen-reader users cannot tap the map: move it with the arrow keys, then pin its centre
         <button type="button" className="btn btn--ghost" onClick={pickCentre}>

@@ -1,12 +1,14 @@
 // Reports (phản ánh) on the client: queries, and sending a report through the outbox so it
 // waits for the network, with its id as the Idempotency-Key. Reply shapes come from
 // @cds/contracts.
+import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { ReportStatus } from '@cds/contracts';
+import type { PlaceReply } from '@cds/contracts/areas';
 import type { Category as ContractCategory, CreateBody, CreateReply, InboxReply, ListReply, MineReply, MyReport, StaffReport, Template } from '@cds/contracts/reports';
 import type { Agency } from '@cds/contracts/areas';
 import { api } from '../../lib/api.ts';
-import { sendThroughOutbox } from '../../lib/outbox.ts';
+import { onceSent, sendThroughOutbox } from '../../lib/outbox.ts';
 
 export type { ReportAction, ReportStatus } from '@cds/contracts';
 export type { DuplicatesReply, InboxItem, MyReport, Photo, PhotoLocationReply, PublicReport as Report, Question, StaffReport, TimelineEntry, Urgency } from '@cds/contracts/reports';
@@ -39,12 +41,34 @@ export const useAgencies = () =>
 export const useTemplates = (category: string) =>
   useQuery({ queryKey: ['reports', 'templates', category], queryFn: ({ signal }) => api<Template[]>(`/api/staff/report-templates?category=${encodeURIComponent(category)}`, { signal }) });
 
-export type SendResult = { kind: 'sent'; trackingCode: string } | { kind: 'queued' } | { kind: 'failed'; message: string };
+export type SendResult = { kind: 'sent'; trackingCode: string } | { kind: 'queued'; id: string } | { kind: 'failed'; message: string };
 
 /** Online it is sent at once; offline it waits in the outbox and goes when the network is back. */
 export async function sendReport(report: NewReport): Promise<SendResult> {
   const outcome = await sendThroughOutbox<CreateReply>({ kind: 'report.create', url: '/api/reports', method: 'POST', body: report });
   return outcome.kind === 'sent' ? { kind: 'sent', trackingCode: outcome.response.trackingCode } : outcome;
+}
+
+/** The tracking code of a report queued offline, once the outbox has delivered it (null until then). */
+export function useQueuedReportCode(queuedId: string | null): string | null {
+  const [code, setCode] = useState<string | null>(null);
+  useEffect(() => (queuedId ? onceSent<CreateReply>(queuedId, (reply) => setCode(reply.trackingCode)) : undefined), [queuedId]);
+  return code;
+}
+
+/**
+ * The pinned place in words: its commune and the nearest named village or town, so a person
+ * reads "gần Thôn Nà Chuông, Xã Đồng Đăng" instead of coordinates. Null while unknown.
+ */
+export function usePlaceName(pin: { lat: number; lon: number } | null): PlaceReply | null {
+  const query = useQuery({
+    queryKey: ['place', pin?.lat, pin?.lon],
+    queryFn: ({ signal }) => api<PlaceReply>(`/api/areas/place?lat=${pin!.lat}&lon=${pin!.lon}`, { signal }),
+    enabled: !!pin,
+    staleTime: Infinity,
+    retry: false,
+  });
+  return pin ? query.data ?? null : null;
 }
 
 /** Makes a photo small enough for a weak network: at most 1600 px, JPEG. The server re-encodes it again. */

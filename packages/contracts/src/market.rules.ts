@@ -1,0 +1,94 @@
+// Local market (chợ địa phương): household shops and cooperatives selling local and OCOP
+// products. Order statuses and their moves, product categories, the OCOP block, payment
+// and delivery methods, and the banks a shop's VietQR account may be at. Pure, no TypeBox:
+// server and web both run it.
+
+export const ORDER_STATUSES = ['new', 'confirmed', 'packed', 'shipping', 'delivered', 'cancelled'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** Every move an order may make; cancelling is possible until it leaves the shop. */
+export const ORDER_TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
+  new: ['confirmed', 'cancelled'],
+  confirmed: ['packed', 'cancelled'],
+  packed: ['shipping', 'cancelled'],
+  shipping: ['delivered'],
+  delivered: [],
+  cancelled: [],
+};
+
+export function canMoveOrder(from: OrderStatus, to: OrderStatus): boolean {
+  return ORDER_TRANSITIONS[from].includes(to);
+}
+
+/** Product categories (ngành hàng) buyers filter by. */
+export const PRODUCT_CATEGORIES = ['produce', 'processed_food', 'drinks', 'herbal', 'handicraft', 'other'] as const;
+export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number];
+
+/** OCOP ("Mỗi xã một sản phẩm") product groups, as Decision 148/QĐ-TTg names them. */
+export const OCOP_GROUPS = ['food', 'drinks', 'herbal', 'handicraft', 'ornamental', 'tourism'] as const;
+export type OcopGroup = (typeof OCOP_GROUPS)[number];
+
+/** Stars a certificate may carry here: 3 and 4 are granted by the province, 5 by the nation. */
+export const OCOP_STARS = [3, 4, 5] as const;
+export type OcopStars = (typeof OCOP_STARS)[number];
+
+/** Who issued the certificate (cấp tỉnh / cấp quốc gia). */
+export const OCOP_LEVELS = ['province', 'national'] as const;
+export type OcopLevel = (typeof OCOP_LEVELS)[number];
+
+/** pending: the seller declared it; verified: a market officer checked the certificate; rejected: it did not hold. */
+export const OCOP_STATUSES = ['pending', 'verified', 'rejected'] as const;
+export type OcopStatus = (typeof OCOP_STATUSES)[number];
+
+/** vietqr: a transfer to the shop's own account, confirmed by the seller; cod: cash on delivery (thu hộ). */
+export const ORDER_PAYMENT_METHODS = ['vietqr', 'cod'] as const;
+export type OrderPaymentMethod = (typeof ORDER_PAYMENT_METHODS)[number];
+
+/** carrier: the postal carrier picks up and delivers; seller: the seller brings it. */
+export const DELIVERY_METHODS = ['carrier', 'seller'] as const;
+export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
+
+export const SHOP_KINDS = ['household', 'cooperative'] as const;
+export type ShopKind = (typeof SHOP_KINDS)[number];
+
+export const PRODUCT_UNITS = ['kg', 'hop', 'chai', 'goi', 'tui', 'qua', 'cai', 'lit'] as const;
+export type ProductUnit = (typeof PRODUCT_UNITS)[number];
+
+export const MAX_PRODUCT_PHOTOS = 5;
+/** A product's price and an order's quantity stay far inside safe integers. */
+export const MAX_PRICE_VND = 1_000_000_000;
+export const MAX_ORDER_QUANTITY = 1000;
+
+/**
+ * Banks (NAPAS 247 BINs) a shop's account may be at for its VietQR; the same BINs as the
+ * payments module's list. A shop at another bank cannot be paid by VietQR here.
+ */
+export const VIETQR_BANKS = [
+  { bin: '970436', code: 'VCB', name: 'Vietcombank' },
+  { bin: '970415', code: 'ICB', name: 'VietinBank' },
+  { bin: '970418', code: 'BIDV', name: 'BIDV' },
+  { bin: '970405', code: 'VBA', name: 'Agribank' },
+  { bin: '970422', code: 'MB', name: 'MB Bank' },
+  { bin: '970407', code: 'TCB', name: 'Techcombank' },
+  { bin: '970416', code: 'ACB', name: 'ACB' },
+  { bin: '970432', code: 'VPB', name: 'VPBank' },
+  { bin: '970423', code: 'TPB', name: 'TPBank' },
+  { bin: '970403', code: 'STB', name: 'Sacombank' },
+] as const;
+
+export function vietqrBank(bin: string): { bin: string; code: string; name: string } | undefined {
+  return VIETQR_BANKS.find((b) => b.bin === bin);
+}
+
+/** Order reference (mã đơn hàng) carried in the VietQR purpose: DH + 8 digits. */
+export function orderCode(n: number): string {
+  return `DH${String(n).padStart(8, '0')}`;
+}
+
+/** Monday (Vietnam time) of the week a moment falls in, as YYYY-MM-DD: weekly sales are keyed by it. */
+export function vietnamWeekStart(at: Date): string {
+  const vn = new Date(at.getTime() + 7 * 3600_000);
+  const day = (vn.getUTCDay() + 6) % 7; // Monday = 0
+  const monday = new Date(Date.UTC(vn.getUTCFullYear(), vn.getUTCMonth(), vn.getUTCDate() - day));
+  return monday.toISOString().slice(0, 10);
+}

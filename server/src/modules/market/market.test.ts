@@ -1,0 +1,335 @@
+// The market over HTTP with the real modules and the demo data: the catalogue searched
+// without diacritics, shops opened by owners and by helpers with the owner's code,
+// products with photos, orders end to end, the stock rule under parallel buyers,
+// Idempotency-Key replays, the demo carrier and its signed callbacks, officers and leaders.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import sharp from 'sharp';
+import { parseVietQr } from '@cds/contracts';
+import { createTestApp, type TestApp } from '../../../test/helpers.ts';
+import { lastSmsCode, signIn } from '../../../test/identity.ts';
+import { demoFee, signBody } from './carrier.ts';
+import { DEMO_CARRIER_SECRET } from './settings.ts';
+
+let t: TestApp;
+const tokens: Record<string, string> = {};
+const PEOPLE = { an: '0900000001', binh: '0900000002', helper: '0900000301', officer: '0900000801', seller: '0900000802', leader: '0900000201', hoi: '0900000804' };
+
+const call = (method: 'GET' | 'POST' | 'PATCH', url: string, who?: string, payload?: unknown, headers: Record<string, string> = {}) =>
+  t.app.inject({ method, url, payload: payload as object, headers: { ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}), ...headers } });
+
+const SHOP = {
+  name: 'Bánh nhà Bình', kind: 'household', communeCode: '06040', phone: '0900000002', pickupAddress: 'Thôn Nà Phái, Xã Thất Khê',
+  bankBin: '970405', bankAccount: '8888000002', bankAccountName: 'Hoàng Thị Bình',
+};
+const PRODUCT = { name: 'Khẩu sli lạc vừng', category: 'processed_food', priceVnd: 85000, unit: 'hop', stock: 10, weightGrams: 500, description: 'Bánh khẩu sli nhà làm' };
+const ORDER = { address: 'Số 12 đường Bà Triệu', phone: '0900000001', communeCode: '05983', paymentMethod: 'vietqr', deliveryMethod: 'seller' };
+
+let photo = '';
+let shopId = '';
+let sellerShopId = '';
+
+async function newProduct(over: Record<string, unknown> = {}, shop = shopId, who = 'binh'): Promise<string> {
+  const res = await call('POST', `/api/market/shops/${shop}/products`, who, { ...PRODUCT, ...over });
+  assert.equal(res.statusCode, 201, res.body);
+  return res.json().id as string;
+}
+
+before(async () => {
+  t = await createTestApp();
+  for (const [who, phone] of Object.entries(PEOPLE)) tokens[who] = (await signIn(t.app, phone)).token;
+  photo = (await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 180, b: 120 } } }).png().toBuffer()).toString('base64');
+  const opened = await call('POST', '/api/market/shops', 'binh', SHOP);
+  assert.equal(opened.statusCode, 201, opened.body);
+  shopId = opened.json().id;
+  sellerShopId = (await call('GET', '/api/market/my/shops', 'seller')).json().items[0].id;
+});
+after(() => t.teardown());
+
+describe('the catalogue', () => {
+  it('finds products typed without diacritics and filters by verified OCOP stars', async () => {
+    const res = await call('GET', '/api/market/products?q=thach%20den%20trang%20dinh');
+    assert.equal(res.statusCode, 200, res.body);
+    const names = res.json().items.map((p: { name: string }) => p.name);
+    assert.ok(names.includes('Thạch đen Tràng Định'), names.join());
+    assert.ok(!names.includes('Na Chi Lăng loại 1'));
+    const four = (await call('GET', '/api/market/products?stars=4')).json().items as { name: string; ocopBadge: number }[];
+    assert.deepEqual(four.map((p) => p.name).sort(), ['Hoa hồi khô Văn Quan', 'Na Chi Lăng loại 1']);
+    assert.ok(four.every((p) => p.ocopBadge === 4));
+    // declared five stars, not yet checked by an officer: no badge, not under the filter
+    assert.equal((await call('GET', '/api/market/products?stars=5')).json().total, 0);
+    const oil = (await call('GET', '/api/market/products?q=tinh%20dau%20hoi')).json().items[0];
+    assert.equal(oil.ocopBadge, null);
+    assert.equal(oil.ocop.status, 'pending');
+    const inChiLang = (await call('GET', '/api/market/products?commune=06463&category=produce')).json();
+    assert.equal(inChiLang.total, 1);
+  });
+
+  it('refuses bad filters naming them, and shows a product page with its photos and shop', async () => {
+    for (const q of ['stars=2', 'commune=abc', 'category=weapons', 'limit=1000', 'offset=1e308']) {
+      const res = await call('GET', `/api/market/products?${q}`);
+      assert.equal(res.statusCode, 400, q);
+      assert.ok(JSON.stringify(res.json().error.details).includes(q.split('=')[0]!), q);
+    }
+    const id = (await call('GET', '/api/market/products?q=na%20chi%20lang')).json().items[0].id;
+    const page = await call('GET', `/api/market/products/${id}`);
+    assert.equal(page.statusCode, 200);
+    assert.equal(page.json().shop.name, 'HTX Na Chi Lăng');
+    assert.equal(page.json().shop.canManage, false);
+    const img = await call('GET', page.json().product.photos[0].url);
+    assert.equal(img.statusCode, 200);
+    assert.equal(img.headers['content-type'], 'image/jpeg');
+    assert.equal((await call('GET', `/api/market/photos/${'0'.repeat(64)}`)).statusCode, 404);
+    assert.equal((await call('GET', '/api/market/products/00000000-0000-4000-8000-000000000000')).statusCode, 404);
+  });
+});
+
+describe('opening a shop', () => {
+  it('refuses a bank without VietQR, a commune outside the province and a bad phone, naming the field; the signed-out get 401', async () => {
+    const cases: [Record<string, unknown>, string][] = [[{ bankBin: '123456' }, 'bankBin'], [{ communeCode: '00070' }, 'communeCode'], [{ phone: '12345' }, 'phone'], [{ bankAccount: 'có dấu' }, 'bankAccount']];
+    for (const [over, field] of cases) {
+      const res = await call('POST', '/api/market/shops', 'an', { ...SHOP, ...over });
+      assert.equal(res.statusCode, 400, field);
+      assert.ok(JSON.stringify(res.json().error.details).includes(field), res.body);
+    }
+    assert.equal((await call('POST', '/api/market/shops', undefined, SHOP)).statusCode, 401);
+  });
+
+  it('a community helper opens a shop for a neighbour only with the code sent to the owner’s phone', async () => {
+    assert.equal((await call('POST', '/api/market/shops/consent', 'an', { ownerPhone: PEOPLE.binh })).statusCode, 403);
+    assert.equal((await call('POST', '/api/market/shops', 'an', { ...SHOP, ownerPhone: PEOPLE.binh, consentCode: '123456' })).statusCode, 403);
+    const unknown = await call('POST', '/api/market/shops/consent', 'helper', { ownerPhone: '0912345678' });
+    assert.equal(unknown.statusCode, 400);
+    assert.ok(unknown.body.includes('ownerPhone'));
+    const sent = await call('POST', '/api/market/shops/consent', 'helper', { ownerPhone: PEOPLE.binh });
+    assert.equal(sent.statusCode, 200, sent.body);
+    assert.equal(sent.json().ownerName, 'Hoàng Thị Bình');
+    const code = await lastSmsCode(t.app, PEOPLE.binh);
+    const wrong = await call('POST', '/api/market/shops', 'helper', { ...SHOP, name: 'Rau nhà Bình', ownerPhone: PEOPLE.binh, consentCode: code === '000000' ? '111111' : '000000' });
+    assert.equal(wrong.statusCode, 400);
+    assert.ok(wrong.body.includes('consentCode'));
+    const missing = await call('POST', '/api/market/shops', 'helper', { ...SHOP, name: 'Rau nhà Bình', ownerPhone: PEOPLE.binh });
+    assert.equal(missing.statusCode, 400);
+    const opened = await call('POST', '/api/market/shops', 'helper', { ...SHOP, name: 'Rau nhà Bình', ownerPhone: PEOPLE.binh, consentCode: code });
+    assert.equal(opened.statusCode, 201, opened.body);
+    assert.equal(opened.json().openedByHelper, true);
+    assert.ok(opened.json().consentAt);
+    // the code is used up
+    assert.equal((await call('POST', '/api/market/shops', 'helper', { ...SHOP, name: 'Rau nhà Bình 2', ownerPhone: PEOPLE.binh, consentCode: code })).statusCode, 400);
+    const owners = (await call('GET', '/api/market/my/shops', 'binh')).json().items.map((s: { id: string }) => s.id);
+    assert.ok(owners.includes(opened.json().id));
+    // the helper may list products for the neighbour, a stranger may not
+    await newProduct({ photos: [photo] }, opened.json().id, 'helper');
+    assert.equal((await call('POST', `/api/market/shops/${opened.json().id}/products`, 'an', PRODUCT)).statusCode, 403);
+    const audit = await t.platform.audit.list({ subjectType: 'market_shop', subjectId: opened.json().id });
+    assert.equal(audit[0]?.action, 'market.shop_opened_for_owner');
+  });
+});
+
+describe('listing products', () => {
+  it('re-encodes photos, and refuses a non-image, six photos, a fractional price and an expired OCOP certificate', async () => {
+    const id = await newProduct({ photos: [photo] });
+    const p = (await call('GET', `/api/market/products/${id}`)).json().product;
+    assert.equal(p.photos.length, 1);
+    const img = await call('GET', p.photos[0].url);
+    assert.deepEqual([...img.rawPayload.subarray(0, 3)], [0xff, 0xd8, 0xff]);
+    const bad: [Record<string, unknown>, string][] = [
+      [{ photos: [Buffer.from('not an image at all').toString('base64')] }, 'photos.0'],
+      [{ photos: Array(6).fill(photo) }, 'photos'],
+      [{ priceVnd: 1500.5 }, 'priceVnd'],
+      [{ stock: -1 }, 'stock'],
+      [{ ocop: { stars: 4, group: 'food', certificateNumber: 'X-1', level: 'province', decision: 'QĐ 1', expiresOn: '2020-01-01' } }, 'ocop.expiresOn'],
+      [{ ocop: { stars: 2, group: 'food', certificateNumber: 'X-1', level: 'province', decision: 'QĐ 1', expiresOn: '2099-01-01' } }, 'stars'],
+    ];
+    for (const [over, field] of bad) {
+      const res = await call('POST', `/api/market/shops/${shopId}/products`, 'binh', { ...PRODUCT, ...over });
+      assert.equal(res.statusCode, 400, `${field}: ${res.body}`);
+      assert.ok(JSON.stringify(res.json().error.details).includes(field), res.body);
+    }
+  });
+
+  it('lets only the shop’s seller change a product', async () => {
+    const id = await newProduct();
+    const changed = await call('PATCH', `/api/market/products/${id}`, 'binh', { priceVnd: 90000, stock: 3 });
+    assert.equal(changed.statusCode, 200, changed.body);
+    assert.equal(changed.json().priceVnd, 90000);
+    assert.equal((await call('PATCH', `/api/market/products/${id}`, 'an', { priceVnd: 1000 })).statusCode, 403);
+    assert.equal((await call('PATCH', `/api/market/products/${id}`, 'binh', {})).statusCode, 400);
+  });
+});
+
+describe('ordering', () => {
+  it('a buyer in another commune orders, pays by VietQR the seller confirms, the seller ships, the buyer receives and rates', async () => {
+    const productId = await newProduct({ photos: [photo] });
+    // the client cannot name a price: only product and quantity
+    assert.equal((await call('POST', '/api/market/orders', 'an', { ...ORDER, shopId, items: [{ productId, quantity: 2, priceVnd: 1 }] })).statusCode, 400);
+    const placed = await call('POST', '/api/market/orders', 'an', { ...ORDER, shopId, items: [{ productId, quantity: 2 }] });
+    assert.equal(placed.statusCode, 201, placed.body);
+    const order = placed.json();
+    assert.equal(order.totalVnd, 170000);
+    assert.equal(order.shippingVnd, 0);
+    assert.equal(order.status, 'new');
+    assert.match(order.code, /^DH\d{8}$/);
+    const qr = parseVietQr(order.vietqr.payload)!;
+    assert.equal(qr.get('54'), '170000');
+    assert.ok(qr.get('38')!.includes('8888000002'));
+    assert.ok(qr.get('62')!.includes(order.code));
+    assert.equal((await call('GET', `/api/market/products/${productId}`)).json().product.stock, 8);
+
+    // the seller was told, and sees it; strangers see nothing
+    const inbox = (await call('GET', '/api/me/notifications', 'binh')).json();
+    assert.ok(JSON.stringify(inbox).includes(order.code));
+    const sellerView = await call('GET', `/api/market/orders/${order.id}`, 'binh');
+    assert.equal(sellerView.json().as, 'seller');
+    assert.equal(sellerView.json().vietqr, null);
+    assert.deepEqual(sellerView.json().actions, ['confirm_payment', 'cancel']);
+    assert.equal((await call('GET', `/api/market/orders/${order.id}`, 'seller')).statusCode, 404);
+    assert.equal((await call('GET', `/api/market/shops/${shopId}/orders`, 'an')).statusCode, 403);
+    assert.ok(!(await call('GET', '/api/market/my/orders', 'binh')).json().items.some((o: { id: string }) => o.id === order.id));
+    assert.ok((await call('GET', '/api/market/my/orders', 'an')).json().items.some((o: { id: string }) => o.id === order.id));
+    assert.ok((await call('GET', `/api/market/shops/${shopId}/orders`, 'binh')).json().items.some((o: { id: string }) => o.id === order.id));
+
+    // not before the money arrived; never by the buyer
+    assert.equal((await call('POST', `/api/market/orders/${order.id}/status`, 'binh', { to: 'confirmed' })).statusCode, 409);
+    assert.equal((await call('POST', `/api/market/orders/${order.id}/payment-received`, 'an')).statusCode, 403);
+    assert.equal((await call('POST', `/api/market/orders/${order.id}/status`, 'an', { to: 'packed' })).statusCode, 403);
+    const paid = await call('POST', `/api/market/orders/${order.id}/payment-received`, 'binh');
+    assert.equal(paid.statusCode, 200, paid.body);
+    assert.equal(paid.json().status, 'confirmed');
+    assert.equal((await call('POST', `/api/market/orders/${order.id}/payment-received`, 'binh')).statusCode, 409);
+    // rating is for buyers who received it
+    assert.equal((await call('POST', `/api/market/orders/${order.id}/reviews`, 'an', { productId, stars: 5 })).statusCode, 409);
+    assert.equal((await call('POST', `/api/market/orders/${order.id}/status`, 'binh', { to: 'shipping' })).statusCode, 409);
+    assert.equal((await call('POST', `/api/market/orders/${order.id}/status`, 'binh', { to: 'packed' })).json().status, 'packed');
+    assert.equal((await call('POST', `/api/market/orders/${order.id}/status`, 'binh', { to: 'shipping' })).json().status, 'shipping');
+    assert.equal((await call('POST', `/api/market/orders/${order.id}/received`, 'binh')).statusCode, 403);
+    const got = await call('POST', `/api/market/orders/${order.id}/received`, 'an');
+    assert.equal(got.json().status, 'delivered');
+    assert.deepEqual(got.json().actions, ['review']);
+    assert.equal((await call('POST', `/api/market/orders/${order.id}/reviews`, 'an', { productId, stars: 6 })).statusCode, 400);
+    assert.equal((await call('POST', `/api/market/orders/${order.id}/reviews`, 'an', { productId: sellerShopId, stars: 5 })).statusCode, 400);
+    const rated = await call('POST', `/api/market/orders/${order.id}/reviews`, 'an', { productId, stars: 5, comment: 'Bánh ngon, giòn' });
+    assert.equal(rated.statusCode, 200, rated.body);
+    assert.deepEqual(rated.json().actions, []);
+    assert.equal((await call('POST', `/api/market/orders/${order.id}/reviews`, 'an', { productId, stars: 1 })).statusCode, 409);
+    const page = (await call('GET', `/api/market/products/${productId}`)).json();
+    assert.deepEqual(page.product.rating, { average: 5, count: 1 });
+    assert.equal(page.reviews[0].buyerName, 'Nguyễn V. A.');
+    const weeks = (await call('GET', `/api/market/shops/${shopId}/sales`, 'binh')).json().weeks;
+    assert.equal(weeks.length, 8);
+    assert.ok(weeks.at(-1).salesVnd >= 170000);
+    assert.equal((await call('GET', `/api/market/shops/${shopId}/sales`, 'an')).statusCode, 403);
+  });
+
+  it('refuses an order mixing shops, from one’s own shop, and a cancel without reason; a cancel returns the stock', async () => {
+    const mine = await newProduct();
+    const other = (await call('GET', '/api/market/products?q=na%20chi%20lang')).json().items[0].id;
+    const mixed = await call('POST', '/api/market/orders', 'an', { ...ORDER, shopId, items: [{ productId: mine, quantity: 1 }, { productId: other, quantity: 1 }] });
+    assert.equal(mixed.statusCode, 400);
+    assert.ok(mixed.body.includes('items.1.productId'));
+    assert.equal((await call('POST', '/api/market/orders', 'binh', { ...ORDER, shopId, items: [{ productId: mine, quantity: 1 }] })).statusCode, 400);
+    const order = (await call('POST', '/api/market/orders', 'an', { ...ORDER, paymentMethod: 'cod', shopId, items: [{ productId: mine, quantity: 4 }] })).json();
+    assert.equal((await call('GET', `/api/market/products/${mine}`)).json().product.stock, 6);
+    assert.equal((await call('POST', `/api/market/orders/${order.id}/status`, 'an', { to: 'cancelled' })).statusCode, 400);
+    const cancelled = await call('POST', `/api/market/orders/${order.id}/status`, 'an', { to: 'cancelled', reason: 'Đặt nhầm số lượng' });
+    assert.equal(cancelled.json().status, 'cancelled');
+    assert.equal((await call('GET', `/api/market/products/${mine}`)).json().product.stock, 10);
+  });
+
+  it('two buyers of the last item: one gets it, the other is told it is gone', async () => {
+    const last = await newProduct({ stock: 1 });
+    const [a, b] = await Promise.all([
+      call('POST', '/api/market/orders', 'an', { ...ORDER, shopId, items: [{ productId: last, quantity: 1 }] }),
+      call('POST', '/api/market/orders', 'seller', { ...ORDER, phone: '0900000802', shopId, items: [{ productId: last, quantity: 1 }] }),
+    ]);
+    assert.deepEqual([a.statusCode, b.statusCode].sort(), [201, 409]);
+    assert.equal([a, b].find((r) => r.statusCode === 409)!.json().error.code, 'market.out_of_stock');
+    assert.equal((await call('GET', `/api/market/products/${last}`)).json().product.stock, 0);
+  });
+
+  it('an order replayed with the same Idempotency-Key is one order; the key with another order is refused', async () => {
+    const productId = await newProduct({ stock: 5 });
+    const body = { ...ORDER, shopId, items: [{ productId, quantity: 1 }] };
+    const key = { 'idempotency-key': 'market-order-0001' };
+    const racing = await Promise.all([1, 2, 3].map(() => call('POST', '/api/market/orders', 'an', body, key)));
+    assert.deepEqual(racing.map((r) => r.statusCode).sort(), [200, 200, 201]);
+    assert.equal(new Set(racing.map((r) => r.json().id)).size, 1);
+    assert.equal((await call('POST', '/api/market/orders', 'an', body, key)).statusCode, 200);
+    assert.equal((await call('GET', `/api/market/products/${productId}`)).json().product.stock, 4);
+    assert.equal((await call('POST', '/api/market/orders', 'an', { ...body, items: [{ productId, quantity: 2 }] }, key)).statusCode, 422);
+    assert.equal((await call('POST', '/api/market/orders', 'an', body, { 'idempotency-key': 'bad key!' })).statusCode, 400);
+  });
+});
+
+describe('the carrier', () => {
+  it('quotes by weight and commune, creates the shipment when the seller ships, and its signed callback delivers the order', async () => {
+    const productId = await newProduct({ weightGrams: 700 });
+    const quote = await call('GET', `/api/market/shipping-quote?shopId=${shopId}&communeCode=05983&weightGrams=1400`);
+    assert.equal(quote.json().feeVnd, demoFee('06040', '05983', 1400));
+    assert.equal((await call('GET', `/api/market/shipping-quote?shopId=${shopId}&communeCode=99999&weightGrams=1`)).statusCode, 400);
+    const order = (await call('POST', '/api/market/orders', 'an', { ...ORDER, paymentMethod: 'cod', deliveryMethod: 'carrier', shopId, items: [{ productId, quantity: 2 }] })).json();
+    assert.equal(order.shippingVnd, demoFee('06040', '05983', 1400));
+    assert.equal(order.totalVnd, 170000 + order.shippingVnd);
+    for (const to of ['confirmed', 'packed', 'shipping']) assert.equal((await call('POST', `/api/market/orders/${order.id}/status`, 'binh', { to })).json().status, to);
+    const shipped = (await call('GET', `/api/market/orders/${order.id}`, 'an')).json();
+    assert.match(shipped.trackingCode, /^EL\d{9}VN$/);
+
+    const forged = JSON.stringify({ itemCode: shipped.trackingCode, orderNumber: order.code, status: 'delivered', statusTime: new Date().toISOString() });
+    const refused = await t.app.inject({ method: 'POST', url: '/api/market/carrier/callback', payload: forged, headers: { 'content-type': 'application/json', 'x-carrier-signature': signBody(forged, 'not-the-secret-at-all') } });
+    assert.equal(refused.statusCode, 401);
+    for (let i = 0; i < 3; i++) assert.equal((await call('POST', `/demo/carrier/api/v1/orders/${shipped.trackingCode}/advance`)).statusCode, 200);
+    assert.equal((await call('GET', `/api/market/orders/${order.id}`, 'an')).json().status, 'delivered');
+    // a repeated callback changes nothing
+    const again = await t.app.inject({ method: 'POST', url: '/api/market/carrier/callback', payload: forged, headers: { 'content-type': 'application/json', 'x-carrier-signature': signBody(forged, DEMO_CARRIER_SECRET) } });
+    assert.equal(again.statusCode, 200, again.body);
+  });
+});
+
+describe('market officers, leaders and the feed', () => {
+  it('an officer verifies an OCOP certificate and hides a listing with a reason, audited; others may not', async () => {
+    const pending = (await call('GET', '/api/market/staff/products?ocop=pending', 'officer')).json();
+    const oil = pending.items.find((p: { name: string }) => p.name === 'Tinh dầu hồi nguyên chất');
+    assert.ok(oil);
+    assert.equal((await call('GET', '/api/market/staff/products', 'an')).statusCode, 403);
+    assert.equal((await call('POST', `/api/market/products/${oil.id}/ocop`, 'hoi', { verified: true })).statusCode, 403);
+    const verified = await call('POST', `/api/market/products/${oil.id}/ocop`, 'officer', { verified: true, note: 'Đã đối chiếu giấy chứng nhận' });
+    assert.equal(verified.statusCode, 200, verified.body);
+    assert.equal(verified.json().ocopBadge, 5);
+    assert.equal((await call('GET', '/api/market/products?stars=5')).json().total, 1);
+    const noOcop = await newProduct();
+    assert.equal((await call('POST', `/api/market/products/${noOcop}/ocop`, 'officer', { verified: true })).statusCode, 409);
+
+    assert.equal((await call('POST', `/api/market/products/${noOcop}/hide`, 'officer', { reason: 'x' })).statusCode, 400);
+    const hidden = await call('POST', `/api/market/products/${noOcop}/hide`, 'officer', { reason: 'Ảnh không đúng sản phẩm' });
+    assert.equal(hidden.json().hiddenReason, 'Ảnh không đúng sản phẩm');
+    assert.equal((await call('GET', `/api/market/products/${noOcop}`)).statusCode, 404);
+    assert.equal((await call('GET', `/api/market/products/${noOcop}`, 'binh')).json().product.hiddenReason, 'Ảnh không đúng sản phẩm');
+    assert.equal((await call('POST', '/api/market/orders', 'an', { ...ORDER, shopId, items: [{ productId: noOcop, quantity: 1 }] })).statusCode, 400);
+    const audit = await t.platform.audit.list({ subjectType: 'market_product', subjectId: noOcop });
+    assert.equal(audit[0]?.action, 'market.product_hidden');
+    assert.equal((await call('POST', `/api/market/products/${noOcop}/unhide`, 'officer')).json().hiddenReason, null);
+  });
+
+  it('leaders see shops per commune, weekly orders and OCOP numbers; citizens do not', async () => {
+    const stats = await call('GET', '/api/market/stats', 'leader');
+    assert.equal(stats.statusCode, 200, stats.body);
+    assert.ok(stats.json().shopsByCommune.some((c: { communeName: string; shops: number }) => c.communeName === 'Xã Chi Lăng' && c.shops === 1));
+    assert.equal(stats.json().weeks.length, 8);
+    assert.ok(stats.json().ocop.stars4 >= 2);
+    assert.equal((await call('GET', '/api/market/stats', 'an')).statusCode, 403);
+    assert.equal((await call('GET', '/api/market/stats')).statusCode, 401);
+  });
+
+  it('publishes the visible products as JSON and CSV', async () => {
+    const json = await call('GET', '/api/market/feed.json');
+    assert.equal(json.statusCode, 200);
+    const na = json.json().items.find((i: { title: string }) => i.title === 'Na Chi Lăng loại 1');
+    assert.equal(na.ocopStars, 4);
+    assert.equal(na.availability, 'in_stock');
+    assert.match(na.link, /\/market\/products\/[0-9a-f-]{36}$/);
+    const csv = await call('GET', '/api/market/feed.csv');
+    assert.match(csv.headers['content-type'] as string, /text\/csv/);
+    assert.ok(csv.body.includes('"Na Chi Lăng loại 1"'));
+    assert.equal(csv.body.split('\r\n').filter(Boolean).length, json.json().items.length + 1);
+  });
+});

@@ -1,0 +1,111 @@
+// One order, as its buyer or its seller sees it: status, lines and totals; for the buyer the
+// VietQR to the shop's account while unpaid, "I received it" and the rating; for the seller
+// "money received", packed, shipped (the carrier's item code) and cancel with a reason.
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Alert, Button, Card, ErrorState, Loading, PageHeader, Select, TextArea, TextField } from '../../ui/index.ts';
+import { usePageTitle } from '../../app/installation.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import { formatVnd, moveOrder, orderKey, orderReceived, paymentReceived, reviewOrder, useOrder, type Order } from './api.ts';
+
+export function OrderPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const order = useOrder(id);
+  usePageTitle(t('market.order.title'));
+  if (order.isPending) return <Loading />;
+  if (order.isError) return <ErrorState error={order.error} onRetry={() => void order.refetch()} />;
+  const o = order.data;
+  return (
+    <div className="narrow stack">
+      <PageHeader title={t('market.order.code', { code: o.code })} back={o.as === 'buyer' ? { to: '/market/orders', label: t('market.myOrders.title') } : { to: `/market/sell/${o.shopId}`, label: o.shopName }} />
+      <p><span className={`badge badge--market-${o.status}`}>{t(`market.status.${o.status}`)}</span></p>
+      <Card title={o.as === 'buyer' ? o.shopName : t('market.order.buyer', { name: o.buyerName })}>
+        <ul className="stack">
+          {o.items.map((i) => <li key={i.productId}>{i.name}: {i.quantity} {t(`market.unit.${i.unit}`)} × {formatVnd(i.priceVnd)}</li>)}
+        </ul>
+        {o.shippingVnd > 0 && <p>{t('market.cart.shipping', { amount: formatVnd(o.shippingVnd) })}</p>}
+        <p className="market-price">{t('market.cart.total', { amount: formatVnd(o.totalVnd) })}</p>
+        <dl className="market-facts">
+          <dt>{t('market.order.payment')}</dt><dd>{t(`market.payment.${o.paymentMethod}`)}{o.paidAt ? ` — ${t('market.order.paidAt', { at: formatDateTime(o.paidAt) })}` : ''}</dd>
+          <dt>{t('market.order.delivery')}</dt><dd>{t(`market.delivery.${o.deliveryMethod}`)}{o.trackingCode ? ` — ${t('market.order.tracking', { code: o.trackingCode })}` : ''}</dd>
+          <dt>{t('market.order.address')}</dt><dd>{o.address}, {o.communeName} · {o.phone}</dd>
+          <dt>{t('market.order.placed')}</dt><dd>{formatDateTime(o.createdAt)}</dd>
+        </dl>
+        {o.cancelReason && <Alert kind="info">{t('market.order.cancelled', { reason: o.cancelReason })}</Alert>}
+      </Card>
+      {o.vietqr && <VietQr order={o} />}
+      <Actions order={o} />
+    </div>
+  );
+}
+
+function VietQr({ order: o }: { order: Order }) {
+  const { t } = useTranslation();
+  const qr = o.vietqr!;
+  return (
+    <Card title={t('market.qr.title')}>
+      {/* the server draws the QR from the payload it built (qrcode library); it is our own SVG */}
+      <div className="vietqr__code" role="img" aria-label={t('market.qr.alt', { amount: formatVnd(qr.amountVnd) })} dangerouslySetInnerHTML={{ __html: qr.svg }} />
+      <dl className="market-facts">
+        <dt>{t('market.qr.bank')}</dt><dd>{qr.bankName}</dd>
+        <dt>{t('market.qr.account')}</dt><dd>{qr.accountNumber} — {qr.accountName}</dd>
+        <dt>{t('market.qr.amount')}</dt><dd>{formatVnd(qr.amountVnd)}</dd>
+        <dt>{t('market.qr.purpose')}</dt><dd><strong>{qr.purpose}</strong></dd>
+      </dl>
+      <p>{t('market.qr.waiting')}</p>
+    </Card>
+  );
+}
+
+function Actions({ order: o }: { order: Order }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [reason, setReason] = useState('');
+  const done = (next: Order) => client.setQueryData(orderKey(o.id), next);
+  const act = useMutation({
+    mutationFn: (action: string) => {
+      if (action === 'confirm_payment') return paymentReceived(o.id);
+      if (action === 'received') return orderReceived(o.id);
+      if (action === 'cancel') return moveOrder(o.id, { to: 'cancelled', reason });
+      return moveOrder(o.id, { to: action as 'confirmed' | 'packed' | 'shipping' });
+    },
+    onSuccess: done,
+  });
+  const simple = o.actions.filter((a) => a !== 'cancel' && a !== 'review');
+  if (o.actions.length === 0) return null;
+  return (
+    <Card title={t('market.order.next')}>
+      {act.isError && <Alert kind="error" live>{act.error.message}</Alert>}
+      <div className="stack">
+        {simple.map((a) => <Button key={a} onClick={() => act.mutate(a)} busy={act.isPending && act.variables === a}>{t(`market.action.${a}`)}</Button>)}
+      </div>
+      {o.actions.includes('cancel') && (
+        <details className="stack">
+          <summary>{t('market.action.cancel')}</summary>
+          <TextArea label={t('market.order.reason')} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
+          <Button variant="danger" disabled={reason.trim().length < 3} onClick={() => act.mutate('cancel')} busy={act.isPending && act.variables === 'cancel'}>{t('market.action.cancel')}</Button>
+        </details>
+      )}
+      {o.actions.includes('review') && o.items.filter((i) => !i.reviewed).map((i) => <ReviewForm key={i.productId} order={o} productId={i.productId} name={i.name} onDone={done} />)}
+    </Card>
+  );
+}
+
+function ReviewForm({ order, productId, name, onDone }: { order: Order; productId: string; name: string; onDone: (o: Order) => void }) {
+  const { t } = useTranslation();
+  const [stars, setStars] = useState('5');
+  const [comment, setComment] = useState('');
+  const send = useMutation({ mutationFn: () => reviewOrder(order.id, { productId, stars: Number(stars), comment }), onSuccess: onDone });
+  return (
+    <form className="stack" onSubmit={(e) => { e.preventDefault(); send.mutate(); }}>
+      <h3>{t('market.review.title', { name })}</h3>
+      <Select label={t('market.review.starsLabel')} value={stars} onChange={(e) => setStars(e.target.value)} options={['5', '4', '3', '2', '1'].map((s) => ({ value: s, label: t('market.review.stars', { count: Number(s) }) }))} />
+      <TextField label={t('market.review.comment')} value={comment} onChange={(e) => setComment(e.target.value)} />
+      {send.isError && <Alert kind="error" live>{send.error.message}</Alert>}
+      <Button type="submit" busy={send.isPending}>{t('market.review.send')}</Button>
+    </form>
+  );
+}

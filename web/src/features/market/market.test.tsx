@@ -1,0 +1,54 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Order, Product } from '@cds/contracts/market';
+import { fakeApi, renderPage } from '../../test/helpers.tsx';
+import { addToCart, readCart } from './api.ts';
+import { OrderPage } from './OrderPage.tsx';
+
+const ORDER: Order = {
+  id: '7d1c1f0e-4a57-4d1b-9a43-0d1f2b3c4d5e', code: 'DH00000042', shopId: '5b0e6a43-1f7d-4bb0-9f31-6a0c1d2e3f40', shopName: 'Bánh nhà Bình', shopPhone: '0900000002',
+  buyerName: 'Nguyễn Văn An', phone: '0900000001', address: 'Số 12 đường Bà Triệu', communeCode: '05983', communeName: 'Phường Lương Văn Tri', status: 'new',
+  paymentMethod: 'vietqr', paidAt: null, deliveryMethod: 'seller', trackingCode: null,
+  items: [{ productId: '3c2b1a00-1f7d-4bb0-9f31-6a0c1d2e3f40', name: 'Khẩu sli lạc vừng', priceVnd: 85000, quantity: 2, unit: 'hop', reviewed: false }],
+  subtotalVnd: 170000, shippingVnd: 0, totalVnd: 170000, note: null, cancelReason: null, createdAt: '2026-12-07T01:00:00.000Z', updatedAt: '2026-12-07T01:00:00.000Z',
+  deliveredAt: null, as: 'seller', actions: ['confirm_payment', 'cancel'], vietqr: null,
+};
+
+const PRODUCT = { id: 'p1', name: 'Na Chi Lăng', priceVnd: 60000, unit: 'kg', weightGrams: 1000 } as Product;
+
+describe('market orders', () => {
+  it('lets the seller confirm the transfer, which accepts the order', async () => {
+    const api = fakeApi({
+      [`GET /api/market/orders/${ORDER.id}`]: () => ({ body: ORDER }),
+      [`POST /api/market/orders/${ORDER.id}/payment-received`]: () => ({ body: { ...ORDER, status: 'confirmed', paidAt: '2026-12-07T02:00:00.000Z', actions: ['packed', 'cancel'] } }),
+    });
+    renderPage(<OrderPage />, { path: '/market/orders/:id', at: `/market/orders/${ORDER.id}` });
+    await userEvent.click(await screen.findByRole('button', { name: 'Đã nhận được tiền chuyển khoản' }));
+    expect(await screen.findByText('Đã xác nhận')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Đã đóng gói' })).toBeTruthy();
+    expect(api.calls.some((c) => c.method === 'POST' && c.path.endsWith('/payment-received'))).toBe(true);
+  });
+
+  it('shows the buyer the VietQR to the shop while unpaid', async () => {
+    const vietqr = { payload: 'x', svg: '<svg></svg>', bankName: 'Agribank', accountNumber: '8888000002', accountName: 'HOANG THI BINH', amountVnd: 170000, purpose: 'DH00000042' };
+    fakeApi({ [`GET /api/market/orders/${ORDER.id}`]: () => ({ body: { ...ORDER, as: 'buyer', actions: ['cancel'], vietqr } }) });
+    renderPage(<OrderPage />, { path: '/market/orders/:id', at: `/market/orders/${ORDER.id}` });
+    expect(await screen.findByText('Quét mã VietQR để trả tiền')).toBeTruthy();
+    expect(screen.getByText('8888000002 — HOANG THI BINH')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Đã nhận được tiền chuyển khoản' })).toBeNull();
+  });
+});
+
+describe('the cart', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('keeps one cart per shop and adds to a line already there', () => {
+    addToCart('shop-a', PRODUCT, 2);
+    addToCart('shop-a', PRODUCT, 1);
+    addToCart('shop-b', PRODUCT, 5);
+    expect(readCart('shop-a')).toEqual([{ productId: 'p1', name: 'Na Chi Lăng', priceVnd: 60000, unit: 'kg', weightGrams: 1000, quantity: 3 }]);
+    expect(readCart('shop-b')[0]?.quantity).toBe(5);
+    expect(readCart('shop-c')).toEqual([]);
+  });
+});
