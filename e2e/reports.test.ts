@@ -56,6 +56,8 @@ describe('citizen reports', () => {
     await page.getByLabel('Chọn ảnh').setInputFiles({ name: 'rac.jpg', mimeType: 'image/jpeg', buffer: JPEG });
     await page.locator('.file-picker__list img').first().waitFor();
     await pinOnMap(page);
+    // before sending, the citizen is told who will handle it
+    await page.getByTestId('route-preview').getByText(/Lương Văn Tri/).waitFor();
     await checkA11y(page, 'report: form');
     await page.getByRole('button', { name: 'Gửi phản ánh' }).click();
     const done = page.getByText(/Đã gửi phản ánh\. Mã theo dõi: PA-/);
@@ -80,10 +82,15 @@ describe('citizen reports', () => {
     const staffView = (await (await page.request.get(`/api/staff/reports/${code}`)).json()) as { reporter: { name: string } | null };
     assert.equal(staffView.reporter?.name, 'Nguyễn Văn An', JSON.stringify(staffView.reporter));
     await page.getByText(/Người gửi: Nguyễn Văn An/).waitFor();
-    for (const button of ['Tiếp nhận', 'Giao cho tôi']) {
-      await page.getByRole('button', { name: button, exact: true }).click();
-      await page.getByRole('button', { name: button, exact: true }).waitFor({ state: 'detached' });
-    }
+    await page.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
+    await page.getByRole('button', { name: 'Tiếp nhận', exact: true }).waitFor({ state: 'detached' });
+    // assignment is a picker of the agency's officers, by name
+    const assignee = page.getByLabel('Giao cho cán bộ');
+    const officerId = await assignee.locator('option', { hasText: 'Phạm Minh Đức' }).getAttribute('value');
+    assert.ok(officerId, 'the officer is among the agency officers');
+    await assignee.selectOption(officerId);
+    await page.getByRole('button', { name: 'Giao việc', exact: true }).click();
+    await page.getByRole('button', { name: 'Giao việc', exact: true }).waitFor({ state: 'detached' });
     // a slow connection: the report takes a while to reload after "Bắt đầu xử lý", and the
     // officer types the answer in that moment; the text must survive the reload
     const answerText = 'Đã thu gom toàn bộ rác sáng nay. Cảm ơn bạn.';

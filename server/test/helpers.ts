@@ -103,10 +103,11 @@ export interface TestApp extends BuiltApp {
   teardown(): Promise<void>;
 }
 
-export async function createTestApp(opts: { config?: Record<string, string>; work?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { config?: Record<string, string>; work?: boolean; seed?: boolean } = {}): Promise<TestApp> {
   const { db, drop } = await createTestDatabase();
   const built = await buildApp({ config: testConfig(opts.config), db, logger: false });
-  await built.start({ seed: false, work: opts.work ?? false });
+  // the template is seeded already; `seed` runs the seeds again (they are idempotent) under this config
+  await built.start({ seed: opts.seed ?? false, work: opts.work ?? false });
   await built.app.ready();
   return {
     ...built,

@@ -22,6 +22,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     DATA_DIR: path.join(os.tmpdir(), 'cds-test-files'),
     DATA_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
     PUBLIC_URL: 'http://localhost:3999',
+    // tests count reports: the demo seed's few hundred would be noise (reports/demo.test.ts seeds its own)
+    REPORTS_DEMO_COUNT: '0',
     ...overrides,
   });
 }

@@ -24,6 +24,10 @@ export const OtpStarted = Type.Object({
 });
 export type OtpStarted = Static<typeof OtpStarted>;
 
+/** Checks a sign-up code without using it up, so a wrong code is refused at the code step. */
+export const RegisterCheckBody = Type.Object({ phone: Phone, code: Code }, { additionalProperties: false });
+export type RegisterCheckBody = Static<typeof RegisterCheckBody>;
+
 export const RegisterVerifyBody = Type.Object({
   phone: Phone,
   code: Code,

@@ -140,6 +140,8 @@ export const StaffReport = Type.Object({
   urgency: Urgency,
   actions: Type.Array(Action),
   canManage: Type.Boolean(),
+  /** The receiving agency's officers, for the assignment picker (empty when assigning is not possible now). */
+  assignees: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
   timeline: Type.Array(TimelineEntry),
 });
 export type StaffReport = Static<typeof StaffReport>;
@@ -197,6 +199,21 @@ export const NearbyReport = Type.Object({ ...PublicReport.properties, distance: 
 export type NearbyReport = Static<typeof NearbyReport>;
 export const DuplicatesReply = Type.Object({ items: Type.Array(NearbyReport) });
 export type DuplicatesReply = Static<typeof DuplicatesReply>;
+
+/** Where a report of this category at this place would go, asked before sending (a point or a commune). */
+export const RoutingQuery = Type.Object({
+  category: Type.String({ minLength: 1, maxLength: 40 }),
+  lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
+  lon: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
+  communeCode: Type.Optional(Type.String({ pattern: '^[0-9]{5}$' })),
+});
+export type RoutingQuery = Static<typeof RoutingQuery>;
+export const RoutingReply = Type.Object({
+  agency: Type.Object({ id: Type.String(), name: Type.String() }),
+  commune: Type.Object({ code: Type.String(), name: Type.String() }),
+  deadlineDays: Type.Integer({ description: 'Working days the agency has to answer' }),
+});
+export type RoutingReply = Static<typeof RoutingReply>;
 
 export const PhotoParams = Type.Object({ photoId: Type.String({ maxLength: 40 }) });
 export const PhotoQuery = Type.Object({ size: Type.Optional(Type.Union([Type.Literal('full'), Type.Literal('thumb')])) });

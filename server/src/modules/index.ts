@@ -20,6 +20,6 @@ import { marketModule } from './market/index.ts';
 import { assistantModule } from './assistant/index.ts';
 
 export const MODULES: ModuleDefinition[] = [
-  areasModule, identityModule, dashboardModule, notificationsModule, reportsModule, open311Module, proceduresModule, dossiersModule,
+  areasModule, identityModule, notificationsModule, reportsModule, dashboardModule, open311Module, proceduresModule, dossiersModule,
   alertsModule, newsModule, paymentsModule, landModule, directoryModule, healthModule, environmentModule, camerasModule, marketModule, assistantModule,
 ];

@@ -25,7 +25,7 @@ export function CitizenLayout() {
         <div className="app-header__inner">
           <Link to="/" className="brand-link">
             <Emblem />
-            <span>{brand?.shortName ?? t('layout.appNameFallback')}</span>
+            <span className="brand-link__name">{brand?.shortName ?? t('layout.appNameFallback')}</span>
           </Link>
           <nav className="header-actions" aria-label={t('layout.headerNav')}>
             <LanguageButton />
@@ -33,12 +33,12 @@ export function CitizenLayout() {
             {auth.status === 'signedIn' ? (
               <Link to="/account" className="header-button">
                 <Icon name="user" />
-                <span>{t('layout.account')}</span>
+                <span className="header-button__label">{t('layout.account')}</span>
               </Link>
             ) : (
               <Link to="/sign-in" className="header-button">
                 <Icon name="login" />
-                <span>{t('layout.signIn')}</span>
+                <span className="header-button__label">{t('layout.signIn')}</span>
               </Link>
             )}
           </nav>

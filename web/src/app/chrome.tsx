@@ -98,7 +98,7 @@ export function LanguageButton({ className = 'header-button' }: { className?: st
   return (
     <button type="button" className={className} lang={other} onClick={() => void setLanguage(other)}>
       <Icon name="globe" />
-      <span>{t('layout.otherLanguage')}</span>
+      <span className="header-button__label">{t('layout.otherLanguage')}</span>
     </button>
   );
 }

@@ -13,7 +13,7 @@ export const INSTALLATION = {
   province: { code: '20', name: 'Lạng Sơn' },
   brand: {
     appName: 'Công dân số Xứ Lạng',
-    shortName: 'CDS Xứ Lạng',
+    shortName: 'Xứ Lạng số',
     tagline: 'Chính quyền gần dân',
     hotline: '1022',
     colors: { primary: '#0b5c3b', primaryContrast: '#ffffff', accent: '#c8102e' },

@@ -8,6 +8,7 @@ export { PageHeader } from './PageHeader.tsx';
 export { EmptyState, ErrorState, Loading } from './States.tsx';
 export { Switch } from './Switch.tsx';
 export { Tabs, type TabItem } from './Tabs.tsx';
+export { DateField } from './DateField.tsx';
 export { Select, TextArea, TextField, type SelectOption } from './TextField.tsx';
 export { FilePicker, formatFileSize, type FilePickerProps, type PickedFile } from './FilePicker.tsx';
 export { ToastProvider, useToast } from './Toasts.tsx';

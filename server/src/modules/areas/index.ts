@@ -19,6 +19,8 @@ export { AdminUnits } from './admin-units.ts';
 export interface AreasApi {
   /** Active memberships of a user (for the session principal). */
   membershipsOf(userId: string): Promise<Membership[]>;
+  /** Ids of everyone holding an active staff role. */
+  staffUserIds(): Promise<string[]>;
   /** Called in this process after a grant or revoke commits, with the person's id (other processes hear NOTIFY cds_principals). */
   onMembershipsChanged(listener: (userId: string) => void): void;
   /** Whether a commune (or province) lies in a scope: null = everywhere, 2 digits = a province, 5 = itself. */
@@ -66,6 +68,7 @@ export const areasModule: ModuleDefinition<AreasApi> = {
     const service = new AreasService(platform, units);
     const api: AreasApi = {
       membershipsOf: (userId) => service.membershipsOf(userId),
+      staffUserIds: () => service.staffUserIds(),
       onMembershipsChanged: (listener) => service.onMembershipsChanged(listener),
       isWithin: (code, scope) => units.isWithin(code, scope),
       getCommune: (code) => service.getCommune(code),

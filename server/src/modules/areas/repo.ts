@@ -375,6 +375,12 @@ export class AreasRepo {
 
   // ------------------------------------------------------------ memberships
 
+  /** Everyone who holds an active staff role (the dashboard does not count them as citizens). */
+  async activeStaffUserIds(): Promise<string[]> {
+    const rows = await this.k().selectFrom('staff_memberships').select('user_id').distinct().where('revoked_at', 'is', null).execute();
+    return rows.map((r) => r.user_id);
+  }
+
   private membershipQuery(trx?: Executor) {
     return this.k(trx).selectFrom('staff_memberships as m')
       .leftJoin('agencies as a', 'a.id', 'm.agency_id')

@@ -221,6 +221,10 @@ export class AreasService {
     return (await this.repo.activeMembershipsOf(userId)).map((r) => this.membershipView(r));
   }
 
+  staffUserIds(): Promise<string[]> {
+    return this.repo.activeStaffUserIds();
+  }
+
   async listMemberships(filter: { userId?: string; agencyId?: string; includeRevoked?: boolean }): Promise<MembershipView[]> {
     // one person's history includes revoked grants; a whole list shows only active ones
     const includeRevoked = filter.includeRevoked ?? filter.userId !== undefined;

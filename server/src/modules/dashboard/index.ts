@@ -2,6 +2,7 @@
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { areasModule } from '../areas/index.ts';
 import { identityModule } from '../identity/index.ts';
+import { reportsModule } from '../reports/index.ts';
 import { messages } from './messages.ts';
 import { dashboardAbilities } from './policy.ts';
 import { dashboardRoutes } from './routes.ts';
@@ -13,7 +14,7 @@ export const dashboardModule: ModuleDefinition<void> = {
   create(platform) {
     const areas = platform.use(areasModule);
     const identity = platform.use(identityModule);
-    const service = new DashboardService(areas, identity, platform.pack.provinceCode);
+    const service = new DashboardService(areas, identity, platform.pack.provinceCode, platform.use(reportsModule));
     return {
       api: undefined,
       messages,

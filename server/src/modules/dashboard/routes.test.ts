@@ -52,6 +52,18 @@ describe('dashboard: citizens', () => {
     assert.equal(after.signupsPerDay.at(-1)!.count, before.signupsPerDay.at(-1)!.count + 1);
   });
 
+  it('does not count staff as citizens: a citizen who becomes an officer leaves the count', async () => {
+    const inserted = await t.db.query<{ id: string }>(`INSERT INTO users (phone, full_name, commune_code) VALUES ('0911222444', 'Cán bộ mới', '06040') RETURNING id`);
+    const before = (await get('/api/dashboard/citizens', leader)).json() as Figures;
+    const agency = await t.db.query<{ id: string }>(`SELECT id FROM agencies WHERE code = 'UBND-06040'`);
+    const granted = await t.app.inject({ method: 'POST', url: '/api/admin/memberships', headers: sysadmin.headers, payload: { userId: inserted.rows[0]!.id, role: 'officer', agencyId: agency.rows[0]!.id, areaCode: '06040' } });
+    assert.equal(granted.statusCode, 201, granted.body);
+    const after = (await get('/api/dashboard/citizens', leader)).json() as Figures;
+    const count = (f: Figures) => f.byCommune.find((c) => c.code === '06040')!.count;
+    assert.equal(count(after), count(before) - 1);
+    assert.equal(after.total, before.total - 1);
+  });
+
   it('narrows to a commune inside the scope', async () => {
     const res = await get('/api/dashboard/citizens?area=06040', leader);
     assert.equal(res.statusCode, 200);
@@ -88,5 +100,44 @@ describe('dashboard: citizens', () => {
   it('lists the dashboard among the leader features', async () => {
     const features = (await get('/api/features')).json().features as { key: string; face: string }[];
     assert.ok(features.some((f) => f.key === 'dashboard' && f.face === 'leader'));
+  });
+});
+
+type Work = {
+  reports: { open: number; overdue: number; resolved: number; onTime: number; onTimeRate: number | null; satisfaction: number | null };
+  byAgency: { id: string; name: string; open: number }[];
+  byCommune: { code: string; open: number }[];
+  trend: { week: string; received: number; resolved: number }[];
+};
+
+describe('dashboard: the work', () => {
+  let t: TestApp;
+  let leader: TestSession;
+  before(async () => {
+    t = await createTestApp();
+    leader = await signIn(t.app, '0900000201');
+  });
+  after(() => t.teardown());
+  const work = async (url = '/api/dashboard/work') => (await t.app.inject({ method: 'GET', url, headers: leader.headers })).json() as Work;
+
+  it('counts an open report in its agency, its commune and this week, and is for leaders only', async () => {
+    const before = await work();
+    assert.equal(before.trend.length, 12);
+    const an = await signIn(t.app, '0900000001');
+    const filed = await t.app.inject({ method: 'POST', url: '/api/reports', headers: an.headers, payload: { categoryCode: 'moi-truong.rac-thai', answers: { amount: 'large' }, description: 'Rác đổ bừa bãi ở đầu ngõ nhà văn hóa', lat: 21.85, lon: 106.76 } });
+    assert.equal(filed.statusCode, 201, filed.body);
+    const after = await work();
+    assert.equal(after.reports.open, before.reports.open + 1);
+    const commune = (w: Work) => w.byCommune.find((c) => c.code === '05983')?.open ?? 0;
+    assert.equal(commune(after), commune(before) + 1);
+    assert.ok(after.byAgency.some((a) => /Lương Văn Tri/.test(a.name) && a.open >= 1));
+    assert.equal(after.trend.at(-1)!.received, before.trend.at(-1)!.received + 1);
+    const elsewhere = await work('/api/dashboard/work?area=06040');
+    assert.equal(elsewhere.byCommune.length, 1);
+    assert.equal(elsewhere.reports.open, elsewhere.byCommune[0]!.open);
+    const citizen = await t.app.inject({ method: 'GET', url: '/api/dashboard/work', headers: an.headers });
+    assert.equal(citizen.statusCode, 403);
+    const bad = await t.app.inject({ method: 'GET', url: '/api/dashboard/work?area=abc', headers: leader.headers });
+    assert.equal(bad.statusCode, 400);
   });
 });

@@ -244,7 +244,15 @@ describe('one-stop processing', () => {
     assert.equal(supplied.json().missingDocuments.length, 0);
     assert.equal(supplied.json().attachments.at(-1).round, 1);
     assert.equal((await act('complete')).statusCode, 409); // still at "appraise"
-    assert.equal((await act('forward', { note: 'Trình ký' })).json().currentStep, 'approve');
+    // the officer is offered only what would succeed: forward at "appraise", complete at "approve"
+    const atAppraisal = (await inject('GET', `/api/dossiers/${d.id}`, officer)).json().allowedActions as string[];
+    assert.ok(atAppraisal.includes('forward'), atAppraisal.join(','));
+    assert.ok(!atAppraisal.includes('complete'), atAppraisal.join(','));
+    const forwarded = await act('forward', { note: 'Trình ký' });
+    assert.equal(forwarded.json().currentStep, 'approve');
+    const atApproval = forwarded.json().allowedActions as string[];
+    assert.ok(atApproval.includes('complete'), atApproval.join(','));
+    assert.ok(!atApproval.includes('forward'), atApproval.join(','));
     assert.equal((await act('forward')).statusCode, 409);
     const done = await act('complete', { result: { fileName: 'trích lục khai sinh.pdf', contentBase64: b64(PDF) } });
     assert.equal(done.json().status, 9);

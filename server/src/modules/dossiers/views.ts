@@ -8,6 +8,7 @@ import { iso, statusName, type DossiersContext } from './context.ts';
 import * as repo from './repo.ts';
 import type { DossierDetail, DossierSummary } from '@cds/contracts/dossiers';
 import { nextStatus, STATUS, TRANSITIONS, type Action, type Status } from './status.ts';
+import { isLastProcessingStep } from './steps.ts';
 
 type Deps = Pick<DossiersContext, 'db' | 'platform' | 'access' | 'personalIds'>;
 
@@ -55,7 +56,12 @@ export class DossierViews {
     const allowed = (Object.keys(TRANSITIONS) as Action[]).filter((a) => {
       const rule = TRANSITIONS[a];
       if ((rule.actor === 'staff' && !staff) || (rule.actor === 'citizen' && !applicant)) return false;
-      return nextStatus(a, d.status as Status, d.resume_status as Status | null) !== null;
+      if (nextStatus(a, d.status as Status, d.resume_status as Status | null) === null) return false;
+      // the step rules the service enforces (processing.ts derive): offering a button that
+      // then answers 409 left officers guessing, so the list says only what will succeed
+      if (a === 'complete') return isLastProcessingStep(d.steps, d.current_step);
+      if (a === 'forward') return !isLastProcessingStep(d.steps, d.current_step);
+      return true;
     });
     return {
       ...this.summary(d), procedureCode: d.procedure_code, processingDays: d.processing_days, channel: d.channel, applicantPhone: d.applicant_phone,

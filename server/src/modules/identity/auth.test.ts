@@ -79,6 +79,20 @@ describe('sign-up, sign-in, sign-out and password reset', () => {
       assert.ok(Number(again.headers['retry-after']) > 0);
     });
 
+    it('checks the code at the code step without using it up: a wrong one is refused naming "code"', async () => {
+      const code = await lastSmsCode(t.app, phone);
+      const wrong = code === '000000' ? '111111' : '000000';
+      const bad = await t.app.inject({ method: 'POST', url: '/api/auth/register/check', payload: { phone, code: wrong } });
+      assert.equal(bad.statusCode, 400);
+      assert.deepEqual(fieldsOf(bad), ['code']);
+      const malformed = await t.app.inject({ method: 'POST', url: '/api/auth/register/check', payload: { phone, code: '12' } });
+      assert.equal(malformed.statusCode, 400);
+      assert.deepEqual(fieldsOf(malformed), ['code']);
+      const right = await t.app.inject({ method: 'POST', url: '/api/auth/register/check', payload: { phone, code } });
+      assert.equal(right.statusCode, 204, right.body);
+      // still usable: the account is created with it in the next test
+    });
+
     it('refuses a wrong code, a short password and a missing name, naming the field', async () => {
       const code = await lastSmsCode(t.app, phone);
       const wrong = code === '000000' ? '111111' : '000000';

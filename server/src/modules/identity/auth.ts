@@ -102,6 +102,11 @@ export class AuthService {
     return this.sendCode(phone, 'register', meta, async (p) => ((await this.repo.findUserByPhone(p)) ? 'account_exists' : 'code'));
   }
 
+  /** The code step of sign-up: right or not, without using the code (completeRegistration does). */
+  async checkRegistrationCode(phoneInput: string, code: string): Promise<void> {
+    await this.otp.check(requirePhone(phoneInput), 'register', code);
+  }
+
   async completeRegistration(input: { phone: string; code: string; password: string; fullName: string }, meta: RequestMeta): Promise<SignedIn> {
     const phone = requirePhone(input.phone);
     const fullName = cleanName(input.fullName);

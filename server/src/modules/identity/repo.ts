@@ -166,12 +166,14 @@ export class IdentityRepo {
     return { rows: list, total: Number(total.n) };
   }
 
-  async activeUserCountsByCommune(): Promise<{ commune_code: string; n: number }[]> {
-    const rows = await this.k()
+  async activeUserCountsByCommune(excludeIds: readonly string[] = []): Promise<{ commune_code: string; n: number }[]> {
+    let q = this.k()
       .selectFrom('users')
       .select(['commune_code', (eb) => eb.fn.countAll<number>().as('n')])
       .where('status', '=', 'active')
-      .where('commune_code', 'is not', null)
+      .where('commune_code', 'is not', null);
+    if (excludeIds.length) q = q.where('id', 'not in', excludeIds);
+    const rows = await q
       .groupBy('commune_code')
       .execute();
     return rows.map((r) => ({ commune_code: r.commune_code ?? '', n: Number(r.n) }));
@@ -195,13 +197,15 @@ export class IdentityRepo {
   }
 
   /** Sign-ups per Vietnam calendar day (UTC+7, no daylight saving) and commune since `since`. */
-  async signupsByDay(since: Date): Promise<{ day: string; commune_code: string | null; n: number }[]> {
+  async signupsByDay(since: Date, excludeIds: readonly string[] = []): Promise<{ day: string; commune_code: string | null; n: number }[]> {
     const day = sql<string>`to_char((created_at AT TIME ZONE 'UTC') + interval '7 hours', 'YYYY-MM-DD')`;
-    const rows = await this.k()
+    let q = this.k()
       .selectFrom('users')
       .select([day.as('day'), 'commune_code', (eb) => eb.fn.countAll<number>().as('n')])
       .where('created_at', '>=', since)
-      .where('status', '<>', 'anonymised')
+      .where('status', '<>', 'anonymised');
+    if (excludeIds.length) q = q.where('id', 'not in', excludeIds);
+    const rows = await q
       .groupBy([day, 'commune_code'])
       .execute();
     return rows.map((r) => ({ day: r.day, commune_code: r.commune_code, n: Number(r.n) }));

@@ -56,6 +56,17 @@ function authRoutes(app: App, platform: Platform, s: IdentityServices): void {
     schema: { tags, summary: 'Start signing up: sends a one-time code by SMS', body: S.PhoneBody, response: { 202: S.OtpStarted, ...errorReplies(400, 429, 503) } },
   }, async (request, reply) => reply.status(202).send(await s.auth.startRegistration(request.body.phone, metaOf(request))));
 
+  app.post('/api/auth/register/check', {
+    config: { policy: policy.public },
+    schema: {
+      tags, summary: 'Check a sign-up code without using it (a wrong one counts as an attempt); 204 when right',
+      body: S.RegisterCheckBody, response: { 204: Type.Null(), ...errorReplies(400) },
+    },
+  }, async (request, reply) => {
+    await s.auth.checkRegistrationCode(request.body.phone, request.body.code);
+    return reply.status(204).send(null);
+  });
+
   app.post('/api/auth/register/verify', {
     config: { policy: policy.public },
     schema: { tags, summary: 'Finish signing up with the code; signs in', body: S.RegisterVerifyBody, response: { 201: S.SignedInReply, ...errorReplies(400, 409) } },

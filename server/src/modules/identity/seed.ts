@@ -36,10 +36,15 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { phone: '0900000901', fullName: 'Quản trị hệ thống', role: 'sysadmin', communeCode: null },
 ];
 
+// One argon2id hash for every demo account (they share the password anyway): the demo seeds
+// dozens of staff accounts, and hashing each one separately made the first start slow.
+let demoHash: Promise<string> | undefined;
+
 export async function seedDemoUsers(platform: Platform, repo: IdentityRepo, cipher: DataCipher, users: readonly DemoUserInput[] = DEMO_USERS): Promise<void> {
   for (const u of users) {
     if (await repo.findUserByPhone(u.phone)) continue;
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    demoHash ??= hashPassword(DEMO_PASSWORD);
+    const passwordHash = await demoHash;
     await platform.db.kysely.transaction().execute(async (trx) => {
       const id = await repo.insertUser({
         phone: u.phone,

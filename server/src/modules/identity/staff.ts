@@ -63,7 +63,8 @@ export class StaffService {
   }
 
   async citizensByCommune(scope: string | null): Promise<{ communeCode: string; count: number }[]> {
-    const rows = await this.repo.activeUserCountsByCommune();
+    // staff hold accounts too, but a leader asking "how many citizens" means the others
+    const rows = await this.repo.activeUserCountsByCommune(await this.areas.staffUserIds());
     return rows
       .filter((r) => this.areas.isWithin(r.commune_code, scope))
       .map((r) => ({ communeCode: r.commune_code, count: r.n }))
@@ -76,7 +77,7 @@ export class StaffService {
     const todayStart = Date.parse(`${new Date(this.now().getTime() + 7 * 3600e3).toISOString().slice(0, 10)}T00:00:00+07:00`);
     const since = new Date(todayStart - (span - 1) * 86400e3);
     const counts = new Map<string, number>();
-    for (const r of await this.repo.signupsByDay(since)) {
+    for (const r of await this.repo.signupsByDay(since, await this.areas.staffUserIds())) {
       const inScope = scope === null || (r.commune_code !== null && this.areas.isWithin(r.commune_code, scope));
       if (inScope) counts.set(r.day, (counts.get(r.day) ?? 0) + r.n);
     }

@@ -4,6 +4,8 @@ import type { Membership } from '../../platform/auth.ts';
 /** What identity needs from the areas module (its AreasApi provides at least this). */
 export interface AreasPort {
   membershipsOf(userId: string): Promise<Membership[]>;
+  /** Ids of everyone holding an active staff role. */
+  staffUserIds(): Promise<string[]>;
   /** Whether a commune lies within a scope: province (2 digits), commune (5 digits) or null = everywhere. */
   isWithin(communeCode: string, scopeCode: string | null): boolean;
   getCommune(code: string): { code: string; name: string; provinceCode: string } | undefined;

@@ -8,7 +8,9 @@ import { identityModule, USER_ANONYMISED } from '../identity/index.ts';
 import { notificationsModule } from '../notifications/index.ts';
 import { CategoryCatalog, type CategoryView } from './catalog.ts';
 import type { ReportsContext } from './context.ts';
+import { demoStaffPlan, seedDemoReports } from './demo.ts';
 import { ReportJobs } from './jobs.ts';
+import { reportsSettings } from './settings.ts';
 import { messages } from './messages.ts';
 import { reportAbilities, reportRules } from './policy.ts';
 import type { AreasPort, NotifyPort, PeoplePort } from './ports.ts';
@@ -19,7 +21,8 @@ import { ReportsService, type CreateInput, type CreateOptions } from './service.
 import { StaffReports } from './staff.ts';
 import { TileService } from './tiles.ts';
 import { ReportTimeline } from './timeline.ts';
-import { isOpen, ReportWorkflow, type ReportStatus, type WorkflowSettings } from './workflow.ts';
+import { isOpen, OPEN_STATUSES, ReportWorkflow, type ReportStatus, type WorkflowSettings } from './workflow.ts';
+import { toLocalDate } from '../../platform/calendar/index.ts';
 
 export type { CategoryView, CreateInput, ReportStatus };
 export type ReportRecord = repo.ReportRecord;
@@ -45,6 +48,9 @@ export interface ReportsApi {
   /** Public photos of a report as absolute paths. */
   photoUrls(reportId: string): Promise<string[]>;
   exportFor(userId: string): Promise<unknown>;
+  /** Leaders' figures: per agency and commune, and the weekly trend since a day (yyyy-MM-dd). */
+  workStats(): Promise<repo.WorkStatsRow[]>;
+  weeklyTrend(since: string): Promise<{ week: string; commune_code: string; received: number; resolved: number }[]>;
   /** Runs the deadline warning, escalation and auto-close sweeps now. */
   sweep(now?: Date): Promise<{ warned: number; escalated: number; closed: number }>;
 }
@@ -80,6 +86,7 @@ export const reportsModule: ModuleDefinition<ReportsApi> = {
   name: 'reports',
   migrations: new URL('./migrations/', import.meta.url),
   abilities: reportAbilities,
+  settings: reportsSettings,
   create(platform) {
     const areas = platform.use(areasModule);
     const notifications = optionalUse(platform, notificationsModule);
@@ -125,6 +132,8 @@ export const reportsModule: ModuleDefinition<ReportsApi> = {
       photoUrls: async (reportId) => (await context.presenter.publicView([(await repo.findReport(db, reportId))!]))[0]!.photos.map((p) => p.url),
       exportFor: (userId) => service.exportFor(userId),
       sweep: (now) => jobs.sweep(now),
+      workStats: () => repo.workStats(db, toLocalDate(new Date()), OPEN_STATUSES),
+      weeklyTrend: (since) => repo.weeklyTrend(db, since),
     };
     return {
       api,
@@ -132,7 +141,16 @@ export const reportsModule: ModuleDefinition<ReportsApi> = {
       routes: (app) => reportRoutes(app, { service, staff, tiles, catalog, workflow }),
       jobs: [{ name: 'reports.sweep', cron: '*/15 * * * *', handler: async () => void (await jobs.sweep()) }],
       events: { [USER_ANONYMISED]: (event) => service.erasePersonalData((event.payload as { userId: string }).userId) },
-      seed: () => catalog.seed(),
+      seed: async ({ demo }) => {
+        await catalog.seed();
+        if (!demo) return;
+        // staff first: every agency a category routes to gets someone to read its reports
+        const routings = (await catalog.tree()).flatMap((c) => [c.routing, ...c.children.map((k) => k.routing)]);
+        const plan = demoStaffPlan(routings, areas.communesIn(platform.pack.provinceCode), platform.pack.provinceCode);
+        await identity?.seedDemoAccounts(plan.accounts);
+        const made = await seedDemoReports({ db, platform, areas, catalog }, reportsSettings.of(platform.config).demoCount);
+        if (made > 0) platform.log.info(`demo: ${made} reports seeded across the province`);
+      },
       features: [{ key: 'reports', face: 'citizen' }, { key: 'reports', face: 'staff' }],
     };
   },

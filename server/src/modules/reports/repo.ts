@@ -171,6 +171,54 @@ export async function findByClientId(db: Db, reporterId: string, clientId: strin
 }
 
 
+export interface WorkStatsRow {
+  agency_id: string;
+  commune_code: string;
+  open: number;
+  overdue: number;
+  resolved: number;
+  on_time: number;
+  rated: number;
+  rating_sum: number;
+}
+
+/**
+ * The work by agency and commune, for leaders: open, open past the due date, resolved
+ * (and of those, by the due date), ratings. Merged reports count once, in their target.
+ */
+export async function workStats(db: Db, today: string, open: readonly string[]): Promise<WorkStatsRow[]> {
+  const openList = sql.join(open.map((s) => sql`${s}`));
+  const result = await sql<WorkStatsRow>`
+    SELECT agency_id, commune_code,
+      count(*) FILTER (WHERE status IN (${openList}))::int AS open,
+      count(*) FILTER (WHERE status IN (${openList}) AND due_date < ${today}::date)::int AS overdue,
+      count(*) FILTER (WHERE resolved_at IS NOT NULL)::int AS resolved,
+      count(*) FILTER (WHERE resolved_at IS NOT NULL AND (resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= due_date)::int AS on_time,
+      count(rating)::int AS rated, coalesce(sum(rating), 0)::int AS rating_sum
+    FROM reports WHERE merged_into IS NULL
+    GROUP BY agency_id, commune_code`.execute(db);
+  return result.rows;
+}
+
+/** Reports received and resolved per week (Monday, Vietnam time) since a day, with their commune. */
+export async function weeklyTrend(db: Db, since: string): Promise<{ week: string; commune_code: string; received: number; resolved: number }[]> {
+  const result = await sql<{ week: string; commune_code: string; received: number; resolved: number }>`
+    WITH events AS (
+      SELECT date_trunc('week', received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS week, commune_code, 1 AS received, 0 AS resolved FROM reports WHERE merged_into IS NULL
+      UNION ALL
+      SELECT date_trunc('week', resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, commune_code, 0, 1 FROM reports WHERE merged_into IS NULL AND resolved_at IS NOT NULL
+    )
+    SELECT to_char(week, 'YYYY-MM-DD') AS week, commune_code, sum(received)::int AS received, sum(resolved)::int AS resolved
+    FROM events WHERE week >= ${since}::date GROUP BY week, commune_code ORDER BY week`.execute(db);
+  return result.rows;
+}
+
+/** Reports filed without a reporter under a client-id prefix (the demo seed's marker). */
+export async function countByClientPrefix(db: Db, prefix: string): Promise<number> {
+  const row = await t(db).selectFrom('reports').select((eb) => eb.fn.countAll<string>().as('n')).where('reporter_id', 'is', null).where('client_id', 'like', `${prefix}%`).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function insertReport(db: Db, r: NewReport): Promise<string> {
   const row = await t(db)
     .insertInto('reports')

@@ -39,6 +39,22 @@ describe('reports: citizen and public routes', () => {
     assert.equal(wf.json().statuses.find((s: { code: string }) => s.code === 'in_progress').label, 'Đang xử lý');
   });
 
+  it('tells before sending which agency will receive the report (point or commune), and names a bad field', async () => {
+    const road = await t.app.inject({ method: 'GET', url: `/api/reports/routing?category=giao-thong.o-ga&lat=${HERE.lat}&lon=${HERE.lon}` });
+    assert.equal(road.statusCode, 200, road.body);
+    assert.match(road.json().agency.name, /Xây dựng/);
+    assert.equal(road.json().commune.code, '05983');
+    const rubbish = await t.app.inject({ method: 'GET', url: '/api/reports/routing?category=moi-truong.rac-thai&communeCode=06040' });
+    assert.equal(rubbish.statusCode, 200, rubbish.body);
+    assert.match(rubbish.json().agency.name, /Thất Khê/);
+    const unknown = await t.app.inject({ method: 'GET', url: '/api/reports/routing?category=nope&communeCode=06040' });
+    assert.equal(unknown.statusCode, 400);
+    assert.equal(unknown.json().error.details[0].field, 'category');
+    const halfPoint = await t.app.inject({ method: 'GET', url: `/api/reports/routing?category=moi-truong.rac-thai&lat=${HERE.lat}` });
+    assert.equal(halfPoint.statusCode, 400);
+    assert.equal(halfPoint.json().error.details[0].field, 'lon');
+  });
+
   it('asks to sign in before filing', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/reports', payload: { ...RUBBISH, description: 'Rác đổ bừa bãi ở đầu ngõ', ...HERE } });
     assert.equal(res.statusCode, 401);

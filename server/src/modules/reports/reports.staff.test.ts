@@ -75,7 +75,11 @@ describe('reports: staff routes and workflow', () => {
 
   it('runs the workflow: accept, assign, start, ask for information, resolve, rate; the citizen is told every step', async () => {
     const code = await fileReport();
-    assert.equal((await act(officer, code, { action: 'accept' })).json().status, 'accepted');
+    const accepted = await act(officer, code, { action: 'accept' });
+    assert.equal(accepted.json().status, 'accepted');
+    // the assignment picker lists the agency's officers by name, the officer among them
+    assert.ok(accepted.json().assignees.some((a: { id: string; name: string }) => a.id === officer.userId && a.name === 'Phạm Minh Đức'));
+    assert.ok(!accepted.json().assignees.some((a: { id: string }) => a.id === an.userId));
     const assigned = await act(officer, code, { action: 'assign', assigneeId: officer.userId });
     assert.equal(assigned.json().status, 'assigned');
     assert.equal(assigned.json().assignee.id, officer.userId);
@@ -236,7 +240,7 @@ describe('reports: staff routes and workflow', () => {
     const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n');
     assert.match(lines[0]!, /^Mã theo dõi,Lĩnh vực,Trạng thái/);
     assert.ok(lines.length >= 2);
-    assert.ok(lines.slice(1).every((l) => l.includes('Mới tiếp nhận')));
+    assert.ok(lines.slice(1).every((l) => l.includes('Đã gửi, chờ tiếp nhận')));
     assert.equal((await t.app.inject({ method: 'GET', url: '/api/staff/reports.csv', headers: an.headers })).statusCode, 403);
   });
 

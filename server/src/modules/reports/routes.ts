@@ -92,6 +92,15 @@ export function reportRoutes(app: App, { service: s, staff, tiles, catalog, work
     },
   }, async (request) => ({ items: await s.duplicates(request.query.category, request.query.lat, request.query.lon) }));
 
+  app.get('/api/reports/routing', {
+    config: { policy: policy.public },
+    schema: {
+      tags, summary: 'The agency a report of this category at this place would go to (shown before sending)',
+      querystring: S.RoutingQuery,
+      response: { 200: S.RoutingReply },
+    },
+  }, async (request) => s.preview(request.query));
+
   app.get('/api/reports/photos/:photoId', {
     config: { policy: policy.public },
     schema: { tags, summary: 'A report photo (JPEG); pending photos only for their reporter and staff', params: S.PhotoParams, querystring: S.PhotoQuery },

@@ -97,6 +97,16 @@ export class ReportsService {
     return agency;
   }
 
+  /** The receiving agency, told to the citizen before they send (the same routing create() uses). */
+  async preview(q: { category: string; lat?: number; lon?: number; communeCode?: string }): Promise<{ agency: { id: string; name: string }; commune: { code: string; name: string }; deadlineDays: number }> {
+    const category = await this.c.catalog.fileable(q.category, 'category');
+    if ((q.lat === undefined) !== (q.lon === undefined)) throw invalidField(q.lat === undefined ? 'lat' : 'lon', 'validation.required');
+    // a commune alone has no address yet: any placeholder lets resolvePlace take the commune path
+    const where = await this.resolvePlace(q.lat !== undefined ? { lat: q.lat, lon: q.lon } : { communeCode: q.communeCode, address: q.communeCode ? '-' : undefined });
+    const agency = await this.route(category.routing, where.place.commune.code);
+    return { agency: { id: agency.id, name: agency.name }, commune: where.place.commune, deadlineDays: category.deadline_days };
+  }
+
   // ------------------------------------------------------------ filing
 
   async create(principal: Principal | null, input: CreateInput, opts: CreateOptions): Promise<{ report: repo.ReportRecord; created: boolean }> {

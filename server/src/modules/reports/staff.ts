@@ -80,6 +80,8 @@ export class StaffReports {
     // reading who filed a report is a read of personal data
     await this.c.platform.audit.record({ actorUserId: p.userId, action: 'reports.read_reporter', subjectType: 'report', subjectId: r.id, ip });
     const reporterPerson = r.reporter_id ? people.get(r.reporter_id) : undefined;
+    const actions = availableActions(r.status);
+    const assignees = actions.includes('assign') ? await this.assignees(r.agency_id) : [];
     const contactName = [r.contact.lastName, r.contact.firstName].filter(Boolean).join(' ') || null;
     return {
       ...base!,
@@ -90,11 +92,19 @@ export class StaffReports {
       assignee: r.assignee_id ? { id: r.assignee_id, name: people.get(r.assignee_id)?.name ?? null } : null,
       rejectReason: r.reject_reason, ratingComment: r.rating_comment, mergedInto: r.merged_into,
       urgency: this.urgencyOf(r),
-      actions: availableActions(r.status),
+      actions,
+      assignees,
       canManage: this.c.policy.can(p, 'moderate', subjectOf(r)),
       photos: photos.map((ph) => photoView(ph, true)),
       timeline: events.map((e) => timelineEntry(e, e.actor_id ? people.get(e.actor_id)?.name ?? null : null)),
     };
+  }
+
+  /** Officers and agency admins of the agency, named: the people an assignment may go to (the same check as 'assign'). */
+  private async assignees(agencyId: string): Promise<{ id: string; name: string }[]> {
+    const ids = [...new Set((await this.c.areas.staffOf(agencyId)).filter((m) => (ROLE_SETS.handlers as readonly string[]).includes(m.role)).map((m) => m.userId))];
+    const people = ids.length ? await this.c.people.people(ids) : new Map<string, PersonRef>();
+    return ids.map((id) => ({ id, name: people.get(id)?.name ?? id })).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
   }
 
   private async mutate(p: Principal, idOrCode: string, fn: (trx: Kysely<object>, r: repo.ReportRecord) => Promise<void>): Promise<StaffReport> {

@@ -6,6 +6,7 @@ import { api } from '../../lib/api.ts';
 import { CONSENT_PURPOSES, CONSENT_VERSION, type ConsentPurpose } from '@cds/contracts';
 import type { Consent } from '@cds/contracts/identity';
 import { usePageTitle } from '../../app/installation.ts';
+import { formatDate } from '../../lib/format.ts';
 
 const consentsKey = ['me', 'consents'] as const;
 /** Withdrawing these stops the account from working, so the person confirms first. */
@@ -17,7 +18,7 @@ export function isGranted(consents: Consent[], purpose: ConsentPurpose): boolean
 }
 
 export function ConsentsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   usePageTitle(t('account.consents.title'));
   const client = useQueryClient();
   const toast = useToast();
@@ -43,7 +44,7 @@ export function ConsentsPage() {
 
   const dateOf = (purpose: ConsentPurpose) => {
     const c = consents.data?.find((x) => x.purpose === purpose && x.version === CONSENT_VERSION && !x.withdrawnAt);
-    return c ? new Date(c.grantedAt).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'vi-VN') : null;
+    return c ? formatDate(c.grantedAt) : null;
   };
 
   return (

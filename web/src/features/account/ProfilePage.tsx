@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, PageHeader, Select, TextField, useToast } from '../../ui/index.ts';
+import { Alert, Button, DateField, PageHeader, Select, TextField, useToast } from '../../ui/index.ts';
 import { api } from '../../lib/api.ts';
 import { useFormErrors, type FieldErrors } from '../../lib/forms.ts';
 import type { Sex } from '@cds/contracts';
@@ -112,7 +112,7 @@ export function ProfilePage({ me }: { me: Me }) {
         {form.errors.form && <Alert kind="error" live>{form.errors.form}</Alert>}
         {saved && <Alert kind="success">{t('account.profile.saved')}</Alert>}
         <TextField id={form.id('fullName')} label={t('account.fields.fullName')} autoComplete="name" value={draft.fullName} onChange={(e) => set('fullName')(e.target.value)} error={form.errors.fields.fullName} />
-        <TextField id={form.id('dateOfBirth')} label={t('account.fields.dateOfBirth')} type="date" autoComplete="bday" value={draft.dateOfBirth} onChange={(e) => set('dateOfBirth')(e.target.value)} error={form.errors.fields.dateOfBirth} />
+        <DateField id={form.id('dateOfBirth')} label={t('account.fields.dateOfBirth')} autoComplete="bday" value={draft.dateOfBirth} onChange={set('dateOfBirth')} error={form.errors.fields.dateOfBirth} />
         <Select
           id={form.id('sex')}
           label={t('account.fields.sex')}

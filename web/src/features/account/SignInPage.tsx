@@ -3,7 +3,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { PhoneField } from './otp.tsx';
-import { Alert, Button, ButtonAnchor, TextField, useToast } from '../../ui/index.ts';
+import { Alert, Button, ButtonAnchor, TextField } from '../../ui/index.ts';
 import { api } from '../../lib/api.ts';
 import { useFormErrors } from '../../lib/forms.ts';
 import type { SignedInReply as SignInReply } from '@cds/contracts/identity';
@@ -21,7 +21,6 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const next = params.get('next');
   const refreshMe = useRefreshMe();
-  const toast = useToast();
   const [phone, setPhone] = useState('');
   const [password, setPassword] = useState('');
   const form = useFormErrors(FIELDS, 'sign-in');
@@ -31,7 +30,8 @@ export function SignInPage() {
     mutationFn: () => api<SignInReply>('/api/auth/login', { method: 'POST', body: { phone: normalizePhone(phone), password } }),
     onSuccess: async () => {
       const me = await refreshMe();
-      toast.show(t('account.signIn.done'));
+      // no "you are signed in" toast: it covered the page the person came for, and the
+      // page itself (the greeting, the header's account button) already says so
       navigate(landingPath(me, next), { replace: true });
     },
     onError: form.fromServer,

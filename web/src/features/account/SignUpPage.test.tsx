@@ -24,7 +24,7 @@ describe('SignUpPage', () => {
   });
 
   it('checks the code shape and the details before sending', async () => {
-    const api = fakeApi({ 'POST /api/auth/register/start': () => ({ status: 202, body: OTP_STARTED }) });
+    const api = fakeApi({ 'POST /api/auth/register/start': () => ({ status: 202, body: OTP_STARTED }), 'POST /api/auth/register/check': () => ({ status: 204 }) });
     renderPage(<SignUpPage />, { path: '/sign-up' });
     await userEvent.type(screen.getByLabelText('Số điện thoại'), '0912345678');
     await userEvent.click(screen.getByRole('button', { name: 'Gửi mã xác nhận' }));
@@ -41,9 +41,25 @@ describe('SignUpPage', () => {
     expect(api.calls.some((c) => c.path === '/api/auth/register/verify')).toBe(false);
   });
 
+  it('refuses a wrong code at the code step, before asking for a name and a password', async () => {
+    fakeApi({
+      'POST /api/auth/register/start': () => ({ status: 202, body: OTP_STARTED }),
+      'POST /api/auth/register/check': () => errorReply(400, 'validation', 'Thông tin chưa hợp lệ', [{ field: 'code', message: 'Mã xác nhận không đúng, bạn còn 4 lần thử' }]),
+    });
+    renderPage(<SignUpPage />, { path: '/sign-up' });
+    await userEvent.type(screen.getByLabelText('Số điện thoại'), '0912345678');
+    await userEvent.click(screen.getByRole('button', { name: 'Gửi mã xác nhận' }));
+    await userEvent.type(await screen.findByLabelText('Mã xác nhận'), '000000');
+    await userEvent.click(screen.getByRole('button', { name: 'Tiếp tục' }));
+    expect(await screen.findByText('Mã xác nhận không đúng, bạn còn 4 lần thử')).toBeTruthy();
+    expect(screen.getByLabelText('Mã xác nhận').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.queryByLabelText('Họ và tên')).toBeNull();
+  });
+
   it('goes back to the code step when the server says the code is wrong', async () => {
     fakeApi({
       'POST /api/auth/register/start': () => ({ status: 202, body: OTP_STARTED }),
+      'POST /api/auth/register/check': () => ({ status: 204 }),
       'POST /api/auth/register/verify': () => errorReply(400, 'validation', 'Thông tin chưa hợp lệ', [{ field: 'code', message: 'Mã xác nhận không đúng hoặc đã hết hạn' }]),
     });
     renderPage(<SignUpPage />, { path: '/sign-up' });
@@ -60,6 +76,7 @@ describe('SignUpPage', () => {
     let created = false;
     const api = fakeApi({
       'POST /api/auth/register/start': () => ({ status: 202, body: OTP_STARTED }),
+      'POST /api/auth/register/check': () => ({ status: 204 }),
       'POST /api/auth/register/verify': () => {
         created = true;
         return { status: 201, body: { ...SIGNED_IN, user: NEW_CITIZEN } };

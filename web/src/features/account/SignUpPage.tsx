@@ -26,6 +26,7 @@ export function SignUpPage() {
   const form = useFormErrors(FIELDS, 'sign-up');
   const flow = useOtpFlow({
     startPath: '/api/auth/register/start',
+    checkPath: '/api/auth/register/check',
     form,
     onStartError: (err) => {
       if (!isApiError(err, 'identity.phone_taken')) return false;

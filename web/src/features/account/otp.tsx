@@ -22,6 +22,11 @@ export interface OtpFlowOptions {
   form: Form;
   /** Handles a refusal to send the code itself (true) or leaves it to the form (false). */
   onStartError?: (err: unknown) => boolean;
+  /**
+   * POST endpoint that checks `{ phone, code }` without using the code up: a wrong code is
+   * then refused at the code step, before the person types anything more.
+   */
+  checkPath?: string;
 }
 
 export interface OtpFlow {
@@ -44,11 +49,14 @@ export interface OtpFlow {
   sending: boolean;
   /** Sends (or resends) the code. */
   send: () => void;
+  /** Goes on to the last step once the code is right (checked by the server when the page has a checkPath). */
+  confirmCode: () => void;
+  checking: boolean;
   stepRef: RefObject<HTMLDivElement | null>;
   form: Form;
 }
 
-export function useOtpFlow({ startPath, form, onStartError }: OtpFlowOptions): OtpFlow {
+export function useOtpFlow({ startPath, form, onStartError, checkPath }: OtpFlowOptions): OtpFlow {
   const [step, setStep] = useState<OtpStep>('phone');
   const [phone, setPhone] = useState('');
   const [code, setCode] = useState('');
@@ -69,6 +77,16 @@ export function useOtpFlow({ startPath, form, onStartError }: OtpFlowOptions): O
     },
   });
 
+  const check = useMutation({
+    mutationFn: () => api<undefined>(checkPath!, { method: 'POST', body: { phone: normalizedPhone, code } }),
+    onSuccess: () => {
+      form.clear();
+      setStep('last');
+    },
+    onError: (err) => form.fromServer(err),
+  });
+  const confirmCode = () => (checkPath ? check.mutate() : setStep('last'));
+
   const failed = (err: unknown) => {
     form.fromServer(err);
     const back = isApiError(err) ? stepWithError<OtpStep>(err.fieldErrors, { phone: 'phone', code: 'code' }) : null;
@@ -76,7 +94,7 @@ export function useOtpFlow({ startPath, form, onStartError }: OtpFlowOptions): O
     else if (isApiError(err) && /otp|code/i.test(err.code)) setStep('code');
   };
 
-  return { step, setStep, phone, normalizedPhone, code, failed, setPhone, setCode, resendIn, sending: start.isPending, send: () => start.mutate(), stepRef, form };
+  return { step, setStep, phone, normalizedPhone, code, failed, setPhone, setCode, resendIn, sending: start.isPending, send: () => start.mutate(), confirmCode, checking: check.isPending, stepRef, form };
 }
 
 interface OtpStepsProps {
@@ -102,7 +120,7 @@ export function OtpSteps({ flow, title, intro, phoneFooter, children }: OtpSteps
   const submitCode = (e: FormEvent) => {
     e.preventDefault();
     const problem = codeProblem(flow.code, t);
-    if (form.check(problem ? { code: problem } : {})) flow.setStep('last');
+    if (form.check(problem ? { code: problem } : {})) flow.confirmCode();
   };
   return (
     <div className="narrow stack" ref={stepRef}>
@@ -129,6 +147,7 @@ export function OtpSteps({ flow, title, intro, phoneFooter, children }: OtpSteps
           resendIn={resendIn}
           onResend={send}
           resending={sending}
+          checking={flow.checking}
           onSubmit={submitCode}
           onBack={() => {
             form.clear();
@@ -201,9 +220,10 @@ interface CodeStepProps {
   resending: boolean;
   onSubmit: (e: FormEvent) => void;
   onBack: () => void;
+  checking?: boolean;
 }
 
-function CodeStep({ phone, code, onCode, error, inputId, resendIn, onResend, resending, onSubmit, onBack }: CodeStepProps) {
+function CodeStep({ phone, code, onCode, error, inputId, resendIn, onResend, resending, checking, onSubmit, onBack }: CodeStepProps) {
   const { t } = useTranslation();
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
@@ -221,7 +241,7 @@ function CodeStep({ phone, code, onCode, error, inputId, resendIn, onResend, res
         error={error}
       />
       <DemoCode phone={phone} />
-      <Button type="submit" block>
+      <Button type="submit" block busy={checking}>
         {t('account.otp.continue')}
       </Button>
       <div className="row">

@@ -4,15 +4,16 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Checkbox, ErrorState, FilePicker, Loading, PageHeader, Select, TextField } from '../../ui/index.ts';
+import { Alert, Button, Checkbox, DateField, ErrorState, FilePicker, Loading, PageHeader, Select, TextField } from '../../ui/index.ts';
 import { api } from '../../lib/api.ts';
 import { errorsFromServer } from '../../lib/forms.ts';
 import type { Sex } from '@cds/contracts';
 import type { Me } from '@cds/contracts/identity';
 import { useInstallation, usePageTitle } from '../../app/installation.ts';
 import { useCommunes } from '../account/areas.ts';
-import { ACCEPTED_FILES, checkFile, fieldOrder, sendApplication, withoutPersonalIds, useDossier, usePrefill, useProcedure, validateForm, type DossierDetail, type FileUpload, type FormField, type Prefill, type Procedure } from './api.ts';
+import { ACCEPTED_FILES, checkFile, fieldOrder, sendApplication, withoutPersonalIds, useDossier, usePrefill, useProcedure, type DossierDetail, type FileUpload, type FormField, type Prefill, type Procedure } from './api.ts';
 import { fileToBase64 } from '../../lib/files.ts';
+import { formMessages } from './fieldErrors.ts';
 
 const PERSONAL_ID_FIELDS = ['applicantIdNumber', 'applicantPersonalId', 'personalId', 'idNumber', 'soDinhDanh'];
 const SEX_FIELDS = ['applicantSex', 'sex', 'gender'];
@@ -138,7 +139,7 @@ function ApplyForm({ me, prefill, procedure, draft, given }: { me: Me; prefill: 
     const found: Record<string, string> = {};
     if (!communeCode) found.communeCode = t('dossiers.apply.communeRequired');
     if (submit) {
-      for (const [key, problem] of Object.entries(validateForm(procedure.formSchema, data))) found[key] = t(problem === 'required' ? 'dossiers.apply.required' : 'dossiers.apply.format');
+      for (const [key, m] of Object.entries(formMessages(procedure.formSchema, data))) found[key] = t(m.key, m.params);
       for (const doc of procedure.requiredDocuments) if (doc.required && !files[doc.key] && !attached.has(doc.key)) found[`doc-${doc.key}`] = t('dossiers.apply.documentRequired');
     }
     setErrors(found);
@@ -247,7 +248,7 @@ function ApplyForm({ me, prefill, procedure, draft, given }: { me: Me; prefill: 
               id={`apply-doc-${doc.key}`}
               label={
                 <>
-                  {doc.name} {doc.required ? `(${t('dossiers.apply.requiredMark')})` : `(${t('dossiers.apply.optionalMark')})`}
+                  {docLabel(doc, t('dossiers.apply.requiredMark'), t('dossiers.apply.optionalMark'))}
                   {attached.has(doc.key) && ` — ${t('dossiers.apply.alreadyAttached')}`}
                 </>
               }
@@ -273,6 +274,12 @@ function ApplyForm({ me, prefill, procedure, draft, given }: { me: Me; prefill: 
   );
 }
 
+/** A document's name with its mark once: catalogue names often say "(nếu có)" themselves. */
+export function docLabel(doc: { name: string; required: boolean }, requiredMark: string, optionalMark: string): string {
+  const mark = doc.required ? requiredMark : optionalMark;
+  return doc.name.toLocaleLowerCase('vi').includes(mark.toLocaleLowerCase('vi')) ? doc.name : `${doc.name} (${mark})`;
+}
+
 function FieldInput({ name, field, required, value, onChange, error }: { name: string; field: FormField; required: boolean; value: unknown; onChange: (v: string) => void; error?: string }) {
   const { t } = useTranslation();
   const label = `${field.title}${required ? ' *' : ''}`;
@@ -284,7 +291,8 @@ function FieldInput({ name, field, required, value, onChange, error }: { name: s
   if (field.type === 'boolean') {
     return <Checkbox id={id} label={label} checked={value === true} onChange={(e) => onChange(e.target.checked ? 'true' : '')} error={error} />;
   }
-  const type = field.format === 'date' ? 'date' : field.format === 'email' ? 'email' : field.type === 'string' ? 'text' : 'number';
+  if (field.format === 'date') return <DateField id={id} label={label} hint={field.description} value={text} onChange={onChange} error={error} />;
+  const type = field.format === 'email' ? 'email' : field.type === 'string' ? 'text' : 'number';
   const inputMode = field.pattern?.includes('[0-9]') ? 'numeric' : undefined;
-  return <TextField id={id} label={label} hint={field.description} type={type} inputMode={inputMode} value={text} onChange={(e) => onChange(e.target.value)} error={error} maxLength={field.maxLength} />;
+  return <TextField id={id} label={label} hint={field.description} type={type} inputMode={inputMode} value={text} onChange={(e) => onChange(e.target.value)} error={error} />;
 }

@@ -34,7 +34,7 @@ export function DossierPage() {
           <Appointment date={d.appointmentDate} deadline={d.deadline} />
         </p>
         {d.code && (
-          <ButtonAnchor href={`/api/dossiers/${d.id}/receipt.pdf`} icon="download" variant="secondary">
+          <ButtonAnchor href={`/api/dossiers/${d.id}/receipt.pdf`} target="_blank" rel="noopener" icon="download" variant="secondary">
             {t('dossiers.receipt')}
           </ButtonAnchor>
         )}
@@ -139,7 +139,7 @@ function RatingForm({ dossier }: { dossier: DossierDetail }) {
       <div className="row" role="group" aria-label={t('dossiers.rating.title')}>
         {[1, 2, 3, 4, 5].map((n) => (
           <Button key={n} variant={dossier.rating === n ? 'primary' : 'secondary'} onClick={() => rate.mutate({ rating: n })} aria-pressed={dossier.rating === n}>
-            {t('dossiers.rating.stars', { count: n })}
+            <span className="star-glyphs" aria-hidden="true">{'★'.repeat(n)}</span> {t('dossiers.rating.stars', { count: n })}
           </Button>
         ))}
       </div>

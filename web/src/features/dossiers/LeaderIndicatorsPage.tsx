@@ -3,13 +3,14 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Card, ErrorState, Loading, TextField } from '../../ui/index.ts';
+import { Card, DateField, ErrorState, Loading } from '../../ui/index.ts';
 import type { IndicatorsReply as Indicators } from '@cds/contracts/dossiers';
 import { api } from '../../lib/api.ts';
 import { usePageTitle } from '../../app/installation.ts';
+import { formatPercent } from '../../lib/format.ts';
 
 const today = () => new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
-const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`);
+const pct = (r: number | null) => (r === null ? '—' : formatPercent(r));
 
 export function LeaderIndicatorsPage() {
   const { t } = useTranslation();
@@ -26,8 +27,8 @@ export function LeaderIndicatorsPage() {
     <div className="stack">
       <h1>{t('dossiers.indicators.title')}</h1>
       <div className="row wrap">
-        <TextField label={t('dossiers.indicators.from')} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        <TextField label={t('dossiers.indicators.to')} type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        <DateField label={t('dossiers.indicators.from')} value={from} onChange={setFrom} />
+        <DateField label={t('dossiers.indicators.to')} value={to} onChange={setTo} />
       </div>
       {data.isPending && <Loading />}
       {data.isError && <ErrorState error={data.error} onRetry={() => void data.refetch()} />}

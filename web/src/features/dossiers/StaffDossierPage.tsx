@@ -1,10 +1,11 @@
 // One dossier at the one-stop counter: what the applicant sent, the process-control sheet,
 // and the actions the transition table allows now.
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import { useDraft } from '../../lib/drafts.ts';
 import { useParams } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, ButtonAnchor, Card, ErrorState, FilePicker, List, ListItem, Loading, PageHeader, TextArea, TextField } from '../../ui/index.ts';
+import { Alert, Button, ButtonAnchor, Card, DateField, ErrorState, FilePicker, List, ListItem, Loading, PageHeader, TextArea, TextField } from '../../ui/index.ts';
 import { api } from '../../lib/api.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { usePageTitle } from '../../app/installation.ts';
@@ -19,11 +20,14 @@ export function StaffDossierPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const dossier = useDossier(id);
+  const procedure = useProcedure(dossier.data?.procedureId ?? '', !!dossier.data);
   usePageTitle(dossier.data?.code ?? t('dossiers.title'));
   if (dossier.isPending) return <Loading />;
   if (dossier.isError) return <ErrorState error={dossier.error} onRetry={() => void dossier.refetch()} />;
   const d = dossier.data;
   const actions = STAFF_ACTIONS.filter((a) => d.allowedActions.includes(a));
+  // an attachment under the procedure's own name for the document, never its internal key
+  const docName = (key: string) => procedure.data?.requiredDocuments.find((r) => r.key === key)?.name ?? t('dossiers.staff.otherDocument');
   return (
     <div className="stack">
       <PageHeader back={{ to: '/staff/dossiers', label: t('dossiers.queue.title') }} title={`${d.code} — ${d.procedureName}`} />
@@ -31,13 +35,13 @@ export function StaffDossierPage() {
         <p><StatusBadge status={d.status} name={d.statusName} /> <Appointment date={d.appointmentDate} deadline={d.deadline} /></p>
         <p>{t('dossiers.staff.phone', { phone: d.applicantPhone })}</p>
         <p>{t('dossiers.staff.step', { step: d.steps.find((s) => s.key === d.currentStep)?.name ?? '—' })}</p>
-        <ButtonAnchor href={`/api/dossiers/${d.id}/control-sheet.pdf`} variant="secondary" icon="download">{t('dossiers.controlSheet')}</ButtonAnchor>
+        <ButtonAnchor href={`/api/dossiers/${d.id}/control-sheet.pdf`} target="_blank" rel="noopener" variant="secondary" icon="download">{t('dossiers.controlSheet')}</ButtonAnchor>
       </Card>
       <FormAnswers dossier={d} />
       <Card title={t('dossiers.staff.attachments')}>
         <List>
           {d.attachments.map((a) => (
-            <ListItem key={a.id} icon="document" title={a.fileName} description={`${a.docKey}${a.round ? ` · ${t('dossiers.staff.round', { round: a.round })}` : ''}`} href={`/api/dossiers/${d.id}/attachments/${a.id}`} />
+            <ListItem key={a.id} icon="document" title={a.fileName} description={`${docName(a.docKey)}${a.round ? ` · ${t('dossiers.staff.round', { round: a.round })}` : ''}`} href={`/api/dossiers/${d.id}/attachments/${a.id}`} />
           ))}
         </List>
       </Card>
@@ -77,18 +81,20 @@ function ActionPanel({ dossier, actions }: { dossier: DossierDetail; actions: St
   const { t } = useTranslation();
   const client = useQueryClient();
   const [action, setAction] = useState<StaffAction | null>(null);
-  const [note, setNote] = useState('');
+  // one draft per dossier and action, so a note typed for "refuse" never rides along with "accept"
+  const note = useDraft(`dossier:${dossier.id}:${action ?? 'none'}`);
   const [missing, setMissing] = useState('');
   const [date, setDate] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const sent = useRef('');
   const run = useMutation({
     mutationFn: (body: Record<string, unknown>) => api<DossierDetail>(`/api/dossiers/${dossier.id}/${action!.replace(/_/g, '-')}`, { method: 'POST', body }),
     onSuccess: (updated) => {
       client.setQueryData(dossierKey(dossier.id), updated);
       void client.invalidateQueries({ queryKey: ['dossiers'] });
+      note.consumed(sent.current);
       setAction(null);
-      setNote('');
       setMissing('');
       setFile(null);
     },
@@ -100,8 +106,9 @@ function ActionPanel({ dossier, actions }: { dossier: DossierDetail; actions: St
     e.preventDefault();
     setError(null);
     const body: Record<string, unknown> = {};
-    if (needsReason) body.reason = note;
-    else if (note) body.note = note;
+    sent.current = note.value;
+    if (needsReason) body.reason = note.value;
+    else if (note.value) body.note = note.value;
     if (action === 'request_documents') body.missing = missing.split('\n').map((s) => s.trim()).filter(Boolean).map((name) => ({ name }));
     if (action === 'apologize') body.newAppointmentDate = date;
     if ((action === 'complete' || action === 'return_result') && file) {
@@ -127,11 +134,11 @@ function ActionPanel({ dossier, actions }: { dossier: DossierDetail; actions: St
           {action === 'request_documents' && (
             <TextArea id="action-missing" label={t('dossiers.staff.missingList')} rows={3} value={missing} onChange={(e) => setMissing(e.target.value)} />
           )}
-          {action === 'apologize' && <TextField label={t('dossiers.staff.newDate')} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+          {action === 'apologize' && <DateField label={t('dossiers.staff.newDate')} value={date} onChange={setDate} />}
           {(action === 'complete' || action === 'return_result') && (
             <FilePicker id="action-result" label={t('dossiers.staff.resultFile')} accept={ACCEPTED_FILES} onFiles={(files) => setFile(files[0] ?? null)} />
           )}
-          <TextField id="action-note" label={needsReason ? t('dossiers.staff.reason') : t('dossiers.staff.note')} value={note} onChange={(e) => setNote(e.target.value)} />
+          <TextField id="action-note" label={needsReason ? t('dossiers.staff.reason') : t('dossiers.staff.note')} value={note.value} onChange={(e) => note.set(e.target.value)} />
           <Button type="submit" icon="check" busy={run.isPending}>{t('dossiers.staff.confirm')}</Button>
         </form>
       )}

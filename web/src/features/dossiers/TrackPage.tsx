@@ -39,6 +39,7 @@ export function TrackPage() {
     <div className="narrow stack">
       <h1>{t('dossiers.track.title')}</h1>
       <p>{t('dossiers.track.intro')}</p>
+      <p className="muted">{t('dossiers.track.who')}</p>
       <form className="stack" onSubmit={(e) => void onSubmit(e)} noValidate>
         {error && <Alert kind="error" live>{error}</Alert>}
         <TextField label={t('dossiers.track.code')} value={code} onChange={(e) => setCode(e.target.value)} autoCapitalize="characters" spellCheck={false} />

@@ -34,8 +34,8 @@ export function usePrefill(enabled: boolean) {
   return useQuery({ queryKey: ['me', 'prefill'], queryFn: ({ signal }) => api<Prefill>('/api/me/prefill', { signal }), enabled, gcTime: 0, staleTime: 0, retry: false });
 }
 
-export function useProcedure(id: string) {
-  return useQuery({ queryKey: ['procedure', id], queryFn: ({ signal }) => api<Procedure>(`/api/procedures/${encodeURIComponent(id)}`, { signal }) });
+export function useProcedure(id: string, enabled = true) {
+  return useQuery({ queryKey: ['procedure', id], queryFn: ({ signal }) => api<Procedure>(`/api/procedures/${encodeURIComponent(id)}`, { signal }), enabled });
 }
 
 /**

@@ -54,6 +54,8 @@ export function HomePage() {
         <AccountCard />
       )}
 
+      <QuickLinks features={features.map((f) => f.key)} signedIn={auth.status === 'signedIn'} />
+
       <section aria-labelledby="services-title">
         <h2 id="services-title" className="section-title">
           {t('home.services')}
@@ -83,6 +85,38 @@ export function HomePage() {
 
       <DisplaySettings />
     </div>
+  );
+}
+
+/**
+ * What people come back for, reachable without signing in: following a dossier by its code,
+ * the public map of reports; and their own dossiers and reports (which ask to sign in).
+ */
+function QuickLinks({ features, signedIn }: { features: string[]; signedIn: boolean }) {
+  const { t } = useTranslation();
+  const has = (key: string) => features.includes(key);
+  const links = [
+    has('dossiers') && { to: '/tra-cuu-ho-so', icon: 'search' as const, label: t('home.quick.track'), open: true },
+    has('reports') && { to: '/reports', icon: 'map' as const, label: t('home.quick.reportMap'), open: true },
+    has('dossiers') && { to: '/dossiers', icon: 'document' as const, label: t('home.quick.myDossiers'), open: false },
+    has('reports') && { to: '/reports/mine', icon: 'megaphone' as const, label: t('home.quick.myReports'), open: false },
+  ].filter((l) => !!l);
+  if (links.length === 0) return null;
+  return (
+    <section aria-labelledby="quick-title">
+      <h2 id="quick-title" className="section-title">{t('home.quick.title')}</h2>
+      <ul className="quick-links">
+        {links.map((l) => (
+          <li key={l.to}>
+            <Link to={l.to} className="quick-link">
+              <Icon name={l.icon} />
+              <span>{l.label}</span>
+              {!l.open && !signedIn && <span className="quick-link__note">{t('home.quick.needsSignIn')}</span>}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -10,6 +10,7 @@ import { useInstallation, usePageTitle } from '../../app/installation.ts';
 import { useCommunes } from '../account/areas.ts';
 import { areasInScope } from './scope.ts';
 import type { ChartOption } from './EChart.tsx';
+import { WorkSection } from './WorkSection.tsx';
 
 const EChart = lazy(() => import('./EChart.tsx'));
 const CHART_ROWS = 15;
@@ -45,6 +46,7 @@ export function CitizensDashboard({ me }: { me: Me }) {
       ) : (
         <Select className="input--narrow" label={t('leader.area')} value={area} onChange={(e) => setChosen(e.target.value)} options={areas.map((a) => ({ value: a.code, label: a.name }))} />
       )}
+      {area && <WorkSection area={area} />}
       {dashboard.isPending && area && <Loading />}
       {dashboard.isError && <ErrorState error={dashboard.error} onRetry={() => void dashboard.refetch()} />}
       {dashboard.data && <DashboardBody data={dashboard.data} />}

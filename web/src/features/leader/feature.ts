@@ -7,5 +7,6 @@ export const leaderFeature: Feature = {
   key: 'leader',
   locales: { vi, en: () => import('./locales/en.json') },
   leader: [signedInRoute('', lazyPage(() => import('./CitizensDashboard.tsx'), 'CitizensDashboard'), CORE_ABILITIES.viewDashboard)],
-  nav: [{ to: '/leader', labelKey: 'staff.nav.dashboard', icon: 'chart', ability: CORE_ABILITIES.viewDashboard }],
+  // `end`: the dashboard's own tab is not also lit on the other /leader/… pages
+  nav: [{ to: '/leader', labelKey: 'staff.nav.dashboard', icon: 'chart', ability: CORE_ABILITIES.viewDashboard, end: true }],
 };

@@ -3,17 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { Button, EmptyState, ErrorState, List, ListItem, Loading } from '../../ui/index.ts';
 import { api } from '../../lib/api.ts';
 import { usePageTitle } from '../../app/installation.ts';
+import { formatDateTime } from '../../lib/format.ts';
 import { inboxKey, useInbox, type Notice } from './api.ts';
 
 export function NotificationsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   usePageTitle(t('inbox.title'));
   const client = useQueryClient();
   const inbox = useInbox(true);
   const refresh = () => client.invalidateQueries({ queryKey: inboxKey });
   const markOne = useMutation({ mutationFn: (id: string) => api(`/api/me/notifications/${id}/read`, { method: 'POST' }), onSettled: refresh });
   const markAll = useMutation({ mutationFn: () => api('/api/me/notifications/read-all', { method: 'POST' }), onSettled: refresh });
-  const when = (n: Notice) => new Date(n.createdAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN', { dateStyle: 'short', timeStyle: 'short' });
+  const when = (n: Notice) => formatDateTime(n.createdAt);
 
   return (
     <div className="narrow stack">

@@ -11,6 +11,7 @@ import { useCommunes } from '../account/areas.ts';
 import { sendReport, shrinkPhoto, useCategories, type Category, type DuplicatesReply, type PhotoLocationReply, type Report, type SendResult, usePlaceName, useQueuedReportCode } from './api.ts';
 import { fileToBase64 } from '../../lib/files.ts';
 import { ReportMap } from './ReportMap.tsx';
+import { RoutePreview } from './RoutePreview.tsx';
 import './reports.css';
 
 type Point = { lat: number; lon: number };
@@ -72,7 +73,17 @@ function ReportSent({ result }: { result: Extract<SendResult, { kind: 'sent' | '
       <Alert kind="success" live>
         {code ? t('reports.form.sent', { code }) : t('reports.form.queued')}
       </Alert>
-      {code && <Link to={`/reports/${code}`}>{code}</Link>}
+      {code && (
+        <p>
+          {t('reports.form.codeLabel')} <Link className="tracking-code" to={`/reports/${code}`}>{code}</Link>
+        </p>
+      )}
+      <h2 className="section-title">{t('reports.form.nextTitle')}</h2>
+      <ol className="next-steps">
+        <li>{t('reports.form.next1')}</li>
+        <li>{t('reports.form.next2')}</li>
+        <li>{t('reports.form.next3')}</li>
+      </ol>
       <Link to="/reports/mine">{t('reports.public.mine')}</Link>
     </div>
   );
@@ -270,6 +281,7 @@ function ReportForm({ category, onBack, onDone }: FormProps) {
         </Card>
       )}
       <Card title={t('reports.form.step5')}>
+        <RoutePreview category={category.code} pin={pin} communeCode={communeCode} />
         <Checkbox label={t('reports.form.anonymous')} checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
         {formError && <Alert kind="error" live>{formError}</Alert>}
         <Button type="submit" busy={busy} block>{t('reports.form.submit')}</Button>

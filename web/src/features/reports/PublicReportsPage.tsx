@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { Button, ButtonLink, EmptyState, ErrorState, Loading, Select, TextField } from '../../ui/index.ts';
+import { Button, ButtonLink, DateField, EmptyState, ErrorState, Loading, Select } from '../../ui/index.ts';
 import { usePageTitle, useInstallation } from '../../app/installation.ts';
 import { useCommunes } from '../account/areas.ts';
 import { useCategories, usePublicReports, type ReportStatus } from './api.ts';
@@ -38,8 +38,8 @@ export function PublicReportsPage() {
           options={STATUSES.map((s) => ({ value: s, label: t(`reports.kinds.${s === 'new' ? 'created' : s === 'in_progress' ? 'start' : s === 'accepted' ? 'accept' : s === 'assigned' ? 'assign' : s === 'need_info' ? 'request_info' : s === 'resolved' ? 'resolve' : s === 'rejected' ? 'reject' : 'close'}`) }))} />
         <Select label={t('reports.form.commune')} placeholder={t('reports.filter.all')} value={draft.commune} onChange={(e) => setDraft({ ...draft, commune: e.target.value })}
           options={(communes.data ?? []).map((c) => ({ value: c.code, label: c.name }))} />
-        <TextField type="date" label={t('reports.filter.from')} value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
-        <TextField type="date" label={t('reports.filter.to')} value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+        <DateField label={t('reports.filter.from')} value={draft.from} onChange={(from) => setDraft({ ...draft, from })} />
+        <DateField label={t('reports.filter.to')} value={draft.to} onChange={(to) => setDraft({ ...draft, to })} />
         <Button onClick={apply} icon="search">{t('reports.filter.apply')}</Button>
       </div>
       {list.isPending && <Loading />}

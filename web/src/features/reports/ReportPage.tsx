@@ -10,7 +10,7 @@ import { api, ApiError } from '../../lib/api.ts';
 import { useAuth } from '../../app/auth.ts';
 import { usePageTitle } from '../../app/installation.ts';
 import { useReport, type MyReport } from './api.ts';
-import { formatDateTime, StatusBadge, Timeline } from './parts.tsx';
+import { formatDate, formatDateTime, StatusBadge, Timeline } from './parts.tsx';
 import './reports.css';
 
 export function ReportPage() {
@@ -37,7 +37,7 @@ export function ReportPage() {
           <dt>{t('reports.detail.received')}</dt>
           <dd>{formatDateTime(r.receivedAt)}</dd>
           <dt>{t('reports.detail.due')}</dt>
-          <dd>{r.dueDate}</dd>
+          <dd>{formatDate(r.dueDate)}</dd>
         </dl>
         <p>{t('reports.detail.supporters', { n: r.supporters })}</p>
         {r.photos.length > 0 && (
@@ -114,7 +114,7 @@ function CitizenActions({ report: r }: { report: MyReport }) {
             {[1, 2, 3, 4, 5].map((n) => (
               <label key={n}>
                 <input type="radio" name="stars" value={n} checked={stars === n} onChange={() => setStars(n)} />
-                <span>{t('reports.detail.stars', { n })}</span>
+                <span><span className="star-glyphs" aria-hidden="true">{'★'.repeat(n)}{'☆'.repeat(5 - n)}</span> {t('reports.detail.stars', { n })}</span>
               </label>
             ))}
           </fieldset>

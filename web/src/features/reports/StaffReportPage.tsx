@@ -8,7 +8,9 @@ import { Alert, Button, Card, ErrorState, Loading, Select, TextField } from '../
 import { api, ApiError } from '../../lib/api.ts';
 import { usePageTitle } from '../../app/installation.ts';
 import { useDraft } from '../../lib/drafts.ts';
-import { useStaffReport, useTemplates, type ReportAction, type StaffReport } from './api.ts';
+import { formatDate } from '../../lib/format.ts';
+import { useAgencies, useStaffReport, useTemplates, type ReportAction, type StaffReport } from './api.ts';
+import { foldVietnamese } from '@cds/contracts';
 import { StatusBadge, Timeline } from './parts.tsx';
 import { ReportMap } from './ReportMap.tsx';
 import './reports.css';
@@ -28,7 +30,7 @@ export function StaffReportPage() {
         {r.trackingCode} · {r.category.name}
       </h1>
       <p>
-        <StatusBadge status={r.status} label={r.statusLabel} /> {t('reports.detail.due')}: {r.dueDate}
+        <StatusBadge status={r.status} label={r.statusLabel} /> {t('reports.detail.due')}: {formatDate(r.dueDate)}
         {r.urgency && r.urgency !== 'ok' && <span className={`badge ${r.urgency === 'overdue' ? 'badge--danger' : 'badge--warn'}`}> {t(`reports.staff.urgency.${r.urgency}`)}</span>}
       </p>
       <Card>
@@ -122,6 +124,7 @@ function ActionsCard({ report: r, actions }: { report: StaffReport; actions: Run
   const act = (action: ReportAction, fields: Record<string, string> = {}, uses: { text?: boolean; extra?: boolean } = {}) =>
     send(actionPath, { action, ...fields }, uses);
   const has = (a: ReportAction) => r.actions.includes(a);
+  const [assignee, setAssignee] = useState('');
   const button = (a: ReportAction, label: string, onClick: () => void, variant?: 'secondary' | 'danger') =>
     has(a) && <Button variant={variant} busy={busy} disabled={locked} onClick={onClick}>{label}</Button>;
   return (
@@ -134,16 +137,22 @@ function ActionsCard({ report: r, actions }: { report: StaffReport; actions: Run
       <div className="row">
         {button('accept', t('reports.staff.accept'), () => act('accept'))}
         {button('reject', t('reports.staff.reject'), () => act('reject', { reason: text.value }, { text: true }), 'danger')}
-        {button('assign', t('reports.staff.assignMe'), () => act('assign'))}
         {button('start', t('reports.staff.start'), () => act('start'))}
         {button('request_info', t('reports.staff.requestInfo'), () => act('request_info', { question: text.value }, { text: true }), 'secondary')}
         {button('resume', t('reports.staff.resume'), () => act('resume'))}
         {button('resolve', t('reports.staff.resolve'), () => act('resolve', { answer: text.value }, { text: true }))}
       </div>
-      {(has('transfer') || has('merge')) && (
+      {has('assign') && (
         <div className="row">
-          <TextField label={`${t('reports.staff.agencyCode')} / ${t('reports.staff.target')}`} value={extra.value} onChange={(e) => extra.set(e.target.value)} />
-          {button('transfer', t('reports.staff.transfer'), () => act('transfer', { agencyCode: extra.value, reason: text.value }, { text: true, extra: true }), 'secondary')}
+          <Select id="report-assignee" label={t('reports.staff.assignee')} value={assignee} onChange={(e) => setAssignee(e.target.value)}
+            options={[{ value: '', label: t('reports.staff.assignMe') }, ...r.assignees.map((a) => ({ value: a.id, label: a.name }))]} />
+          {button('assign', t('reports.staff.assign'), () => act('assign', assignee ? { assigneeId: assignee } : {}))}
+        </div>
+      )}
+      {has('transfer') && <TransferPicker report={r} locked={locked} busy={busy} onTransfer={(agencyCode, reason) => act('transfer', { agencyCode, reason })} />}
+      {has('merge') && (
+        <div className="row">
+          <TextField label={t('reports.staff.target')} value={extra.value} onChange={(e) => extra.set(e.target.value)} />
           {button('merge', t('reports.staff.merge'), () => act('merge', { targetId: extra.value }, { extra: true }), 'secondary')}
         </div>
       )}
@@ -152,5 +161,32 @@ function ActionsCard({ report: r, actions }: { report: StaffReport; actions: Run
         <Button variant="ghost" busy={busy} disabled={locked || !text.value.trim()} onClick={() => send(`/api/staff/reports/${r.trackingCode}/replies`, { text: text.value }, { text: true })}>{t('reports.staff.sendReply')}</Button>
       </div>
     </Card>
+  );
+}
+
+/**
+ * Transfer (chuyển cơ quan) by name: the officer types a few words and picks the agency,
+ * instead of knowing its code. The list is the public agency directory, without the
+ * report's own agency.
+ */
+function TransferPicker({ report: r, locked, busy, onTransfer }: { report: StaffReport; locked: boolean; busy: boolean; onTransfer: (agencyCode: string, reason: string) => void }) {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const [chosen, setChosen] = useState('');
+  const reason = useDraft(`staff-report:${r.trackingCode}:transfer-reason`);
+  const agencies = useAgencies();
+  const words = foldVietnamese(query).split(/\s+/).filter(Boolean);
+  const matches = (agencies.data ?? [])
+    .filter((a) => a.name !== r.agencyName)
+    .filter((a) => words.every((w) => foldVietnamese(`${a.name} ${a.shortName} ${a.areaName ?? ''}`).includes(w)))
+    .slice(0, 50);
+  return (
+    <div className="stack">
+      <TextField id="transfer-search" type="search" label={t('reports.staff.transferSearch')} value={query} onChange={(e) => setQuery(e.target.value)} />
+      <Select id="transfer-agency" label={t('reports.staff.transferTo')} placeholder={t('reports.staff.transferChoose', { count: matches.length })} value={chosen} onChange={(e) => setChosen(e.target.value)}
+        options={matches.map((a) => ({ value: a.code, label: a.name }))} />
+      <TextField id="transfer-reason" label={t('reports.staff.transferReason')} value={reason.value} onChange={(e) => reason.set(e.target.value)} />
+      <Button variant="secondary" busy={busy} disabled={locked || !chosen || !reason.value.trim()} onClick={() => onTransfer(chosen, reason.value.trim())}>{t('reports.staff.transfer')}</Button>
+    </div>
   );
 }

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { Button, EmptyState, ErrorState, Loading, Select, TextField } from '../../ui/index.ts';
 import { usePageTitle } from '../../app/installation.ts';
 import { useInbox } from './api.ts';
-import { StatusBadge } from './parts.tsx';
+import { formatDate, StatusBadge } from './parts.tsx';
 import './reports.css';
 
 export function StaffReportsPage() {
@@ -56,7 +56,7 @@ export function StaffReportsPage() {
                 <td><StatusBadge status={r.status} label={r.statusLabel} /></td>
                 <td>{r.communeName}</td>
                 <td>
-                  {r.dueDate}
+                  {formatDate(r.dueDate)}
                   {r.urgency && r.urgency !== 'ok' && <span className={`badge ${r.urgency === 'overdue' ? 'badge--danger' : 'badge--warn'}`}> {t(`reports.staff.urgency.${r.urgency}`)}</span>}
                 </td>
               </tr>

@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReportStatus } from '@cds/contracts';
 import type { PlaceReply } from '@cds/contracts/areas';
 import type { Category as ContractCategory, CreateBody, CreateReply, InboxReply, ListReply, MineReply, MyReport, StaffReport, Template } from '@cds/contracts/reports';
+import type { Agency } from '@cds/contracts/areas';
 import { api } from '../../lib/api.ts';
 import { onceSent, sendThroughOutbox } from '../../lib/outbox.ts';
 
@@ -32,6 +33,10 @@ export const useInbox = (qs: string) =>
 
 export const useStaffReport = (code: string) =>
   useQuery({ queryKey: ['reports', 'staff', code], queryFn: ({ signal }) => api<StaffReport>(`/api/staff/reports/${encodeURIComponent(code)}`, { signal }) });
+
+/** Every agency of the province (the public directory), for the transfer picker. */
+export const useAgencies = () =>
+  useQuery({ queryKey: ['agencies'], queryFn: ({ signal }) => api<Agency[]>('/api/agencies', { signal }), staleTime: 10 * 60_000 });
 
 export const useTemplates = (category: string) =>
   useQuery({ queryKey: ['reports', 'templates', category], queryFn: ({ signal }) => api<Template[]>(`/api/staff/report-templates?category=${encodeURIComponent(category)}`, { signal }) });

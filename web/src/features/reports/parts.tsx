@@ -6,9 +6,9 @@ export function StatusBadge({ status, label }: { status: ReportStatus; label: st
   return <span className={`badge ${STATUS_CLASS[status]}`}>{label}</span>;
 }
 
-export function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
-}
+// the app-wide formatter (Vietnam time, dd/MM/yyyy HH:mm), re-exported for the reports pages
+export { formatDate, formatDateTime } from '../../lib/format.ts';
+import { formatDateTime } from '../../lib/format.ts';
 
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   const { t } = useTranslation();
@@ -20,7 +20,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
           <strong>{t(`reports.kinds.${e.kind}`, { defaultValue: e.kind })}</strong>
           {e.actorName ? ` — ${e.actorName}` : ''}
           {!e.public && <span className="badge badge--muted"> {t('reports.staff.notes')}</span>}
-          {e.body && <p>{e.body}</p>}
+          {e.body && <p>{e.kind === 'photo_moderated' ? t(`reports.photoDecision.${e.body}`, { defaultValue: e.body }) : e.body}</p>}
         </li>
       ))}
     </ol>
