@@ -63,6 +63,8 @@ describe('citizen account journey', () => {
     await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
     await page.waitForURL(`${BASE_URL}/`);
     await page.getByRole('heading', { name: 'Xin chào, Lường Thị Mai' }).waitFor();
+    // no "signed in" toast lies over the home page (issue 11, point 10)
+    assert.equal(await page.getByText('Bạn đã đăng nhập.').count(), 0);
   });
 
   it('edits the profile: birthday, commune and address', async () => {
@@ -124,6 +126,12 @@ describe('citizen account journey', () => {
     await page.getByRole('switch', { name: /Chữ lớn/ }).click();
     const larger = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
     assert.ok(larger > before, `root font ${larger}px should be larger than ${before}px`);
+    // issue 11, point 10: with large text on a phone the header still takes one row
+    const headerRows = await page.locator('.app-header__inner').evaluate((el) => {
+      const tops = [...el.children].filter((c) => c.getClientRects().length > 0).map((c) => c.getBoundingClientRect().top).sort((a, b) => a - b);
+      return tops.filter((top, i) => i === 0 || top - tops[i - 1]! > 12).length;
+    });
+    assert.equal(headerRows, 1, 'the header is one row with large text');
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Tài khoản của tôi' }).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-large-text')), true);

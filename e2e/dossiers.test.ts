@@ -81,6 +81,8 @@ describe('online public service: birth registration', () => {
     code = banner?.match(/là (\S+)\./)?.[1] ?? '';
     assert.match(code, /^[A-Za-z0-9.-]+-\d{6}-\d{4}$/, 'the official shape <agency electronic id>-YYMMDD-XXXX');
     await checkA11y(citizen, 'dossier submitted');
+    // the receipt opens beside the app, not in its place (point 10)
+    assert.equal(await citizen.getByRole('link', { name: 'Tải giấy tiếp nhận và hẹn trả kết quả (PDF)' }).getAttribute('target'), '_blank');
     const receipt = await citizen.request.get(`/api/dossiers/${dossierPath.split('/').pop()}/receipt.pdf`);
     assert.equal(receipt.status(), 200);
     assert.equal((await receipt.body()).subarray(0, 5).toString(), '%PDF-');

@@ -66,6 +66,9 @@ describe('citizen reports', () => {
     const filed = (await (await page.request.get(`/api/reports/${code}`)).json()) as { communeCode: string; photos: unknown[] };
     assert.equal(filed.communeCode, '05983', 'the pin is in Phường Lương Văn Tri');
     assert.equal(filed.photos.length, 1, 'the photo arrived');
+    // what happens next, and the code on one line (point 10)
+    await page.getByText('Việc tiếp theo').waitFor();
+    assert.equal(await page.getByRole('link', { name: code }).evaluate((el) => el.getClientRects().length), 1, 'the tracking code is not broken across lines');
     await page.getByRole('link', { name: code }).click();
     await page.getByText(code).first().waitFor();
     await checkA11y(page, 'report: detail (new)');
@@ -134,6 +137,8 @@ describe('citizen reports', () => {
     await page.getByLabel('5 sao').check();
     await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
     await page.getByText('Bạn đã đánh giá 5 sao').waitFor();
+    // the rating shows as stars (issue 11, point 10)
+    assert.equal(await page.locator('p', { hasText: 'Bạn đã đánh giá 5 sao' }).locator('.star-glyphs').textContent(), '★★★★★');
     const res = await page.request.get(`/api/reports/${code}`);
     assert.equal((await res.json()).status, 'closed');
   });

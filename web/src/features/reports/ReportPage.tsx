@@ -100,7 +100,7 @@ function CitizenActions({ report: r }: { report: MyReport }) {
           )}
         </div>
       )}
-      {r.rating && <p>{t('reports.detail.rated', { n: r.rating })}</p>}
+      {r.rating && <p><span className="star-glyphs" aria-hidden="true">{'★'.repeat(r.rating)}{'☆'.repeat(5 - r.rating)}</span> {t('reports.detail.rated', { n: r.rating })}</p>}
       {r.canAnswer && (
         <Card title={t('reports.detail.infoTitle')}>
           <TextField label={t('reports.detail.infoText')} value={text} onChange={(e) => setText(e.target.value)} />
