@@ -18,7 +18,7 @@ export type AssistantLink = Static<typeof AssistantLink>;
 
 /** Where the facts of an answer come from: a procedure of the catalogue, a staff answer, a dossier… */
 export const AssistantSource = Type.Object({
-  kind: Type.Union([Type.Literal('procedure'), Type.Literal('faq'), Type.Literal('dossier'), Type.Literal('report'), Type.Literal('agency'), Type.Literal('guide')]),
+  kind: Type.Union([Type.Literal('procedure'), Type.Literal('faq'), Type.Literal('dossier'), Type.Literal('report'), Type.Literal('agency'), Type.Literal('guide'), Type.Literal('payment'), Type.Literal('alert'), Type.Literal('news')]),
   id: Type.String(),
   title: Type.String(),
 });

@@ -14,6 +14,8 @@ import { AlertService, FAN_OUT_JOB, RIVER_LEVEL_CROSSED, type RiverLevelCrossed 
 export interface AlertsApi {
   /** Runs the fan-out of a sent alert now (the job's handler). */
   fanOut(alertId: string): Promise<void>;
+  /** Alerts in force now for a commune (or anywhere, with null), newest first: id and headline. */
+  inForce(communeCode: string | null, limit: number): Promise<{ id: string; headline: string; severity: string }[]>;
 }
 
 /** Demo staff of the module: the alert officer of the provincial command. */
@@ -30,7 +32,11 @@ export const alertsModule: ModuleDefinition<AlertsApi> = {
     identity.registerExporter('alerts', (userId) => repo.answersBy(platform.db.kysely, userId));
     identity.registerPersonalData('alerts', async () => ({ erased: [{ key: 'alerts.erased.answers' }], kept: [] }));
     return {
-      api: { fanOut: (id) => service.fanOut(id) },
+      api: {
+        fanOut: (id) => service.fanOut(id),
+        inForce: async (commune, limit) => (await service.list(null, { ...(commune ? { commune } : {}), current: true, limit })).items
+          .map((a) => ({ id: a.id, headline: a.headline, severity: a.severity })),
+      },
       messages,
       routes: (app) => alertRoutes(app, service),
       events: {

@@ -3,9 +3,12 @@
 // app; logs what it could not answer so editors can teach it.
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { RateLimiter } from '../../platform/rate-limit.ts';
+import { alertsModule } from '../alerts/index.ts';
 import { areasModule } from '../areas/index.ts';
 import { dossiersModule } from '../dossiers/index.ts';
 import { identityModule, USER_ANONYMISED } from '../identity/index.ts';
+import { newsModule } from '../news/index.ts';
+import { paymentsModule } from '../payments/index.ts';
 import { proceduresModule } from '../procedures/index.ts';
 import { reportsModule } from '../reports/index.ts';
 import { OpenAiCompatibleRephraser } from './llm.ts';
@@ -38,6 +41,9 @@ export const assistantModule: ModuleDefinition<AssistantApi> = {
       dossiers: platform.use(dossiersModule),
       reports: platform.use(reportsModule),
       areas: platform.use(areasModule),
+      payments: platform.use(paymentsModule),
+      alerts: platform.use(alertsModule),
+      news: platform.use(newsModule),
       homeCommune: async (userId) => (await identity.getUserSummary(userId))?.communeCode ?? null,
       rephraser: settings.llm ? new OpenAiCompatibleRephraser(settings.llm, platform.log) : null,
     });

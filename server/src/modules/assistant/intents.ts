@@ -57,6 +57,7 @@ export const BUILT_IN_INTENTS: BuiltInIntent[] = [
   { intent: 'payments', examples: [
     'thanh toan', 'thanh toan truc tuyen', 'nop tien online', 'tra tien', 'thanh toan le phi', 'nop le phi online', 'thanh toan qr',
     'chuyen khoan', 'vnpay', 'hoa don', 'tien dien', 'tien nuoc', 'dong tien nuoc', 'bien lai', 'thanh toan hoa don',
+    'thanh toan cua toi', 'da thanh toan chua', 'tien da tru chua', 'kiem tra thanh toan', 'trang thai thanh toan',
   ] },
   { intent: 'use_app', examples: [
     'huong dan su dung', 'cach dung ung dung', 'ung dung lam duoc gi', 'app nay de lam gi', 'tro ly ao lam duoc gi', 'chu to', 'phong to chu',

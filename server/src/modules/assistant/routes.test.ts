@@ -285,4 +285,31 @@ describe('assistant', () => {
       assert.notEqual((await reply('tiem phong dai')).reply.intent, 'faq');
     });
   });
+
+  describe('payments, alerts and news of the person', () => {
+    it('tells a signed-in citizen the status of their latest payment, and nobody else', async () => {
+      const bills = (await t.app.inject({ method: 'GET', url: '/api/payments/bills?service=electricity&customerCode=PA11TX0012345', headers: an.headers })).json() as { bills: { billId: string }[] };
+      const created = await t.app.inject({ method: 'POST', url: '/api/payments', headers: an.headers, payload: { purpose: 'bill', service: 'electricity', customerCode: 'PA11TX0012345', billIds: [bills.bills[0]!.billId] } });
+      assert.equal(created.statusCode, 201, created.body);
+      const payment = created.json() as { id: string; code: string };
+      const mine = await reply('thanh toan cua toi da xong chua', an);
+      assert.equal(mine.reply.intent, 'payments');
+      assert.match(mine.reply.text, new RegExp(`${payment.code}.*đang chờ trả`));
+      assert.ok(mine.reply.links.some((l) => l.href === `/payments/${payment.id}`));
+      for (const other of [null, binh]) assert.ok(!(await reply('thanh toan cua toi da xong chua', other)).reply.text.includes(payment.code));
+    });
+
+    it('lists the alerts in force and the latest news, as the public pages show them', async () => {
+      const current = (await t.app.inject({ method: 'GET', url: '/api/alerts?current=true&limit=3' })).json() as { items: { id: string; headline: string }[] };
+      const alerts = await reply('co canh bao gi khong');
+      assert.equal(alerts.reply.intent, 'alerts');
+      if (current.items.length === 0) assert.match(alerts.reply.text, /không có cảnh báo/);
+      for (const a of current.items) assert.ok(alerts.reply.text.includes(a.headline) && alerts.reply.links.some((l) => l.href === `/canh-bao/${a.id}`), alerts.reply.text);
+      const latest = (await t.app.inject({ method: 'GET', url: '/api/news?limit=3' })).json() as { items: { id: string; title: string }[] };
+      assert.ok(latest.items.length > 0, 'demo news exist');
+      const news = await reply('tin tuc moi');
+      assert.equal(news.reply.intent, 'news');
+      for (const n of latest.items) assert.ok(news.reply.text.includes(n.title) && news.reply.links.some((l) => l.href === `/news/${n.id}`), news.reply.text);
+    });
+  });
 });

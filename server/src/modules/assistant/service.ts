@@ -19,6 +19,9 @@ import * as repo from './repo.ts';
 import type { ConversationState, FaqRow } from './repo.ts';
 import { buildMatcher, understand, type Known, type Understanding } from './understand.ts';
 import type { Rephraser } from './llm.ts';
+import type { AlertsApi } from '../alerts/index.ts';
+import type { NewsApi } from '../news/index.ts';
+import type { PaymentsApi } from '../payments/index.ts';
 
 /** A conversation is remembered this long after its last turn. */
 export const CONVERSATION_TTL_MS = 30 * 60 * 1000;
@@ -28,6 +31,9 @@ export interface AssistantPorts {
   dossiers: Pick<DossiersApi, 'track' | 'mine'>;
   reports: Pick<ReportsApi, 'find' | 'statusLabel' | 'categoryName'>;
   areas: Pick<AreasApi, 'agencyForCommune' | 'listAgencies'>;
+  payments: Pick<PaymentsApi, 'latestOf'>;
+  alerts: Pick<AlertsApi, 'inForce'>;
+  news: Pick<NewsApi, 'latest'>;
   /** The signed-in person's home commune (for "where is my commune's office"). */
   homeCommune(userId: string): Promise<string | null>;
   rephraser: Rephraser | null;
@@ -136,6 +142,9 @@ export class AssistantService {
       case 'dossier_status': return this.dossierStatus(principal, u, state, locale);
       case 'report_status': return this.reportStatus(u, state, locale);
       case 'agency': return this.agency(principal, locale, d.top.score);
+      case 'payments': return this.payments(principal, locale, d.top.score);
+      case 'alerts': return this.alerts(principal, locale, d.top.score);
+      case 'news': return this.news(principal, locale, d.top.score);
       default: return this.simple(k.intent, locale, d.top.score);
     }
   }
@@ -269,6 +278,39 @@ export class AssistantService {
     const text = translate(locale, own ? 'assistant.agency' : 'assistant.agency_province', { agency: agency.name, address, hotline: pack.hotline });
     const links = [...this.intentLinks('agency', locale), ...(agency.phone ? [{ title: translate(locale, 'assistant.link.hotline', { hotline: agency.phone }), href: `tel:${agency.phone}` }] : [])];
     return this.draft(text, 'agency', links, [], [{ kind: 'agency', id: agency.code, title: agency.name }], true, score);
+  }
+
+  /** How to pay, and the person's latest payments with their status ("did my payment go through?"). */
+  private async payments(principal: Principal | null, locale: Locale, score: number): Promise<Draft> {
+    const t = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
+    const links = this.intentLinks('payments', locale);
+    const items = principal ? await this.ports.payments.latestOf(principal, 3) : [];
+    const lines = items.map((p) => t('assistant.payments_line', { code: p.code, description: p.description, amount: p.amountVnd.toLocaleString('vi-VN'), status: t(`assistant.payment_status.${p.status}`) }));
+    const text = [t('assistant.payments'), ...(lines.length ? [t('assistant.payments_recent'), ...lines] : [])].join('\n');
+    const sources = [{ kind: 'guide' as const, id: 'payments', title: t('assistant.link.payments') }, ...items.map((p) => ({ kind: 'payment' as const, id: p.code, title: p.description }))];
+    return this.draft(text, 'payments', [...items.map((p) => ({ title: p.code, href: `/payments/${p.id}` })), ...links], [], sources, true, score);
+  }
+
+  /** Where alerts are, and those in force now for the person's commune (the province's when signed out). */
+  private async alerts(principal: Principal | null, locale: Locale, score: number): Promise<Draft> {
+    const t = (key: string) => translate(locale, key);
+    const commune = principal ? await this.ports.homeCommune(principal.userId) : null;
+    const items = await this.ports.alerts.inForce(commune, 3);
+    const text = [t('assistant.alerts'), items.length ? t('assistant.alerts_now') : t('assistant.alerts_none'), ...items.map((a) => `• ${a.headline}`)].join('\n');
+    const links = [...items.map((a) => ({ title: a.headline, href: `/canh-bao/${a.id}` })), ...this.intentLinks('alerts', locale)];
+    const sources = [{ kind: 'guide' as const, id: 'alerts', title: t('assistant.link.alerts') }, ...items.map((a) => ({ kind: 'alert' as const, id: a.id, title: a.headline }))];
+    return this.draft(text, 'alerts', links, [], sources, true, score);
+  }
+
+  /** Where news is, and the latest of the person's commune and the province. */
+  private async news(principal: Principal | null, locale: Locale, score: number): Promise<Draft> {
+    const t = (key: string) => translate(locale, key);
+    const commune = principal ? await this.ports.homeCommune(principal.userId) : null;
+    const items = await this.ports.news.latest(commune, 3);
+    const text = [t('assistant.news'), ...(items.length ? [t('assistant.news_latest'), ...items.map((n) => `• ${n.title}`)] : [])].join('\n');
+    const links = [...items.map((n) => ({ title: n.title, href: `/news/${n.id}` })), ...this.intentLinks('news', locale)];
+    const sources = [{ kind: 'guide' as const, id: 'news', title: t('assistant.link.news') }, ...items.map((n) => ({ kind: 'news' as const, id: n.id, title: n.title }))];
+    return this.draft(text, 'news', links, [], sources, true, score);
   }
 
   private async rephrase(d: Draft, locale: Locale): Promise<AssistantReply> {

@@ -15,6 +15,8 @@ import { NewsService, PUBLISHED_EVENT } from './service.ts';
 export interface NewsApi {
   /** Publishes scheduled items whose time has come (also a job every minute); returns how many. */
   publishDue(): Promise<number>;
+  /** The latest published news of a commune (with the province's), newest first: id and title. */
+  latest(communeCode: string | null, limit: number): Promise<{ id: string; title: string; publishedAt: string | null }[]>;
 }
 
 export const NEWS_PUBLISH_JOB = 'news-publish-due';
@@ -29,7 +31,11 @@ export const newsModule: ModuleDefinition<NewsApi> = {
     identity.registerExporter('news', async (userId) => ({ followedTopics: await repo.followsOf(platform.db.kysely, userId) }));
     identity.registerPersonalData('news', async () => ({ erased: [{ key: 'news.erased.follows' }], kept: [] }));
     return {
-      api: { publishDue: () => service.publishDue() },
+      api: {
+        publishDue: () => service.publishDue(),
+        latest: async (commune, limit) => (await service.list(null, { ...(commune ? { commune } : {}), limit }, 'vi')).items
+          .map((n) => ({ id: n.id, title: n.title, publishedAt: n.publishedAt })),
+      },
       messages,
       routes: (app) => newsRoutes(app, service),
       jobs: [{ name: NEWS_PUBLISH_JOB, cron: '* * * * *', handler: async () => void (await service.publishDue()) }],

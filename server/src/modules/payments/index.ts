@@ -1,6 +1,7 @@
 // Payments (thanh toán): a dossier's fee paid by VietQR transfer or through the VNPay 2.1.0
 // gateway, electronic receipts, and the finance staff's reconciliation. Demo mode runs a
 // local gateway and bank that speak the real protocols.
+import type { Principal } from '../../platform/auth.ts';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { dossiersModule } from '../dossiers/index.ts';
 import { identityModule } from '../identity/index.ts';
@@ -16,6 +17,8 @@ import { paymentsSettings } from './settings.ts';
 export interface PaymentsApi {
   /** Expires or reconciles (querydr) open payments whose time is up. */
   reconcileStale(now?: Date): Promise<{ confirmed: number; expired: number }>;
+  /** A person's latest payments, newest first (their own: the assistant answers "did my payment go through?"). */
+  latestOf(principal: Principal, limit: number): Promise<{ id: string; code: string; description: string; status: string; amountVnd: number }[]>;
 }
 
 export { paymentsSettings };
@@ -36,7 +39,11 @@ export const paymentsModule: ModuleDefinition<PaymentsApi> = {
     identity.registerExporter('payments', (userId) => service.exportFor(userId));
     identity.registerPersonalData('payments', (userId) => service.describePersonalData(userId));
     return {
-      api: { reconcileStale: (now) => service.reconcileStale(now) },
+      api: {
+        reconcileStale: (now) => service.reconcileStale(now),
+        latestOf: async (principal, limit) => (await service.mine(principal, limit, 0)).items
+          .map((r) => ({ id: r.id, code: r.code, description: r.description, status: r.status, amountVnd: Number(r.amount_vnd) })),
+      },
       messages,
       routes: (app) => {
         // calls to our own address (demo gateway and bank, in demo mode) stay in the process
