@@ -18,6 +18,9 @@ import { notificationsModule } from '../server/src/modules/notifications/index.t
 import { reportsModule } from '../server/src/modules/reports/index.ts';
 import { proceduresModule } from '../server/src/modules/procedures/index.ts';
 import { dossiersModule } from '../server/src/modules/dossiers/index.ts';
+import { alertsModule } from '../server/src/modules/alerts/index.ts';
+import { newsModule } from '../server/src/modules/news/index.ts';
+import { paymentsModule } from '../server/src/modules/payments/index.ts';
 import { assistantModule } from '../server/src/modules/assistant/index.ts';
 import { IN_SCOPE, OUT_OF_SCOPE } from '../server/src/modules/assistant/test-set.ts';
 import { buildMatcher, understand } from '../server/src/modules/assistant/understand.ts';
@@ -38,7 +41,7 @@ const db = await openPglite(path.join(dir, 'pglite'));
 await migrateUp(db, await collectMigrations(MODULES));
 const built = await buildApp({
   config: testConfig({ DATA_DIR: path.join(dir, 'files') }), db, logger: false,
-  modules: [areasModule, identityModule, notificationsModule, reportsModule, proceduresModule, dossiersModule, assistantModule],
+  modules: [areasModule, identityModule, notificationsModule, reportsModule, proceduresModule, dossiersModule, alertsModule, newsModule, paymentsModule, assistantModule],
 });
 await built.start({ seed: true, work: false });
 
