@@ -54,6 +54,14 @@ describe('deleting an account', () => {
     assert.equal(report.statusCode, 201, report.body);
     reportId = report.json().id;
     assert.equal((await as('PUT', `/api/reports/${reportId}/follow`)).statusCode, 204);
+    // an order at a demo shop, delivered to her address
+    const listed = (await as('GET', '/api/market/products?limit=5')).json() as { items: { id: string; shopId: string; communeCode: string }[] };
+    const product = listed.items[0]!;
+    const order = await as('POST', '/api/market/orders', {
+      shopId: product.shopId, items: [{ productId: product.id, quantity: 1 }], address: 'Thôn Nà Phái, Xã Thất Khê', phone: '0900000002',
+      communeCode: '06040', paymentMethod: 'cod', deliveryMethod: 'seller',
+    });
+    assert.equal(order.statusCode, 201, order.body);
 
     const res = await as('POST', '/api/me/deletion-request');
     assert.equal(res.statusCode, 202, res.body);
@@ -77,6 +85,7 @@ describe('deleting an account', () => {
     assert.ok(Array.isArray(data.modules.reports.followed));
     assert.ok(data.modules.dossiers.some((d: { code: string }) => d.code === submittedCode));
     assert.ok(Array.isArray(data.modules.payments));
+    assert.equal(data.modules.market.orders[0].address, 'Thôn Nà Phái, Xã Thất Khê');
   });
 
   it('once anonymised, each module erases or unlinks what it held', async () => {
@@ -102,6 +111,8 @@ describe('deleting an account', () => {
       const left = await t.db.query(`SELECT 1 FROM ${table} WHERE user_id = $1`, [userId]);
       assert.equal(left.rows.length, 0, `${table} still holds the person`);
     }
+    const orders = await t.db.query<{ address: string; phone: string }>('SELECT address, phone FROM market_orders WHERE buyer_user_id = $1', [userId]);
+    assert.deepEqual(orders.rows, [{ address: '', phone: '' }], 'the order stays as the shop\'s sale, without her address and phone');
     // the data directory holds no file named by the draft any more
     for (const id of draftFiles) assert.ok(!fs.existsSync(path.join(t.platform.config.dataDir, 'files', id.slice(0, 2), id.slice(2, 4), id)));
   });

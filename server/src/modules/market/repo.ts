@@ -363,6 +363,25 @@ export async function consumeConsentCode(db: Db, id: string): Promise<boolean> {
 
 // ------------------------------------------------------------ the demo carrier's ledger
 
+// ---- a person's data: export and erasure (identity.user_anonymised) ----
+
+/** The person's orders as a buyer and the shops they own. */
+export async function personalDataOf(db: Db, userId: string) {
+  const [orders, shops] = await Promise.all([
+    t(db).selectFrom('market_orders').select(['code', 'status', 'total_vnd', 'address', 'phone', 'note', 'created_at']).where('buyer_user_id', '=', userId).orderBy('created_at').execute(),
+    t(db).selectFrom('market_shops').select(['name', 'commune_code', 'phone', 'pickup_address', 'created_at']).where('owner_user_id', '=', userId).orderBy('created_at').execute(),
+  ]);
+  return { orders, shops };
+}
+
+/** Order contacts wiped; the owner's shops stop selling and lose their phone and pickup address. */
+export async function erasePerson(db: Db, userId: string): Promise<void> {
+  await t(db).updateTable('market_orders').set({ address: '', phone: '', note: null }).where('buyer_user_id', '=', userId).execute();
+  const shops = t(db).selectFrom('market_shops').select('id').where('owner_user_id', '=', userId);
+  await t(db).updateTable('market_products').set({ hidden_at: new Date(), hidden_reason: 'owner_account_deleted' }).where('shop_id', 'in', shops).where('hidden_at', 'is', null).execute();
+  await t(db).updateTable('market_shops').set({ phone: '', pickup_address: '' }).where('owner_user_id', '=', userId).execute();
+}
+
 export interface DemoShipmentTable {
   item_code: string;
   order_number: string;
