@@ -71,6 +71,7 @@ describe('deleting an account', () => {
     assert.equal(kept.module, 'dossiers');
     assert.match(kept.basis, /Luật Lưu trữ/);
     assert.ok(!receipt.kept.some((k: { reference: string }) => k.reference === draft.json().code), 'a draft is erased, not kept');
+    assert.ok(receipt.kept.some((k: { module: string; basis: string }) => k.module === 'identity' && /An ninh mạng/.test(k.basis)), 'the audit log is named as kept');
     assert.ok(receipt.erased.some((line: string) => /hồ sơ nháp/.test(line)), receipt.erased.join(' | '));
     assert.ok(receipt.erased.some((line: string) => /1 phản ánh/.test(line)), receipt.erased.join(' | '));
     const again = await as('GET', '/api/me/deletion-request');

@@ -66,7 +66,8 @@ export class PrivacyService {
   private async receipt(r: DeletionRow, locale: Locale): Promise<DeletionView> {
     const say = (m: MessageRef) => translate(locale, m.key, m.params);
     const erased = IDENTITY_ERASED.map(say);
-    const kept: DeletionView['kept'] = [];
+    // the audit log stays: who did what and from where is the platform's security record
+    const kept: DeletionView['kept'] = [{ module: 'identity', reference: say({ key: 'identity.kept.audit_ref' }), kept: say({ key: 'identity.kept.audit' }), basis: say({ key: 'identity.kept.audit_basis' }) }];
     for (const [module, describe] of this.describers) {
       const plan = await describe(r.user_id);
       erased.push(...plan.erased.map(say));
