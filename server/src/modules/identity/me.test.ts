@@ -284,6 +284,7 @@ describe('my account: profile, consents, data export, deletion', () => {
     it('needs a session (401)', async () => {
       assert.equal((await t.app.inject({ method: 'POST', url: '/api/me/deletion-request' })).statusCode, 401);
       assert.equal((await t.app.inject({ method: 'DELETE', url: '/api/me/deletion-request' })).statusCode, 401);
+      assert.equal((await t.app.inject({ method: 'GET', url: '/api/me/deletion-request' })).statusCode, 401);
     });
 
     it('records the request for 30 days later and can be cancelled', async () => {
@@ -301,6 +302,8 @@ describe('my account: profile, consents, data export, deletion', () => {
       const none = await t.app.inject({ method: 'DELETE', url: '/api/me/deletion-request', headers: binh.headers });
       assert.equal(none.statusCode, 404);
       assert.equal(errorOf(none).code, 'identity.no_deletion_request');
+      const noReceipt = await t.app.inject({ method: 'GET', url: '/api/me/deletion-request', headers: binh.headers });
+      assert.equal(noReceipt.statusCode, 404, 'no receipt once cancelled');
       const audit = await t.platform.audit.list({ subjectType: 'user', subjectId: binh.userId });
       assert.ok(audit.some((a) => a.action === 'user.deletion_requested'));
       assert.ok(audit.some((a) => a.action === 'user.deletion_cancelled'));
