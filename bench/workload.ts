@@ -5,6 +5,7 @@
 import type autocannon from 'autocannon';
 import { SEARCH_CASES } from '../server/src/modules/procedures/search-cases.ts';
 import { citizenToken, reportCode } from './volume.ts';
+import { seededRandom } from '../server/src/platform/random.ts';
 
 export type Kind = 'home' | 'me' | 'inbox' | 'search' | 'publicList' | 'reportDetail' | 'categories' | 'myReports' | 'myDossiers' | 'tile';
 
@@ -38,17 +39,7 @@ export const MIX: readonly Endpoint[] = [
 /** Share of requests to public routes that carry a session (the rest are visitors who never signed in). */
 const SIGNED_IN_SHARE = 0.7;
 
-/** mulberry32: a small seeded generator, so two runs send the same sequence. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as random };
 
 const CITY = { lat: 21.85, lon: 106.76 };
 const BBOX = { south: 21.3, north: 22.5, west: 106.1, east: 107.4 };
@@ -117,7 +108,7 @@ export function endpoint(kind: Kind): Endpoint {
  * endpoint by weight, a path, and a citizen's token (or none, for a visitor).
  */
 export function mixedRequests(pop: Population, opts: { only?: Kind; seed?: number } = {}): autocannon.Request[] {
-  const rnd = random(opts.seed ?? 20_261_122);
+  const rnd = seededRandom(opts.seed ?? 20_261_122);
   const mix = opts.only ? [endpoint(opts.only)] : MIX;
   const total = mix.reduce((s, e) => s + e.weight, 0);
   const draw = (): Endpoint => {
@@ -140,7 +131,7 @@ export function mixedRequests(pop: Population, opts: { only?: Kind; seed?: numbe
 
 /** Sends each kind once as a signed-in citizen and fails unless every answer is 2xx. */
 export async function preflight(url: string, pop: Population): Promise<void> {
-  const rnd = random(1);
+  const rnd = seededRandom(1);
   for (const e of MIX) {
     const p = pathFor(e.kind, pop, rnd);
     const res = await fetch(`${url}${p}`, { headers: { authorization: `Bearer ${citizenToken(1)}` } });

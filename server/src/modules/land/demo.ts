@@ -5,22 +5,12 @@
 // commune. Deterministic: the same count gives the same parcels.
 import { fromWgs84, type Position } from './vn2000.ts';
 import type { ParcelInput, StoredLandUse, ZoneInput } from './repo.ts';
+import { seededRandom } from '../../platform/random.ts';
 
 export const DEMO_SOURCE = 'demo-synthetic';
 const PARCELS_PER_SIDE = 10;
 const ROAD_SPACING_M = 90;
 
-/** Mulberry32: a small seeded generator, so the demo is the same on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A local frame in metres around a point, turned by `bearing` radians. */
 function frame(centre: { lat: number; lon: number }, bearing: number) {
@@ -63,7 +53,7 @@ export function demoParcels(communes: DemoCommune[], total: number): ParcelInput
   const used = new Set<string>();
   communes.forEach((c, ci) => {
     const count = Math.floor(total / communes.length) + (ci < total % communes.length ? 1 : 0);
-    const rnd = random(Number(c.code));
+    const rnd = seededRandom(Number(c.code));
     const at = frame(c.centre, rnd() * Math.PI);
     const residential = c.type === 'ward' ? 'ODT' : 'ONT';
     const sheets = new Map<string, number>();
@@ -128,7 +118,7 @@ export interface DemoPlan {
  */
 export function demoPlans(communes: DemoCommune[]): DemoPlan[] {
   return communes.slice(0, 2).map((c, i) => {
-    const rnd = random(Number(c.code));
+    const rnd = seededRandom(Number(c.code));
     const at = frame(c.centre, rnd() * Math.PI);
     const zone = (zoneCode: string, landUseCode: string, density: number | null, floors: number | null, a0: number, a1: number, c0: number, c1: number): ZoneInput => {
       const rings = rect(at, a0, a1, c0, c1);

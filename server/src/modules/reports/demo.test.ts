@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { normalizePhone } from '@cds/contracts';
 import { createTestApp, type TestApp } from '../../../test/helpers.ts';
 import { signIn } from '../../../test/identity.ts';
-import { demoStaffPlan, seededRandom } from './demo.ts';
+import { seededRandom } from '../../platform/random.ts';
+import { demoStaffPlan } from './demo.ts';
 
 const COMMUNES = [{ code: '05983', name: 'Phường Lương Văn Tri' }, { code: '05977', name: 'Phường Đông Kinh' }, { code: '06040', name: 'Xã Thất Khê' }];
 

@@ -10,6 +10,7 @@ import type { CategoryCatalog } from './catalog.ts';
 import { computeDueDate } from './deadline.ts';
 import * as repo from './repo.ts';
 import type { ReportStatus } from './workflow.ts';
+import { seededRandom } from '../../platform/random.ts';
 
 /** Phone numbers of the department staff: 09000071<i><1 officer | 2 agency admin> (09000007xx are other modules' demo staff). */
 const DEPARTMENT_NAMES = [
@@ -56,17 +57,6 @@ export function demoStaffPlan(routings: readonly string[], communes: readonly { 
   return { accounts, officers };
 }
 
-/** mulberry32: a small seeded generator, so every demo start builds the same reports. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Plain descriptions per top-level category, as residents write them. */
 const TEXTS: Record<string, readonly string[]> = {
