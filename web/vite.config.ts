@@ -138,6 +138,7 @@ export default defineConfig({
   ],
   test: {
     environment: 'jsdom',
+    globalSetup: ['./src/test/global-setup.ts'],
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,

@@ -5,7 +5,9 @@ import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { vi } from 'vitest';
 import { Providers } from '../app/App.tsx';
 import { createQueryClient } from '../app/queryClient.ts';
+import type { Me, UserView } from '@cds/contracts/identity';
 import { INSTALLATION } from './fixtures.ts';
+import { contractProblems } from './contract.ts';
 
 export { INSTALLATION };
 
@@ -20,6 +22,14 @@ export type Handler = (request: { body: unknown; url: URL; headers: Headers }) =
 export interface FakeApi {
   calls: Array<{ method: string; path: string; body: unknown; headers: Headers }>;
 }
+
+/** A person's profile as PATCH /api/me/profile and sign-in replies carry it: without abilities. */
+export function profileOf({ abilities: _abilities, ...profile }: Me): UserView {
+  return profile;
+}
+
+/** Replies of the fake server that the real server could not give; setup.ts fails the test on any. */
+export const contractDrift: string[] = [];
 
 export function errorReply(status: number, code: string, message: string, details: Array<{ field: string; message: string }> | null = null): FakeReply {
   return { status, body: { error: { code, message, details } } };
@@ -38,6 +48,7 @@ export function fakeApi(routes: Record<string, Handler>): FakeApi {
     const handler = all[`${method} ${url.pathname}`];
     const reply = handler ? await handler({ body, url, headers }) : errorReply(404, 'route_not_found', 'not found');
     const status = reply.status ?? 200;
+    contractDrift.push(...contractProblems(method, url.pathname, status, reply.body));
     const payload = reply.body === undefined || status === 204 ? null : JSON.stringify(reply.body);
     return new Response(payload, { status, headers: { 'content-type': 'application/json', ...reply.headers } });
   });

@@ -3,6 +3,7 @@ import { afterEach } from 'vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { FEATURE_LOCALES } from '../features/index.ts';
 import { initI18n } from '../lib/i18n.ts';
+import { contractDrift } from './helpers.tsx';
 
 await initI18n(FEATURE_LOCALES, 'vi');
 
@@ -12,4 +13,7 @@ configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   cleanup();
+  // a fake reply the real server could not give would test the page against impossible data
+  const drift = contractDrift.splice(0);
+  if (drift.length) throw new Error(`The fake server's replies do not match the server's API:\n${[...new Set(drift)].join('\n')}`);
 });

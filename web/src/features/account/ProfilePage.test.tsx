@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { errorReply, fakeApi, renderPage } from '../../test/helpers.tsx';
+import { errorReply, fakeApi, profileOf, renderPage } from '../../test/helpers.tsx';
 import { COMMUNES, ME } from '../../test/fixtures.ts';
 import { ProfilePage, profileChanges } from './ProfilePage.tsx';
 
@@ -54,7 +54,7 @@ describe('ProfilePage', () => {
   it('sends only what changed', async () => {
     const api = fakeApi({
       'GET /api/areas/communes': () => ({ body: COMMUNES }),
-      'PATCH /api/me/profile': ({ body }) => ({ body: { ...ME, ...(body as object), communeName: 'Xã Thất Khê' } }),
+      'PATCH /api/me/profile': ({ body }) => ({ body: { ...profileOf(ME), ...(body as object), communeName: 'Xã Thất Khê' } }),
     });
     renderPage(<ProfilePage me={ME} />, { path: '/account/profile' });
     await screen.findByRole('option', { name: 'Xã Thất Khê' });

@@ -5,7 +5,7 @@ import { Alert, Button, DateField, PageHeader, Select, TextField, useToast } fro
 import { api } from '../../lib/api.ts';
 import { useFormErrors, type FieldErrors } from '../../lib/forms.ts';
 import type { Sex } from '@cds/contracts';
-import type { Me } from '@cds/contracts/identity';
+import type { Me, UserView } from '@cds/contracts/identity';
 import { isPastDate, isValidPersonalId } from '../../lib/validate.ts';
 import { meKey } from '../../app/auth.ts';
 import { useInstallation, usePageTitle } from '../../app/installation.ts';
@@ -24,7 +24,7 @@ interface Draft {
 
 type ProfileChange = Partial<Record<keyof Draft, string | null>>;
 
-function draftOf(me: Me): Draft {
+function draftOf(me: UserView): Draft {
   return {
     fullName: me.fullName || '',
     dateOfBirth: me.dateOfBirth ?? '',
@@ -76,9 +76,10 @@ export function ProfilePage({ me }: { me: Me }) {
   };
 
   const save = useMutation({
-    mutationFn: (change: ProfileChange) => api<Me>('/api/me/profile', { method: 'PATCH', body: change }),
+    mutationFn: (change: ProfileChange) => api<UserView>('/api/me/profile', { method: 'PATCH', body: change }),
     onSuccess: (updated) => {
-      client.setQueryData(meKey, updated);
+      // the reply is the profile alone: what the person may do (abilities) stays as it was
+      client.setQueryData<Me | null>(meKey, (old) => (old ? { ...old, ...updated } : old));
       setDraft(draftOf(updated));
       form.clear();
       setSaved(true);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { CONSENT, NEW_CITIZEN, OTP_STARTED, SIGNED_IN } from '../../test/fixtures.ts';
-import { errorReply, fakeApi, renderPage } from '../../test/helpers.tsx';
+import { errorReply, fakeApi, profileOf, renderPage } from '../../test/helpers.tsx';
 import { SignUpPage } from './SignUpPage.tsx';
 
 async function reachDetails() {
@@ -79,7 +79,7 @@ describe('SignUpPage', () => {
       'POST /api/auth/register/check': () => ({ status: 204 }),
       'POST /api/auth/register/verify': () => {
         created = true;
-        return { status: 201, body: { ...SIGNED_IN, user: NEW_CITIZEN } };
+        return { status: 201, body: { ...SIGNED_IN, user: profileOf(NEW_CITIZEN) } };
       },
       'POST /api/me/consents': ({ body }) => ({ status: 201, body: { ...CONSENT, ...(body as object) } }),
       'GET /api/me': () => (created ? { body: NEW_CITIZEN } : errorReply(401, 'auth.required', 'x')),
