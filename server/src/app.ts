@@ -77,9 +77,15 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
   installCsrfProtection(app, config.publicUrl);
   await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: 15 * 1024 * 1024, files: 10, fields: 50 } });
+  const modules = opts.modules ?? MODULES;
+  // abilities are declared, not created: every registered module's table is known up front
+  const abilityTables = [PLATFORM_ABILITIES, ...modules.flatMap((m) => (m.abilities ? [m.abilities] : []))];
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
+      // the names GET /api/me's `abilities` can hold, so a client can check the ones it asks for
+      // exist (an extension field, which the document's type does not list)
+      ...({ 'x-abilities': [...new Set(abilityTables.flatMap((t) => Object.keys(t)))].sort() } as object),
       info: { title: 'Công dân số API', version: '0.1.0', description: 'API of the Công dân số digital citizen platform' },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'cds_session' } } },
     },
@@ -88,9 +94,6 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
   installErrorHandling(app);
   installInputGuards(app);
 
-  const modules = opts.modules ?? MODULES;
-  // abilities are declared, not created: every registered module's table is known up front
-  const abilityTables = [PLATFORM_ABILITIES, ...modules.flatMap((m) => (m.abilities ? [m.abilities] : []))];
   let sessionResolver: SessionResolver | undefined;
   installAuth(app, () => sessionResolver, (principal, ability) => abilityTables.some((t) => hasAbility(principal, t, ability)));
 

@@ -2,7 +2,8 @@
 // console's navigation comes from the manifests, filtered by the abilities GET /api/me lists.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { isValidElement } from 'react';
+import { describe, expect, inject, it } from 'vitest';
 import type { Me } from '@cds/contracts/identity';
 import { ME, OFFICER } from '../test/fixtures.ts';
 import { FEATURES } from './index.ts';
@@ -30,6 +31,18 @@ describe('FEATURES', () => {
     const paths = FEATURES.flatMap((f) => f.citizen ?? []).map((r) => r.path);
     expect(new Set(paths).size).toBe(paths.length);
     expect(paths).toEqual(expect.arrayContaining(['sign-in', 'dossiers', 'procedures/:id', 'reports/new', 'tra-cuu-ho-so', 'notifications']));
+  });
+});
+
+describe('abilities the manifests ask for', () => {
+  it('are all declared by the server (a misspelt one would hide a page from everyone)', () => {
+    const declared = (JSON.parse(inject('openapi')) as { 'x-abilities': string[] })['x-abilities'];
+    const routes = FEATURES.flatMap((f) => [...(f.citizen ?? []), ...(f.staff ?? []), ...(f.leader ?? [])]);
+    const ofRoutes = routes.map((r) => (isValidElement<{ ability?: string }>(r.element) ? r.element.props.ability : undefined));
+    const ofNav = FEATURES.flatMap((f) => f.nav ?? []).map((n) => n.ability);
+    const asked = [...new Set([...ofRoutes, ...ofNav].filter((a): a is string => !!a))];
+    expect(asked.length).toBeGreaterThan(10);
+    expect(asked.filter((a) => !declared.includes(a))).toEqual([]);
   });
 });
 
