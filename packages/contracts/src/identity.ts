@@ -25,8 +25,9 @@ export const OtpStarted = Type.Object({
 export type OtpStarted = Static<typeof OtpStarted>;
 
 /** Checks a sign-up code without using it up, so a wrong code is refused at the code step. */
-export const RegisterCheckBody = Type.Object({ phone: Phone, code: Code }, { additionalProperties: false });
-export type RegisterCheckBody = Static<typeof RegisterCheckBody>;
+/** A one-time code checked before the last step of signing up or resetting a password. */
+export const CodeCheckBody = Type.Object({ phone: Phone, code: Code }, { additionalProperties: false });
+export type CodeCheckBody = Static<typeof CodeCheckBody>;
 
 export const RegisterVerifyBody = Type.Object({
   phone: Phone,

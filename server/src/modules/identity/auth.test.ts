@@ -271,6 +271,9 @@ describe('sign-up, sign-in, sign-out and password reset', () => {
       assert.deepEqual(res.json(), { expiresInSeconds: 300, resendAfterSeconds: 60 });
       const sms = await t.app.inject({ method: 'GET', url: '/api/dev/sms?to=0914444444' });
       assert.deepEqual(sms.json(), { messages: [] });
+      // checking a code tells nothing either: the same refusal as a wrong code for an account
+      const check = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/check', payload: { phone: '0914444444', code: '123456' } });
+      assert.deepEqual([check.statusCode, fieldsOf(check)], [400, ['code']]);
       const bad = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/start', payload: { phone: 'xyz' } });
       assert.equal(bad.statusCode, 400);
       assert.deepEqual(fieldsOf(bad), ['phone']);
@@ -304,6 +307,15 @@ describe('sign-up, sign-in, sign-out and password reset', () => {
       assert.equal(wrongCode.statusCode, 400);
       assert.deepEqual(fieldsOf(wrongCode), ['code']);
 
+      const wrongCheck = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/check', payload: { phone, code: code === '000000' ? '000001' : '000000' } });
+      assert.equal(wrongCheck.statusCode, 400);
+      assert.deepEqual(fieldsOf(wrongCheck), ['code']);
+      const malformedCheck = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/check', payload: { phone, code: '12' } });
+      assert.deepEqual([malformedCheck.statusCode, fieldsOf(malformedCheck)], [400, ['code']]);
+      const rightCheck = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/check', payload: { phone, code } });
+      assert.equal(rightCheck.statusCode, 204, rightCheck.body);
+
+      // checking did not use the code up
       const ok = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/verify', payload: { phone, code, newPassword: 'mat-khau-moi-2026' } });
       assert.equal(ok.statusCode, 204);
       assert.equal((await t.app.inject({ method: 'GET', url: '/api/me', headers: before.headers })).statusCode, 401);

@@ -174,6 +174,11 @@ export class AuthService {
     return this.sendCode(phone, 'password_reset', meta, async (p) => ((await this.repo.findUserByPhone(p))?.status === 'active' ? 'code' : 'nothing'));
   }
 
+  /** Lets the person learn a mistyped code before choosing a new password; a number without an account has no code, so it answers like a wrong one. */
+  async checkPasswordResetCode(phoneInput: string, code: string): Promise<void> {
+    await this.otp.check(requirePhone(phoneInput), 'password_reset', code);
+  }
+
   /** Sets a new password and ends every other session of the account. */
   async completePasswordReset(input: { phone: string; code: string; newPassword: string }, meta: RequestMeta, current: Principal | null): Promise<void> {
     const phone = requirePhone(input.phone);

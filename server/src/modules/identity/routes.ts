@@ -60,7 +60,7 @@ function authRoutes(app: App, platform: Platform, s: IdentityServices): void {
     config: { policy: policy.public },
     schema: {
       tags, summary: 'Check a sign-up code without using it (a wrong one counts as an attempt); 204 when right',
-      body: S.RegisterCheckBody, response: { 204: Type.Null(), ...errorReplies(400) },
+      body: S.CodeCheckBody, response: { 204: Type.Null(), ...errorReplies(400) },
     },
   }, async (request, reply) => {
     await s.auth.checkRegistrationCode(request.body.phone, request.body.code);
@@ -98,6 +98,17 @@ function authRoutes(app: App, platform: Platform, s: IdentityServices): void {
     config: { policy: policy.public },
     schema: { tags, summary: 'Forgot password: sends a code if the number has an account (same reply either way)', body: S.PhoneBody, response: { 202: S.OtpStarted, ...errorReplies(400, 429, 503) } },
   }, async (request, reply) => reply.status(202).send(await s.auth.startPasswordReset(request.body.phone, metaOf(request))));
+
+  app.post('/api/auth/password-reset/check', {
+    config: { policy: policy.public },
+    schema: {
+      tags, summary: 'Check a password-reset code without using it (a wrong one counts as an attempt); 204 when right, the same 400 for a number without an account',
+      body: S.CodeCheckBody, response: { 204: Type.Null(), ...errorReplies(400) },
+    },
+  }, async (request, reply) => {
+    await s.auth.checkPasswordResetCode(request.body.phone, request.body.code);
+    return reply.status(204).send(null);
+  });
 
   app.post('/api/auth/password-reset/verify', {
     config: { policy: policy.public },

@@ -18,7 +18,9 @@ export function ForgotPasswordPage() {
   const toast = useToast();
   const [newPassword, setNewPassword] = useState('');
   const form = useFormErrors(FIELDS, 'reset');
-  const flow = useOtpFlow({ startPath: '/api/auth/password-reset/start', form });
+  // the code is checked before the new password is asked for, so a mistyped code is fixed
+  // on the step where it was typed
+  const flow = useOtpFlow({ startPath: '/api/auth/password-reset/start', checkPath: '/api/auth/password-reset/check', form });
 
   const verify = useMutation({
     mutationFn: () =>
