@@ -1,5 +1,6 @@
 // Rules of the directory (danh bạ) both sides run: opening hours and "open now" in Vietnam
 // time, distance for "near me", and the welfare questionnaire's guidance. No TypeBox here.
+import { VIETNAM_OFFSET_MS } from './vietnam-time.ts';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -30,7 +31,6 @@ export interface OpenStatus {
 }
 
 const HHMM = /^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$/;
-const VN_OFFSET_MS = 7 * 3600_000;
 
 export function isTime(text: string): boolean {
   return HHMM.test(text);
@@ -58,7 +58,7 @@ export function openingHoursProblems(hours: OpeningHours): string[] {
 
 /** The Vietnam calendar day (YYYY-MM-DD), weekday and minute of the day of an instant. */
 export function vietnamClock(instant: Date): { day: string; weekday: Weekday; minute: number } {
-  const local = new Date(instant.getTime() + VN_OFFSET_MS);
+  const local = new Date(instant.getTime() + VIETNAM_OFFSET_MS);
   const day = local.toISOString().slice(0, 10);
   // getUTCDay: 0 = Sunday
   const weekday = WEEKDAYS[(local.getUTCDay() + 6) % 7]!;

@@ -2,6 +2,7 @@
 // products. Order statuses and their moves, product categories, the OCOP block, payment
 // and delivery methods, and the banks a shop's VietQR account may be at. Pure, no TypeBox:
 // server and web both run it.
+import { VIETNAM_OFFSET_MS } from './vietnam-time.ts';
 
 export const ORDER_STATUSES = ['new', 'confirmed', 'packed', 'shipping', 'delivered', 'cancelled'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
@@ -87,7 +88,7 @@ export function orderCode(n: number): string {
 
 /** Monday (Vietnam time) of the week a moment falls in, as YYYY-MM-DD: weekly sales are keyed by it. */
 export function vietnamWeekStart(at: Date): string {
-  const vn = new Date(at.getTime() + 7 * 3600_000);
+  const vn = new Date(at.getTime() + VIETNAM_OFFSET_MS);
   const day = (vn.getUTCDay() + 6) % 7; // Monday = 0
   const monday = new Date(Date.UTC(vn.getUTCFullYear(), vn.getUTCMonth(), vn.getUTCDate() - day));
   return monday.toISOString().slice(0, 10);

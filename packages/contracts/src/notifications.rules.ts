@@ -1,6 +1,7 @@
 // Which channels carry a notice to a person: the in-app inbox always; Web Push when the
 // person has a subscribed device; SMS for alerts, or when the person chose it. Quiet
 // hours hold push and SMS back, except for alerts of severity Extreme.
+import { VIETNAM_OFFSET_MS } from './vietnam-time.ts';
 
 /** normal: an ordinary notice; alert: an emergency alert; extreme: an alert of CAP severity Extreme. */
 export const NOTICE_URGENCIES = ['normal', 'alert', 'extreme'] as const;
@@ -17,7 +18,7 @@ function minutes(hhmm: string): number {
 /** Whether `now` falls in the quiet hours from–to, Vietnam time (UTC+7); the span may cross midnight. */
 export function inQuietHours(from: string | null, to: string | null, now: Date): boolean {
   if (!from || !to) return false;
-  const vn = new Date(now.getTime() + 7 * 3600_000);
+  const vn = new Date(now.getTime() + VIETNAM_OFFSET_MS);
   const t = vn.getUTCHours() * 60 + vn.getUTCMinutes();
   const a = minutes(from);
   const b = minutes(to);

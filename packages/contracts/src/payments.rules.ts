@@ -1,6 +1,7 @@
 // Payments (thanh toán): statuses and their transitions, what a payment is for, the
 // channels, and the VNPay 2.1.0 value formats (amount × 100, dates yyyyMMddHHmmss in
 // Vietnam time). Pure, no TypeBox: server and web both run it.
+import { VIETNAM_OFFSET_MS } from './vietnam-time.ts';
 
 export const PAYMENT_STATUSES = ['pending', 'succeeded', 'failed', 'expired', 'refunded'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
@@ -54,12 +55,11 @@ export function fromVnpAmount(value: string): number | null {
   return n / 100;
 }
 
-const VN_OFFSET_MS = 7 * 3600 * 1000;
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /** A moment as VNPay writes it: yyyyMMddHHmmss in GMT+7, whatever the server's zone. */
 export function toVnpDate(at: Date): string {
-  const l = new Date(at.getTime() + VN_OFFSET_MS);
+  const l = new Date(at.getTime() + VIETNAM_OFFSET_MS);
   return `${l.getUTCFullYear()}${pad(l.getUTCMonth() + 1)}${pad(l.getUTCDate())}${pad(l.getUTCHours())}${pad(l.getUTCMinutes())}${pad(l.getUTCSeconds())}`;
 }
 
@@ -71,7 +71,7 @@ export function fromVnpDate(value: string): Date | null {
   const utc = Date.UTC(y, mo - 1, d, h, mi, s);
   const back = new Date(utc);
   if (back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return null;
-  return new Date(utc - VN_OFFSET_MS);
+  return new Date(utc - VIETNAM_OFFSET_MS);
 }
 
 /**

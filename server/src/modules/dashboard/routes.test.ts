@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../test/helpers.ts';
 import { signIn, type TestSession } from '../../../test/identity.ts';
+import { vietnamDay } from '@cds/contracts';
 
 type Figures = {
   area: { code: string; name: string };
@@ -11,7 +12,7 @@ type Figures = {
   signupsPerDay: { date: string; count: number }[];
 };
 
-const vietnamToday = () => new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
+const vietnamToday = () => vietnamDay(new Date());
 
 describe('dashboard: citizens', () => {
   let t: TestApp;

@@ -1,15 +1,9 @@
 // The one-stop-shop letters as PDFs (Thông tư 01/2018/TT-VPCP): form 1 receipt and
 // appointment (with the dossier code as a QR code), 2 request for more documents,
-// 3 refusal, 4 apology with a new date, 5 process-control sheet. Noto Sans is embedded
-// so Vietnamese diacritics render on every reader.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import PDFDocument from 'pdfkit';
+// 3 refusal, 4 apology with a new date, 5 process-control sheet.
 import QRCode from 'qrcode';
-
-const FONTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../assets/fonts');
-const REGULAR = path.join(FONTS, 'NotoSans-Regular.ttf');
-const BOLD = path.join(FONTS, 'NotoSans-Bold.ttf');
+import { formatVietnamDate, vietnamHourMinute, vietnamDay } from '@cds/contracts';
+import { renderPdf, type PdfDoc as Doc } from '../../platform/pdf.ts';
 
 export interface LetterContext {
   provinceName: string;
@@ -35,36 +29,22 @@ export interface ControlRow {
   note: string;
 }
 
-type Doc = InstanceType<typeof PDFDocument>;
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const VN = 7 * 3600 * 1000;
-const local = (d: Date) => new Date(d.getTime() + VN);
-export const viDate = (d: Date) => {
-  const l = local(d);
-  return `${pad(l.getUTCDate())}/${pad(l.getUTCMonth() + 1)}/${l.getUTCFullYear()}`;
+const viDate = (d: Date) => formatVietnamDate(d);
+/** "09 giờ 05 phút, ngày 01/06/2026", as the letters' forms word it. */
+const viDateTime = (d: Date) => {
+  const { hours, minutes } = vietnamHourMinute(d);
+  return `${hours} giờ ${minutes} phút, ngày ${viDate(d)}`;
 };
-export const viDateTime = (d: Date) => {
-  const l = local(d);
-  return `${pad(l.getUTCHours())} giờ ${pad(l.getUTCMinutes())} phút, ngày ${viDate(d)}`;
-};
-const isoToVi = (day: string | null) => (day ? `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}` : '…');
+const isoToVi = (day: string | null) => (day ? formatVietnamDate(day) : '…');
 const longDate = (d: Date) => {
-  const l = local(d);
-  return `ngày ${pad(l.getUTCDate())} tháng ${pad(l.getUTCMonth() + 1)} năm ${l.getUTCFullYear()}`;
+  const [year, month, day] = vietnamDay(d).split('-');
+  return `ngày ${day} tháng ${month} năm ${year}`;
 };
 
 function render(ctx: LetterContext, title: string, draw: (doc: Doc) => void | Promise<void>): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 56, compress: ctx.compress ?? true, info: { Title: title, Subject: ctx.code, Keywords: ctx.code } });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.registerFont('regular', REGULAR);
-    doc.registerFont('bold', BOLD);
+  return renderPdf({ size: 'A4', margin: 56, compress: ctx.compress ?? true, info: { Title: title, Subject: ctx.code, Keywords: ctx.code } }, async (doc) => {
     header(doc, ctx, title);
-    Promise.resolve(draw(doc)).then(() => doc.end(), reject);
+    await draw(doc);
   });
 }
 

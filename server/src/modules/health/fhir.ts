@@ -2,6 +2,7 @@
 // Patient search by identifier, then the patient's Immunization and Encounter resources,
 // reduced to the summary the health book shows. Nothing is kept after the call.
 import type { HealthRecord, Vaccination, Visit } from '@cds/contracts/health';
+import { vietnamDay as calendarDay } from '@cds/contracts';
 
 export const FHIR_JSON = 'application/fhir+json';
 
@@ -39,7 +40,7 @@ export function vietnamDay(value: string | undefined): string | null {
   if (!value) return null;
   if (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) return value;
   const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? null : new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  return Number.isNaN(d.getTime()) ? null : calendarDay(d);
 }
 
 function nameOf(p: Patient): string | null {

@@ -9,6 +9,7 @@ import { isUniqueViolation, searchTextOf } from './auth.ts';
 import type { IdentityRepo, UserPatch, UserRow } from './repo.ts';
 import { rolesOf } from './sessions.ts';
 import type { AreasPort, RequestMeta } from './types.ts';
+import { vietnamDay } from '@cds/contracts';
 
 export const PERSONAL_ID_CONTEXT = 'users.personal_id';
 
@@ -16,7 +17,7 @@ export type { UserView, PrefillView, ProfilePatch };
 
 /** Today's date in Vietnam (UTC+7, no daylight saving) as YYYY-MM-DD. */
 export function vietnamToday(now = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+  return vietnamDay(now);
 }
 
 export function checkBirthDate(value: string, field: string, now = new Date()): void {

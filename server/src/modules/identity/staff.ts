@@ -11,6 +11,7 @@ import type { ProfileService, UserView } from './profile.ts';
 import type { IdentityRepo } from './repo.ts';
 import { rolesOf } from './sessions.ts';
 import type { AreasPort, RequestMeta } from './types.ts';
+import { vietnamDay, vietnamDayStart } from '@cds/contracts';
 
 export type { UserListItem };
 
@@ -74,7 +75,7 @@ export class StaffService {
   /** One entry per Vietnam calendar day, oldest first, including days without sign-ups. */
   async signupsPerDay(scope: string | null, days: number): Promise<{ date: string; count: number }[]> {
     const span = Math.max(1, Math.min(Math.floor(days), 366));
-    const todayStart = Date.parse(`${new Date(this.now().getTime() + 7 * 3600e3).toISOString().slice(0, 10)}T00:00:00+07:00`);
+    const todayStart = vietnamDayStart(vietnamDay(this.now())).getTime();
     const since = new Date(todayStart - (span - 1) * 86400e3);
     const counts = new Map<string, number>();
     for (const r of await this.repo.signupsByDay(since, await this.areas.staffUserIds())) {
@@ -82,7 +83,7 @@ export class StaffService {
       if (inScope) counts.set(r.day, (counts.get(r.day) ?? 0) + r.n);
     }
     return Array.from({ length: span }, (_, i) => {
-      const date = new Date(since.getTime() + i * 86400e3 + 7 * 3600e3).toISOString().slice(0, 10);
+      const date = vietnamDay(new Date(since.getTime() + i * 86400e3));
       return { date, count: counts.get(date) ?? 0 };
     });
   }

@@ -1,24 +1,13 @@
 // The parcel sheet as a PDF (phiếu thông tin thửa đất): key, area, land uses, zoning, a
 // map extract drawn from the vector data (the parcel, its neighbours and the zoning zones
-// around it), and the disclaimer. Noto Sans is embedded for Vietnamese diacritics (the
-// same fonts as the dossiers' letters).
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import PDFDocument from 'pdfkit';
+// around it), and the disclaimer.
+import { formatVietnamDate } from '@cds/contracts';
 import type { ParcelSheet } from '@cds/contracts/land';
+import { renderPdf, type PdfDoc as Doc } from '../../platform/pdf.ts';
 
-const FONTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../assets/fonts');
-
-type Doc = InstanceType<typeof PDFDocument>;
 type Ring = [number, number][];
 type Geo = { type: string; coordinates: unknown };
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const viDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-const viNow = (d: Date) => {
-  const l = new Date(d.getTime() + 7 * 3600 * 1000);
-  return `${pad(l.getUTCDate())}/${pad(l.getUTCMonth() + 1)}/${l.getUTCFullYear()}`;
-};
 const m2 = (n: number) => `${n.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} m²`;
 
 function polygons(g: Geo): Ring[][] {
@@ -36,17 +25,10 @@ export interface MapShape {
 }
 
 export function parcelSheetPdf(sheet: ParcelSheet, around: MapShape[], opts: { provinceName: string; colourOf: (use: string) => string; compress?: boolean; title: string; now?: Date }): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 48, compress: opts.compress ?? true, info: { Title: opts.title, Subject: sheet.key } });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.registerFont('regular', path.join(FONTS, 'NotoSans-Regular.ttf'));
-    doc.registerFont('bold', path.join(FONTS, 'NotoSans-Bold.ttf'));
+  return renderPdf({ size: 'A4', margin: 48, compress: opts.compress ?? true, info: { Title: opts.title, Subject: sheet.key } }, (doc) => {
     const width = doc.page.width - 96;
     doc.font('bold').fontSize(15).text(opts.title.toUpperCase(), { width, align: 'center' });
-    doc.font('regular').fontSize(10).text(`${opts.provinceName} – ngày ${viNow(opts.now ?? new Date())}`, { width, align: 'center' });
+    doc.font('regular').fontSize(10).text(`${opts.provinceName} – ngày ${formatVietnamDate(opts.now ?? new Date())}`, { width, align: 'center' });
     if (sheet.synthetic) doc.fillColor('#b00020').font('bold').text('DỮ LIỆU MÔ PHỎNG – KHÔNG PHẢI THỬA ĐẤT THẬT', { width, align: 'center' }).fillColor('black');
     doc.moveDown();
     const line = (label: string, value: string) => doc.font('bold').fontSize(11).text(`${label}: `, { continued: true }).font('regular').text(value);
@@ -64,7 +46,7 @@ export function parcelSheetPdf(sheet: ParcelSheet, around: MapShape[], opts: { p
     doc.moveDown(0.5).font('bold').text('Quy hoạch');
     if (sheet.zoning.length === 0) doc.font('regular').text('Không nằm trong vùng quy hoạch chi tiết nào trong dữ liệu hiện có.');
     for (const z of sheet.zoning) {
-      doc.font('regular').text(`• ${z.plan.name}, Quyết định số ${z.plan.decisionNumber} ngày ${viDate(z.plan.decisionDate)}: ô ${z.zoneCode}, ${z.landUse.code} – ${z.landUse.name}`
+      doc.font('regular').text(`• ${z.plan.name}, Quyết định số ${z.plan.decisionNumber} ngày ${formatVietnamDate(z.plan.decisionDate)}: ô ${z.zoneCode}, ${z.landUse.code} – ${z.landUse.name}`
         + `${z.buildingDensityPct !== null ? `, mật độ xây dựng ${z.buildingDensityPct}%` : ''}${z.maxFloors !== null ? `, tối đa ${z.maxFloors} tầng` : ''}; phần thửa trong ô: ${m2(z.overlapM2)}`);
     }
     doc.moveDown(0.5);
@@ -72,7 +54,6 @@ export function parcelSheetPdf(sheet: ParcelSheet, around: MapShape[], opts: { p
     doc.y += 276;
     doc.x = 48;
     doc.font('regular').fontSize(9).fillColor('#444').text(sheet.disclaimer, 48, doc.y, { width });
-    doc.end();
   });
 }
 

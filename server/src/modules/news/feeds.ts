@@ -1,6 +1,7 @@
 // RSS 2.0 and Atom 1.0 documents of published news, built with fast-xml-parser's builder
 // (it escapes text and attributes), so every feed is well-formed XML.
 import { XMLBuilder } from 'fast-xml-parser';
+import { w3cVietnam } from '@cds/contracts';
 
 export interface FeedEntry {
   id: string;
@@ -34,8 +35,7 @@ export function rfc822(d: Date): string {
 
 /** RFC 3339 with the Vietnam offset and no milliseconds, as people here read it. */
 export function rfc3339(d: Date): string {
-  const local = new Date(d.getTime() + 7 * 3600_000);
-  return `${local.toISOString().slice(0, 19)}+07:00`;
+  return w3cVietnam(d);
 }
 
 export function rss(meta: FeedMeta, entries: readonly FeedEntry[]): string {

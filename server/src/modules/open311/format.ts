@@ -1,6 +1,7 @@
 // Open311 replies in JSON or XML (the spec requires XML; JSON is the common extension).
 // The format comes from the URL suffix, `.json` or `.xml`.
 import { XMLBuilder } from 'fast-xml-parser';
+import { w3cVietnam } from '@cds/contracts';
 
 export type Format = 'json' | 'xml';
 
@@ -44,6 +45,5 @@ export function splitFormat(file: string): { name: string; format: Format } | nu
 /** W3C datetime with the Vietnam offset (+07:00), no milliseconds. */
 export function w3c(date: Date | string | null): string | null {
   if (date === null) return null;
-  const d = new Date(new Date(date).getTime() + 7 * 3600_000);
-  return `${d.toISOString().slice(0, 19)}+07:00`;
+  return w3cVietnam(new Date(date));
 }

@@ -1,13 +1,9 @@
 // The electronic receipt (biên lai điện tử) as a PDF: who paid what, when, through which
 // channel, and a QR code of the public address where anyone can check it is genuine.
-// pdfkit and qrcode, as the dossiers' letters; Noto Sans for the Vietnamese marks.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { formatVietnamDateTime } from '@cds/contracts';
 import { formatVnd } from '@cds/contracts/payments.rules';
-
-const FONTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../assets/fonts');
+import { renderPdf } from '../../platform/pdf.ts';
 
 export interface ReceiptInput {
   provinceName: string;
@@ -26,23 +22,9 @@ export interface ReceiptInput {
 
 const CHANNEL_NAMES = { vnpay: 'Cổng thanh toán VNPAY (thẻ, tài khoản ngân hàng)', vietqr: 'Chuyển khoản VietQR (NAPAS 247)' };
 
-const pad = (n: number) => String(n).padStart(2, '0');
-/** dd/MM/yyyy HH:mm in Vietnam time. */
-export function viDateTime(d: Date): string {
-  const l = new Date(d.getTime() + 7 * 3600_000);
-  return `${pad(l.getUTCDate())}/${pad(l.getUTCMonth() + 1)}/${l.getUTCFullYear()} ${pad(l.getUTCHours())}:${pad(l.getUTCMinutes())}`;
-}
-
 export async function receiptPdf(r: ReceiptInput): Promise<Buffer> {
   const qr = await QRCode.toBuffer(r.verifyUrl, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A5', margin: 40, compress: r.compress ?? true, info: { Title: `Biên lai ${r.code}`, Subject: r.code, Keywords: r.code } });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.registerFont('regular', path.join(FONTS, 'NotoSans-Regular.ttf'));
-    doc.registerFont('bold', path.join(FONTS, 'NotoSans-Bold.ttf'));
+  return renderPdf({ size: 'A5', margin: 40, compress: r.compress ?? true, info: { Title: `Biên lai ${r.code}`, Subject: r.code, Keywords: r.code } }, (doc) => {
     const width = doc.page.width - 80;
     doc.font('bold').fontSize(10).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { width, align: 'center' });
     doc.font('regular').text('Độc lập - Tự do - Hạnh phúc', { width, align: 'center' });
@@ -54,7 +36,7 @@ export async function receiptPdf(r: ReceiptInput): Promise<Buffer> {
       ['Người nộp', r.payer],
       ['Nội dung', r.description],
       ['Số tiền', formatVnd(r.amountVnd)],
-      ['Thời điểm', viDateTime(r.paidAt)],
+      ['Thời điểm', formatVietnamDateTime(r.paidAt)],
       ['Hình thức', CHANNEL_NAMES[r.channel]],
       ['Mã giao dịch', r.transactionNo ?? '—'],
       ['Đơn vị thu', r.provinceName],
@@ -72,6 +54,5 @@ export async function receiptPdf(r: ReceiptInput): Promise<Buffer> {
     doc.image(qr, 40, top, { width: 96 });
     doc.font('regular').fontSize(9).text('Quét mã để kiểm tra biên lai tại:', 146, top + 8, { width: width - 106 });
     doc.text(r.verifyUrl, { width: width - 106 });
-    doc.end();
   });
 }

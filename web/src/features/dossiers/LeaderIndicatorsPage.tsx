@@ -8,8 +8,9 @@ import type { IndicatorsReply as Indicators } from '@cds/contracts/dossiers';
 import { api } from '../../lib/api.ts';
 import { usePageTitle } from '../../app/installation.ts';
 import { formatPercent } from '../../lib/format.ts';
+import { vietnamDay } from '@cds/contracts';
 
-const today = () => new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
+const today = () => vietnamDay(new Date());
 const pct = (r: number | null) => (r === null ? '—' : formatPercent(r));
 
 export function LeaderIndicatorsPage() {

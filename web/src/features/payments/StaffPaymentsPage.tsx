@@ -9,10 +9,11 @@ import { api } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { Alert, Button, ButtonAnchor, Card, EmptyState, ErrorState, Loading, PageHeader, TextField } from '../../ui/index.ts';
 import { formatVnd, type Reconciliation } from './api.ts';
+import { vietnamDay } from '@cds/contracts';
 
 /** Today in Vietnam (UTC+7, no daylight saving), as the server's day parameter. */
 function vietnamToday(): string {
-  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  return vietnamDay(new Date());
 }
 
 const reconciliationKey = (day: string) => ['payments', 'reconciliation', day] as const;
