@@ -42,8 +42,11 @@ export interface BuiltApp {
   app: App;
   platform: Platform;
   features: Feature[];
-  /** Seeds data and starts event delivery and (optionally) job workers. */
-  start(opts: { seed: boolean; work: boolean }): Promise<void>;
+  /**
+   * Seeds data and starts event delivery and (optionally) job workers. `dispatch: false`
+   * (an API-only process) relays events live without delivering them to handlers.
+   */
+  start(opts: { seed: boolean; work: boolean; dispatch?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -96,7 +99,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
 
   const log: FastifyBaseLogger = app.log;
   const events = new EventBus(db, log);
-  const jobs = new JobQueue(db);
+  const jobs = new JobQueue(db, { maintain: config.processRole !== 'api' });
   const created = new Map<ModuleDefinition<unknown>, ModuleInstance<unknown>>();
   const platform: Platform = {
     config,
@@ -136,10 +139,10 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     app,
     platform,
     features,
-    async start({ seed, work }) {
+    async start({ seed, work, dispatch }) {
       if (seed) for (const instance of created.values()) await instance.seed?.({ demo: config.demoMode });
       await jobs.start({ work });
-      await events.start();
+      await events.start(undefined, { dispatch });
     },
     async close() {
       await app.close();
