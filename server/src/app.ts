@@ -25,7 +25,7 @@ import { registerMessages } from './platform/i18n.ts';
 import { JobQueue } from './platform/jobs.ts';
 import type { App, Feature, ModuleDefinition, ModuleInstance, Platform } from './platform/module.ts';
 import { loadPack } from './platform/pack.ts';
-import { LocalFileStore } from './platform/files.ts';
+import { createFileStore } from './platform/files.ts';
 import { workingCalendar } from './platform/calendar/index.ts';
 import { systemModule } from './modules/system/index.ts';
 import { MODULES } from './modules/index.ts';
@@ -108,7 +108,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     jobs,
     audit: new AuditLog(db),
     pack: loadPack(config.provincePack),
-    files: new LocalFileStore(path.join(config.dataDir, 'files')),
+    files: createFileStore(config),
     calendar: workingCalendar(),
     log,
     use<Api>(module: ModuleDefinition<Api>): Api {
