@@ -34,6 +34,8 @@ import { abilitiesOf, hasAbility, PLATFORM_ABILITIES } from './platform/policy.t
 export interface BuildOptions {
   config: Config;
   db: Database;
+  /** A read replica for public anonymous reads (DATABASE_REPLICA_URL); `db` when absent. */
+  replica?: Database | null;
   modules?: ModuleDefinition[];
   logger?: boolean | object;
 }
@@ -104,6 +106,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
   const platform: Platform = {
     config,
     db,
+    replica: opts.replica ?? db,
     events,
     jobs,
     audit: new AuditLog(db),

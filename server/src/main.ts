@@ -4,7 +4,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import fs from 'node:fs/promises';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { openDatabase } from './db/connection.ts';
+import { openDatabase, openReplica } from './db/connection.ts';
 import { collectMigrations, migrateUp } from './db/migrate.ts';
 import { MODULES } from './modules/index.ts';
 import { startProcess } from './process.ts';
@@ -19,7 +19,8 @@ async function main(): Promise<void> {
   const clustered = config.webConcurrency > 1;
   // the primary never listens: it seeds, then works (PROCESS_ROLE=all) or only watches the API processes
   const own: Config = clustered ? { ...config, processRole: config.processRole === 'all' ? 'worker' : config.processRole } : config;
-  const running = await startProcess({ config: own, db, seed: true });
+  const replica = await openReplica(config);
+  const running = await startProcess({ config: own, db, replica, seed: true });
   if (clustered && own.processRole === 'api') {
     // seeding done; an API-role primary holds no app and no connections while it watches
     await running.close();
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
   const shutdown = async () => {
     await children?.stop();
     if (!(clustered && own.processRole === 'api')) await running.close();
+    await replica?.close();
     await db.close();
     process.exit(0);
   };
@@ -47,9 +49,11 @@ async function main(): Promise<void> {
 /** A cluster child: PROCESS_ROLE=api set by the primary, which has migrated and seeded already. */
 async function apiProcess(config: Config): Promise<void> {
   const db = await openDatabase(config);
-  const running = await startProcess({ config, db, seed: false });
+  const replica = await openReplica(config);
+  const running = await startProcess({ config, db, replica, seed: false });
   const shutdown = async () => {
     await running.close();
+    await replica?.close();
     await db.close();
     process.exit(0);
   };

@@ -28,10 +28,10 @@ export interface RunningProcess {
 }
 
 /** Builds the app over an open, migrated database and starts what the process role asks for. */
-export async function startProcess(opts: { config: Config; db: Database; seed: boolean; logger?: boolean | object; modules?: ModuleDefinition[] }): Promise<RunningProcess> {
+export async function startProcess(opts: { config: Config; db: Database; replica?: Database | null; seed: boolean; logger?: boolean | object; modules?: ModuleDefinition[] }): Promise<RunningProcess> {
   const { config } = opts;
   const duties = dutiesOf(config.processRole);
-  const built = await buildApp({ config, db: opts.db, logger: opts.logger, modules: opts.modules });
+  const built = await buildApp({ config, db: opts.db, replica: opts.replica, logger: opts.logger, modules: opts.modules });
   await built.start({ seed: opts.seed, work: duties.work, dispatch: duties.work });
   const address = duties.listen ? await built.app.listen({ port: config.port, host: config.host }) : null;
   return { built, duties, address, close: () => built.close() };
