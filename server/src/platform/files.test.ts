@@ -28,7 +28,7 @@ describe('file store', () => {
     assert.ok(createFileStore(loadConfig({})) instanceof LocalFileStore);
     const s3 = createFileStore(loadConfig({ FILES_S3_BUCKET: 'cds-files', FILES_S3_ENDPOINT: 'http://127.0.0.1:9000', FILES_S3_FORCE_PATH_STYLE: 'true' }));
     assert.ok(s3 instanceof S3FileStore);
-    s3.destroy();
+    void s3.destroy();
   });
 });
 
@@ -52,7 +52,7 @@ const stores: { name: string; open: () => Promise<{ store: FileStore; close: () 
       return {
         store,
         close: async () => {
-          store.destroy();
+          await store.destroy();
           await server.close();
           await fs.rm(dir, { recursive: true, force: true });
         },

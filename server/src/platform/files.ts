@@ -8,7 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { PlatformSettings } from '../config.ts';
 
 export type DetectedType = 'image/jpeg' | 'image/png' | 'image/webp' | 'image/heic' | 'application/pdf';
@@ -80,14 +80,21 @@ export class LocalFileStore implements FileStore {
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
+// the SDK is loaded only when a bucket is configured: it adds a second to every start otherwise
+const sdk = () => import('@aws-sdk/client-s3');
+
 /** The same store on an S3-compatible bucket; keys are `files/ab/cd/<sha256>` as on disk. */
 export class S3FileStore implements FileStore {
-  private readonly client: S3Client;
+  private client: Promise<S3Client> | undefined;
   private readonly bucket: string;
 
-  constructor(settings: NonNullable<PlatformSettings['filesS3']>) {
+  constructor(private readonly settings: NonNullable<PlatformSettings['filesS3']>) {
     this.bucket = settings.bucket;
-    this.client = new S3Client({
+  }
+
+  private s3(): Promise<S3Client> {
+    const settings = this.settings;
+    this.client ??= sdk().then(({ S3Client }) => new S3Client({
       region: settings.region,
       endpoint: settings.endpoint,
       forcePathStyle: settings.forcePathStyle,
@@ -96,7 +103,8 @@ export class S3FileStore implements FileStore {
       // SDK ≥ 3.729 adds CRC32 checksums to every upload, which many S3-compatible stores refuse
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
-    });
+    }));
+    return this.client;
   }
 
   private keyOf(id: string): string {
@@ -107,7 +115,8 @@ export class S3FileStore implements FileStore {
     const id = sha256(bytes);
     // an object appears whole or not at all, so no temporary name as on disk; the same bytes
     // put twice overwrite themselves
-    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: this.keyOf(id), Body: bytes, ContentLength: bytes.length, ContentType: 'application/octet-stream' }));
+    const { PutObjectCommand } = await sdk();
+    await (await this.s3()).send(new PutObjectCommand({ Bucket: this.bucket, Key: this.keyOf(id), Body: bytes, ContentLength: bytes.length, ContentType: 'application/octet-stream' }));
     return { id, size: bytes.length };
   }
 
@@ -122,13 +131,15 @@ export class S3FileStore implements FileStore {
 
   async delete(id: string): Promise<void> {
     if (!ID.test(id)) return;
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.keyOf(id) }));
+    const { DeleteObjectCommand } = await sdk();
+    await (await this.s3()).send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.keyOf(id) }));
   }
 
   private async body(id: string) {
     if (!ID.test(id)) return null;
+    const { GetObjectCommand, NoSuchKey } = await sdk();
     try {
-      const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(id) }));
+      const res = await (await this.s3()).send(new GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(id) }));
       return res.Body ?? null;
     } catch (err) {
       if (err instanceof NoSuchKey || (err as { name?: string }).name === 'NoSuchKey') return null;
@@ -136,8 +147,9 @@ export class S3FileStore implements FileStore {
     }
   }
 
-  destroy(): void {
-    this.client.destroy();
+  /** Closes the SDK's kept-alive connections. */
+  async destroy(): Promise<void> {
+    if (this.client) (await this.client).destroy();
   }
 }
 
