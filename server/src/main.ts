@@ -7,7 +7,8 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase, openReplica } from './db/connection.ts';
 import { collectMigrations, migrateUp } from './db/migrate.ts';
 import { MODULES } from './modules/index.ts';
-import { startProcess } from './process.ts';
+import { buildApp } from './app.ts';
+import { startRole } from './process.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -20,24 +21,25 @@ async function main(): Promise<void> {
   // the primary never listens: it seeds, then works (PROCESS_ROLE=all) or only watches the API processes
   const own: Config = clustered ? { ...config, processRole: config.processRole === 'all' ? 'worker' : config.processRole } : config;
   const replica = await openReplica(config);
-  const running = await startProcess({ config: own, db, replica, seed: true });
+  const built = await buildApp({ config: own, db, replica });
+  const address = await startRole(built, own, { seed: true });
   if (clustered && own.processRole === 'api') {
     // seeding done; an API-role primary holds no app and no connections while it watches
-    await running.close();
+    await built.close();
   }
   const children = clustered ? await forkApiProcesses(config.webConcurrency) : null;
   // one readable block at the end of the start, after the JSON log lines: where it runs,
   // on what, and in demo mode that demo data is loaded and who can sign in
   console.log(startBanner({
-    appName: running.built.platform.pack.brand.appName,
-    url: running.address || children ? config.publicUrl : null,
+    appName: built.platform.pack.brand.appName,
+    url: address || children ? config.publicUrl : null,
     database: config.databaseUrl ? `PostgreSQL (DATABASE_URL${config.databaseReplicaUrl ? ', reads from DATABASE_REPLICA_URL' : ''})` : `embedded PGlite in ${config.dataDir}`,
     role: clustered ? `${config.webConcurrency} API processes${config.processRole === 'all' ? ' + this one working' : ''}` : config.processRole,
     demo: config.demoMode,
   }));
   const shutdown = async () => {
     await children?.stop();
-    if (!(clustered && own.processRole === 'api')) await running.close();
+    if (!(clustered && own.processRole === 'api')) await built.close();
     await replica?.close();
     await db.close();
     process.exit(0);
@@ -50,9 +52,10 @@ async function main(): Promise<void> {
 async function apiProcess(config: Config): Promise<void> {
   const db = await openDatabase(config);
   const replica = await openReplica(config);
-  const running = await startProcess({ config, db, replica, seed: false });
+  const built = await buildApp({ config, db, replica });
+  await startRole(built, config, { seed: false });
   const shutdown = async () => {
-    await running.close();
+    await built.close();
     await replica?.close();
     await db.close();
     process.exit(0);

@@ -1,8 +1,10 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestDatabase, testConfig, type TestDatabase } from '../test/helpers.ts';
+import { buildTestApp, createTestDatabase, testConfig, type BuiltApp, type TestDatabase } from '../test/helpers.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/connection.ts';
 import type { ModuleDefinition } from './platform/module.ts';
-import { dutiesOf, startProcess, type RunningProcess } from './process.ts';
+import { dutiesOf, startRole } from './process.ts';
 
 /** A module with one job and one event handler that record which process ran them. */
 function probe(seen: { jobs: string[]; events: string[] }): ModuleDefinition {
@@ -24,8 +26,22 @@ async function until(check: () => boolean, what: string, ms = 30_000): Promise<v
   }
 }
 
+interface Running {
+  built: BuiltApp;
+  address: string | null;
+  close(): Promise<void>;
+}
+
+/** A process of the given role over the test database, on any free port. */
+async function startAs(role: Config['processRole'], db: Database, module: ModuleDefinition): Promise<Running> {
+  const config = { ...testConfig({ PROCESS_ROLE: role, HOST: '127.0.0.1' }), port: 0 };
+  const built = await buildTestApp({ db, config: { PROCESS_ROLE: role }, modules: [module] });
+  const address = await startRole(built, config, { seed: false });
+  return { built, address, close: () => built.close() };
+}
+
 describe('process roles (PROCESS_ROLE)', () => {
-  const running: RunningProcess[] = [];
+  const running: Running[] = [];
   let t: TestDatabase | undefined;
   after(async () => {
     for (const p of running) await p.close();
@@ -42,7 +58,7 @@ describe('process roles (PROCESS_ROLE)', () => {
     t = await createTestDatabase();
     const inApi = { jobs: [] as string[], events: [] as string[] };
     const inWorker = { jobs: [] as string[], events: [] as string[] };
-    const api = await startProcess({ config: { ...testConfig({ PROCESS_ROLE: 'api', HOST: '127.0.0.1' }), port: 0 }, db: t.db, seed: false, logger: false, modules: [probe(inApi)] });
+    const api = await startAs('api', t.db, probe(inApi));
     running.push(api);
     assert.ok(api.address, 'the API process listens');
     assert.equal(api.built.app.server.listening, true);
@@ -51,7 +67,7 @@ describe('process roles (PROCESS_ROLE)', () => {
     assert.deepEqual(api.built.platform.jobs.working, [], 'the API process works no queue');
     assert.equal(api.built.platform.events.dispatching, false, 'the API process delivers no outbox event');
 
-    const worker = await startProcess({ config: { ...testConfig({ PROCESS_ROLE: 'worker', HOST: '127.0.0.1' }), port: 0 }, db: t.db, seed: false, logger: false, modules: [probe(inWorker)] });
+    const worker = await startAs('worker', t.db, probe(inWorker));
     running.push(worker);
     assert.equal(worker.address, null, 'the worker opens no port');
     assert.equal(worker.built.app.server.listening, false);
