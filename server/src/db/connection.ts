@@ -125,7 +125,7 @@ export async function openPglite(dataDir: string | undefined, opts: { loadDataDi
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
   if (dataDir) await fs.mkdir(path.dirname(dataDir), { recursive: true });
-  const trimmed = process.env.PGLITE_FULL_POSTGIS === 'true' ? null : await trimmedPostgisBundle();
+  const trimmed = await trimmedPostgisBundle();
   const postgisExt: typeof postgis = trimmed
     ? { ...postgis, setup: async (pg, emscriptenOpts: unknown) => ({ ...(await postgis.setup(pg, emscriptenOpts)), bundlePath: pathToFileURL(trimmed) }) }
     : postgis;
