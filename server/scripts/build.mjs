@@ -22,7 +22,10 @@ function newest(p) {
   return Math.max(st.mtimeMs, ...fs.readdirSync(p).map((f) => newest(path.join(p, f))));
 }
 
-const built = fs.existsSync(out) ? fs.statSync(out).mtimeMs : 0;
+// the bundle names files by absolute path: a checkout moved elsewhere needs a new one
+const stamp = `${out}.source`;
+const sameCheckout = fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === serverDir;
+const built = fs.existsSync(out) && sameCheckout ? fs.statSync(out).mtimeMs : 0;
 if (!process.argv.includes('--force') && built > Math.max(...sources.map(newest))) process.exit(0);
 
 const pkg = JSON.parse(fs.readFileSync(path.join(serverDir, 'package.json'), 'utf8'));
@@ -50,4 +53,5 @@ await build({
     },
   }],
 });
+fs.writeFileSync(stamp, serverDir);
 console.log(`server: built ${path.relative(process.cwd(), out)} in ${Date.now() - started} ms`);
