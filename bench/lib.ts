@@ -1,6 +1,6 @@
 // Shared helpers for benchmarks: start the real platform in a child process (so the load
 // generator does not share its event loop), run autocannon, and format a results table.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
@@ -58,7 +58,18 @@ async function waitHealthy(url: string, child: ChildProcess, timeoutMs: number):
 }
 
 /**
- * Starts `server/src/main.ts` in its own process. Without `dataDir` it gets a fresh
+ * What `npm start` runs: the bundled server (server/scripts/build.mjs, rebuilt when a source
+ * is newer), or with BENCH_SERVER=tsx the TypeScript sources through tsx as `npm run dev` does.
+ */
+export function serverCommand(): string[] {
+  if (process.env.BENCH_SERVER === 'tsx') return ['--import', 'tsx', path.join(ROOT, 'server/src/main.ts')];
+  const build = spawnSync(process.execPath, [path.join(ROOT, 'server/scripts/build.mjs')], { cwd: path.join(ROOT, 'server'), stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('server build failed');
+  return ['--enable-source-maps', path.join(ROOT, 'server/dist/main.mjs')];
+}
+
+/**
+ * Starts the server (`serverCommand()`) in its own process. Without `dataDir` it gets a fresh
  * temporary DATA_DIR that is deleted on stop; with one (an existing database) it is kept.
  * The platform's own defaults apply except where `env` says otherwise (LOG_LEVEL is the
  * production default unless given); its log goes to a file, not the terminal.
@@ -81,7 +92,7 @@ export async function startPlatform(opts: { databaseUrl?: string; port?: number;
   const log = createWriteStream(logFile);
   await new Promise((r) => log.once('open', r));
   const started = Date.now();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/src/main.ts')], { env, stdio: ['ignore', log, 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, serverCommand(), { env, stdio: ['ignore', log, 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitHealthy(url, child, 300_000);

@@ -22,6 +22,7 @@ import { lighthouseSuite } from './suites/lighthouse.ts';
 import { loggingSuite } from './suites/logging.ts';
 import { mixedSuite } from './suites/mixed.ts';
 import { pgliteMemorySuite } from './suites/pglite-memory.ts';
+import { processesSuite } from './suites/processes.ts';
 import { publicReadsSuite } from './suites/public-reads.ts';
 import { searchSuite } from './suites/search.ts';
 import { sessionSuite } from './suites/session.ts';
@@ -46,6 +47,8 @@ const SUITES: Suite[] = [
     about: 'The public list, its filters and next page, the map endpoint and map tiles, 10 connections.' },
   { name: 'mixed', title: 'Mixed citizen workload', run: mixedSuite,
     about: 'The weighted mix of bench/workload.ts (MIX), many distinct signed-in citizens, 50 connections, beside a bare Fastify process in its own process measured just before.' },
+  { name: 'processes', title: 'Several API processes (WEB_CONCURRENCY)', run: processesSuite,
+    about: 'The mixed citizen workload at 50 connections against 1, 2 and one-per-core API processes sharing the port (node:cluster), PostgreSQL only.' },
   { name: 'lighthouse', title: 'Lighthouse, mobile', run: lighthouseSuite, once: true,
     about: 'lighthouse@12.2.3 in Debian\'s Chromium against the built web app.' },
   { name: 'logging', title: 'Request logging', run: loggingSuite,

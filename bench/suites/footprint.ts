@@ -62,7 +62,7 @@ export async function footprintSuite(run: EngineRun): Promise<SuiteResult> {
     `| peak under the mixed workload (50 connections) | ${loadPeak} |`,
     `| idle, 5 s after the load | ${idleAfterLoad} |`,
     '',
-    `Restart on the existing data directory, spawn to first healthy \`/api/health\` (node + tsx + platform): ${starts.map((s) => `${(s / 1000).toFixed(1)} s`).join(', ')}; median ${(median / 1000).toFixed(1)} s.`,
+    `Restart on the existing data directory, spawn to first healthy \`/api/health\` (${process.env.BENCH_SERVER === 'tsx' ? 'node + tsx + platform' : 'node + the bundled platform, server/dist/main.mjs'}): ${starts.map((s) => `${(s / 1000).toFixed(1)} s`).join(', ')}; median ${(median / 1000).toFixed(1)} s.`,
     '',
     `Where a start goes (bench/probe-start.ts, a fresh process, ${(probed.total / 1000).toFixed(1)} s to listening):`,
     '',

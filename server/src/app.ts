@@ -25,7 +25,7 @@ import { registerMessages } from './platform/i18n.ts';
 import { JobQueue } from './platform/jobs.ts';
 import type { App, Feature, ModuleDefinition, ModuleInstance, Platform } from './platform/module.ts';
 import { loadPack } from './platform/pack.ts';
-import { LocalFileStore } from './platform/files.ts';
+import { createFileStore } from './platform/files.ts';
 import { workingCalendar } from './platform/calendar/index.ts';
 import { systemModule } from './modules/system/index.ts';
 import { MODULES } from './modules/index.ts';
@@ -34,6 +34,8 @@ import { abilitiesOf, hasAbility, PLATFORM_ABILITIES } from './platform/policy.t
 export interface BuildOptions {
   config: Config;
   db: Database;
+  /** A read replica for public anonymous reads (DATABASE_REPLICA_URL); `db` when absent. */
+  replica?: Database | null;
   modules?: ModuleDefinition[];
   logger?: boolean | object;
 }
@@ -42,8 +44,11 @@ export interface BuiltApp {
   app: App;
   platform: Platform;
   features: Feature[];
-  /** Seeds data and starts event delivery and (optionally) job workers. */
-  start(opts: { seed: boolean; work: boolean }): Promise<void>;
+  /**
+   * Seeds data and starts event delivery and (optionally) job workers. `dispatch: false`
+   * (an API-only process) relays events live without delivering them to handlers.
+   */
+  start(opts: { seed: boolean; work: boolean; dispatch?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -99,16 +104,17 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
 
   const log: FastifyBaseLogger = app.log;
   const events = new EventBus(db, log);
-  const jobs = new JobQueue(db);
+  const jobs = new JobQueue(db, { maintain: config.processRole !== 'api' });
   const created = new Map<ModuleDefinition<unknown>, ModuleInstance<unknown>>();
   const platform: Platform = {
     config,
     db,
+    replica: opts.replica ?? db,
     events,
     jobs,
     audit: new AuditLog(db),
     pack: loadPack(config.provincePack),
-    files: new LocalFileStore(path.join(config.dataDir, 'files')),
+    files: createFileStore(config),
     calendar: workingCalendar(),
     log,
     use<Api>(module: ModuleDefinition<Api>): Api {
@@ -139,10 +145,10 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     app,
     platform,
     features,
-    async start({ seed, work }) {
+    async start({ seed, work, dispatch }) {
       if (seed) for (const instance of created.values()) await instance.seed?.({ demo: config.demoMode });
       await jobs.start({ work });
-      await events.start();
+      await events.start(undefined, { dispatch });
     },
     async close() {
       await app.close();

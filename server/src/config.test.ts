@@ -48,12 +48,32 @@ describe('configuration', () => {
     [{ OTP_TTL_SECONDS: '5' }, /^Invalid configuration: OTP_TTL_SECONDS must be a whole number from 30 to 3600 \(got "5"\)$/],
     [{ EID_REDIRECT_URI: 'not a url' }, /^Invalid configuration: EID_REDIRECT_URI must be a URL/],
     [{ EID_CLIENT_SECRET: 'x', SESSION_TTL_HOURS: '0' }, /SESSION_TTL_HOURS must be a whole number from 1 to 8760/],
+    // several processes cannot share one embedded database
+    [{ WEB_CONCURRENCY: '4' }, /^Invalid configuration: WEB_CONCURRENCY=4 needs PostgreSQL \(DATABASE_URL\); the embedded PGlite database runs in one process only/],
+    [{ WEB_CONCURRENCY: '0' }, /WEB_CONCURRENCY must be a whole number from 1 to 64/],
+    [{ DATABASE_URL: 'postgres://u@h/db', DEMO_MODE: 'true', WEB_CONCURRENCY: '2', PROCESS_ROLE: 'worker' }, /PROCESS_ROLE=worker runs none/],
+    [{ DATABASE_REPLICA_URL: 'postgres://u@replica/db' }, /DATABASE_REPLICA_URL is a replica of DATABASE_URL/],
+    [{ FILES_S3_ENDPOINT: 'http://127.0.0.1:9000' }, /FILES_S3_BUCKET is required/],
+    [{ FILES_S3_BUCKET: 'cds', FILES_S3_ACCESS_KEY_ID: 'k' }, /FILES_S3_ACCESS_KEY_ID and FILES_S3_SECRET_ACCESS_KEY go together/],
   ];
   for (const [env, message] of bad) {
     it(`refuses ${JSON.stringify(env)}`, () => {
       assert.throws(() => loadConfig(env), (err: unknown) => err instanceof ConfigError && message.test(err.message));
     });
   }
+
+  it('reads the scaling settings: API processes, a read replica, files on S3', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://u@primary/db', DATABASE_REPLICA_URL: 'postgres://u@replica/db', DEMO_MODE: 'true', WEB_CONCURRENCY: '3', PROCESS_ROLE: 'api',
+      FILES_S3_ENDPOINT: 'http://127.0.0.1:9000', FILES_S3_BUCKET: 'cds-files', FILES_S3_ACCESS_KEY_ID: 'k', FILES_S3_SECRET_ACCESS_KEY: 's', FILES_S3_FORCE_PATH_STYLE: 'true' });
+    assert.equal(c.webConcurrency, 3);
+    assert.equal(c.processRole, 'api');
+    assert.equal(c.databaseReplicaUrl, 'postgres://u@replica/db');
+    assert.deepEqual(c.filesS3, { endpoint: 'http://127.0.0.1:9000', bucket: 'cds-files', region: 'us-east-1', accessKeyId: 'k', secretAccessKey: 's', forcePathStyle: true });
+    const d = loadConfig({});
+    assert.equal(d.webConcurrency, 1);
+    assert.equal(d.filesS3, null, 'local disk stays the default');
+    assert.equal(d.databaseReplicaUrl, undefined);
+  });
 
   it("gives each module its own settings, with defaults that depend on the platform's", () => {
     const c = loadConfig({ PUBLIC_URL: 'https://congdanso.example.vn/', DEMO_MODE: 'true', OTP_MAX_ATTEMPTS: '3' });

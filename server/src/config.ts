@@ -32,6 +32,12 @@ export interface PlatformSettings {
   };
   /** Which roles this process plays: the HTTP API, the background worker, or both. */
   processRole: 'all' | 'api' | 'worker';
+  /** How many API processes share the port (node:cluster); more than 1 needs PostgreSQL. */
+  webConcurrency: number;
+  /** A PostgreSQL read replica for public anonymous reads; the writer when unset. */
+  databaseReplicaUrl: string | undefined;
+  /** Uploaded files on an S3-compatible store instead of DATA_DIR/files when set. */
+  filesS3: { endpoint: string | undefined; bucket: string; region: string; accessKeyId: string | undefined; secretAccessKey: string | undefined; forcePathStyle: boolean } | null;
   webDistDir: string;
   trustProxy: boolean;
 }
@@ -62,6 +68,14 @@ export const PLATFORM_VARIABLES = Type.Object({
   SMS_BRANDNAME_SECRET_KEY: Type.Optional(Type.String({ secret: true })),
   SMS_UNICODE: Type.Boolean({ default: false }),
   PROCESS_ROLE: Type.Enum(['all', 'api', 'worker'], { default: 'all' }),
+  WEB_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 64, default: 1 }),
+  DATABASE_REPLICA_URL: Type.Optional(Type.String({ format: 'uri', pattern: '^postgres(ql)?://', mustBe: 'a postgres:// URL' })),
+  FILES_S3_ENDPOINT: Type.Optional(HttpUrl()),
+  FILES_S3_BUCKET: Type.Optional(Type.String({ minLength: 3 })),
+  FILES_S3_REGION: Type.String({ default: 'us-east-1' }),
+  FILES_S3_ACCESS_KEY_ID: Type.Optional(Type.String()),
+  FILES_S3_SECRET_ACCESS_KEY: Type.Optional(Type.String({ secret: true })),
+  FILES_S3_FORCE_PATH_STYLE: Type.Boolean({ default: false }),
   WEB_DIST_DIR: Type.Optional(Type.String()),
 });
 
@@ -96,6 +110,21 @@ function readPlatform(env: Env): PlatformSettings {
   if (v.SMS_CHANNEL === 'brandname' && (!v.SMS_BRANDNAME_API_KEY || !v.SMS_BRANDNAME_SECRET_KEY)) {
     throw new ConfigError('Invalid configuration: SMS_BRANDNAME_API_KEY and SMS_BRANDNAME_SECRET_KEY are required when SMS_CHANNEL=brandname');
   }
+  // PGlite is one embedded connection inside one process: a second process cannot open its data
+  if (v.WEB_CONCURRENCY > 1 && v.DATABASE_URL === undefined) {
+    throw new ConfigError(`Invalid configuration: WEB_CONCURRENCY=${v.WEB_CONCURRENCY} needs PostgreSQL (DATABASE_URL); the embedded PGlite database runs in one process only: unset WEB_CONCURRENCY or set it to 1`);
+  }
+  if (v.WEB_CONCURRENCY > 1 && v.PROCESS_ROLE === 'worker') {
+    throw new ConfigError('Invalid configuration: WEB_CONCURRENCY sets the number of API processes and PROCESS_ROLE=worker runs none; start more worker processes instead');
+  }
+  if (v.DATABASE_REPLICA_URL !== undefined && v.DATABASE_URL === undefined) {
+    throw new ConfigError('Invalid configuration: DATABASE_REPLICA_URL is a replica of DATABASE_URL; set DATABASE_URL too');
+  }
+  const s3Keys = [v.FILES_S3_ACCESS_KEY_ID, v.FILES_S3_SECRET_ACCESS_KEY].filter((k) => k !== undefined).length;
+  if (s3Keys === 1) throw new ConfigError('Invalid configuration: FILES_S3_ACCESS_KEY_ID and FILES_S3_SECRET_ACCESS_KEY go together (or leave both unset to use the SDK\'s default credentials)');
+  if (v.FILES_S3_BUCKET === undefined && (v.FILES_S3_ENDPOINT !== undefined || s3Keys > 0)) {
+    throw new ConfigError('Invalid configuration: FILES_S3_BUCKET is required when another FILES_S3_ variable is set');
+  }
   // npm runs workspace scripts inside server/; paths are relative to where the person typed the command
   const fromCwd = (p: string) => path.resolve(env.INIT_CWD ?? process.cwd(), p);
   return {
@@ -116,6 +145,16 @@ function readPlatform(env: Env): PlatformSettings {
       brandname: v.SMS_BRANDNAME_API_KEY && v.SMS_BRANDNAME_SECRET_KEY ? { apiKey: v.SMS_BRANDNAME_API_KEY, secretKey: v.SMS_BRANDNAME_SECRET_KEY, unicode: v.SMS_UNICODE } : null,
     },
     processRole: v.PROCESS_ROLE,
+    webConcurrency: v.WEB_CONCURRENCY,
+    databaseReplicaUrl: v.DATABASE_REPLICA_URL,
+    filesS3: v.FILES_S3_BUCKET === undefined ? null : {
+      endpoint: v.FILES_S3_ENDPOINT,
+      bucket: v.FILES_S3_BUCKET,
+      region: v.FILES_S3_REGION,
+      accessKeyId: v.FILES_S3_ACCESS_KEY_ID,
+      secretAccessKey: v.FILES_S3_SECRET_ACCESS_KEY,
+      forcePathStyle: v.FILES_S3_FORCE_PATH_STYLE,
+    },
     webDistDir: v.WEB_DIST_DIR ? fromCwd(v.WEB_DIST_DIR) : REPO_WEB_DIST,
     trustProxy: v.TRUST_PROXY,
   };

@@ -15,8 +15,8 @@ export { testConfig };
 export type { BuiltApp };
 
 /** The app over a test database with the test configuration, not yet started (tests that pick their modules). */
-export function buildTestApp(opts: { db: Database; modules?: ModuleDefinition[]; config?: Record<string, string>; logger?: boolean | object }): Promise<BuiltApp> {
-  return buildApp({ config: testConfig(opts.config), db: opts.db, modules: opts.modules, logger: opts.logger ?? false });
+export function buildTestApp(opts: { db: Database; replica?: Database; modules?: ModuleDefinition[]; config?: Record<string, string>; logger?: boolean | object }): Promise<BuiltApp> {
+  return buildApp({ config: testConfig(opts.config), db: opts.db, replica: opts.replica, modules: opts.modules, logger: opts.logger ?? false });
 }
 
 export interface TestDatabase {

@@ -65,16 +65,25 @@ export class EventBus {
     await sql`SELECT pg_notify(${CHANNEL}, ${JSON.stringify({ id: String(row.id), type, aggregateId })})`.execute(trx);
   }
 
-  /** Starts delivering: on every NOTIFY, and by polling as a safety net. */
-  async start(pollMs = 5000): Promise<void> {
+  /** Whether this process claims and delivers outbox events (worker processes) or only relays them live. */
+  dispatching = false;
+
+  /**
+   * Starts delivering: on every NOTIFY, and by polling as a safety net. With `dispatch: false`
+   * (an API-only process, PROCESS_ROLE=api) it only relays events to live listeners and
+   * leaves delivery to the worker processes.
+   */
+  async start(pollMs = 5000, opts: { dispatch?: boolean } = {}): Promise<void> {
+    this.dispatching = opts.dispatch ?? true;
     this.unlisten = await this.db.listen(CHANNEL, (payload) => {
       try {
         this.live.emit('event', JSON.parse(payload));
       } catch {
         /* a foreign payload on our channel is ignored */
       }
-      void this.drain();
+      if (this.dispatching) void this.drain();
     });
+    if (!this.dispatching) return;
     this.timer = setInterval(() => void this.drain(), pollMs);
     this.timer.unref();
     await this.drain();

@@ -15,8 +15,14 @@ export class JobQueue {
   readonly boss: PgBoss;
   private readonly definitions: JobDefinition[] = [];
   private started = false;
+  /** The queues this process works (empty in an API-only process). */
+  readonly working: string[] = [];
 
-  constructor(private readonly db: Database) {
+  /**
+   * `maintain: false` (an API-only process) leaves pg-boss's maintenance and cron scheduling
+   * to the worker processes; the process can still send jobs.
+   */
+  constructor(private readonly db: Database, opts: { maintain?: boolean } = {}) {
     this.boss = new PgBoss({
       db: {
         executeSql: async (text: string, values?: unknown[]) =>
@@ -25,6 +31,8 @@ export class JobQueue {
       schema: 'pgboss',
       // PGlite is one connection; frequent polling of many queues would crowd out requests.
       monitorStateIntervalSeconds: 60,
+      supervise: opts.maintain ?? true,
+      schedule: opts.maintain ?? true,
     });
     this.boss.on('error', (err) => console.error('job queue error:', err.message));
   }
@@ -43,6 +51,7 @@ export class JobQueue {
       await this.boss.work(job.name, { pollingIntervalSeconds: 2 }, async (jobs) => {
         for (const j of jobs) await job.handler(j.data as object);
       });
+      this.working.push(job.name);
       if (job.cron) await this.boss.schedule(job.name, job.cron, {}, { tz: 'Asia/Ho_Chi_Minh' });
     }
   }

@@ -64,6 +64,12 @@ export interface ModuleInstance<Api> {
 export interface Platform {
   config: Config;
   db: Database;
+  /**
+   * For public anonymous reads that may lag a moment (lists, maps, feeds): the read replica
+   * when DATABASE_REPLICA_URL is set, else `db` itself. Never for a read that must see the
+   * caller's own write, and never for a write. A module opts in read by read.
+   */
+  replica: Database;
   events: EventBus;
   jobs: JobQueue;
   audit: AuditLog;

@@ -42,6 +42,11 @@ export class NewsService {
     return this.platform.db.kysely;
   }
 
+  /** Public anonymous reads: the read replica when there is one (a moment's lag is harmless there). */
+  private get publicDb(): Kysely<object> {
+    return this.platform.replica.kysely;
+  }
+
   // ------------------------------------------------------------------ editors
 
   /** The agencies the person writes for (from their news_editor memberships). */
@@ -298,7 +303,7 @@ export class NewsService {
       const followed = await repo.followedTopics(this.db, principal.userId);
       topics = topics ? topics.filter((t) => followed.includes(t)) : followed;
     }
-    const { items, total } = await repo.listPublic(this.db, { ...place, topics, limit: q.limit ?? 20, offset: q.offset ?? 0 });
+    const { items, total } = await repo.listPublic(principal ? this.db : this.publicDb, { ...place, topics, limit: q.limit ?? 20, offset: q.offset ?? 0 });
     return { items: await Promise.all(items.map((i) => this.summary(i, locale))), total };
   }
 
@@ -345,7 +350,7 @@ export class NewsService {
     const province = area.length === 2 ? this.deps.areas.getProvince(area) : undefined;
     if (!commune && !province) throw invalidField('area', 'news.commune_outside');
     const provinceCode = commune ? commune.provinceCode : area;
-    const { items } = await repo.listPublic(this.db, { provinceCode, commune: commune?.code ?? null, topics: q.topic ? [q.topic] : undefined, limit: 50, offset: 0 });
+    const { items } = await repo.listPublic(this.publicDb, { provinceCode, commune: commune?.code ?? null, topics: q.topic ? [q.topic] : undefined, limit: 50, offset: 0 });
     const base = this.platform.config.publicUrl;
     const areaName = commune?.name ?? province!.name;
     const entries: FeedEntry[] = [];
