@@ -12,7 +12,7 @@ const ORDER: Order = {
   paymentMethod: 'vietqr', paidAt: null, deliveryMethod: 'seller', trackingCode: null,
   items: [{ productId: '3c2b1a00-1f7d-4bb0-9f31-6a0c1d2e3f40', name: 'Khẩu sli lạc vừng', priceVnd: 85000, quantity: 2, unit: 'hop', reviewed: false }],
   subtotalVnd: 170000, shippingVnd: 0, totalVnd: 170000, note: null, cancelReason: null, createdAt: '2026-12-07T01:00:00.000Z', updatedAt: '2026-12-07T01:00:00.000Z',
-  deliveredAt: null, as: 'seller', actions: ['confirm_payment', 'cancel'], vietqr: null,
+  deliveredAt: null, as: 'seller', actions: ['confirm_payment', 'cancel'], vietqr: null, refund: null, complaints: [],
 };
 
 const PRODUCT = { id: 'p1', name: 'Na Chi Lăng', priceVnd: 60000, unit: 'kg', weightGrams: 1000 } as Product;
@@ -37,6 +37,45 @@ describe('market orders', () => {
     expect(await screen.findByText('Quét mã VietQR để trả tiền')).toBeTruthy();
     expect(screen.getByText('8888000002 — HOANG THI BINH')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Đã nhận được tiền chuyển khoản' })).toBeNull();
+  });
+});
+
+describe('complaints and refunds', () => {
+  it('the buyer files a complaint with a reason from the list; the answer shows on the order', async () => {
+    const delivered: Order = { ...ORDER, as: 'buyer', status: 'delivered', actions: ['complain'] };
+    const complaint = {
+      id: '9a1c1f0e-4a57-4d1b-9a43-0d1f2b3c4d5e', orderId: ORDER.id, orderCode: ORDER.code, shopId: ORDER.shopId, shopName: ORDER.shopName, communeName: 'Xã Thất Khê',
+      reason: 'damaged' as const, body: 'Hộp bánh bị vỡ một góc', status: 'open' as const, sellerAnswer: null, answeredAt: null, decisionReason: null, decidedAt: null, createdAt: '2026-12-07T03:00:00.000Z',
+    };
+    const api = fakeApi({
+      [`GET /api/market/orders/${ORDER.id}`]: () => ({ body: delivered }),
+      [`POST /api/market/orders/${ORDER.id}/complaints`]: () => ({ status: 201, body: { ...delivered, actions: [], complaints: [complaint] } }),
+    });
+    renderPage(<OrderPage />, { path: '/market/orders/:id', at: `/market/orders/${ORDER.id}` });
+    await userEvent.click(await screen.findByText('Khiếu nại đơn này'));
+    await userEvent.selectOptions(screen.getByLabelText('Lý do'), 'damaged');
+    await userEvent.type(screen.getByLabelText('Kể lại chuyện gì đã xảy ra'), 'Hộp bánh bị vỡ một góc');
+    await userEvent.click(screen.getByRole('button', { name: 'Gửi khiếu nại' }));
+    expect(await screen.findByText('Chờ người bán trả lời')).toBeTruthy();
+    const sent = api.calls.find((c) => c.method === 'POST' && c.path.endsWith('/complaints'));
+    expect(sent?.body).toEqual({ reason: 'damaged', body: 'Hộp bánh bị vỡ một góc' });
+  });
+
+  it('the seller of a cancelled paid order records the refund with the bank reference', async () => {
+    const owed: Order = {
+      ...ORDER, status: 'cancelled', paidAt: '2026-12-07T02:00:00.000Z', actions: ['refund'], cancelReason: 'Hết bột',
+      refund: { status: 'owed', dueOn: '2026-12-10', amountVnd: 170000, reference: null, sentAt: null, confirmedAt: null },
+    };
+    const api = fakeApi({
+      [`GET /api/market/orders/${ORDER.id}`]: () => ({ body: owed }),
+      [`POST /api/market/orders/${ORDER.id}/refund`]: () => ({ body: { ...owed, actions: [], refund: { ...owed.refund!, status: 'sent', reference: 'FT2634100001', sentAt: '2026-12-07T04:00:00.000Z' } } }),
+    });
+    renderPage(<OrderPage />, { path: '/market/orders/:id', at: `/market/orders/${ORDER.id}` });
+    expect(await screen.findByText(/trước ngày 10\/12\/2026/)).toBeTruthy();
+    await userEvent.type(screen.getByLabelText('Mã giao dịch ngân hàng'), 'FT2634100001');
+    await userEvent.click(screen.getByRole('button', { name: 'Ghi nhận đã hoàn tiền' }));
+    expect(await screen.findByText(/mã giao dịch FT2634100001/)).toBeTruthy();
+    expect(api.calls.find((c) => c.path.endsWith('/refund'))?.body).toEqual({ amountVnd: 170000, reference: 'FT2634100001' });
   });
 });
 
