@@ -445,13 +445,14 @@ export async function overdueRefunds(db: Db, f: { communes: string[] | null; tod
 
 // ---- a person's data: export and erasure (identity.user_anonymised) ----
 
-/** The person's orders as a buyer and the shops they own. */
+/** The person's orders and complaints as a buyer and the shops they own. */
 export async function personalDataOf(db: Db, userId: string) {
-  const [orders, shops] = await Promise.all([
+  const [orders, shops, complaints] = await Promise.all([
     t(db).selectFrom('market_orders').select(['code', 'status', 'total_vnd', 'address', 'phone', 'note', 'created_at']).where('buyer_user_id', '=', userId).orderBy('created_at').execute(),
     t(db).selectFrom('market_shops').select(['name', 'commune_code', 'phone', 'pickup_address', 'created_at']).where('owner_user_id', '=', userId).orderBy('created_at').execute(),
+    t(db).selectFrom('market_complaints').select(['reason', 'body', 'status', 'seller_answer', 'decision_reason', 'created_at']).where('buyer_user_id', '=', userId).orderBy('created_at').execute(),
   ]);
-  return { orders, shops };
+  return { orders, shops, complaints };
 }
 
 /** Order contacts wiped; the owner's shops stop selling and lose their phone and pickup address. */
