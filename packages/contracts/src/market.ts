@@ -191,6 +191,8 @@ export const Complaint = Type.Object({
   communeName: Type.String(),
   reason: Type.Enum(COMPLAINT_REASONS),
   body: Type.String(),
+  /** The buyer's photo, for the buyer, the seller and the officer only. */
+  photoUrl: Nullable(Type.String()),
   status: Type.Enum(COMPLAINT_STATUSES),
   sellerAnswer: Nullable(Type.String()),
   answeredAt: Nullable(DateTime),
@@ -205,6 +207,8 @@ export type ComplaintList = Static<typeof ComplaintList>;
 export const ComplaintInput = Type.Object({
   reason: Type.Enum(COMPLAINT_REASONS),
   body: Type.String({ minLength: 5, maxLength: 2000 }),
+  /** A photo of what arrived (base64 or data: URL), re-encoded on the server. */
+  photo: Type.Optional(PhotoData),
 }, { additionalProperties: false });
 export type ComplaintInput = Static<typeof ComplaintInput>;
 export const ComplaintAnswer = Type.Object({ answer: Type.String({ minLength: 5, maxLength: 2000 }) }, { additionalProperties: false });

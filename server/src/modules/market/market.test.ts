@@ -350,10 +350,21 @@ describe('complaints', () => {
     // the seller cannot complain about their own order; a stranger does not see it
     assert.equal((await call('POST', `/api/market/orders/${order.id}/complaints`, 'binh', { reason: 'damaged', body: 'Hộp bánh bị vỡ' })).statusCode, 403);
     assert.equal((await call('POST', `/api/market/orders/${order.id}/complaints`, 'seller', { reason: 'damaged', body: 'Hộp bánh bị vỡ' })).statusCode, 404);
-    const filed = await call('POST', `/api/market/orders/${order.id}/complaints`, 'an', { reason: 'damaged', body: 'Hộp bánh bị vỡ một góc' });
+    const notPhoto = await call('POST', `/api/market/orders/${order.id}/complaints`, 'an', { reason: 'damaged', body: 'Hộp bánh bị vỡ', photo: Buffer.from('not a photo at all').toString('base64') });
+    assert.equal(notPhoto.statusCode, 400);
+    assert.ok(JSON.stringify(notPhoto.json().error.details).includes('photo'), notPhoto.body);
+    const filed = await call('POST', `/api/market/orders/${order.id}/complaints`, 'an', { reason: 'damaged', body: 'Hộp bánh bị vỡ một góc', photo });
     assert.equal(filed.statusCode, 201, filed.body);
     const complaint = filed.json().complaints[0];
     assert.equal(complaint.status, 'open');
+    // the photo: buyer, seller and officer see it; a stranger and the public do not
+    for (const who of ['an', 'binh', 'officer']) {
+      const img = await call('GET', complaint.photoUrl, who);
+      assert.equal(img.statusCode, 200, who);
+      assert.equal(img.headers['content-type'], 'image/jpeg');
+    }
+    assert.equal((await call('GET', complaint.photoUrl, 'seller')).statusCode, 404);
+    assert.equal((await call('GET', complaint.photoUrl)).statusCode, 401);
     assert.ok(!filed.json().actions.includes('complain'));
     assert.equal((await call('POST', `/api/market/orders/${order.id}/complaints`, 'an', { reason: 'other', body: 'Lần nữa' })).statusCode, 409);
     assert.ok(JSON.stringify((await call('GET', '/api/me/notifications', 'binh')).json()).includes(`Khiếu nại về đơn ${order.code}`));

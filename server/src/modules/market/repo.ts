@@ -98,6 +98,7 @@ export interface ComplaintTable {
   commune_code: string;
   reason: ComplaintReason;
   body: string;
+  photo_file_id: string | null;
   status: Generated<ComplaintStatus>;
   seller_answer: string | null;
   answered_by: string | null;
@@ -458,7 +459,7 @@ export async function personalDataOf(db: Db, userId: string) {
 /** Order contacts wiped; the owner's shops stop selling and lose their phone and pickup address. */
 export async function erasePerson(db: Db, userId: string): Promise<void> {
   await t(db).updateTable('market_orders').set({ address: '', phone: '', note: null }).where('buyer_user_id', '=', userId).execute();
-  await t(db).updateTable('market_complaints').set({ body: '' }).where('buyer_user_id', '=', userId).execute();
+  await t(db).updateTable('market_complaints').set({ body: '', photo_file_id: null }).where('buyer_user_id', '=', userId).execute();
   const shops = t(db).selectFrom('market_shops').select('id').where('owner_user_id', '=', userId);
   await t(db).updateTable('market_products').set({ hidden_at: new Date(), hidden_reason: 'owner_account_deleted' }).where('shop_id', 'in', shops).where('hidden_at', 'is', null).execute();
   await t(db).updateTable('market_shops').set({ phone: '', pickup_address: '' }).where('owner_user_id', '=', userId).execute();

@@ -159,6 +159,11 @@ export function marketRoutes(app: App, s: MarketService): void {
     schema: { tags, summary: 'Buyer: complain about an order (reason from the list and what happened); the seller is told', params: UuidParams, body: S.ComplaintInput, response: { 201: S.Order, ...errorReplies(400, 403, 404, 409) } },
   }, async (request, reply) => reply.status(201).send(await s.complain(requirePrincipal(request), request.params.id, request.body)));
 
+  app.get('/api/market/complaints/:id/photo', {
+    config: { policy: policy.signedIn },
+    schema: { tags, summary: 'The buyer’s photo of a complaint (its buyer, the seller, the officers of the area)', params: UuidParams },
+  }, async (request, reply) => reply.type('image/jpeg').header('cache-control', 'private, max-age=3600').send(await s.complaintPhoto(requirePrincipal(request), request.params.id)));
+
   app.post('/api/market/complaints/:id/answer', {
     config: { policy: policy.signedIn },
     schema: { tags, summary: 'Seller: answer a complaint; the buyer is told', params: UuidParams, body: S.ComplaintAnswer, response: { 200: S.Order, ...errorReplies(400, 403, 404, 409) } },

@@ -671,6 +671,7 @@ export class MarketService {
   private complaintView(c: repo.ComplaintRow, o: { code: string }, shop: repo.ShopRow): Complaint {
     return {
       id: c.id, orderId: c.order_id, orderCode: o.code, shopId: c.shop_id, shopName: shop.name, communeName: this.communeName(c.commune_code), reason: c.reason, body: c.body,
+      photoUrl: c.photo_file_id ? `/api/market/complaints/${c.id}/photo` : null,
       status: c.status, sellerAnswer: c.seller_answer, answeredAt: c.answered_at ? iso(c.answered_at) : null, decisionReason: c.decision_reason,
       decidedAt: c.decided_at ? iso(c.decided_at) : null, createdAt: iso(c.created_at),
     };
@@ -691,10 +692,12 @@ export class MarketService {
     if (as !== 'buyer') throw forbidden('market.forbidden');
     if (!canComplain(order.status, order.refund_status)) throw conflict('market.complaint_not_now');
     if ((await repo.complaintsOf(this.db, [order.id])).some((c) => complaintIsOpen(c.status))) throw conflict('market.complaint_open');
+    const photo = input.photo ? await processPhotoData(input.photo, 'photo') : null;
+    const photoFile = photo ? await this.d.platform.files.put(photo.full) : null;
     try {
       await this.db.transaction().execute(async (trx) => {
         const c = await repo.insertComplaint(trx, {
-          order_id: order.id, shop_id: shop.id, buyer_user_id: p.userId, commune_code: shop.commune_code, reason: input.reason, body: input.body.trim(),
+          order_id: order.id, shop_id: shop.id, buyer_user_id: p.userId, commune_code: shop.commune_code, reason: input.reason, body: input.body.trim(), photo_file_id: photoFile?.id ?? null,
           seller_answer: null, answered_by: null, answered_at: null, decision_reason: null, decided_by: null, decided_at: null,
         });
         await this.d.notifier.notify({
@@ -716,6 +719,18 @@ export class MarketService {
       if (!canMoveComplaint(c.status, move)) throw conflict('market.complaint_closed');
       return repo.updateComplaint(trx, id, { ...patch, status: COMPLAINT_MOVES[move].to });
     });
+  }
+
+  /** A complaint's photo: for its buyer, the shop's seller and the officers of the shop's area; a stranger learns nothing. */
+  async complaintPhoto(p: Principal, id: string): Promise<Buffer> {
+    const c = await repo.complaintById(this.db, id);
+    if (!c?.photo_file_id) throw notFound('market.complaint_not_found');
+    const shop = (await repo.shopById(this.db, c.shop_id))!;
+    const subject = { buyerUserId: c.buyer_user_id, shop: shopSubject(shop) };
+    const allowed = this.orders.can(p, 'buy', subject) || this.orders.can(p, 'sell', subject) || this.shops.can(p, 'moderate', shopSubject(shop));
+    const bytes = allowed ? await this.d.platform.files.get(c.photo_file_id) : null;
+    if (!bytes) throw notFound('market.complaint_not_found');
+    return bytes;
   }
 
   /** The seller answers; the buyer is told. */

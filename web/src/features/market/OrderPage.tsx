@@ -7,7 +7,8 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Card, ErrorState, Loading, PageHeader, Select, TextArea, TextField } from '../../ui/index.ts';
+import { Alert, Button, Card, ErrorState, FilePicker, Loading, PageHeader, Select, TextArea, TextField } from '../../ui/index.ts';
+import { fileToBase64 } from '../../lib/files.ts';
 import { usePageTitle } from '../../app/installation.ts';
 import { COMPLAINT_REASONS, type ComplaintReason } from '@cds/contracts';
 import { fieldErrorMap } from '../../lib/api.ts';
@@ -164,6 +165,7 @@ function Complaints({ order: o }: { order: Order }) {
         <div key={c.id} className="stack">
           <p><span className={`badge badge--complaint-${c.status}`}>{t(`market.complaint.status.${c.status}`)}</span> {t(`market.complaint.reasons.${c.reason}`)} · {t('market.complaint.filedAt', { at: formatDateTime(c.createdAt) })}</p>
           <blockquote>{c.body}</blockquote>
+          {c.photoUrl && <img className="market-complaint-photo" src={c.photoUrl} alt={t('market.complaint.photoAlt')} />}
           {c.sellerAnswer && <p><strong>{t('market.complaint.sellerAnswer')}:</strong> {c.sellerAnswer}</p>}
           {c.decisionReason && <Alert kind={c.status === 'upheld' ? 'success' : 'info'}><strong>{t('market.complaint.decision')}:</strong> {c.decisionReason}</Alert>}
           {o.actions.includes('answer_complaint') && (c.status === 'open') && <AnswerForm complaintId={c.id} onDone={done} />}
@@ -178,7 +180,8 @@ function ComplaintForm({ order, onDone }: { order: Order; onDone: (o: Order) => 
   const { t } = useTranslation();
   const [reason, setReason] = useState<ComplaintReason>(order.refund && order.refund.status !== 'confirmed' ? 'refund_missing' : 'not_received');
   const [body, setBody] = useState('');
-  const send = useMutation({ mutationFn: () => fileComplaint(order.id, { reason, body: body.trim() }), onSuccess: onDone });
+  const [photo, setPhoto] = useState<string | null>(null);
+  const send = useMutation({ mutationFn: () => fileComplaint(order.id, { reason, body: body.trim(), ...(photo ? { photo } : {}) }), onSuccess: onDone });
   const errors = fieldErrorMap(send.error);
   return (
     <details className="stack">
@@ -186,8 +189,12 @@ function ComplaintForm({ order, onDone }: { order: Order; onDone: (o: Order) => 
       <form className="stack" onSubmit={(e) => { e.preventDefault(); send.mutate(); }}>
         <Select label={t('market.complaint.reason')} value={reason} onChange={(e) => setReason(e.target.value as ComplaintReason)} options={COMPLAINT_REASONS.map((r) => ({ value: r, label: t(`market.complaint.reasons.${r}`) }))} error={errors.reason} />
         <TextArea label={t('market.complaint.body')} value={body} onChange={(e) => setBody(e.target.value)} rows={3} required error={errors.body} />
+        <FilePicker
+          label={t('market.complaint.photo')} hint={t('market.complaint.photoHint')} accept="image/jpeg,image/png,image/webp"
+          onFiles={(files) => void (files[0] ? fileToBase64(files[0]).then(setPhoto) : Promise.resolve(setPhoto(null)))} error={errors.photo}
+        />
         <p className="muted">{t('market.complaint.hint')}</p>
-        {send.isError && !errors.body && !errors.reason && <Alert kind="error" live>{send.error.message}</Alert>}
+        {send.isError && !errors.body && !errors.reason && !errors.photo && <Alert kind="error" live>{send.error.message}</Alert>}
         <Button type="submit" disabled={body.trim().length < 5} busy={send.isPending}>{t('market.complaint.send')}</Button>
       </form>
     </details>

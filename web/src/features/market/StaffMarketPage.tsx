@@ -57,6 +57,7 @@ function ComplaintRow({ complaint: c }: { complaint: Complaint }) {
       <p>{t('market.officer.orderLink', { code: c.orderCode, shop: c.shopName, commune: c.communeName })} · {formatDate(c.createdAt)}</p>
       <p><span className={`badge badge--complaint-${c.status}`}>{t(`market.complaint.status.${c.status}`)}</span></p>
       <p><strong>{t('market.officer.buyerSaid')}:</strong> {c.body}</p>
+      {c.photoUrl && <img className="market-complaint-photo" src={c.photoUrl} alt={t('market.complaint.photoAlt')} />}
       {c.sellerAnswer && <p><strong>{t('market.complaint.sellerAnswer')}:</strong> {c.sellerAnswer}</p>}
       {c.decisionReason && <p><strong>{t('market.complaint.decision')}:</strong> {c.decisionReason}</p>}
       {decide.isError && <Alert kind="error" live>{decide.error.message}</Alert>}

@@ -45,7 +45,7 @@ describe('complaints and refunds', () => {
     const delivered: Order = { ...ORDER, as: 'buyer', status: 'delivered', actions: ['complain'] };
     const complaint = {
       id: '9a1c1f0e-4a57-4d1b-9a43-0d1f2b3c4d5e', orderId: ORDER.id, orderCode: ORDER.code, shopId: ORDER.shopId, shopName: ORDER.shopName, communeName: 'Xã Thất Khê',
-      reason: 'damaged' as const, body: 'Hộp bánh bị vỡ một góc', status: 'open' as const, sellerAnswer: null, answeredAt: null, decisionReason: null, decidedAt: null, createdAt: '2026-12-07T03:00:00.000Z',
+      reason: 'damaged' as const, body: 'Hộp bánh bị vỡ một góc', photoUrl: null, status: 'open' as const, sellerAnswer: null, answeredAt: null, decisionReason: null, decidedAt: null, createdAt: '2026-12-07T03:00:00.000Z',
     };
     const api = fakeApi({
       [`GET /api/market/orders/${ORDER.id}`]: () => ({ body: delivered }),

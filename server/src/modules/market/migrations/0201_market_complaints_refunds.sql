@@ -25,6 +25,8 @@ CREATE TABLE market_complaints (
   commune_code text NOT NULL,
   reason text NOT NULL CHECK (reason IN ('not_received', 'damaged', 'wrong_item', 'not_as_described', 'refund_missing', 'other')),
   body text NOT NULL,
+  -- an optional photo of what arrived (re-encoded like product photos), in the file store
+  photo_file_id text,
   status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'answered', 'upheld', 'refused')),
   seller_answer text,
   answered_by uuid,
