@@ -2,7 +2,9 @@
 // code records her consent) and lists khẩu sli with a photo; a buyer in another commune
 // finds it typed without diacritics, orders, sees the VietQR to the shop's account; the
 // seller confirms the money arrived, packs and ships; the buyer confirms receipt and rates.
-// Axe on every market page, phone-sized.
+// Then a complaint (the buyer files it, the seller answers, the market officer upholds it in
+// the staff console) and a refund (the seller cancels a paid order, records the transfer
+// back, the buyer confirms it). Axe on every market page, phone-sized.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -148,6 +150,8 @@ describe('the local market', () => {
     await signIn(officer, MARKET_OFFICER);
     await officer.goto('/market');
     await officer.getByRole('link', { name: 'Kiểm tra sản phẩm OCOP' }).click();
+    await officer.waitForURL(/\/staff\/market$/);
+    await officer.getByRole('tab', { name: 'Kiểm tra sản phẩm OCOP' }).click();
     const card = officer.locator('section', { has: officer.getByRole('heading', { name: `Miến dong ${tag}` }) });
     await card.getByText(`OCOP-LS-${tag}`).waitFor();
     await checkA11y(officer, 'market OCOP checks');
@@ -160,5 +164,61 @@ describe('the local market', () => {
     await buyer.getByLabel('Tìm sản phẩm').fill(`mien dong ${tag}`);
     await buyer.getByRole('button', { name: 'Tìm', exact: true }).click();
     await buyer.getByText('OCOP 4 sao').waitFor();
+  });
+
+  it('the buyer complains about the delivered order, the seller answers, the market officer upholds it; both sides see the decision', async () => {
+    await buyer.goto(orderPath);
+    const code = (await (await buyer.request.get(`/api${orderPath}`)).json() as { code: string }).code;
+    await buyer.locator('details > summary', { hasText: 'Khiếu nại đơn này' }).click();
+    await buyer.getByLabel('Lý do').selectOption({ label: 'Hàng bị hỏng, dập' });
+    await buyer.getByLabel('Kể lại chuyện gì đã xảy ra').fill('Hộp bánh bị vỡ một góc');
+    await checkA11y(buyer, 'market complaint form');
+    await buyer.getByRole('button', { name: 'Gửi khiếu nại' }).click();
+    await buyer.getByText('Chờ người bán trả lời').waitFor();
+
+    await seller.goto(orderPath);
+    await seller.getByText('Hộp bánh bị vỡ một góc').waitFor();
+    await seller.getByLabel('Câu trả lời của bạn').fill('Xin lỗi chị, em gửi bù hộp khác');
+    await seller.getByRole('button', { name: 'Gửi trả lời' }).click();
+    await seller.getByText('Người bán đã trả lời, chờ cán bộ xem xét').waitFor();
+
+    const officer = await (await phoneContext(browser)).newPage();
+    await signIn(officer, MARKET_OFFICER);
+    await officer.goto('/staff/market');
+    const card = officer.locator('section', { hasText: code });
+    await card.getByText('Xin lỗi chị, em gửi bù hộp khác').waitFor();
+    await checkA11y(officer, 'market complaints for the officer');
+    await card.getByLabel('Lý do kết luận').fill('Người bán nhận lỗi, gửi bù hàng');
+    await card.getByRole('button', { name: 'Chấp nhận khiếu nại' }).click();
+    await officer.getByText(code).waitFor({ state: 'detached' });
+
+    await buyer.reload();
+    await buyer.getByText('Được chấp nhận').waitFor();
+    await buyer.getByText('Người bán nhận lỗi, gửi bù hàng').waitFor();
+  });
+
+  it('the seller cancels an order already paid by VietQR, records the refund with the bank reference, and the buyer confirms it', async () => {
+    const productId = productPath.split('/').at(-1)!;
+    const placed = await buyer.request.post('/api/market/orders', { data: {
+      shopId, items: [{ productId, quantity: 1 }], address: 'Số 12 đường Bà Triệu', phone: BUYER, communeCode: '05983', paymentMethod: 'vietqr', deliveryMethod: 'seller',
+    } });
+    assert.equal(placed.status(), 201, await placed.text());
+    const order = await placed.json() as { id: string };
+    assert.equal((await seller.request.post(`/api/market/orders/${order.id}/payment-received`)).status(), 200);
+
+    await seller.goto(`/market/orders/${order.id}`);
+    await seller.locator('details > summary', { hasText: 'Hủy đơn' }).click();
+    await seller.getByLabel('Lý do hủy').fill('Hết bột, không làm kịp');
+    await seller.locator('details button', { hasText: 'Hủy đơn' }).click();
+    await seller.getByText(/phải trả lại 85\.000 đ trước ngày/).waitFor();
+    await checkA11y(seller, 'market refund owed');
+    await seller.getByLabel('Mã giao dịch ngân hàng').fill('FT2634100001');
+    await seller.getByRole('button', { name: 'Ghi nhận đã hoàn tiền' }).click();
+    await seller.getByText(/mã giao dịch FT2634100001/).waitFor();
+
+    await buyer.goto(`/market/orders/${order.id}`);
+    await buyer.getByText(/báo đã chuyển trả 85\.000 đ/).waitFor();
+    await buyer.getByRole('button', { name: 'Tôi đã nhận lại tiền' }).click();
+    await buyer.getByText('Bạn đã nhận lại 85.000 đ.').waitFor();
   });
 });

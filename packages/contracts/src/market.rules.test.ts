@@ -1,6 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { canMoveOrder, ORDER_STATUSES, orderCode, vietnamWeekStart, vietqrBank } from './market.rules.ts';
+import {
+  canComplain, canMoveComplaint, canMoveOrder, canMoveRefund, COMPLAINT_MOVES, COMPLAINT_STATUSES, complaintIsOpen, ORDER_STATUSES, orderCode, vietnamWeekStart, vietqrBank,
+} from './market.rules.ts';
 
 describe('market rules', () => {
   it('moves an order forward one step at a time, cancels only before it leaves the shop', () => {
@@ -23,5 +25,30 @@ describe('market rules', () => {
     assert.equal(orderCode(42), 'DH00000042');
     assert.equal(vietqrBank('970405')?.code, 'VBA');
     assert.equal(vietqrBank('123456'), undefined);
+  });
+
+  it('lets a seller answer an open complaint once and an officer decide it once', () => {
+    assert.ok(canMoveComplaint('open', 'answer'));
+    assert.ok(!canMoveComplaint('answered', 'answer'));
+    assert.ok(canMoveComplaint('open', 'uphold'));
+    assert.ok(canMoveComplaint('answered', 'refuse'));
+    for (const move of Object.keys(COMPLAINT_MOVES) as (keyof typeof COMPLAINT_MOVES)[]) {
+      assert.ok(!canMoveComplaint('upheld', move));
+      assert.ok(!canMoveComplaint('refused', move));
+    }
+    assert.deepEqual(COMPLAINT_STATUSES.filter(complaintIsOpen), ['open', 'answered']);
+  });
+
+  it('moves a refund owed → sent → confirmed only, and allows complaints once the shop took the order or money is owed', () => {
+    assert.ok(canMoveRefund('owed', 'sent'));
+    assert.ok(canMoveRefund('sent', 'confirmed'));
+    assert.ok(!canMoveRefund('owed', 'confirmed'));
+    assert.ok(!canMoveRefund(null, 'sent'));
+    assert.ok(!canMoveRefund('confirmed', 'sent'));
+    assert.ok(!canComplain('new', null));
+    assert.ok(canComplain('delivered', null));
+    assert.ok(!canComplain('cancelled', null));
+    assert.ok(canComplain('cancelled', 'owed'));
+    assert.ok(!canComplain('cancelled', 'confirmed'));
   });
 });

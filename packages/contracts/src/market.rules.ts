@@ -93,3 +93,50 @@ export function vietnamWeekStart(at: Date): string {
   const monday = new Date(Date.UTC(vn.getUTCFullYear(), vn.getUTCMonth(), vn.getUTCDate() - day));
   return monday.toISOString().slice(0, 10);
 }
+
+// ------------------------------------------------------------ complaints (khiếu nại) and refunds (hoàn tiền)
+
+/** Why a buyer complains about an order. */
+export const COMPLAINT_REASONS = ['not_received', 'damaged', 'wrong_item', 'not_as_described', 'refund_missing', 'other'] as const;
+export type ComplaintReason = (typeof COMPLAINT_REASONS)[number];
+
+/** open: filed by the buyer; answered: the seller replied; upheld / refused: a market officer decided. */
+export const COMPLAINT_STATUSES = ['open', 'answered', 'upheld', 'refused'] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+
+/** Who may move a complaint, from which states, to which: the one table both sides read. */
+export const COMPLAINT_MOVES = {
+  answer: { by: 'seller', from: ['open'], to: 'answered' },
+  uphold: { by: 'officer', from: ['open', 'answered'], to: 'upheld' },
+  refuse: { by: 'officer', from: ['open', 'answered'], to: 'refused' },
+} as const satisfies Record<string, { by: 'seller' | 'officer'; from: readonly ComplaintStatus[]; to: ComplaintStatus }>;
+export type ComplaintMove = keyof typeof COMPLAINT_MOVES;
+
+export function canMoveComplaint(from: ComplaintStatus, move: ComplaintMove): boolean {
+  return (COMPLAINT_MOVES[move].from as readonly ComplaintStatus[]).includes(from);
+}
+
+export function complaintIsOpen(status: ComplaintStatus): boolean {
+  return status === 'open' || status === 'answered';
+}
+
+/**
+ * A cancelled order the buyer had paid by VietQR owes the money back: owed → sent (the seller
+ * recorded the transfer) → confirmed (the buyer saw it arrive). A buyer who does not see it
+ * complains instead of confirming.
+ */
+export const REFUND_STATUSES = ['owed', 'sent', 'confirmed'] as const;
+export type RefundStatus = (typeof REFUND_STATUSES)[number];
+export const REFUND_TRANSITIONS: Record<RefundStatus, readonly RefundStatus[]> = { owed: ['sent'], sent: ['confirmed'], confirmed: [] };
+
+export function canMoveRefund(from: RefundStatus | null, to: RefundStatus): boolean {
+  return from !== null && REFUND_TRANSITIONS[from].includes(to);
+}
+
+/** Working days (ngày làm việc) a seller has to send back a cancelled order's money before officers see it as overdue. */
+export const REFUND_WORKING_DAYS = 3;
+
+/** A buyer may complain once the shop took the order on, or while a refund is owed or unconfirmed. */
+export function canComplain(status: OrderStatus, refund: RefundStatus | null): boolean {
+  return status === 'confirmed' || status === 'packed' || status === 'shipping' || status === 'delivered' || refund === 'owed' || refund === 'sent';
+}

@@ -4,7 +4,7 @@
 import { Type, type Static } from 'typebox';
 import { DateTime, Day, Nullable, PageOffset, Uuid } from './common.ts';
 import {
-  DELIVERY_METHODS, MAX_ORDER_QUANTITY, MAX_PRICE_VND, MAX_PRODUCT_PHOTOS, OCOP_GROUPS, OCOP_LEVELS, OCOP_STATUSES, ORDER_PAYMENT_METHODS, ORDER_STATUSES,
+  COMPLAINT_REASONS, COMPLAINT_STATUSES, DELIVERY_METHODS, MAX_ORDER_QUANTITY, REFUND_STATUSES, MAX_PRICE_VND, MAX_PRODUCT_PHOTOS, OCOP_GROUPS, OCOP_LEVELS, OCOP_STATUSES, ORDER_PAYMENT_METHODS, ORDER_STATUSES,
   PRODUCT_CATEGORIES, PRODUCT_UNITS, SHOP_KINDS,
 } from './market.rules.ts';
 
@@ -49,6 +49,8 @@ export const Shop = Type.Object({
   bankAccount: Type.String(),
   bankAccountName: Type.String(),
   businessRegNo: Nullable(Type.String()),
+  description: Type.String(),
+  openingHours: Type.String(),
   /** Opened by a community helper with the owner's consent (when the code was checked). */
   consentAt: Nullable(DateTime),
   openedByHelper: Type.Boolean(),
@@ -60,6 +62,22 @@ export const Shop = Type.Object({
 export type Shop = Static<typeof Shop>;
 export const ShopList = Type.Object({ items: Type.Array(Shop) });
 export type ShopList = Static<typeof ShopList>;
+
+/** What a shop's managers may change after opening it (the owner and kind stay). */
+export const ShopPatch = Type.Partial(Type.Object({
+  name: ShopInput.properties.name,
+  description: Type.String({ maxLength: 1000 }),
+  /** Free text, e.g. "7:00–18:00, nghỉ chiều Chủ nhật". */
+  openingHours: Type.String({ maxLength: 200 }),
+  communeCode: CommuneCode,
+  phone: Phone,
+  pickupAddress: ShopInput.properties.pickupAddress,
+  bankBin: ShopInput.properties.bankBin,
+  bankAccount: ShopInput.properties.bankAccount,
+  bankAccountName: ShopInput.properties.bankAccountName,
+  businessRegNo: ShopInput.properties.businessRegNo,
+}), { additionalProperties: false, minProperties: 1 });
+export type ShopPatch = Static<typeof ShopPatch>;
 
 export const OcopInput = Type.Object({
   stars: Type.Enum([3, 4, 5] as const),
@@ -94,7 +112,16 @@ export type ProductInput = Static<typeof ProductInput>;
 export const ProductPatch = Type.Partial(Type.Object({ ...productFields, ocop: Nullable(OcopInput) }), { additionalProperties: false, minProperties: 1 });
 export type ProductPatch = Static<typeof ProductPatch>;
 
-export const Photo = Type.Object({ url: Type.String(), thumbUrl: Type.String() });
+export const Photo = Type.Object({ url: Type.String(), thumbUrl: Type.String(), fileId: Type.String() });
+
+/** A product's photos in their new order: a photo it has (by fileId) or a new one (data). */
+export const ProductPhotos = Type.Object({
+  photos: Type.Array(Type.Union([
+    Type.Object({ fileId: Type.String({ pattern: '^[0-9a-f]{64}$' }) }, { additionalProperties: false }),
+    Type.Object({ data: PhotoData }, { additionalProperties: false }),
+  ]), { maxItems: MAX_PRODUCT_PHOTOS }),
+}, { additionalProperties: false });
+export type ProductPhotos = Static<typeof ProductPhotos>;
 
 export const Product = Type.Object({
   id: Uuid,
@@ -152,7 +179,73 @@ export const OrderVietQr = Type.Object({
 });
 export type OrderVietQr = Static<typeof OrderVietQr>;
 
-export const ORDER_ACTIONS = ['confirm_payment', 'confirmed', 'packed', 'shipping', 'cancel', 'received', 'review'] as const;
+export const ORDER_ACTIONS = ['confirm_payment', 'confirmed', 'packed', 'shipping', 'cancel', 'received', 'review', 'complain', 'answer_complaint', 'refund', 'refund_received', 'demo_advance'] as const;
+
+/** A buyer's complaint (khiếu nại) about an order, the seller's answer and the officer's decision. */
+export const Complaint = Type.Object({
+  id: Uuid,
+  orderId: Uuid,
+  orderCode: Type.String(),
+  shopId: Uuid,
+  shopName: Type.String(),
+  communeName: Type.String(),
+  reason: Type.Enum(COMPLAINT_REASONS),
+  body: Type.String(),
+  /** The buyer's photo, for the buyer, the seller and the officer only. */
+  photoUrl: Nullable(Type.String()),
+  status: Type.Enum(COMPLAINT_STATUSES),
+  sellerAnswer: Nullable(Type.String()),
+  answeredAt: Nullable(DateTime),
+  decisionReason: Nullable(Type.String()),
+  decidedAt: Nullable(DateTime),
+  createdAt: DateTime,
+});
+export type Complaint = Static<typeof Complaint>;
+export const ComplaintList = Type.Object({ items: Type.Array(Complaint), total: Type.Integer() });
+export type ComplaintList = Static<typeof ComplaintList>;
+
+export const ComplaintInput = Type.Object({
+  reason: Type.Enum(COMPLAINT_REASONS),
+  body: Type.String({ minLength: 5, maxLength: 2000 }),
+  /** A photo of what arrived (base64 or data: URL), re-encoded on the server. */
+  photo: Type.Optional(PhotoData),
+}, { additionalProperties: false });
+export type ComplaintInput = Static<typeof ComplaintInput>;
+export const ComplaintAnswer = Type.Object({ answer: Type.String({ minLength: 5, maxLength: 2000 }) }, { additionalProperties: false });
+export type ComplaintAnswer = Static<typeof ComplaintAnswer>;
+export const ComplaintDecision = Type.Object({ upheld: Type.Boolean(), reason: Type.String({ minLength: 5, maxLength: 2000 }) }, { additionalProperties: false });
+export type ComplaintDecision = Static<typeof ComplaintDecision>;
+export const StaffComplaintQuery = Type.Object({
+  /** open: waiting for a decision (open or answered); closed: decided. */
+  state: Type.Optional(Type.Enum(['open', 'closed'] as const, { default: 'open' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
+  offset: Type.Optional(PageOffset({ default: 0 })),
+});
+export type StaffComplaintQuery = Static<typeof StaffComplaintQuery>;
+
+/** The money of a cancelled, paid order going back to the buyer. */
+export const Refund = Type.Object({
+  status: Type.Enum(REFUND_STATUSES),
+  /** Vietnam calendar day by which the seller should have sent it (working days). */
+  dueOn: Day,
+  amountVnd: Type.Integer(),
+  reference: Nullable(Type.String()),
+  sentAt: Nullable(DateTime),
+  confirmedAt: Nullable(DateTime),
+});
+export type Refund = Static<typeof Refund>;
+export const RefundInput = Type.Object({
+  amountVnd: Type.Integer({ minimum: 1, maximum: 100 * MAX_PRICE_VND }),
+  /** The bank transfer's reference (mã giao dịch) the buyer can look up. */
+  reference: Type.String({ minLength: 4, maxLength: 60, pattern: '^[0-9A-Za-z ._/-]+$' }),
+}, { additionalProperties: false });
+export type RefundInput = Static<typeof RefundInput>;
+export const OverdueRefund = Type.Object({
+  orderId: Uuid, orderCode: Type.String(), shopId: Uuid, shopName: Type.String(), shopPhone: Type.String(), communeName: Type.String(),
+  amountVnd: Type.Integer(), dueOn: Day, cancelledAt: DateTime, workingDaysLate: Type.Integer(),
+});
+export const OverdueRefundList = Type.Object({ items: Type.Array(OverdueRefund) });
+export type OverdueRefundList = Static<typeof OverdueRefundList>;
 
 export const Order = Type.Object({
   id: Uuid,
@@ -185,6 +278,9 @@ export const Order = Type.Object({
   actions: Type.Array(Type.Enum(ORDER_ACTIONS)),
   /** The dynamic VietQR to the shop's account, for the buyer while unpaid. */
   vietqr: Nullable(OrderVietQr),
+  /** Set when the seller cancelled an order the buyer had paid. */
+  refund: Nullable(Refund),
+  complaints: Type.Array(Complaint),
 });
 export type Order = Static<typeof Order>;
 export type OrderAction = (typeof ORDER_ACTIONS)[number];
@@ -238,6 +334,17 @@ export const MarketStats = Type.Object({
   weeks: Type.Array(WeekSales),
   ocop: Type.Object({ verified: Type.Integer(), pending: Type.Integer(), stars3: Type.Integer(), stars4: Type.Integer(), stars5: Type.Integer() }),
   products: Type.Integer(),
+  /** The province's targets (from its pack), or null when the pack sets none. */
+  targets: Nullable(Type.Object({
+    year: Type.Integer(),
+    demo: Type.Boolean(),
+    source: Type.String(),
+    shopsOnline: Type.Integer(),
+    ocopProductsListed: Type.Integer(),
+    weeklyOrders: Type.Integer(),
+    weeklySalesVnd: Type.Integer(),
+  })),
+  shopsTotal: Type.Integer(),
 });
 export type MarketStats = Static<typeof MarketStats>;
 

@@ -3,6 +3,7 @@
 // orders of one shop paid by VietQR to the shop's own account or cash on delivery, shipped
 // through a postal carrier's API (a demo carrier stands in) or by the seller; market
 // officers verify OCOP badges and hide listings; a product feed for other marketplaces.
+import { AppError } from '../../platform/errors.ts';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { createSmsChannel } from '../../platform/sms.ts';
 import { areasModule } from '../areas/index.ts';
@@ -16,6 +17,7 @@ import { marketRoutes } from './routes.ts';
 import { seedDemoMarket } from './seed.ts';
 import { MarketService } from './service.ts';
 import { marketSettings } from './settings.ts';
+import { loadMarketTargets } from './targets.ts';
 
 export type MarketApi = Record<string, never>;
 
@@ -39,9 +41,16 @@ export const marketModule: ModuleDefinition<MarketApi> = {
     const identity = platform.use(identityModule);
     let transport: Transport = fetchTransport;
     const carrier = settings.carrier ? new HttpCarrier(settings.carrier, `${settings.publicUrl}/api/market/carrier/callback`, () => transport) : null;
+    // only the demo carrier takes "scan it one step on"; a real carrier's scanners do that
+    const demoCarrier = settings.demo && settings.carrier && settings.carrier.baseUrl === `${settings.publicUrl}/demo/carrier` ? settings.carrier : null;
     const service = new MarketService({
       platform, settings, areas: platform.use(areasModule), identity, notifier: platform.use(notificationsModule),
-      sms: createSmsChannel(platform.config, platform.db), carrier,
+      sms: createSmsChannel(platform.config, platform.db), carrier, targets: loadMarketTargets(platform.pack),
+      demoAdvance: demoCarrier ? async (itemCode) => {
+        const res = await transport(`${demoCarrier.baseUrl}/api/v1/orders/${encodeURIComponent(itemCode)}/advance`, {}, { token: demoCarrier.token });
+        // the carrier answers once our signed callback was taken: a refused callback is an error too
+        if (res.status !== 200 || (res.json as { callback?: number } | null)?.callback !== 200) throw new AppError(502, 'market.carrier_error');
+      } : null,
     });
     identity.registerExporter('market', (userId) => exportPersonalData(platform.db.kysely, userId));
     identity.registerPersonalData('market', (userId) => describePersonalData(platform.db.kysely, userId));

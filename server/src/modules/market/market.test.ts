@@ -3,6 +3,7 @@
 // products with photos, orders end to end, the stock rule under parallel buyers,
 // Idempotency-Key replays, the demo carrier and its signed callbacks, officers and leaders.
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import { parseVietQr } from '@cds/contracts';
@@ -15,7 +16,7 @@ let t: TestApp;
 const tokens: Record<string, string> = {};
 const PEOPLE = { an: '0900000001', binh: '0900000002', helper: '0900000301', officer: '0900000801', seller: '0900000802', leader: '0900000201', hoi: '0900000804' };
 
-const call = (method: 'GET' | 'POST' | 'PATCH', url: string, who?: string, payload?: unknown, headers: Record<string, string> = {}) =>
+const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, who?: string, payload?: unknown, headers: Record<string, string> = {}) =>
   t.app.inject({ method, url, payload: payload as object, headers: { ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}), ...headers } });
 
 const SHOP = {
@@ -205,12 +206,12 @@ describe('ordering', () => {
     assert.equal((await call('POST', `/api/market/orders/${order.id}/received`, 'binh')).statusCode, 403);
     const got = await call('POST', `/api/market/orders/${order.id}/received`, 'an');
     assert.equal(got.json().status, 'delivered');
-    assert.deepEqual(got.json().actions, ['review']);
+    assert.deepEqual(got.json().actions, ['review', 'complain']);
     assert.equal((await call('POST', `/api/market/orders/${order.id}/reviews`, 'an', { productId, stars: 6 })).statusCode, 400);
     assert.equal((await call('POST', `/api/market/orders/${order.id}/reviews`, 'an', { productId: sellerShopId, stars: 5 })).statusCode, 400);
     const rated = await call('POST', `/api/market/orders/${order.id}/reviews`, 'an', { productId, stars: 5, comment: 'Bánh ngon, giòn' });
     assert.equal(rated.statusCode, 200, rated.body);
-    assert.deepEqual(rated.json().actions, []);
+    assert.deepEqual(rated.json().actions, ['complain']);
     assert.equal((await call('POST', `/api/market/orders/${order.id}/reviews`, 'an', { productId, stars: 1 })).statusCode, 409);
     const page = (await call('GET', `/api/market/products/${productId}`)).json();
     assert.deepEqual(page.product.rating, { average: 5, count: 1 });
@@ -331,5 +332,210 @@ describe('market officers, leaders and the feed', () => {
     assert.match(csv.headers['content-type'] as string, /text\/csv/);
     assert.ok(csv.body.includes('"Na Chi Lăng loại 1"'));
     assert.equal(csv.body.split('\r\n').filter(Boolean).length, json.json().items.length + 1);
+  });
+});
+
+describe('complaints', () => {
+  it('the buyer complains, the seller answers, the officer of the area decides; each side is told and bad input names the field', async () => {
+    const productId = await newProduct();
+    const order = (await call('POST', '/api/market/orders', 'an', { ...ORDER, paymentMethod: 'cod', shopId, items: [{ productId, quantity: 1 }] })).json();
+    // not before the shop took the order on
+    assert.equal((await call('POST', `/api/market/orders/${order.id}/complaints`, 'an', { reason: 'damaged', body: 'Hộp bánh bị vỡ' })).statusCode, 409);
+    await call('POST', `/api/market/orders/${order.id}/status`, 'binh', { to: 'confirmed' });
+    for (const [bad, field] of [[{ reason: 'angry', body: 'Hộp bánh bị vỡ' }, 'reason'], [{ reason: 'damaged', body: 'x' }, 'body'], [{ reason: 'damaged' }, 'body']] as const) {
+      const res = await call('POST', `/api/market/orders/${order.id}/complaints`, 'an', bad);
+      assert.equal(res.statusCode, 400, res.body);
+      assert.ok(JSON.stringify(res.json().error.details).includes(field), res.body);
+    }
+    // the seller cannot complain about their own order; a stranger does not see it
+    assert.equal((await call('POST', `/api/market/orders/${order.id}/complaints`, 'binh', { reason: 'damaged', body: 'Hộp bánh bị vỡ' })).statusCode, 403);
+    assert.equal((await call('POST', `/api/market/orders/${order.id}/complaints`, 'seller', { reason: 'damaged', body: 'Hộp bánh bị vỡ' })).statusCode, 404);
+    const notPhoto = await call('POST', `/api/market/orders/${order.id}/complaints`, 'an', { reason: 'damaged', body: 'Hộp bánh bị vỡ', photo: Buffer.from('not a photo at all').toString('base64') });
+    assert.equal(notPhoto.statusCode, 400);
+    assert.ok(JSON.stringify(notPhoto.json().error.details).includes('photo'), notPhoto.body);
+    const filed = await call('POST', `/api/market/orders/${order.id}/complaints`, 'an', { reason: 'damaged', body: 'Hộp bánh bị vỡ một góc', photo });
+    assert.equal(filed.statusCode, 201, filed.body);
+    const complaint = filed.json().complaints[0];
+    assert.equal(complaint.status, 'open');
+    // the photo: buyer, seller and officer see it; a stranger and the public do not
+    for (const who of ['an', 'binh', 'officer']) {
+      const img = await call('GET', complaint.photoUrl, who);
+      assert.equal(img.statusCode, 200, who);
+      assert.equal(img.headers['content-type'], 'image/jpeg');
+    }
+    assert.equal((await call('GET', complaint.photoUrl, 'seller')).statusCode, 404);
+    assert.equal((await call('GET', complaint.photoUrl)).statusCode, 401);
+    assert.ok(!filed.json().actions.includes('complain'));
+    assert.equal((await call('POST', `/api/market/orders/${order.id}/complaints`, 'an', { reason: 'other', body: 'Lần nữa' })).statusCode, 409);
+    assert.ok(JSON.stringify((await call('GET', '/api/me/notifications', 'binh')).json()).includes(`Khiếu nại về đơn ${order.code}`));
+
+    const sellerView = (await call('GET', `/api/market/orders/${order.id}`, 'binh')).json();
+    assert.ok(sellerView.actions.includes('answer_complaint'));
+    assert.equal((await call('POST', `/api/market/complaints/${complaint.id}/answer`, 'an', { answer: 'Tôi là người mua' })).statusCode, 403);
+    assert.equal((await call('POST', `/api/market/complaints/${complaint.id}/answer`, 'binh', { answer: '' })).statusCode, 400);
+    const answered = await call('POST', `/api/market/complaints/${complaint.id}/answer`, 'binh', { answer: 'Xin lỗi, tôi sẽ gửi hộp khác' });
+    assert.equal(answered.statusCode, 200, answered.body);
+    assert.equal(answered.json().complaints[0].status, 'answered');
+    assert.equal((await call('POST', `/api/market/complaints/${complaint.id}/answer`, 'binh', { answer: 'Trả lời lần hai' })).statusCode, 409);
+    assert.ok(JSON.stringify((await call('GET', '/api/me/notifications', 'an')).json()).includes('Xin lỗi, tôi sẽ gửi hộp khác'));
+
+    // officers of the area decide; buyer, seller and citizens may not
+    const waiting = await call('GET', '/api/market/staff/complaints', 'officer');
+    assert.equal(waiting.statusCode, 200, waiting.body);
+    assert.ok(waiting.json().items.some((c: { id: string }) => c.id === complaint.id));
+    assert.equal((await call('GET', '/api/market/staff/complaints', 'an')).statusCode, 403);
+    assert.equal((await call('POST', `/api/market/complaints/${complaint.id}/decision`, 'an', { upheld: true, reason: 'Người mua đúng' })).statusCode, 403);
+    assert.equal((await call('POST', `/api/market/complaints/${complaint.id}/decision`, 'binh', { upheld: false, reason: 'Tôi tự quyết' })).statusCode, 403);
+    const noReason = await call('POST', `/api/market/complaints/${complaint.id}/decision`, 'officer', { upheld: true });
+    assert.equal(noReason.statusCode, 400);
+    assert.ok(noReason.body.includes('reason'));
+    assert.equal((await call('POST', '/api/market/complaints/00000000-0000-4000-8000-000000000000/decision', 'officer', { upheld: true, reason: 'Không có khiếu nại' })).statusCode, 404);
+    const decided = await call('POST', `/api/market/complaints/${complaint.id}/decision`, 'officer', { upheld: true, reason: 'Ảnh cho thấy hàng vỡ khi giao' });
+    assert.equal(decided.statusCode, 200, decided.body);
+    assert.equal(decided.json().status, 'upheld');
+    assert.equal((await call('POST', `/api/market/complaints/${complaint.id}/decision`, 'officer', { upheld: false, reason: 'Đổi ý sau đó' })).statusCode, 409);
+    for (const who of ['an', 'binh']) assert.ok(JSON.stringify((await call('GET', '/api/me/notifications', who)).json()).includes(`Khiếu nại đơn ${order.code} được chấp nhận`), who);
+    const audit = await t.platform.audit.list({ subjectType: 'market_complaint', subjectId: complaint.id });
+    assert.equal(audit[0]?.action, 'market.complaint_upheld');
+    assert.ok((await call('GET', '/api/market/staff/complaints?state=closed', 'officer')).json().items.some((c: { id: string }) => c.id === complaint.id));
+    // decided: the buyer may complain again
+    assert.ok((await call('GET', `/api/market/orders/${order.id}`, 'an')).json().actions.includes('complain'));
+  });
+});
+
+describe('refunds', () => {
+  it('a seller cancelling a paid order owes the money back; records it with the bank reference; the buyer confirms; officers see the overdue ones', async () => {
+    const productId = await newProduct();
+    const order = (await call('POST', '/api/market/orders', 'an', { ...ORDER, shopId, items: [{ productId, quantity: 2 }] })).json();
+    await call('POST', `/api/market/orders/${order.id}/payment-received`, 'binh');
+    const cancelled = await call('POST', `/api/market/orders/${order.id}/status`, 'binh', { to: 'cancelled', reason: 'Hết bột, không làm kịp' });
+    assert.equal(cancelled.statusCode, 200, cancelled.body);
+    const refund = cancelled.json().refund;
+    assert.equal(refund.status, 'owed');
+    assert.equal(refund.amountVnd, 170000);
+    assert.ok(refund.dueOn > new Date().toISOString().slice(0, 10));
+    assert.ok(cancelled.json().actions.includes('refund'));
+    const buyerView = (await call('GET', `/api/market/orders/${order.id}`, 'an')).json();
+    assert.ok(buyerView.actions.includes('complain'));
+    assert.ok(!buyerView.actions.includes('refund_received'));
+    assert.equal(buyerView.vietqr, null);
+
+    // not yet overdue; then the due day passes
+    assert.ok(!(await call('GET', '/api/market/staff/refunds-overdue', 'officer')).json().items.some((r: { orderId: string }) => r.orderId === order.id));
+    await sql`UPDATE market_orders SET refund_due_on = '2020-01-02' WHERE id = ${order.id}`.execute(t.platform.db.kysely);
+    const overdue = await call('GET', '/api/market/staff/refunds-overdue', 'officer');
+    assert.equal(overdue.statusCode, 200, overdue.body);
+    const late = overdue.json().items.find((r: { orderId: string }) => r.orderId === order.id);
+    assert.equal(late.amountVnd, 170000);
+    assert.ok(late.workingDaysLate > 0);
+    assert.equal((await call('GET', '/api/market/staff/refunds-overdue', 'binh')).statusCode, 403);
+
+    // the whole amount, by the seller only, with a reference
+    assert.equal((await call('POST', `/api/market/orders/${order.id}/refund`, 'an', { amountVnd: 170000, reference: 'FT2634100001' })).statusCode, 403);
+    const short = await call('POST', `/api/market/orders/${order.id}/refund`, 'binh', { amountVnd: 100000, reference: 'FT2634100001' });
+    assert.equal(short.statusCode, 400);
+    assert.ok(short.body.includes('amountVnd'));
+    assert.equal((await call('POST', `/api/market/orders/${order.id}/refund`, 'binh', { amountVnd: 170000 })).statusCode, 400);
+    assert.equal((await call('POST', `/api/market/orders/${order.id}/refund-received`, 'an')).statusCode, 409);
+    const sent = await call('POST', `/api/market/orders/${order.id}/refund`, 'binh', { amountVnd: 170000, reference: 'FT2634100001' });
+    assert.equal(sent.statusCode, 200, sent.body);
+    assert.equal(sent.json().refund.status, 'sent');
+    assert.equal((await call('POST', `/api/market/orders/${order.id}/refund`, 'binh', { amountVnd: 170000, reference: 'FT2634100001' })).statusCode, 409);
+    assert.ok(!(await call('GET', '/api/market/staff/refunds-overdue', 'officer')).json().items.some((r: { orderId: string }) => r.orderId === order.id));
+    assert.ok(JSON.stringify((await call('GET', '/api/me/notifications', 'an')).json()).includes('FT2634100001'));
+    assert.equal((await call('POST', `/api/market/orders/${order.id}/refund-received`, 'binh')).statusCode, 403);
+    const confirmed = await call('POST', `/api/market/orders/${order.id}/refund-received`, 'an');
+    assert.equal(confirmed.statusCode, 200, confirmed.body);
+    assert.equal(confirmed.json().refund.status, 'confirmed');
+    assert.ok(!confirmed.json().actions.includes('complain'));
+
+    // a cash-on-delivery order cancelled owes nothing
+    const cod = (await call('POST', '/api/market/orders', 'an', { ...ORDER, paymentMethod: 'cod', shopId, items: [{ productId, quantity: 1 }] })).json();
+    const codCancelled = (await call('POST', `/api/market/orders/${cod.id}/status`, 'binh', { to: 'cancelled', reason: 'Hết hàng' })).json();
+    assert.equal(codCancelled.refund, null);
+    assert.equal((await call('POST', `/api/market/orders/${cod.id}/refund`, 'binh', { amountVnd: 85000, reference: 'FT2634100002' })).statusCode, 409);
+  });
+});
+
+describe('editing a shop and a product', () => {
+  it('the seller changes the shop’s name, hours and commune (its products follow in search); others may not; bad input names the field', async () => {
+    const opened = (await call('POST', '/api/market/shops', 'binh', { ...SHOP, name: 'Quán thử sửa' })).json();
+    const productId = await newProduct({ name: 'Bánh gai thử' }, opened.id);
+    assert.equal((await call('PATCH', `/api/market/shops/${opened.id}`, 'an', { name: 'Của tôi' })).statusCode, 403);
+    assert.equal((await call('PATCH', `/api/market/shops/${opened.id}`, 'binh', {})).statusCode, 400);
+    for (const [bad, field] of [[{ bankBin: '123456' }, 'bankBin'], [{ communeCode: '00070' }, 'communeCode'], [{ phone: '12' }, 'phone']] as const) {
+      const res = await call('PATCH', `/api/market/shops/${opened.id}`, 'binh', bad);
+      assert.equal(res.statusCode, 400, field);
+      assert.ok(JSON.stringify(res.json().error.details).includes(field), res.body);
+    }
+    const changed = await call('PATCH', `/api/market/shops/${opened.id}`, 'binh', { name: 'Bánh gai Chi Lăng', description: 'Bánh gai lá gai tươi', openingHours: '7:00–18:00', communeCode: '06463', bankAccount: '1234567890' });
+    assert.equal(changed.statusCode, 200, changed.body);
+    assert.equal(changed.json().openingHours, '7:00–18:00');
+    assert.equal(changed.json().communeName, 'Xã Chi Lăng');
+    const found = (await call('GET', '/api/market/products?q=banh%20gai%20chi%20lang&commune=06463')).json().items.map((p: { id: string }) => p.id);
+    assert.ok(found.includes(productId));
+    const audit = await t.platform.audit.list({ subjectType: 'market_shop', subjectId: opened.id });
+    assert.ok(audit.some((a) => a.action === 'market.shop_bank_changed'));
+  });
+
+  it('reorders, removes and adds a product’s photos within five; a changed OCOP block waits for the officer again', async () => {
+    const colour = async (r: number, g: number, b: number) => (await sharp({ create: { width: 40, height: 40, channels: 3, background: { r, g, b } } }).png().toBuffer()).toString('base64');
+    const productId = await newProduct({ photos: [photo, await colour(220, 20, 20)] });
+    const before = (await call('GET', `/api/market/products/${productId}`, 'binh')).json().product.photos as { fileId: string }[];
+    assert.equal(before.length, 2);
+    const [first, second] = before.map((p) => p.fileId);
+    assert.equal((await call('PUT', `/api/market/products/${productId}/photos`, 'an', { photos: [] })).statusCode, 403);
+    const unknown = await call('PUT', `/api/market/products/${productId}/photos`, 'binh', { photos: [{ fileId: 'a'.repeat(64) }] });
+    assert.equal(unknown.statusCode, 400);
+    assert.ok(unknown.body.includes('photos.0.fileId'));
+    const notImage = await call('PUT', `/api/market/products/${productId}/photos`, 'binh', { photos: [{ fileId: first }, { data: Buffer.from('not a photo at all').toString('base64') }] });
+    assert.equal(notImage.statusCode, 400);
+    assert.ok(notImage.body.includes('photos.1.data'));
+    assert.equal((await call('PUT', `/api/market/products/${productId}/photos`, 'binh', { photos: Array.from({ length: 6 }, () => ({ data: photo })) })).statusCode, 400);
+    assert.notEqual(first, second);
+    const reordered = await call('PUT', `/api/market/products/${productId}/photos`, 'binh', { photos: [{ data: await colour(20, 160, 40) }, { fileId: second }] });
+    assert.equal(reordered.statusCode, 200, reordered.body);
+    const after = reordered.json().photos as { fileId: string }[];
+    assert.equal(after.length, 2);
+    assert.equal(after[1]!.fileId, second);
+    assert.ok(!after.some((p) => p.fileId === first));
+    assert.ok(!after.some((p) => p.fileId === second) || after[0]!.fileId !== second);
+
+    const ocop = { stars: 4, group: 'food', certificateNumber: 'OCOP-LS-2025-100', level: 'province', decision: 'QĐ 100/QĐ-UBND', expiresOn: `${new Date().getUTCFullYear() + 2}-12-31` };
+    await call('PATCH', `/api/market/products/${productId}`, 'binh', { ocop });
+    assert.equal((await call('POST', `/api/market/products/${productId}/ocop`, 'officer', { verified: true })).json().ocopBadge, 4);
+    const edited = await call('PATCH', `/api/market/products/${productId}`, 'binh', { ocop: { ...ocop, stars: 5 } });
+    assert.equal(edited.json().ocop.status, 'pending');
+    assert.equal(edited.json().ocopBadge, null);
+  });
+});
+
+describe('the demo carrier button', () => {
+  it('the seller advances a shipped parcel through the signed callback until it is delivered; the buyer may not', async () => {
+    const productId = await newProduct();
+    const order = (await call('POST', '/api/market/orders', 'an', { ...ORDER, paymentMethod: 'cod', deliveryMethod: 'carrier', shopId, items: [{ productId, quantity: 1 }] })).json();
+    assert.equal((await call('POST', `/api/market/orders/${order.id}/demo-advance`, 'binh')).statusCode, 409);
+    for (const to of ['confirmed', 'packed', 'shipping']) await call('POST', `/api/market/orders/${order.id}/status`, 'binh', { to });
+    const shipped = (await call('GET', `/api/market/orders/${order.id}`, 'binh')).json();
+    assert.ok(shipped.actions.includes('demo_advance'));
+    assert.equal((await call('POST', `/api/market/orders/${order.id}/demo-advance`, 'an')).statusCode, 403);
+    let last = shipped;
+    for (let i = 0; i < 3; i++) {
+      const res = await call('POST', `/api/market/orders/${order.id}/demo-advance`, 'binh');
+      assert.equal(res.statusCode, 200, res.body);
+      last = res.json();
+    }
+    assert.equal(last.status, 'delivered');
+    assert.ok(!last.actions.includes('demo_advance'));
+  });
+});
+
+describe('targets', () => {
+  it('leaders see the province’s targets from the pack, labelled as demo values with their source', async () => {
+    const s = (await call('GET', '/api/market/stats', 'leader')).json();
+    assert.equal(s.targets.demo, true);
+    assert.ok(s.targets.source.length > 10);
+    assert.ok(s.targets.shopsOnline > 0);
+    assert.ok(s.shopsTotal >= s.shopsByCommune.length);
   });
 });

@@ -23,6 +23,11 @@ export async function processPhotos(photos: readonly string[], field = 'photos')
   return out;
 }
 
+/** One photo sent as base64 or a data: URL; errors name `field`. */
+export async function processPhotoData(data: string, field: string): Promise<ProcessedPhoto> {
+  return processPhoto(decode(data, field), field);
+}
+
 function decode(data: string, field: string): Buffer {
   const clean = data.replace(/^data:[^;]+;base64,/, '');
   if (!/^[A-Za-z0-9+/=\s]*$/.test(clean)) throw invalidField(field, 'market.photo_not_image');

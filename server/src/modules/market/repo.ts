@@ -1,7 +1,7 @@
 // SQL of the market: shops, products and their photos, orders and their lines, reviews,
 // and the owners' consent codes. Stock changes only here, guarded by the row's own check.
 import { sql, type ColumnType, type Generated, type Insertable, type Kysely, type Selectable } from 'kysely';
-import type { DeliveryMethod, OcopStatus, OrderPaymentMethod, OrderStatus, ShopKind } from '@cds/contracts/market.rules';
+import type { ComplaintReason, ComplaintStatus, DeliveryMethod, OcopStatus, OrderPaymentMethod, OrderStatus, RefundStatus, ShopKind } from '@cds/contracts/market.rules';
 import type { OcopInput } from '@cds/contracts/market';
 
 /** BIGINT arrives as text from node-postgres and as a number from PGlite. */
@@ -21,6 +21,8 @@ export interface ShopTable {
   business_reg_no: string | null;
   opened_by: string | null;
   consent_at: Date | null;
+  description: Generated<string>;
+  opening_hours: Generated<string>;
   created_at: Generated<Date>;
 }
 
@@ -79,6 +81,33 @@ export interface OrderTable {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   delivered_at: Date | null;
+  refund_status: ColumnType<RefundStatus | null, RefundStatus | null | undefined, RefundStatus | null>;
+  /** Vietnam calendar day (YYYY-MM-DD) by which the refund should be sent. */
+  refund_due_on: ColumnType<string | null, string | null | undefined, string | null>;
+  refund_amount_vnd: ColumnType<string | number | null, number | null | undefined, number | null>;
+  refund_reference: ColumnType<string | null, string | null | undefined, string | null>;
+  refund_sent_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  refund_confirmed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export interface ComplaintTable {
+  id: Generated<string>;
+  order_id: string;
+  shop_id: string;
+  buyer_user_id: string;
+  commune_code: string;
+  reason: ComplaintReason;
+  body: string;
+  photo_file_id: string | null;
+  status: Generated<ComplaintStatus>;
+  seller_answer: string | null;
+  answered_by: string | null;
+  answered_at: Date | null;
+  decision_reason: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
 }
 
 export interface OrderItemTable {
@@ -114,7 +143,7 @@ export interface ConsentCodeTable {
 
 type Tables = {
   market_shops: ShopTable; market_products: ProductTable; market_product_photos: PhotoTable; market_orders: OrderTable;
-  market_order_items: OrderItemTable; market_reviews: ReviewTable; market_consent_codes: ConsentCodeTable;
+  market_order_items: OrderItemTable; market_reviews: ReviewTable; market_consent_codes: ConsentCodeTable; market_complaints: ComplaintTable;
 };
 
 export type ShopRow = Selectable<ShopTable>;
@@ -123,6 +152,7 @@ export type PhotoRow = Selectable<PhotoTable>;
 export type OrderRow = Selectable<OrderTable>;
 export type OrderItemRow = Selectable<OrderItemTable>;
 export type ReviewRow = Selectable<ReviewTable>;
+export type ComplaintRow = Selectable<ComplaintTable>;
 export type Db = Kysely<object>;
 
 const t = (db: Db) => db.withTables<Tables>();
@@ -361,22 +391,75 @@ export async function consumeConsentCode(db: Db, id: string): Promise<boolean> {
   return row !== undefined;
 }
 
+// ------------------------------------------------------------ complaints and refunds
+
+export async function updateShop(db: Db, id: string, patch: Partial<Insertable<ShopTable>>): Promise<ShopRow> {
+  return t(db).updateTable('market_shops').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+/** A product's search words again after its shop was renamed or moved. */
+export async function productsOfShop(db: Db, shopId: string): Promise<{ id: string; name: string }[]> {
+  return t(db).selectFrom('market_products').select(['id', 'name']).where('shop_id', '=', shopId).execute();
+}
+
+export async function insertComplaint(db: Db, c: Insertable<ComplaintTable>): Promise<ComplaintRow> {
+  return t(db).insertInto('market_complaints').values(c).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function complaintById(db: Db, id: string, forUpdate = false): Promise<ComplaintRow | undefined> {
+  let q = t(db).selectFrom('market_complaints').selectAll().where('id', '=', id);
+  if (forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export async function complaintsOf(db: Db, orderIds: readonly string[]): Promise<ComplaintRow[]> {
+  if (orderIds.length === 0) return [];
+  return t(db).selectFrom('market_complaints').selectAll().where('order_id', 'in', orderIds).orderBy('created_at').execute();
+}
+
+export async function updateComplaint(db: Db, id: string, patch: Partial<Insertable<ComplaintTable>>): Promise<ComplaintRow> {
+  return t(db).updateTable('market_complaints').set({ ...patch, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Complaints about shops in these communes (null = everywhere), open ones first, oldest first. */
+export async function complaintsIn(db: Db, f: { communes: string[] | null; statuses: readonly ComplaintStatus[]; limit: number; offset: number }): Promise<{ items: ComplaintRow[]; total: number }> {
+  if (f.communes && f.communes.length === 0) return { items: [], total: 0 };
+  let q = t(db).selectFrom('market_complaints').where('status', 'in', f.statuses);
+  if (f.communes) q = q.where('commune_code', 'in', f.communes);
+  const [items, count] = await Promise.all([
+    q.selectAll().orderBy('created_at').orderBy('id').limit(f.limit).offset(f.offset).execute(),
+    q.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n) };
+}
+
+/** Cancelled orders whose refund is still owed after its due day, in these communes (null = everywhere), by the shop's commune. */
+export async function overdueRefunds(db: Db, f: { communes: string[] | null; today: string; limit: number }): Promise<OrderRow[]> {
+  if (f.communes && f.communes.length === 0) return [];
+  let q = t(db).selectFrom('market_orders as o').innerJoin('market_shops as s', 's.id', 'o.shop_id')
+    .selectAll('o').where('o.refund_status', '=', 'owed').where('o.refund_due_on', '<', f.today);
+  if (f.communes) q = q.where('s.commune_code', 'in', f.communes);
+  return q.orderBy('o.refund_due_on').orderBy('o.id').limit(f.limit).execute();
+}
+
 // ------------------------------------------------------------ the demo carrier's ledger
 
 // ---- a person's data: export and erasure (identity.user_anonymised) ----
 
-/** The person's orders as a buyer and the shops they own. */
+/** The person's orders and complaints as a buyer and the shops they own. */
 export async function personalDataOf(db: Db, userId: string) {
-  const [orders, shops] = await Promise.all([
+  const [orders, shops, complaints] = await Promise.all([
     t(db).selectFrom('market_orders').select(['code', 'status', 'total_vnd', 'address', 'phone', 'note', 'created_at']).where('buyer_user_id', '=', userId).orderBy('created_at').execute(),
     t(db).selectFrom('market_shops').select(['name', 'commune_code', 'phone', 'pickup_address', 'created_at']).where('owner_user_id', '=', userId).orderBy('created_at').execute(),
+    t(db).selectFrom('market_complaints').select(['reason', 'body', 'status', 'seller_answer', 'decision_reason', 'created_at']).where('buyer_user_id', '=', userId).orderBy('created_at').execute(),
   ]);
-  return { orders, shops };
+  return { orders, shops, complaints };
 }
 
 /** Order contacts wiped; the owner's shops stop selling and lose their phone and pickup address. */
 export async function erasePerson(db: Db, userId: string): Promise<void> {
   await t(db).updateTable('market_orders').set({ address: '', phone: '', note: null }).where('buyer_user_id', '=', userId).execute();
+  await t(db).updateTable('market_complaints').set({ body: '', photo_file_id: null }).where('buyer_user_id', '=', userId).execute();
   const shops = t(db).selectFrom('market_shops').select('id').where('owner_user_id', '=', userId);
   await t(db).updateTable('market_products').set({ hidden_at: new Date(), hidden_reason: 'owner_account_deleted' }).where('shop_id', 'in', shops).where('hidden_at', 'is', null).execute();
   await t(db).updateTable('market_shops').set({ phone: '', pickup_address: '' }).where('owner_user_id', '=', userId).execute();

@@ -139,6 +139,66 @@ export function marketRoutes(app: App, s: MarketService): void {
     schema: { tags, summary: 'Buyer of a delivered order: rate a product of it (once)', params: UuidParams, body: S.ReviewInput, response: { 200: S.Order, ...errorReplies(400, 403, 404, 409) } },
   }, async (request) => s.review(requirePrincipal(request), request.params.id, request.body));
 
+  app.patch('/api/market/shops/:id', {
+    config: { policy: policy.signedIn },
+    schema: { tags, summary: 'Change a shop (name, description, hours, commune, phone, pickup address, bank account)', params: UuidParams, body: S.ShopPatch, response: { 200: S.Shop, ...errorReplies(400, 403, 404) } },
+  }, async (request) => {
+    const p = requirePrincipal(request);
+    return s.shopView(p, await s.updateShop(p, request.params.id, request.body));
+  });
+
+  app.put('/api/market/products/:id/photos', {
+    config: { policy: policy.signedIn },
+    schema: { tags, summary: 'A product’s photos in their new order (kept by fileId, new ones as data), five at most', params: UuidParams, body: S.ProductPhotos, response: { 200: S.Product, ...errorReplies(400, 403, 404) } },
+  }, async (request) => s.setPhotos(requirePrincipal(request), request.params.id, request.body));
+
+  // ------------------------------------------------------------ complaints and refunds
+
+  app.post('/api/market/orders/:id/complaints', {
+    config: { policy: policy.signedIn },
+    schema: { tags, summary: 'Buyer: complain about an order (reason from the list and what happened); the seller is told', params: UuidParams, body: S.ComplaintInput, response: { 201: S.Order, ...errorReplies(400, 403, 404, 409) } },
+  }, async (request, reply) => reply.status(201).send(await s.complain(requirePrincipal(request), request.params.id, request.body)));
+
+  app.get('/api/market/complaints/:id/photo', {
+    config: { policy: policy.signedIn },
+    schema: { tags, summary: 'The buyer’s photo of a complaint (its buyer, the seller, the officers of the area)', params: UuidParams },
+  }, async (request, reply) => reply.type('image/jpeg').header('cache-control', 'private, max-age=3600').send(await s.complaintPhoto(requirePrincipal(request), request.params.id)));
+
+  app.post('/api/market/complaints/:id/answer', {
+    config: { policy: policy.signedIn },
+    schema: { tags, summary: 'Seller: answer a complaint; the buyer is told', params: UuidParams, body: S.ComplaintAnswer, response: { 200: S.Order, ...errorReplies(400, 403, 404, 409) } },
+  }, async (request) => s.answerComplaint(requirePrincipal(request), request.params.id, request.body));
+
+  app.post('/api/market/complaints/:id/decision', {
+    config: { policy: policy.ability('market.officer') },
+    schema: { tags, summary: 'Market officer of the shop’s area: uphold or refuse a complaint with the reason (audited); buyer and seller are told', params: UuidParams, body: S.ComplaintDecision, response: { 200: S.Complaint, ...errorReplies(400, 403, 404, 409) } },
+  }, async (request) => s.decideComplaint(requirePrincipal(request), request.params.id, request.body));
+
+  app.get('/api/market/staff/complaints', {
+    config: { policy: policy.ability('market.officer') },
+    schema: { tags, summary: 'Complaints about shops in my area, waiting (open) or decided (closed)', querystring: S.StaffComplaintQuery, response: { 200: S.ComplaintList, ...errorReplies(403) } },
+  }, async (request) => s.staffComplaints(requirePrincipal(request), request.query));
+
+  app.post('/api/market/orders/:id/refund', {
+    config: { policy: policy.signedIn },
+    schema: { tags, summary: 'Seller: the money of a cancelled paid order was sent back (the whole amount, with the bank reference)', params: UuidParams, body: S.RefundInput, response: { 200: S.Order, ...errorReplies(400, 403, 404, 409) } },
+  }, async (request) => s.recordRefund(requirePrincipal(request), request.params.id, request.body));
+
+  app.post('/api/market/orders/:id/refund-received', {
+    config: { policy: policy.signedIn },
+    schema: { tags, summary: 'Buyer: the refund arrived', params: UuidParams, response: { 200: S.Order, ...errorReplies(403, 404, 409) } },
+  }, async (request) => s.refundReceived(requirePrincipal(request), request.params.id));
+
+  app.get('/api/market/staff/refunds-overdue', {
+    config: { policy: policy.ability('market.officer') },
+    schema: { tags, summary: 'Cancelled paid orders in my area not refunded within the working days allowed', response: { 200: S.OverdueRefundList, ...errorReplies(403) } },
+  }, async (request) => s.overdueRefunds(requirePrincipal(request)));
+
+  app.post('/api/market/orders/:id/demo-advance', {
+    config: { policy: policy.signedIn },
+    schema: { tags, summary: 'Demo mode only, seller: the demo carrier scans the parcel one step on and calls back signed, as the real carrier would', params: UuidParams, response: { 200: S.Order, ...errorReplies(403, 404, 409, 502) } },
+  }, async (request) => s.demoAdvance(requirePrincipal(request), request.params.id));
+
   // ------------------------------------------------------------ market officers and leaders
 
   app.get('/api/market/staff/products', {

@@ -10,10 +10,15 @@ import { Value } from 'typebox/value';
 import { CarrierCallback as CarrierCallbackSchema } from '@cds/contracts/market';
 import { buildVietQr, foldVietnamese, normalizePhone, toQrText, vietnameseWords } from '@cds/contracts';
 import type {
+  Complaint, ComplaintAnswer, ComplaintDecision, ComplaintInput, ComplaintList, OverdueRefundList, ProductPhotos, RefundInput, ShopPatch, StaffComplaintQuery,
   ConsentSent, CreateOrder, Feed, MarketStats, Ocop, OcopDecision, OcopInput, Order, OrderAction, OrderListQuery, OrderMove, Product, ProductDetail,
   ProductInput, ProductPatch, ProductQuery, Review, ReviewInput, Shop, ShopInput, ShopSales, ShippingQuote, ShippingQuoteQuery, StaffProductQuery,
 } from '@cds/contracts/market';
-import { canMoveOrder, orderCode, vietnamWeekStart, vietqrBank, type OrderStatus } from '@cds/contracts/market.rules';
+import {
+  canComplain, canMoveComplaint, canMoveOrder, canMoveRefund, complaintIsOpen, COMPLAINT_MOVES, orderCode, REFUND_WORKING_DAYS, vietnamWeekStart, vietqrBank,
+  type ComplaintMove, type OrderStatus,
+} from '@cds/contracts/market.rules';
+import { toLocalDate } from '../../platform/calendar/index.ts';
 import type { Principal } from '../../platform/auth.ts';
 import { loadDataKey } from '../../platform/crypto.ts';
 import { AppError, conflict, forbidden, invalidField, notFound, tooMany } from '../../platform/errors.ts';
@@ -26,7 +31,7 @@ import type { AreasApi } from '../areas/index.ts';
 import type { IdentityApi } from '../identity/index.ts';
 import type { NotificationsApi } from '../notifications/index.ts';
 import { verifySignature, type CarrierAdapter } from './carrier.ts';
-import { processPhotos } from './photos.ts';
+import { processPhotoData, processPhotos } from './photos.ts';
 import { orderRules, shopRules, type OrderSubject, type ShopSubject } from './policy.ts';
 import * as repo from './repo.ts';
 import type { MarketSettings } from './settings.ts';
@@ -39,6 +44,10 @@ export interface MarketDeps {
   notifier: NotificationsApi;
   sms: SmsChannel;
   carrier: CarrierAdapter | null;
+  /** Demo mode with the demo carrier only: asks it to scan a shipment one step on (it then calls back, signed). */
+  demoAdvance: ((itemCode: string) => Promise<void>) | null;
+  /** The province's market targets from its pack, or null. */
+  targets: MarketStats['targets'];
 }
 
 const CONSENT_TTL_SECONDS = 600;
@@ -160,7 +169,7 @@ export class MarketService {
     return rows.map((s) => ({
       id: s.id, name: s.name, kind: s.kind, communeCode: s.commune_code, communeName: this.communeName(s.commune_code), phone: s.phone,
       pickupAddress: s.pickup_address, bankBin: s.bank_bin, bankName: vietqrBank(s.bank_bin)?.name ?? s.bank_bin, bankAccount: s.bank_account,
-      bankAccountName: s.bank_account_name, businessRegNo: s.business_reg_no, consentAt: s.consent_at ? iso(s.consent_at) : null, openedByHelper: s.opened_by !== null,
+      bankAccountName: s.bank_account_name, businessRegNo: s.business_reg_no, description: s.description, openingHours: s.opening_hours, consentAt: s.consent_at ? iso(s.consent_at) : null, openedByHelper: s.opened_by !== null,
       rating: ratings.get(s.id) ?? { average: null, count: 0 }, createdAt: iso(s.created_at), canManage: !!p && this.shops.can(p, 'manage', shopSubject(s)),
     }));
   }
@@ -249,7 +258,7 @@ export class MarketService {
         id: r.id, shopId: r.shop_id, shopName: shopName.get(r.shop_id) ?? '', communeCode: r.commune_code, communeName: this.communeName(r.commune_code),
         name: r.name, category: r.category as Product['category'], priceVnd: Number(r.price_vnd), unit: r.unit as Product['unit'], stock: r.stock,
         weightGrams: r.weight_grams, description: r.description,
-        photos: photos.filter((ph) => ph.product_id === r.id).map((ph) => ({ url: `/api/market/photos/${ph.file_id}`, thumbUrl: `/api/market/photos/${ph.thumb_id}` })),
+        photos: photos.filter((ph) => ph.product_id === r.id).map((ph) => ({ url: `/api/market/photos/${ph.file_id}`, thumbUrl: `/api/market/photos/${ph.thumb_id}`, fileId: ph.file_id })),
         ocop, ocopBadge: ocop && ocop.status === 'verified' && ocop.expiresOn > today ? ocop.stars : null,
         rating: ratings.get(r.id) ?? { average: null, count: 0 }, hiddenReason: showHidden ? r.hidden_reason : null, createdAt: iso(r.created_at),
       };
@@ -399,10 +408,14 @@ export class MarketService {
     return { items: await this.orderViews(items, 'seller', new Map([[shop.id, shop]])), total };
   }
 
-  private actions(o: repo.OrderRow, as: 'buyer' | 'seller', allReviewed: boolean): OrderAction[] {
+  private actions(o: repo.OrderRow, as: 'buyer' | 'seller', allReviewed: boolean, complaints: readonly repo.ComplaintRow[]): OrderAction[] {
     const a: OrderAction[] = [];
     const open = o.status !== 'cancelled' && o.status !== 'delivered';
+    const pending = complaints.find((c) => complaintIsOpen(c.status));
     if (as === 'seller') {
+      if (canMoveRefund(o.refund_status, 'sent')) a.push('refund');
+      if (pending && canMoveComplaint(pending.status, 'answer')) a.push('answer_complaint');
+      if (this.d.demoAdvance && o.status === 'shipping' && o.delivery_method === 'carrier' && o.tracking_code) a.push('demo_advance');
       if (o.payment_method === 'vietqr' && !o.paid_at && open) a.push('confirm_payment');
       if (o.status === 'new' && (o.payment_method === 'cod' || o.paid_at)) a.push('confirmed');
       if (o.status === 'confirmed') a.push('packed');
@@ -412,13 +425,15 @@ export class MarketService {
       if (o.status === 'new') a.push('cancel');
       if (o.status === 'shipping') a.push('received');
       if (o.status === 'delivered' && !allReviewed) a.push('review');
+      if (canMoveRefund(o.refund_status, 'confirmed')) a.push('refund_received');
+      if (!pending && canComplain(o.status, o.refund_status)) a.push('complain');
     }
     return a;
   }
 
   async orderViews(rows: readonly repo.OrderRow[], as: 'buyer' | 'seller', shops = new Map<string, repo.ShopRow>()): Promise<Order[]> {
     const ids = rows.map((r) => r.id);
-    const [items, reviewed] = await Promise.all([repo.itemsOf(this.db, ids), repo.reviewedIn(this.db, ids)]);
+    const [items, reviewed, complaints] = await Promise.all([repo.itemsOf(this.db, ids), repo.reviewedIn(this.db, ids), repo.complaintsOf(this.db, ids)]);
     for (const sid of new Set(rows.map((r) => r.shop_id))) {
       if (!shops.has(sid)) {
         const s = await repo.shopById(this.db, sid);
@@ -433,14 +448,20 @@ export class MarketService {
       }));
       const buyer = await this.d.identity.getUserSummary(o.buyer_user_id);
       const total = Number(o.total_vnd);
+      const mine = complaints.filter((c) => c.order_id === o.id);
       const wantsQr = as === 'buyer' && o.payment_method === 'vietqr' && !o.paid_at && o.status !== 'cancelled';
       out.push({
         id: o.id, code: o.code, shopId: o.shop_id, shopName: shop.name, shopPhone: shop.phone, buyerName: buyer?.fullName ?? '', phone: o.phone, address: o.address,
         communeCode: o.commune_code, communeName: this.communeName(o.commune_code), status: o.status, paymentMethod: o.payment_method, paidAt: o.paid_at ? iso(o.paid_at) : null,
         deliveryMethod: o.delivery_method, trackingCode: o.tracking_code, items: lines, subtotalVnd: Number(o.subtotal_vnd), shippingVnd: Number(o.shipping_vnd),
         totalVnd: total, note: o.note, cancelReason: o.cancel_reason, createdAt: iso(o.created_at), updatedAt: iso(o.updated_at),
-        deliveredAt: o.delivered_at ? iso(o.delivered_at) : null, as, actions: this.actions(o, as, lines.every((l) => l.reviewed)),
+        deliveredAt: o.delivered_at ? iso(o.delivered_at) : null, as, actions: this.actions(o, as, lines.every((l) => l.reviewed), mine),
         vietqr: wantsQr ? await this.vietqr(shop, o.code, total) : null,
+        refund: o.refund_status && o.refund_due_on ? {
+          status: o.refund_status, dueOn: o.refund_due_on, amountVnd: Number(o.refund_amount_vnd ?? total), reference: o.refund_reference,
+          sentAt: o.refund_sent_at ? iso(o.refund_sent_at) : null, confirmedAt: o.refund_confirmed_at ? iso(o.refund_confirmed_at) : null,
+        } : null,
+        complaints: mine.map((c) => this.complaintView(c, o, shop)),
       });
     }
     return out;
@@ -458,10 +479,15 @@ export class MarketService {
     return this.db.transaction().execute(async (trx) => {
       const o = (await repo.orderById(trx, id, true))!;
       if (!canMoveOrder(o.status, to)) throw conflict('market.bad_move');
-      const moved = await repo.updateOrder(trx, id, { status: to, ...patch, ...(to === 'delivered' ? { delivered_at: new Date() } : {}) });
+      // money the buyer already sent goes back: the seller owes it within a few working days
+      const owesRefund = to === 'cancelled' && o.payment_method === 'vietqr' && o.paid_at !== null;
+      const moved = await repo.updateOrder(trx, id, {
+        status: to, ...patch, ...(to === 'delivered' ? { delivered_at: new Date() } : {}),
+        ...(owesRefund ? { refund_status: 'owed' as const, refund_amount_vnd: Number(o.total_vnd), refund_due_on: this.d.platform.calendar.addWorkingDays(toLocalDate(new Date()), REFUND_WORKING_DAYS) } : {}),
+      });
       if (to === 'cancelled') for (const i of await repo.itemsOf(trx, [id])) await repo.returnStock(trx, i.product_id, i.quantity);
       await this.d.notifier.notify({
-        userId: o.buyer_user_id, kind: 'market', title: `Đơn hàng ${o.code}`, body: translate('vi', `market.status.${to}`),
+        userId: o.buyer_user_id, kind: 'market', title: `Đơn hàng ${o.code}`, body: translate('vi', owesRefund ? 'market.status.cancelled_refund' : `market.status.${to}`, { days: REFUND_WORKING_DAYS }),
         link: `/market/orders/${o.id}`, dedupeKey: `market:${o.id}:${to}`,
       }, trx);
       return moved;
@@ -572,6 +598,250 @@ export class MarketService {
     return [...byWeek.values()];
   }
 
+  // ------------------------------------------------------------ editing a shop and a product's photos
+
+  async updateShop(p: Principal, id: string, patch: ShopPatch): Promise<repo.ShopRow> {
+    const shop = await this.managedShop(p, id);
+    const commune = patch.communeCode !== undefined ? this.commune(patch.communeCode, 'communeCode') : null;
+    const phone = patch.phone !== undefined ? this.phone(patch.phone, 'phone') : undefined;
+    if (patch.bankBin !== undefined && !vietqrBank(patch.bankBin)) throw invalidField('bankBin', 'market.bank_unknown');
+    return this.db.transaction().execute(async (trx) => {
+      const updated = await repo.updateShop(trx, id, {
+        ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
+        ...(patch.description !== undefined ? { description: patch.description.trim() } : {}),
+        ...(patch.openingHours !== undefined ? { opening_hours: patch.openingHours.trim() } : {}),
+        ...(commune ? { commune_code: commune.code } : {}),
+        ...(phone !== undefined ? { phone } : {}),
+        ...(patch.pickupAddress !== undefined ? { pickup_address: patch.pickupAddress.trim() } : {}),
+        ...(patch.bankBin !== undefined ? { bank_bin: patch.bankBin } : {}),
+        ...(patch.bankAccount !== undefined ? { bank_account: patch.bankAccount } : {}),
+        ...(patch.bankAccountName !== undefined ? { bank_account_name: toQrText(patch.bankAccountName, 50).toUpperCase() } : {}),
+        ...(patch.businessRegNo !== undefined ? { business_reg_no: patch.businessRegNo } : {}),
+      });
+      // the shop's name and commune are part of every product's search words and filters
+      if (updated.name !== shop.name || updated.commune_code !== shop.commune_code) {
+        const communeName = this.communeName(updated.commune_code);
+        for (const prod of await repo.productsOfShop(trx, id)) {
+          await repo.updateProduct(trx, prod.id, { search_text: searchText(prod.name, updated.name, communeName), commune_code: updated.commune_code });
+        }
+      }
+      if (updated.bank_account !== shop.bank_account || updated.bank_bin !== shop.bank_bin) {
+        // where buyers' money goes: kept in the audit log
+        await this.d.platform.audit.record({ actorUserId: p.userId, action: 'market.shop_bank_changed', subjectType: 'market_shop', subjectId: id, details: { bankBin: updated.bank_bin } }, trx);
+      }
+      return updated;
+    });
+  }
+
+  /** A product's photos in a new order: kept ones by fileId, new ones re-encoded; at most five. */
+  async setPhotos(p: Principal, id: string, body: ProductPhotos): Promise<Product> {
+    const current = await repo.productById(this.db, id);
+    if (!current) throw notFound('market.product_not_found');
+    await this.managedShop(p, current.shop_id);
+    const existing = new Map((await repo.photosOf(this.db, [id])).map((ph) => [ph.file_id, ph]));
+    const seen = new Set<string>();
+    const plan: ({ file_id: string; thumb_id: string } | { data: string; index: number })[] = [];
+    for (const [i, item] of body.photos.entries()) {
+      if ('fileId' in item) {
+        const kept = existing.get(item.fileId);
+        if (!kept || seen.has(item.fileId)) throw invalidField(`photos.${i}.fileId`, 'market.photo_unknown');
+        seen.add(item.fileId);
+        plan.push({ file_id: kept.file_id, thumb_id: kept.thumb_id });
+      } else plan.push({ data: item.data, index: i });
+    }
+    const fresh = plan.filter((x): x is { data: string; index: number } => 'data' in x);
+    const processed = await Promise.all(fresh.map(async (x) => {
+      const ph = await processPhotoData(x.data, `photos.${x.index}.data`);
+      return { index: x.index, full: await this.d.platform.files.put(ph.full), thumb: await this.d.platform.files.put(ph.thumb) };
+    }));
+    const stored = new Map(processed.map((x) => [x.index, { file_id: x.full.id, thumb_id: x.thumb.id }]));
+    const row = await this.db.transaction().execute(async (trx) => {
+      await repo.deletePhotos(trx, id);
+      for (const [i, item] of plan.entries()) {
+        const ph = 'data' in item ? stored.get(item.index)! : item;
+        await repo.insertPhoto(trx, { product_id: id, position: i, file_id: ph.file_id, thumb_id: ph.thumb_id });
+      }
+      return repo.updateProduct(trx, id, {});
+    });
+    return (await this.productViews([row], true))[0]!;
+  }
+
+  // ------------------------------------------------------------ complaints (khiếu nại)
+
+  private complaintView(c: repo.ComplaintRow, o: { code: string }, shop: repo.ShopRow): Complaint {
+    return {
+      id: c.id, orderId: c.order_id, orderCode: o.code, shopId: c.shop_id, shopName: shop.name, communeName: this.communeName(c.commune_code), reason: c.reason, body: c.body,
+      photoUrl: c.photo_file_id ? `/api/market/complaints/${c.id}/photo` : null,
+      status: c.status, sellerAnswer: c.seller_answer, answeredAt: c.answered_at ? iso(c.answered_at) : null, decisionReason: c.decision_reason,
+      decidedAt: c.decided_at ? iso(c.decided_at) : null, createdAt: iso(c.created_at),
+    };
+  }
+
+  private async complaintViews(rows: readonly repo.ComplaintRow[]): Promise<Complaint[]> {
+    const out: Complaint[] = [];
+    for (const c of rows) {
+      const [o, shop] = await Promise.all([repo.orderById(this.db, c.order_id), repo.shopById(this.db, c.shop_id)]);
+      out.push(this.complaintView(c, o!, shop!));
+    }
+    return out;
+  }
+
+  /** The buyer complains about an order: the seller is told, and the market officer of the shop's commune sees it. */
+  async complain(p: Principal, orderId: string, input: ComplaintInput): Promise<Order> {
+    const { order, shop, as } = await this.orderAccess(p, orderId);
+    if (as !== 'buyer') throw forbidden('market.forbidden');
+    if (!canComplain(order.status, order.refund_status)) throw conflict('market.complaint_not_now');
+    if ((await repo.complaintsOf(this.db, [order.id])).some((c) => complaintIsOpen(c.status))) throw conflict('market.complaint_open');
+    const photo = input.photo ? await processPhotoData(input.photo, 'photo') : null;
+    const photoFile = photo ? await this.d.platform.files.put(photo.full) : null;
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        const c = await repo.insertComplaint(trx, {
+          order_id: order.id, shop_id: shop.id, buyer_user_id: p.userId, commune_code: shop.commune_code, reason: input.reason, body: input.body.trim(), photo_file_id: photoFile?.id ?? null,
+          seller_answer: null, answered_by: null, answered_at: null, decision_reason: null, decided_by: null, decided_at: null,
+        });
+        await this.d.notifier.notify({
+          userId: shop.owner_user_id, kind: 'market', title: translate('vi', 'market.notice.complaint', { code: order.code }),
+          body: translate('vi', `market.complaint.reason.${input.reason}`), link: `/market/orders/${order.id}`, dedupeKey: `market:complaint:${c.id}:open`,
+        }, trx);
+      });
+    } catch (err) {
+      // two taps at once: the unique index kept the first
+      if (/market_complaints_one_open|unique/i.test(String((err as Error).message))) throw conflict('market.complaint_open');
+      throw err;
+    }
+    return this.getOrder(p, orderId);
+  }
+
+  private async moveComplaint(id: string, move: ComplaintMove, patch: Parameters<typeof repo.updateComplaint>[2]): Promise<repo.ComplaintRow> {
+    return this.db.transaction().execute(async (trx) => {
+      const c = (await repo.complaintById(trx, id, true))!;
+      if (!canMoveComplaint(c.status, move)) throw conflict('market.complaint_closed');
+      return repo.updateComplaint(trx, id, { ...patch, status: COMPLAINT_MOVES[move].to });
+    });
+  }
+
+  /** A complaint's photo: for its buyer, the shop's seller and the officers of the shop's area; a stranger learns nothing. */
+  async complaintPhoto(p: Principal, id: string): Promise<Buffer> {
+    const c = await repo.complaintById(this.db, id);
+    if (!c?.photo_file_id) throw notFound('market.complaint_not_found');
+    const shop = (await repo.shopById(this.db, c.shop_id))!;
+    const subject = { buyerUserId: c.buyer_user_id, shop: shopSubject(shop) };
+    const allowed = this.orders.can(p, 'buy', subject) || this.orders.can(p, 'sell', subject) || this.shops.can(p, 'moderate', shopSubject(shop));
+    const bytes = allowed ? await this.d.platform.files.get(c.photo_file_id) : null;
+    if (!bytes) throw notFound('market.complaint_not_found');
+    return bytes;
+  }
+
+  /** The seller answers; the buyer is told. */
+  async answerComplaint(p: Principal, id: string, body: ComplaintAnswer): Promise<Order> {
+    const c = await repo.complaintById(this.db, id);
+    if (!c) throw notFound('market.complaint_not_found');
+    const { order, as } = await this.orderAccess(p, c.order_id);
+    if (as !== 'seller') throw forbidden('market.forbidden');
+    const moved = await this.moveComplaint(id, 'answer', { seller_answer: body.answer.trim(), answered_by: p.userId, answered_at: new Date() });
+    await this.d.notifier.notify({
+      userId: order.buyer_user_id, kind: 'market', title: translate('vi', 'market.notice.complaint_answered', { code: order.code }),
+      body: moved.seller_answer ?? '', link: `/market/orders/${order.id}`, dedupeKey: `market:complaint:${id}:answered`,
+    });
+    return this.getOrder(p, c.order_id);
+  }
+
+  /** A market officer of the shop's area decides (audited); buyer and seller are both told. */
+  async decideComplaint(p: Principal, id: string, d: ComplaintDecision): Promise<Complaint> {
+    const c = await repo.complaintById(this.db, id);
+    if (!c) throw notFound('market.complaint_not_found');
+    const shop = (await repo.shopById(this.db, c.shop_id))!;
+    this.shops.authorize(p, 'moderate', shopSubject(shop));
+    const order = (await repo.orderById(this.db, c.order_id))!;
+    const move: ComplaintMove = d.upheld ? 'uphold' : 'refuse';
+    const decided = await this.db.transaction().execute(async (trx) => {
+      const row = await repo.complaintById(trx, id, true);
+      if (!row || !canMoveComplaint(row.status, move)) throw conflict('market.complaint_closed');
+      const u = await repo.updateComplaint(trx, id, { status: COMPLAINT_MOVES[move].to, decision_reason: d.reason.trim(), decided_by: p.userId, decided_at: new Date() });
+      await this.d.platform.audit.record({ actorUserId: p.userId, action: d.upheld ? 'market.complaint_upheld' : 'market.complaint_refused', subjectType: 'market_complaint', subjectId: id, details: { orderCode: order.code, reason: d.reason.trim() } }, trx);
+      const title = translate('vi', d.upheld ? 'market.notice.complaint_upheld' : 'market.notice.complaint_refused', { code: order.code });
+      for (const userId of new Set([order.buyer_user_id, shop.owner_user_id])) {
+        await this.d.notifier.notify({ userId, kind: 'market', title, body: d.reason.trim(), link: `/market/orders/${order.id}`, dedupeKey: `market:complaint:${id}:decided:${userId}` }, trx);
+      }
+      return u;
+    });
+    return this.complaintView(decided, order, shop);
+  }
+
+  async staffComplaints(p: Principal, q: StaffComplaintQuery): Promise<ComplaintList> {
+    const { items, total } = await repo.complaintsIn(this.db, {
+      communes: this.officerCommunes(p), statuses: (q.state ?? 'open') === 'open' ? ['open', 'answered'] : ['upheld', 'refused'], limit: q.limit ?? 50, offset: q.offset ?? 0,
+    });
+    return { items: await this.complaintViews(items), total };
+  }
+
+  // ------------------------------------------------------------ refunds (hoàn tiền) of cancelled paid orders
+
+  /** The seller sent the money back: the whole amount paid, with the bank's reference; the buyer is asked to confirm. */
+  async recordRefund(p: Principal, id: string, input: RefundInput): Promise<Order> {
+    const { order, as } = await this.orderAccess(p, id);
+    if (as !== 'seller') throw forbidden('market.forbidden');
+    if (!canMoveRefund(order.refund_status, 'sent')) throw conflict('market.no_refund_owed');
+    const owed = Number(order.refund_amount_vnd ?? order.total_vnd);
+    if (input.amountVnd !== owed) throw invalidField('amountVnd', 'market.refund_amount', { amount: owed.toLocaleString('vi-VN') });
+    await this.db.transaction().execute(async (trx) => {
+      const o = (await repo.orderById(trx, id, true))!;
+      if (!canMoveRefund(o.refund_status, 'sent')) throw conflict('market.no_refund_owed');
+      await repo.updateOrder(trx, id, { refund_status: 'sent', refund_reference: input.reference.trim(), refund_sent_at: new Date() });
+      await this.d.platform.audit.record({ actorUserId: p.userId, action: 'market.refund_sent', subjectType: 'market_order', subjectId: id, details: { amountVnd: owed, reference: input.reference.trim() } }, trx);
+      await this.d.notifier.notify({
+        userId: o.buyer_user_id, kind: 'market', title: translate('vi', 'market.notice.refund_sent', { code: o.code }),
+        body: translate('vi', 'market.notice.refund_sent_body', { amount: owed.toLocaleString('vi-VN'), reference: input.reference.trim() }),
+        link: `/market/orders/${id}`, dedupeKey: `market:${id}:refund_sent`,
+      }, trx);
+    });
+    return this.getOrder(p, id);
+  }
+
+  /** The buyer saw the refund arrive. */
+  async refundReceived(p: Principal, id: string): Promise<Order> {
+    const { order, shop, as } = await this.orderAccess(p, id);
+    if (as !== 'buyer') throw forbidden('market.forbidden');
+    if (!canMoveRefund(order.refund_status, 'confirmed')) throw conflict('market.no_refund_sent');
+    await this.db.transaction().execute(async (trx) => {
+      await repo.updateOrder(trx, id, { refund_status: 'confirmed', refund_confirmed_at: new Date() });
+      await this.d.notifier.notify({
+        userId: shop.owner_user_id, kind: 'market', title: translate('vi', 'market.notice.refund_confirmed', { code: order.code }), body: '',
+        link: `/market/orders/${id}`, dedupeKey: `market:${id}:refund_confirmed`,
+      }, trx);
+    });
+    return this.getOrder(p, id);
+  }
+
+  /** Cancelled paid orders in the officer's area whose money has not gone back by the due day. */
+  async overdueRefunds(p: Principal): Promise<OverdueRefundList> {
+    const today = toLocalDate(new Date());
+    const rows = await repo.overdueRefunds(this.db, { communes: this.officerCommunes(p), today, limit: 200 });
+    const items: OverdueRefundList['items'] = [];
+    for (const o of rows) {
+      const shop = (await repo.shopById(this.db, o.shop_id))!;
+      items.push({
+        orderId: o.id, orderCode: o.code, shopId: shop.id, shopName: shop.name, shopPhone: shop.phone, communeName: this.communeName(shop.commune_code),
+        amountVnd: Number(o.refund_amount_vnd ?? o.total_vnd), dueOn: o.refund_due_on!, cancelledAt: iso(o.updated_at),
+        workingDaysLate: this.d.platform.calendar.workingDaysBetween(o.refund_due_on!, today),
+      });
+    }
+    return { items };
+  }
+
+  // ------------------------------------------------------------ the demo carrier, one step on
+
+  /** Demo only: the seller asks the demo carrier to scan the parcel one step on; it calls back signed, like the real one. */
+  async demoAdvance(p: Principal, id: string): Promise<Order> {
+    const { order, as } = await this.orderAccess(p, id);
+    if (as !== 'seller') throw forbidden('market.forbidden');
+    if (!this.d.demoAdvance) throw notFound('market.demo_only');
+    if (order.status !== 'shipping' || !order.tracking_code) throw conflict('market.bad_move');
+    await this.d.demoAdvance(order.tracking_code);
+    return this.getOrder(p, id);
+  }
+
   // ------------------------------------------------------------ market officers and leaders
 
   /** Communes a market officer's memberships cover (null = everywhere, for system administrators). */
@@ -627,6 +897,8 @@ export class MarketService {
       weeks: await this.weeks(),
       ocop: { verified: verified.reduce((s, o) => s + o.n, 0), pending: ocop.filter((o) => o.status === 'pending').reduce((s, o) => s + o.n, 0), stars3: stars(3), stars4: stars(4), stars5: stars(5) },
       products,
+      targets: this.d.targets,
+      shopsTotal: perCommune.reduce((sum, c) => sum + c.n, 0),
     };
   }
 

@@ -26,7 +26,7 @@ export function MarketPage() {
       <div className="market-links">
         <ButtonLink to="/market/orders" variant="secondary" icon="history">{t('market.myOrders.title')}</ButtonLink>
         <ButtonLink to="/market/sell" variant="secondary" icon="briefcase">{t('market.sell.title')}</ButtonLink>
-        {can(me, 'market.officer') && <ButtonLink to="/market/officer" variant="secondary" icon="shield">{t('market.officer.title')}</ButtonLink>}
+        {can(me, 'market.officer') && <ButtonLink to="/staff/market" variant="secondary" icon="shield">{t('market.officer.title')}</ButtonLink>}
         {can(me, 'market.stats') && can(me, 'dashboard.view') && <ButtonLink to="/leader/market" variant="secondary" icon="chart">{t('market.leader.title')}</ButtonLink>}
       </div>
       <form

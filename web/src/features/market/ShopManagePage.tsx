@@ -1,18 +1,24 @@
 // One shop for its seller (or the helper who opened it): list a product with photos and an
 // optional OCOP certificate, the products (with an officer's reason when hidden), the
-// orders to handle, and orders and sales per week.
+// orders to handle, and orders and sales per week. The shop's details (name, description,
+// hours, commune, bank account) and each product's photos (reorder, remove, add within five)
+// and OCOP block (a changed block waits for an officer again) can be edited.
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { MAX_PRODUCT_PHOTOS, OCOP_GROUPS, OCOP_LEVELS, PRODUCT_CATEGORIES, PRODUCT_UNITS } from '@cds/contracts';
+import { MAX_PRODUCT_PHOTOS, OCOP_GROUPS, OCOP_LEVELS, PRODUCT_CATEGORIES, PRODUCT_UNITS, VIETQR_BANKS } from '@cds/contracts';
 import type { OcopInput } from '@cds/contracts/market';
 import { Alert, Button, Card, Checkbox, ErrorState, FilePicker, Loading, PageHeader, Select, TextArea, TextField } from '../../ui/index.ts';
-import { usePageTitle } from '../../app/installation.ts';
+import { useInstallation, usePageTitle } from '../../app/installation.ts';
+import { useCommunes } from '../account/areas.ts';
 import { fieldErrorMap } from '../../lib/api.ts';
 import { fileToBase64 } from '../../lib/files.ts';
 import { formatDate } from '../../lib/format.ts';
-import { addProduct, formatVnd, updateProduct, useShop, useShopOrders, useShopProducts, useShopSales, type Product, type ProductInput } from './api.ts';
+import {
+  addProduct, formatVnd, setProductPhotos, updateProduct, updateShop, useShop, useShopOrders, useShopProducts, useShopSales, type Product, type ProductInput, type ProductPhotos,
+  type Shop, type ShopPatch,
+} from './api.ts';
 import { OcopBadge } from './MarketPage.tsx';
 
 export function ShopManagePage() {
@@ -26,6 +32,8 @@ export function ShopManagePage() {
     <div className="narrow stack">
       <PageHeader title={shop.data.name} back={{ to: '/market/sell', label: t('market.sell.title') }} />
       <p>{shop.data.communeName} · {shop.data.bankName} {shop.data.bankAccount}</p>
+      {shop.data.openingHours && <p>{t('market.manage.hours')}: {shop.data.openingHours}</p>}
+      <EditShop key={shop.data.id} shop={shop.data} />
       <Orders shopId={shopId} />
       <Products shopId={shopId} />
       <AddProduct shopId={shopId} />
@@ -67,6 +75,8 @@ function Products({ shopId }: { shopId: string }) {
               {p.ocop && !p.ocopBadge && <span className="muted"> · {t(`market.ocop.status.${p.ocop.status}`)}</span>}
               {p.hiddenReason && <Alert kind="error">{t('market.product.hidden', { reason: p.hiddenReason })}</Alert>}
               <EditProduct product={p} />
+              <EditPhotos key={p.photos.map((ph) => ph.fileId).join()} product={p} />
+              <EditOcop product={p} />
             </li>
           ))}
         </ul>
@@ -94,6 +104,127 @@ function EditProduct({ product: p }: { product: Product }) {
         <TextField label={t('market.productForm.stock')} type="number" inputMode="numeric" value={stock} onChange={(e) => setStock(e.target.value)} error={errors.stock} />
         {save.isError && <Alert kind="error" live>{save.error.message}</Alert>}
         <Button type="submit" busy={save.isPending}>{t('market.manage.save')}</Button>
+      </form>
+    </details>
+  );
+}
+
+/** The shop's details, as when opening it; only what changed is sent. */
+function EditShop({ shop }: { shop: Shop }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const installation = useInstallation();
+  const communes = useCommunes(installation.data?.province.code);
+  const [form, setForm] = useState({
+    name: shop.name, description: shop.description, openingHours: shop.openingHours, communeCode: shop.communeCode, phone: shop.phone, pickupAddress: shop.pickupAddress,
+    bankBin: shop.bankBin, bankAccount: shop.bankAccount, bankAccountName: shop.bankAccountName,
+  });
+  const save = useMutation({
+    mutationFn: () => {
+      const before: Record<string, unknown> = shop;
+      const patch = Object.fromEntries(Object.entries(form).filter(([k, v]) => v !== before[k])) as ShopPatch;
+      return Object.keys(patch).length === 0 ? Promise.resolve(shop) : updateShop(shop.id, patch);
+    },
+    onSuccess: (next) => {
+      client.setQueryData(['market', 'shop', shop.id], next);
+      void client.invalidateQueries({ queryKey: ['market', 'my-shops'] });
+    },
+  });
+  const errors = fieldErrorMap(save.error);
+  const field = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  return (
+    <details className="card">
+      <summary>{t('market.manage.editShop')}</summary>
+      <form className="stack" onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
+        {save.isSuccess && <Alert kind="success" live>{t('market.manage.shopSaved')}</Alert>}
+        <TextField label={t('market.shop.name')} value={form.name} onChange={field('name')} required error={errors.name} />
+        <TextArea label={t('market.manage.description')} value={form.description} onChange={field('description')} rows={3} error={errors.description} />
+        <TextField label={t('market.manage.hours')} hint={t('market.manage.hoursHint')} value={form.openingHours} onChange={field('openingHours')} error={errors.openingHours} />
+        <Select label={t('market.shop.commune')} value={form.communeCode} onChange={field('communeCode')} required options={(communes.data ?? [{ code: shop.communeCode, name: shop.communeName }]).map((c) => ({ value: c.code, label: c.name }))} error={errors.communeCode} />
+        <TextField label={t('market.shop.phone')} type="tel" value={form.phone} onChange={field('phone')} required error={errors.phone} />
+        <TextField label={t('market.shop.pickupAddress')} value={form.pickupAddress} onChange={field('pickupAddress')} required error={errors.pickupAddress} />
+        <Select label={t('market.shop.bank')} value={form.bankBin} onChange={field('bankBin')} options={VIETQR_BANKS.map((b) => ({ value: b.bin, label: b.name }))} error={errors.bankBin} />
+        <TextField label={t('market.shop.bankAccount')} inputMode="numeric" value={form.bankAccount} onChange={field('bankAccount')} required error={errors.bankAccount} />
+        <TextField label={t('market.shop.bankAccountName')} value={form.bankAccountName} onChange={field('bankAccountName')} required error={errors.bankAccountName} />
+        {save.isError && Object.keys(errors).length === 0 && <Alert kind="error" live>{save.error.message}</Alert>}
+        <Button type="submit" busy={save.isPending}>{t('market.manage.save')}</Button>
+      </form>
+    </details>
+  );
+}
+
+type PhotoSlot = { fileId: string; thumbUrl: string } | { data: string; thumbUrl: string };
+
+/** Reorder, remove and add a product's photos (five at most); saved together in the new order. */
+function EditPhotos({ product: p }: { product: Product }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [slots, setSlots] = useState<PhotoSlot[]>(p.photos.map((ph) => ({ fileId: ph.fileId, thumbUrl: ph.thumbUrl })));
+  const save = useMutation({
+    mutationFn: () => setProductPhotos(p.id, { photos: slots.map((s): ProductPhotos['photos'][number] => ('fileId' in s ? { fileId: s.fileId } : { data: s.data })) }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['market', 'shop-products', p.shopId] }),
+  });
+  const errors = fieldErrorMap(save.error);
+  const up = (i: number) => setSlots((list) => list.map((s, j) => (j === i - 1 ? list[i]! : j === i ? list[i - 1]! : s)));
+  const remove = (i: number) => setSlots((list) => list.filter((_, j) => j !== i));
+  return (
+    <details>
+      <summary>{t('market.manage.photos')}</summary>
+      <div className="stack">
+        <ol className="market-photo-edit">
+          {slots.map((s, i) => (
+            <li key={'fileId' in s ? s.fileId : `new-${i}`}>
+              <img src={s.thumbUrl} alt={'fileId' in s ? t('market.manage.photo', { n: i + 1 }) : t('market.manage.newPhoto', { n: i + 1 })} />
+              {i > 0 && <Button variant="secondary" onClick={() => up(i)}>{t('market.manage.photoUp', { n: i + 1 })}</Button>}
+              <Button variant="secondary" onClick={() => remove(i)}>{t('market.manage.photoRemove', { n: i + 1 })}</Button>
+              {errors[`photos.${i}.data`] && <p className="field__error">{errors[`photos.${i}.data`]}</p>}
+            </li>
+          ))}
+        </ol>
+        {slots.length < MAX_PRODUCT_PHOTOS && (
+          <FilePicker
+            label={t('market.manage.photoAdd')} hint={t('market.productForm.photosHint', { max: MAX_PRODUCT_PHOTOS })} accept="image/jpeg,image/png,image/webp" multiple
+            onFiles={(files) => void Promise.all(files.slice(0, MAX_PRODUCT_PHOTOS - slots.length).map(fileToBase64)).then((data) => setSlots((list) => [
+              ...list, ...data.map((d) => ({ data: d, thumbUrl: d.startsWith('data:') ? d : `data:image/jpeg;base64,${d}` })),
+            ].slice(0, MAX_PRODUCT_PHOTOS)))}
+          />
+        )}
+        {save.isSuccess && <Alert kind="success" live>{t('market.manage.photosSaved')}</Alert>}
+        {save.isError && <Alert kind="error" live>{save.error.message}</Alert>}
+        <Button onClick={() => save.mutate()} busy={save.isPending}>{t('market.manage.photosSave')}</Button>
+      </div>
+    </details>
+  );
+}
+
+/** The OCOP block; saving it sends it back to "awaiting verification" (the server clears the badge). */
+function EditOcop({ product: p }: { product: Product }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [ocop, setOcop] = useState<OcopInput>(p.ocop ? {
+    stars: p.ocop.stars, group: p.ocop.group, certificateNumber: p.ocop.certificateNumber, level: p.ocop.level, decision: p.ocop.decision, expiresOn: p.ocop.expiresOn,
+  } : NO_OCOP);
+  const save = useMutation({
+    mutationFn: (value: OcopInput | null) => updateProduct(p.id, { ocop: value }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['market', 'shop-products', p.shopId] }),
+  });
+  const errors = fieldErrorMap(save.error);
+  const ocopText = (k: 'certificateNumber' | 'decision' | 'expiresOn' | 'group' | 'level') => (e: { target: { value: string } }) => setOcop((o) => ({ ...o, [k]: e.target.value }));
+  return (
+    <details>
+      <summary>{t('market.manage.ocopEdit')}</summary>
+      <form className="stack" onSubmit={(e) => { e.preventDefault(); save.mutate(ocop); }}>
+        <p className="muted">{t('market.manage.ocopAgain')}</p>
+        <Select label={t('market.productForm.ocopStars')} value={String(ocop.stars)} onChange={(e) => setOcop((o) => ({ ...o, stars: Number(e.target.value) as OcopInput['stars'] }))} options={['3', '4', '5'].map((s) => ({ value: s, label: t('market.ocop.stars', { count: Number(s) }) }))} />
+        <Select label={t('market.productForm.ocopGroup')} value={ocop.group} onChange={ocopText('group')} options={OCOP_GROUPS.map((g) => ({ value: g, label: t(`market.ocop.group.${g}`) }))} />
+        <TextField label={t('market.productForm.ocopCertificate')} value={ocop.certificateNumber} onChange={ocopText('certificateNumber')} error={errors['ocop.certificateNumber']} />
+        <Select label={t('market.productForm.ocopLevel')} value={ocop.level} onChange={ocopText('level')} options={OCOP_LEVELS.map((l) => ({ value: l, label: t(`market.ocop.level.${l}`) }))} />
+        <TextField label={t('market.productForm.ocopDecision')} value={ocop.decision} onChange={ocopText('decision')} error={errors['ocop.decision']} />
+        <TextField label={t('market.productForm.ocopExpires')} type="date" value={ocop.expiresOn} onChange={ocopText('expiresOn')} error={errors['ocop.expiresOn']} />
+        {save.isSuccess && <Alert kind="success" live>{t(`market.ocop.status.${save.data.ocop?.status ?? 'pending'}`)}</Alert>}
+        {save.isError && <Alert kind="error" live>{save.error.message}</Alert>}
+        <Button type="submit" busy={save.isPending}>{t('market.manage.ocopSave')}</Button>
+        {p.ocop && <Button variant="secondary" onClick={() => save.mutate(null)}>{t('market.manage.ocopRemove')}</Button>}
       </form>
     </details>
   );

@@ -3,12 +3,13 @@
 // leaders' numbers. Shapes from @cds/contracts.
 import { useQuery } from '@tanstack/react-query';
 import type {
+  Complaint, ComplaintAnswer, ComplaintDecision, ComplaintInput, ComplaintList, OverdueRefundList, ProductPhotos, RefundInput, ShopPatch,
   ConsentSent, CreateOrder, MarketStats, OcopDecision, Order, OrderList, OrderMove, Product, ProductDetail, ProductInput, ProductPage, ProductPatch, ReviewInput, Shop, ShopInput, ShopList,
   ShopSales, ShippingQuote,
 } from '@cds/contracts/market';
 import { api } from '../../lib/api.ts';
 
-export type { Order, Product, ProductDetail, ProductInput, Shop, ShopInput, MarketStats, CreateOrder };
+export type { Complaint, ProductPhotos, ShopPatch, Order, Product, ProductDetail, ProductInput, Shop, ShopInput, MarketStats, CreateOrder };
 
 export interface CatalogueFilter {
   q: string;
@@ -74,6 +75,23 @@ export function useShippingQuote(shopId: string, communeCode: string, weightGram
     retry: false,
   });
 }
+
+export function useStaffComplaints(state: 'open' | 'closed') {
+  return useQuery({ queryKey: ['market', 'staff-complaints', state], queryFn: ({ signal }) => api<ComplaintList>(`/api/market/staff/complaints?state=${state}`, { signal }) });
+}
+
+export function useOverdueRefunds() {
+  return useQuery({ queryKey: ['market', 'staff-refunds'], queryFn: ({ signal }) => api<OverdueRefundList>('/api/market/staff/refunds-overdue', { signal }) });
+}
+
+export const fileComplaint = (orderId: string, body: ComplaintInput) => api<Order>(`/api/market/orders/${orderId}/complaints`, { method: 'POST', body });
+export const answerComplaint = (id: string, body: ComplaintAnswer) => api<Order>(`/api/market/complaints/${id}/answer`, { method: 'POST', body });
+export const decideComplaint = (id: string, body: ComplaintDecision) => api<Complaint>(`/api/market/complaints/${id}/decision`, { method: 'POST', body });
+export const recordRefund = (orderId: string, body: RefundInput) => api<Order>(`/api/market/orders/${orderId}/refund`, { method: 'POST', body });
+export const refundReceived = (orderId: string) => api<Order>(`/api/market/orders/${orderId}/refund-received`, { method: 'POST' });
+export const demoAdvance = (orderId: string) => api<Order>(`/api/market/orders/${orderId}/demo-advance`, { method: 'POST' });
+export const updateShop = (id: string, patch: ShopPatch) => api<Shop>(`/api/market/shops/${id}`, { method: 'PATCH', body: patch });
+export const setProductPhotos = (id: string, body: ProductPhotos) => api<Product>(`/api/market/products/${id}/photos`, { method: 'PUT', body });
 
 export const sendConsent = (ownerPhone: string) => api<ConsentSent>('/api/market/shops/consent', { method: 'POST', body: { ownerPhone } });
 export const openShop = (input: ShopInput) => api<Shop>('/api/market/shops', { method: 'POST', body: input });

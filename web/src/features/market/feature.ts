@@ -1,6 +1,7 @@
 // market (chợ địa phương): the catalogue and product pages for anyone; cart, checkout and
 // orders for buyers; shops, products and orders for sellers and the helpers who open shops
-// for neighbours; OCOP checks for market officers; the numbers for leaders.
+// for neighbours; complaints, overdue refunds and OCOP checks for market officers (staff
+// console); the numbers against the province's targets for leaders.
 import { lazyPage, openRoute, signedInRoute, type Feature } from '../../app/feature.ts';
 import vi from './locales/vi.json';
 import './market.css';
@@ -17,8 +18,11 @@ export const marketFeature: Feature = {
     signedInRoute('market/orders/:id', lazyPage(() => import('./OrderPage.tsx'), 'OrderPage')),
     signedInRoute('market/sell', lazyPage(() => import('./SellPage.tsx'), 'SellPage')),
     signedInRoute('market/sell/:shopId', lazyPage(() => import('./ShopManagePage.tsx'), 'ShopManagePage')),
-    signedInRoute('market/officer', lazyPage(() => import('./StaffMarketPage.tsx'), 'StaffMarketPage'), 'market.officer'),
   ],
+  staff: [signedInRoute('market', lazyPage(() => import('./StaffMarketPage.tsx'), 'StaffMarketPage'), 'market.officer')],
   leader: [signedInRoute('market', lazyPage(() => import('./LeaderMarketPage.tsx'), 'LeaderMarketPage'), 'market.stats')],
-  nav: [{ to: '/leader/market', labelKey: 'market.leader.nav', icon: 'chart', ability: 'market.stats' }],
+  nav: [
+    { to: '/leader/market', labelKey: 'market.leader.nav', icon: 'chart', ability: 'market.stats' },
+    { to: '/staff/market', labelKey: 'market.officer.nav', icon: 'shield', ability: 'market.officer' },
+  ],
 };
