@@ -3,6 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { USER_ANONYMISED } from '../identity/index.ts';
 import { proceduresModule } from '../procedures/index.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers.ts';
 import { login } from '../../../test/payments.ts';
@@ -160,6 +161,17 @@ describe('my bills (hóa đơn của tôi)', () => {
     await payments.remindBills(new Date('2026-12-10T01:00:00Z'));
     assert.equal((await notices()).filter((n) => n.title.includes('Học phí của Khang')).length, 1);
     assert.equal((await notices()).filter((n) => n.title.includes('Điện thoại của tôi')).length, 0);
+  });
+
+  it('are in the person\'s data export, and go when the account is anonymised', async () => {
+    const saved = await call('POST', '/api/me/bills', 'binh', { service: 'electricity', customerCode: 'PA11TK0023456', label: 'Điện nhà tôi' });
+    assert.equal(saved.statusCode, 201, saved.body);
+    const data = (await call('GET', '/api/me/export', 'binh')).json();
+    assert.deepEqual(data.modules.payments_saved_bills.map((b: { label: string }) => b.label), ['Điện nhà tôi']);
+    const userId = (await t.db.query<{ id: string }>("SELECT id FROM users WHERE phone = '0900000002'")).rows[0]!.id;
+    await t.db.kysely.transaction().execute((trx) => t.platform.events.publish(trx, USER_ANONYMISED, userId, { userId }));
+    await t.platform.events.drain();
+    assert.equal((await t.db.query('SELECT 1 FROM payment_saved_bills WHERE user_id = $1', [userId])).rows.length, 0);
   });
 });
 

@@ -42,6 +42,7 @@ export const paymentsModule: ModuleDefinition<PaymentsApi> = {
       people: async (id) => (await identity.getUserSummary(id))?.fullName ?? null,
     });
     identity.registerExporter('payments', (userId) => service.exportFor(userId));
+    identity.registerExporter('payments_saved_bills', (userId) => service.exportSavedBillsFor(userId));
     identity.registerPersonalData('payments', (userId) => service.describePersonalData(userId));
     return {
       api: {

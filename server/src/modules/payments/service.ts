@@ -248,6 +248,11 @@ export class PaymentService {
     return { reminded };
   }
 
+  /** The person's saved codes and labels, for their data export. */
+  async exportSavedBillsFor(userId: string): Promise<unknown> {
+    return (await repo.savedBills(this.db, userId)).map((r) => ({ service: r.service, customer_code: r.customer_code, label: r.label, reminders: r.reminders, created_at: r.created_at }));
+  }
+
   /** The person's saved codes go with their account (identity's anonymisation). */
   async eraseFor(userId: string): Promise<void> {
     await repo.eraseSavedBills(this.db, userId);
@@ -594,9 +599,9 @@ export class PaymentService {
    * (chứng từ kế toán). The rest (never paid) holds nothing personal beyond the account link.
    */
   async describePersonalData(userId: string): Promise<PersonalDataPlan> {
-    const rows = await repo.ofPayer(this.db, userId);
+    const [rows, saved] = await Promise.all([repo.ofPayer(this.db, userId), repo.savedBills(this.db, userId)]);
     return {
-      erased: [],
+      erased: saved.length ? [{ key: 'payments.erased.saved_bills', params: { n: saved.length } }] : [],
       kept: rows.filter((r) => r.status === 'succeeded' || r.status === 'refunded').map((r) => ({
         reference: r.code,
         kept: { key: 'payments.kept.record', params: { description: r.description } },
