@@ -656,7 +656,7 @@ export class PaymentService {
       status: row.status, channel: row.channel, createdAt: row.created_at.toISOString(), expiresAt: row.expires_at.toISOString(),
       paidAt: row.paid_at?.toISOString() ?? null, providerTransactionNo: row.provider_transaction_no,
       receiptCheckUrl: row.paid_at ? this.verifyUrl(row.code) : null,
-      link: row.purpose === 'dossier_fee' ? `/dossiers/${row.reference}` : '/payments/bills',
+      link: row.purpose === 'dossier_fee' ? `/dossiers/${row.reference}` : '/payments/my-bills',
     };
   }
 }
