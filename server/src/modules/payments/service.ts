@@ -267,7 +267,8 @@ export class PaymentService {
   async figures(from: string, to: string): Promise<PaymentFigures> {
     const start = new Date(`${from}T00:00:00+07:00`);
     const end = new Date(new Date(`${to}T00:00:00+07:00`).getTime() + 24 * 3600_000);
-    if (end <= start) throw invalidField('to', 'payments.period_invalid');
+    if (Number.isNaN(start.getTime())) throw invalidField('from', 'validation.invalid');
+    if (Number.isNaN(end.getTime()) || end <= start) throw invalidField('to', 'payments.period_invalid');
     if (end.getTime() - start.getTime() > 92 * 24 * 3600_000) throw invalidField('to', 'payments.period_too_long');
     const [fees, online] = await Promise.all([this.d.dossiers.feePaymentsByDay(start, end), repo.onlineByDay(this.db, start, end)]);
     const days: PaymentFigures['days'] = [];
