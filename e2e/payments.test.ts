@@ -221,4 +221,19 @@ describe('paying fees online', () => {
     const saved = await (await citizen.request.get('/api/me/bills')).json() as { items: { label: string; reminders: boolean }[] };
     assert.deepEqual(saved.items.map((i) => [i.label, i.reminders]), [['Học phí của Khang', false]]);
   });
+
+  it('a leader sees today\'s shares of fees paid online and of cashless payments', async () => {
+    const leader = await (await deskContext(browser)).newPage();
+    await signIn(leader, '0900000201');
+    await leader.goto('/leader');
+    await leader.getByRole('link', { name: 'Thanh toán trực tuyến' }).first().click();
+    await leader.getByRole('heading', { level: 1, name: 'Thanh toán trực tuyến' }).waitFor();
+    // every fee above was paid online, none at the counter
+    await leader.getByRole('heading', { name: 'Hồ sơ nộp phí trực tuyến' }).first().waitFor();
+    await leader.getByText(/^\d+ trên \d+ hồ sơ đã nộp phí$/).waitFor();
+    const today = await (await leader.request.get(`/api/payments/figures?from=${new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10)}&to=${new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10)}`)).json() as { total: { feesOnlineShare: number | null; cashless: number } };
+    assert.equal(today.total.feesOnlineShare, 100);
+    assert.ok(today.total.cashless >= 5, 'the fees and bills paid above');
+    await checkA11y(leader, 'leaders\' payment figures');
+  });
 });
