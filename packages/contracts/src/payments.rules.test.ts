@@ -1,6 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { canMovePayment, formatVnd, fromVnpAmount, fromVnpDate, paymentCode, PAYMENT_STATUSES, toVnpAmount, toVnpDate } from './payments.rules.ts';
+import {
+  canMovePayment, dueSoon, formatVnd, fromVnpAmount, fromVnpDate, normaliseCustomerCode, paymentCode, PAYMENT_STATUSES, sharePercent, toVnpAmount, toVnpDate, vietnamDay,
+} from './payments.rules.ts';
 
 describe('payment rules', () => {
   it('converts VND to VNPay amounts and back, whole đồng only', () => {
@@ -38,5 +40,34 @@ describe('payment rules', () => {
     assert.equal(formatVnd(1250000), '1.250.000 đ');
     assert.equal(formatVnd(8000), '8.000 đ');
     assert.equal(formatVnd(500), '500 đ');
+  });
+});
+
+describe('bill rules', () => {
+  it('reads customer codes as people type them, per service', () => {
+    assert.equal(normaliseCustomerCode('electricity', 'pa11 tx0012345'), 'PA11TX0012345');
+    assert.equal(normaliseCustomerCode('telecom', '+84 900 000 001'), '0900000001');
+    assert.equal(normaliseCustomerCode('telecom', '84900000001'), '0900000001');
+    assert.equal(normaliseCustomerCode('telecom', '0900.000.001'), '0900000001');
+    assert.equal(normaliseCustomerCode('school', 'hs0598300123'), 'HS0598300123');
+    for (const [service, bad] of [['telecom', '12345'], ['telecom', '+1 900 000 001'], ['school', 'HS1'], ['electricity', 'NLS0012345']] as const) {
+      assert.equal(normaliseCustomerCode(service, bad), null, `${service} ${bad}`);
+    }
+  });
+
+  it('says a bill is due soon from the day itself to three days ahead, not once overdue', () => {
+    assert.equal(dueSoon('2026-12-12', '2026-12-09'), true);
+    assert.equal(dueSoon('2026-12-12', '2026-12-12'), true);
+    assert.equal(dueSoon('2026-12-12', '2026-12-08'), false);
+    assert.equal(dueSoon('2026-12-12', '2026-12-13'), false);
+    assert.equal(dueSoon('2027-01-01', '2026-12-30'), true, 'across the year');
+  });
+
+  it('counts days in Vietnam time and shares to one decimal, none when there is nothing', () => {
+    assert.equal(vietnamDay(new Date('2026-12-06T17:00:00Z')), '2026-12-07');
+    assert.equal(vietnamDay(new Date('2026-12-06T16:59:59Z')), '2026-12-06');
+    assert.equal(sharePercent(1, 3), 33.3);
+    assert.equal(sharePercent(2, 2), 100);
+    assert.equal(sharePercent(0, 0), null);
   });
 });

@@ -91,22 +91,59 @@ export function formatVnd(vnd: number): string {
   return `${String(vnd).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đ`;
 }
 
-/** Household bills (hóa đơn) the billers' adapter can look up and settle. */
-export const BILL_SERVICES = ['electricity', 'water'] as const;
+/**
+ * Household bills (hóa đơn) the billers' adapter can look up and settle: electricity, water,
+ * telecom (cước viễn thông: a postpaid bill, or a prepaid top-up) and school fees (học phí).
+ */
+export const BILL_SERVICES = ['electricity', 'water', 'telecom', 'school'] as const;
 export type BillService = (typeof BILL_SERVICES)[number];
 
 /**
  * Customer codes as each kind of biller prints them on the bill. Electricity (EVN):
  * P, the power corporation's letter, the company and branch, then the customer's number,
- * e.g. PA11TX0012345. Water companies use letters and digits of their own.
+ * e.g. PA11TX0012345. Water companies use letters and digits of their own. Telecom: the
+ * subscriber's mobile number (0xxxxxxxxx). School fees: the pupil's code (mã học sinh) the
+ * school prints on the fee notice.
  */
 export const CUSTOMER_CODE_PATTERNS: Record<BillService, RegExp> = {
   electricity: /^P[A-Z][0-9]{2}[A-Z0-9]{2}[0-9]{7}$/,
   water: /^[A-Z0-9]{6,15}$/,
+  telecom: /^0[0-9]{9}$/,
+  school: /^[A-Z0-9]{6,15}$/,
 };
 
-/** The code as people type it (spaces, lower case) made comparable, or null when it cannot be one. */
+/** The code as people type it (spaces, lower case, +84) made comparable, or null when it cannot be one. */
 export function normaliseCustomerCode(service: BillService, typed: string): string | null {
-  const code = typed.replace(/[\s.-]/g, '').toUpperCase();
+  let code = typed.replace(/[\s.()-]/g, '').toUpperCase();
+  if (service === 'telecom') code = code.replace(/^(?:\+84|84)(?=[0-9]{9}$)/, '0');
   return CUSTOMER_CODE_PATTERNS[service].test(code) ? code : null;
+}
+
+/** Prepaid top-up amounts (mệnh giá nạp) the carriers sell, in VND. */
+export const TOP_UP_AMOUNTS = [10_000, 20_000, 50_000, 100_000, 200_000, 500_000] as const;
+
+/** Days before a saved bill's due date that its reminder goes out. */
+export const BILL_REMINDER_DAYS = 3;
+
+/** How many customer codes one person may keep in "my bills". */
+export const MAX_SAVED_BILLS = 20;
+
+/**
+ * Whether a bill falls due within the reminder window of a Vietnam day: from that day to
+ * BILL_REMINDER_DAYS after it, both included (an overdue bill is not "coming up").
+ */
+export function dueSoon(dueDate: string, today: string, days = BILL_REMINDER_DAYS): boolean {
+  const due = Date.parse(`${dueDate}T00:00:00Z`);
+  const from = Date.parse(`${today}T00:00:00Z`);
+  return due >= from && due <= from + days * 86_400_000;
+}
+
+/** The Vietnam calendar day (yyyy-MM-dd) of a moment. */
+export function vietnamDay(at: Date): string {
+  return toVnpDate(at).replace(/^(\d{4})(\d{2})(\d{2}).*$/, '$1-$2-$3');
+}
+
+/** A share as a whole percentage, or null when there is nothing to share. */
+export function sharePercent(part: number, whole: number): number | null {
+  return whole > 0 ? Math.round((part * 1000) / whole) / 10 : null;
 }

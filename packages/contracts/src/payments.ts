@@ -45,6 +45,14 @@ export const CreatePayment = Type.Union([
     customerCode: Type.String({ minLength: 6, maxLength: 20 }),
     billIds: Type.Array(Type.String({ pattern: '^[A-Za-z0-9-]{1,40}$' }), { minItems: 1, maxItems: 12, uniqueItems: true }),
   }, { additionalProperties: false }),
+  /** A prepaid mobile top-up (nạp tiền trả trước): one of the amounts the lookup offers; requestId makes a retry the same top-up. */
+  Type.Object({
+    purpose: Type.Literal('bill'),
+    service: Type.Literal('telecom'),
+    customerCode: Type.String({ minLength: 9, maxLength: 15 }),
+    topUpVnd: Type.Integer({ minimum: 1 }),
+    requestId: Uuid,
+  }, { additionalProperties: false }),
 ]);
 export type CreatePayment = Static<typeof CreatePayment>;
 
@@ -74,6 +82,8 @@ export const VietQrPayment = Type.Object({
 export type VietQrPayment = Static<typeof VietQrPayment>;
 
 export const MyPaymentsQuery = Type.Object({
+  /** Only the payments of this dossier (or other thing paid): the dossier page finds its receipt. */
+  reference: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
   offset: Type.Optional(PageOffset()),
 });
@@ -159,5 +169,64 @@ export const BillLookup = Type.Object({
   address: Type.String(),
   billerName: Type.String(),
   bills: Type.Array(Bill),
+  /** A prepaid mobile subscriber: the top-up amounts on sale (then there are no bills). */
+  topUpAmounts: Type.Optional(Type.Array(Type.Integer())),
 });
 export type BillLookup = Static<typeof BillLookup>;
+
+/** Hóa đơn của tôi: a customer code the citizen keeps, with a label of their own. */
+export const SaveBill = Type.Object({
+  service: BillService,
+  customerCode: Type.String({ minLength: 1, maxLength: 30 }),
+  label: Type.String({ minLength: 1, maxLength: 60, description: 'e.g. "Điện nhà mẹ"' }),
+  reminders: Type.Optional(Type.Boolean()),
+}, { additionalProperties: false });
+export type SaveBill = Static<typeof SaveBill>;
+
+export const SavedBillPatch = Type.Object({
+  label: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+  reminders: Type.Optional(Type.Boolean()),
+}, { additionalProperties: false, minProperties: 1 });
+export type SavedBillPatch = Static<typeof SavedBillPatch>;
+
+export const SavedBill = Type.Object({
+  id: Uuid,
+  service: BillService,
+  customerCode: Type.String(),
+  label: Type.String(),
+  /** Whether a reminder comes a few days before a bill's due date. */
+  reminders: Type.Boolean(),
+  createdAt: DateTime,
+  /** What the biller reports now, or null when it did not answer (the page says "try later"). */
+  lookup: Nullable(BillLookup),
+});
+export type SavedBill = Static<typeof SavedBill>;
+
+export const SavedBillList = Type.Object({ items: Type.Array(SavedBill) });
+export type SavedBillList = Static<typeof SavedBillList>;
+
+/** Leaders' figures over Vietnam days (at most 92). */
+export const PaymentFiguresQuery = Type.Object({ from: Day, to: Day });
+export type PaymentFiguresQuery = Static<typeof PaymentFiguresQuery>;
+
+export const PaymentFiguresDay = Type.Object({
+  day: Day,
+  /** Dossiers whose fees were paid that day, and how many of them online. */
+  feesPaid: Type.Integer(),
+  feesPaidOnline: Type.Integer(),
+  /** Percentage paid online, one decimal; null on a day with none. */
+  feesOnlineShare: Nullable(Type.Number()),
+  /** Every payment that day (fees at the counter in cash, fees and bills online) and the cashless ones. */
+  payments: Type.Integer(),
+  cashless: Type.Integer(),
+  cashlessShare: Nullable(Type.Number()),
+  cashlessVnd: Type.Integer(),
+});
+export const PaymentFigures = Type.Object({
+  from: Day,
+  to: Day,
+  days: Type.Array(PaymentFiguresDay),
+  /** The whole period. */
+  total: Type.Omit(PaymentFiguresDay, ['day']),
+});
+export type PaymentFigures = Static<typeof PaymentFigures>;

@@ -51,8 +51,8 @@ describe('navFor', () => {
 
   it('shows each person the console sections their abilities open, in the list order', () => {
     expect(links(OFFICER)).toEqual(['/staff', '/staff/reports', '/staff/dossiers']);
-    expect(links(LEADER)).toEqual(['/staff', '/staff/reports', '/leader', '/leader/indicators']);
-    expect(links(SYSADMIN)).toEqual(['/staff', '/staff/users', '/staff/reports', '/leader', '/leader/indicators']);
+    expect(links(LEADER)).toEqual(['/staff', '/staff/reports', '/leader', '/leader/indicators', '/leader/payments']);
+    expect(links(SYSADMIN)).toEqual(['/staff', '/staff/users', '/staff/reports', '/leader', '/leader/indicators', '/leader/payments']);
   });
 
   it('shows only the overview to someone without abilities', () => {

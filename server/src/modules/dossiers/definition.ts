@@ -30,6 +30,8 @@ export interface DossiersApi {
   track(code: string, phone: string): Promise<TrackReply | null>;
   /** The person's own dossiers, newest first. */
   mine(principal: Principal, limit: number): Promise<DossierSummary[]>;
+  /** Dossiers whose fees were paid per Vietnam day and method ('counter' | 'online'), for the payments figures. */
+  feePaymentsByDay(from: Date, to: Date): Promise<{ day: string; method: string; dossiers: number }[]>;
 }
 
 export type { PayableFee };
@@ -85,6 +87,7 @@ export function createDossiersModule(ports: (platform: Platform) => Ports, creat
             }
           },
           mine: async (principal, limit) => (await services.applying.mine(principal, limit, 0)).items,
+          feePaymentsByDay: (from, to) => services.processing.feePaymentsByDay(from, to),
         },
         events: {
           // the payments module announces a confirmed payment; a dossier fee moves the dossier on

@@ -84,6 +84,11 @@ export class ProcessingService {
     };
   }
 
+  /** Dossiers whose fees were paid per Vietnam day and method (the payments module's leader figures). */
+  feePaymentsByDay(from: Date, to: Date): Promise<{ day: string; method: string; dossiers: number }[]> {
+    return repo.feePaymentsByDay(this.db, from, to);
+  }
+
   /**
    * The fee was paid online (event payments.confirmed): the unpaid fees become paid and a
    * dossier waiting for payment (6) goes back to processing (4). Idempotent: the event may

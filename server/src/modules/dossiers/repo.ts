@@ -240,6 +240,14 @@ export async function fees(db: Db, dossierId: string): Promise<FeeRow[]> {
   return t(db).selectFrom('dossier_fees').selectAll().where('dossier_id', '=', dossierId).orderBy('name').execute();
 }
 
+/** Dossiers whose fees were paid, per Vietnam day and method (counter, online), in [from, to): the leaders' payment figures. */
+export async function feePaymentsByDay(db: Db, from: Date, to: Date): Promise<{ day: string; method: string; dossiers: number }[]> {
+  const { rows } = await sql<{ day: string; method: string | null; dossiers: string | number }>`
+    SELECT to_char(paid_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS day, method, count(DISTINCT dossier_id) AS dossiers
+    FROM dossier_fees WHERE paid_at >= ${from} AND paid_at < ${to} AND amount_vnd > 0 GROUP BY 1, 2 ORDER BY 1, 2`.execute(db);
+  return rows.map((r) => ({ day: r.day, method: r.method ?? 'counter', dossiers: Number(r.dossiers) }));
+}
+
 export async function markFeesPaid(db: Db, dossierId: string, by: string | null, at: Date, method: 'counter' | 'online' = 'counter'): Promise<number> {
   const r = await t(db).updateTable('dossier_fees').set({ paid_at: at, paid_by: by, method }).where('dossier_id', '=', dossierId).where('paid_at', 'is', null).executeTakeFirst();
   return Number(r.numUpdatedRows);

@@ -1,4 +1,5 @@
-// SQL of payments: the payments, every raw callback, and the demo gateway's ledger.
+// SQL of payments: the payments, every raw callback, the citizens' saved bills and their
+// reminders, and the books of the demo gateway and demo biller.
 import { sql, type ColumnType, type Generated, type Insertable, type JSONColumnType, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { BillService, PaymentChannel, PaymentPurpose, PaymentStatus } from '@cds/contracts/payments.rules';
 
@@ -35,7 +36,9 @@ export interface PaymentTable {
 export interface BillDetails {
   service: BillService;
   customerCode: string;
+  /** Empty for a prepaid top-up. */
   billIds: string[];
+  topUpVnd?: number;
 }
 
 export type CallbackSource = 'vnpay_ipn' | 'vnpay_return' | 'vnpay_querydr' | 'vnpay_refund' | 'bank';
@@ -64,12 +67,38 @@ export interface DemoGatewayTable {
   created_at: Generated<Date>;
 }
 
-type Tables = { payments: PaymentTable; payment_callbacks: CallbackTable; payment_demo_gateway: DemoGatewayTable };
+export interface DemoBillTable {
+  bill_id: string;
+  payment_id: string;
+  paid_at: Generated<Date>;
+}
+
+export interface SavedBillTable {
+  id: Generated<string>;
+  user_id: string;
+  service: BillService;
+  customer_code: string;
+  label: string;
+  reminders: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface BillReminderTable {
+  saved_bill_id: string;
+  bill_id: string;
+  sent_at: Generated<Date>;
+}
+
+type Tables = {
+  payments: PaymentTable; payment_callbacks: CallbackTable; payment_demo_gateway: DemoGatewayTable; payment_demo_bills: DemoBillTable;
+  payment_saved_bills: SavedBillTable; payment_bill_reminders: BillReminderTable;
+};
 
 export type PaymentRow = Selectable<PaymentTable>;
 export type NewPayment = Insertable<PaymentTable>;
 export type PaymentPatch = Updateable<PaymentTable>;
 export type DemoGatewayRow = Selectable<DemoGatewayTable>;
+export type SavedBillRow = Selectable<SavedBillTable>;
 export type Db = Kysely<object>;
 
 const t = (db: Db) => db.withTables<Tables>();
@@ -113,8 +142,9 @@ export async function update(db: Db, id: string, patch: PaymentPatch): Promise<P
   return t(db).updateTable('payments').set({ ...patch, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function byPayer(db: Db, userId: string, limit: number, offset: number): Promise<{ items: PaymentRow[]; total: number }> {
-  const base = t(db).selectFrom('payments').where('payer_user_id', '=', userId);
+export async function byPayer(db: Db, userId: string, limit: number, offset: number, reference?: string): Promise<{ items: PaymentRow[]; total: number }> {
+  let base = t(db).selectFrom('payments').where('payer_user_id', '=', userId);
+  if (reference !== undefined) base = base.where('reference', '=', reference);
   const [items, count] = await Promise.all([
     base.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(limit).offset(offset).execute(),
     base.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow(),
@@ -170,4 +200,82 @@ export function ofPayer(db: Db, userId: string) {
   return t(db).selectFrom('payments')
     .select(['code', 'purpose', 'reference', 'description', 'amount_vnd', 'status', 'channel', 'created_at', 'paid_at', 'refunded_at'])
     .where('payer_user_id', '=', userId).orderBy('created_at').execute();
+}
+
+// the demo biller's books
+export async function demoBillsPaid(db: Db, billIds: readonly string[]): Promise<Set<string>> {
+  if (billIds.length === 0) return new Set();
+  const rows = await t(db).selectFrom('payment_demo_bills').select('bill_id').where('bill_id', 'in', [...billIds]).execute();
+  return new Set(rows.map((r) => r.bill_id));
+}
+
+/** Bills among these already settled by another transaction than this one. */
+export async function demoBillsPaidByOthers(db: Db, billIds: readonly string[], paymentId: string): Promise<string[]> {
+  const rows = await t(db).selectFrom('payment_demo_bills').select('bill_id').where('bill_id', 'in', [...billIds]).where('payment_id', '!=', paymentId).execute();
+  return rows.map((r) => r.bill_id);
+}
+
+export async function demoSettleBills(db: Db, billIds: readonly string[], paymentId: string): Promise<void> {
+  if (billIds.length === 0) return;
+  await t(db).insertInto('payment_demo_bills').values(billIds.map((bill_id) => ({ bill_id, payment_id: paymentId })))
+    .onConflict((oc) => oc.column('bill_id').doNothing()).execute();
+}
+
+// my bills (hóa đơn của tôi)
+export async function savedBills(db: Db, userId: string): Promise<SavedBillRow[]> {
+  return t(db).selectFrom('payment_saved_bills').selectAll().where('user_id', '=', userId).orderBy('created_at').orderBy('id').execute();
+}
+
+export async function savedBill(db: Db, id: string): Promise<SavedBillRow | undefined> {
+  return t(db).selectFrom('payment_saved_bills').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function countSavedBills(db: Db, userId: string): Promise<number> {
+  const r = await t(db).selectFrom('payment_saved_bills').select((eb) => eb.fn.countAll<string | number>().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Saves a code, or undefined when this person already keeps it. */
+export async function insertSavedBill(db: Db, row: Insertable<SavedBillTable>): Promise<SavedBillRow | undefined> {
+  return t(db).insertInto('payment_saved_bills').values(row).onConflict((oc) => oc.columns(['user_id', 'service', 'customer_code']).doNothing())
+    .returningAll().executeTakeFirst();
+}
+
+export async function updateSavedBill(db: Db, id: string, patch: Updateable<SavedBillTable>): Promise<SavedBillRow> {
+  return t(db).updateTable('payment_saved_bills').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function deleteSavedBill(db: Db, id: string): Promise<void> {
+  await t(db).deleteFrom('payment_bill_reminders').where('saved_bill_id', '=', id).execute();
+  await t(db).deleteFrom('payment_saved_bills').where('id', '=', id).execute();
+}
+
+/** Saved codes with reminders on, a page at a time in id order (the daily job). */
+export async function savedBillsToRemind(db: Db, afterId: string | null, limit: number): Promise<SavedBillRow[]> {
+  let q = t(db).selectFrom('payment_saved_bills').selectAll().where('reminders', '=', true);
+  if (afterId) q = q.where('id', '>', afterId);
+  return q.orderBy('id').limit(limit).execute();
+}
+
+/** Marks a bill reminded for this saved code; false when it was already (once per bill). */
+export async function claimReminder(db: Db, savedBillId: string, billId: string): Promise<boolean> {
+  const r = await t(db).insertInto('payment_bill_reminders').values({ saved_bill_id: savedBillId, bill_id: billId })
+    .onConflict((oc) => oc.columns(['saved_bill_id', 'bill_id']).doNothing()).executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** A person's saved codes go with their account. */
+export async function eraseSavedBills(db: Db, userId: string): Promise<void> {
+  await sql`DELETE FROM payment_bill_reminders WHERE saved_bill_id IN (SELECT id FROM payment_saved_bills WHERE user_id = ${userId})`.execute(db);
+  await t(db).deleteFrom('payment_saved_bills').where('user_id', '=', userId).execute();
+}
+
+// leaders' figures
+/** Confirmed online payments per Vietnam day and purpose in [from, to). */
+export async function onlineByDay(db: Db, from: Date, to: Date): Promise<{ day: string; purpose: PaymentPurpose; n: number; vnd: number }[]> {
+  const { rows } = await sql<{ day: string; purpose: PaymentPurpose; n: string | number; vnd: string | number }>`
+    SELECT to_char(paid_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS day, purpose, count(*) AS n, sum(amount_vnd) AS vnd
+    FROM payments WHERE paid_at >= ${from} AND paid_at < ${to} AND status IN ('succeeded', 'refunded')
+    GROUP BY 1, 2 ORDER BY 1, 2`.execute(db);
+  return rows.map((r) => ({ day: r.day, purpose: r.purpose, n: Number(r.n), vnd: Number(r.vnd) }));
 }

@@ -1,8 +1,8 @@
 // HTTP of payments: the citizen's routes, the gateway's and bank's callbacks, receipts and
 // their public check, and the finance staff's reconciliation and refunds.
 import {
-  BankNotificationReply, BillLookup, BillLookupQuery, CreatePayment, IpnReply, MyPaymentsQuery, Payment, PaymentPage, ReceiptCheck, ReceiptCheckQuery, Reconciliation,
-  ReconciliationQuery, RefundBody, VietQrPayment, VnpayCallback, VnpayRedirect, VnpayStart,
+  BankNotificationReply, BillLookup, BillLookupQuery, CreatePayment, IpnReply, MyPaymentsQuery, Payment, PaymentFigures, PaymentFiguresQuery, PaymentPage, ReceiptCheck,
+  ReceiptCheckQuery, Reconciliation, ReconciliationQuery, RefundBody, SaveBill, SavedBill, SavedBillList, SavedBillPatch, VietQrPayment, VnpayCallback, VnpayRedirect, VnpayStart,
 } from '@cds/contracts/payments';
 import { errorReplies, UuidParams } from '@cds/contracts/common';
 import { Type } from 'typebox';
@@ -26,14 +26,43 @@ export function paymentRoutes(app: App, service: PaymentService): void {
 
   app.get('/api/payments/bills', {
     config: { policy: policy.signedIn },
-    schema: { tags, summary: 'The unpaid bills of a customer code (electricity, water), from the biller', querystring: BillLookupQuery, response: { 200: BillLookup, ...errorReplies(400, 404) } },
+    schema: { tags, summary: 'The unpaid bills of a customer code (electricity, water, telecom, school fees), from the biller', querystring: BillLookupQuery, response: { 200: BillLookup, ...errorReplies(400, 404, 502) } },
   }, async (request) => service.lookupBills(request.query.service, request.query.customerCode));
+
+  // my bills (hóa đơn của tôi): saved customer codes with what is due on each
+  app.get('/api/me/bills', {
+    config: { policy: policy.signedIn },
+    schema: { tags, summary: 'My saved customer codes with what is due on each now', response: { 200: SavedBillList } },
+  }, async (request) => ({ items: await service.savedBills(requirePrincipal(request)) }));
+
+  app.post('/api/me/bills', {
+    config: { policy: policy.signedIn },
+    schema: { tags, summary: 'Save a customer code the biller knows, with a label ("Điện nhà mẹ")', body: SaveBill, response: { 201: SavedBill, ...errorReplies(400, 404, 409, 502) } },
+  }, async (request, reply) => reply.status(201).send(await service.saveBill(requirePrincipal(request), request.body)));
+
+  app.patch('/api/me/bills/:id', {
+    config: { policy: policy.signedIn },
+    schema: { tags, summary: 'Rename a saved code or turn its reminders on or off', params: UuidParams, body: SavedBillPatch, response: { 200: SavedBill, ...errorReplies(400, 404) } },
+  }, async (request) => service.updateSavedBill(requirePrincipal(request), request.params.id, request.body));
+
+  app.delete('/api/me/bills/:id', {
+    config: { policy: policy.signedIn },
+    schema: { tags, summary: 'Forget a saved code', params: UuidParams, response: { 204: Type.Null(), ...errorReplies(404) } },
+  }, async (request, reply) => {
+    await service.removeSavedBill(requirePrincipal(request), request.params.id);
+    return reply.status(204).send(null);
+  });
+
+  app.get('/api/payments/figures', {
+    config: { policy: policy.ability('dashboard.view') },
+    schema: { tags, summary: 'Leaders: per Vietnam day, the share of fees paid online and of cashless payments', querystring: PaymentFiguresQuery, response: { 200: PaymentFigures, ...errorReplies(400, 403) } },
+  }, async (request) => service.figures(request.query.from, request.query.to));
 
   app.get('/api/me/payments', {
     config: { policy: policy.signedIn },
     schema: { tags, summary: 'My payments, newest first', querystring: MyPaymentsQuery, response: { 200: PaymentPage } },
   }, async (request) => {
-    const { items, total } = await service.mine(requirePrincipal(request), request.query.limit ?? 30, request.query.offset ?? 0);
+    const { items, total } = await service.mine(requirePrincipal(request), request.query.limit ?? 30, request.query.offset ?? 0, request.query.reference);
     return { items: items.map((p) => service.toPayment(p)), total };
   });
 

@@ -7,10 +7,12 @@ import type { Kysely } from 'kysely';
 import { Value } from 'typebox/value';
 import { buildVietQr } from '@cds/contracts';
 import {
-  BankNotification, type BillLookup, type CreatePayment, type IpnReply, type Payment, type Reconciliation, type ReceiptCheck, type VietQrPayment, type VnpayStart,
+  BankNotification, type BillLookup, type CreatePayment, type IpnReply, type Payment, type PaymentFigures, type Reconciliation, type ReceiptCheck, type SaveBill,
+  type SavedBill, type SavedBillPatch, type VietQrPayment, type VnpayStart,
 } from '@cds/contracts/payments';
 import {
-  canMovePayment, fromVnpAmount, fromVnpDate, normaliseCustomerCode, paymentCode, PAYMENT_TTL_MINUTES, toVnpAmount, toVnpDate, type BillService, type PaymentChannel, type PaymentStatus,
+  canMovePayment, dueSoon, formatVnd, fromVnpAmount, fromVnpDate, MAX_SAVED_BILLS, normaliseCustomerCode, paymentCode, PAYMENT_TTL_MINUTES, sharePercent, toVnpAmount, toVnpDate,
+  vietnamDay, type BillService, type PaymentChannel, type PaymentStatus,
 } from '@cds/contracts/payments.rules';
 import QRCode from 'qrcode';
 import type { Principal } from '../../platform/auth.ts';
@@ -129,6 +131,15 @@ export class PaymentService {
   /** What the chosen bills come to, as the biller reports them now; anyone may pay a household's bills. */
   private async billsDue(input: Extract<CreatePayment, { purpose: 'bill' }>): Promise<Due> {
     const found = await this.lookupBills(input.service, input.customerCode);
+    if ('topUpVnd' in input) {
+      // a prepaid top-up: only an amount the carrier sells; each request id is one top-up
+      if (!found.topUpAmounts?.includes(input.topUpVnd)) throw invalidField('topUpVnd', 'payments.top_up_invalid');
+      return {
+        reference: `telecom:${found.customerCode}:topup:${input.requestId}`, amountVnd: input.topUpVnd, agencyId: null, communeCode: null,
+        details: { service: 'telecom', customerCode: found.customerCode, billIds: [], topUpVnd: input.topUpVnd },
+        description: `Nạp tiền điện thoại ${formatVnd(input.topUpVnd)} — thuê bao ${found.customerCode} (${found.billerName})`,
+      };
+    }
     const chosen = found.bills.filter((b) => input.billIds.includes(b.billId));
     if (chosen.length !== input.billIds.length) throw conflict('payments.bill_not_due');
     const billIds = chosen.map((b) => b.billId).sort();
@@ -142,7 +153,13 @@ export class PaymentService {
   async lookupBills(service: BillService, typed: string): Promise<BillLookup> {
     const code = normaliseCustomerCode(service, typed);
     if (!code) throw invalidField('customerCode', 'payments.customer_code_invalid');
-    const found = await this.d.biller.lookup(service, code);
+    let found: BillLookup | null;
+    try {
+      found = await this.d.biller.lookup(service, code);
+    } catch (err) {
+      this.d.platform.log.warn({ err, service }, 'payments: the biller did not answer a lookup');
+      throw new AppError(502, 'payments.biller_unavailable');
+    }
     if (!found) throw notFound('payments.customer_unknown');
     return found;
   }
@@ -151,7 +168,123 @@ export class PaymentService {
   async settleBills(paymentId: string): Promise<void> {
     const row = await repo.byId(this.db, paymentId);
     if (!row || row.purpose !== 'bill' || !row.details) return;
-    await this.d.biller.pay(row.details.billIds, row.id);
+    const { service, customerCode, billIds } = row.details;
+    await this.d.biller.pay({ service, customerCode, billIds, amountVnd: Number(row.amount_vnd), paymentId: row.id });
+  }
+
+  // ------------------------------------------------------------ my bills (hóa đơn của tôi)
+
+  /** The person's saved codes with what is due on each now (a biller that does not answer leaves that one empty). */
+  async savedBills(p: Principal): Promise<SavedBill[]> {
+    const rows = await repo.savedBills(this.db, p.userId);
+    return Promise.all(rows.map(async (r) => this.toSavedBill(r, await this.d.biller.lookup(r.service, r.customer_code).catch(() => null))));
+  }
+
+  /** Keeps a code the biller knows, with the person's label. */
+  async saveBill(p: Principal, input: SaveBill): Promise<SavedBill> {
+    const label = input.label.trim();
+    if (!label) throw invalidField('label', 'payments.label_required');
+    const found = await this.lookupBills(input.service, input.customerCode);
+    if ((await repo.countSavedBills(this.db, p.userId)) >= MAX_SAVED_BILLS) throw conflict('payments.saved_bills_full', { max: MAX_SAVED_BILLS });
+    const row = await repo.insertSavedBill(this.db, { user_id: p.userId, service: input.service, customer_code: found.customerCode, label, reminders: input.reminders ?? true });
+    if (!row) throw conflict('payments.bill_already_saved');
+    return this.toSavedBill(row, found);
+  }
+
+  async updateSavedBill(p: Principal, id: string, patch: SavedBillPatch): Promise<SavedBill> {
+    await this.ownSavedBill(p, id);
+    const label = patch.label?.trim();
+    if (patch.label !== undefined && !label) throw invalidField('label', 'payments.label_required');
+    const row = await repo.updateSavedBill(this.db, id, { ...(label ? { label } : {}), ...(patch.reminders !== undefined ? { reminders: patch.reminders } : {}) });
+    return this.toSavedBill(row, await this.d.biller.lookup(row.service, row.customer_code).catch(() => null));
+  }
+
+  async removeSavedBill(p: Principal, id: string): Promise<void> {
+    await this.ownSavedBill(p, id);
+    await repo.deleteSavedBill(this.db, id);
+  }
+
+  /** Somebody else's saved code is as unknown as a missing one. */
+  private async ownSavedBill(p: Principal, id: string): Promise<repo.SavedBillRow> {
+    const row = await repo.savedBill(this.db, id);
+    if (!row || row.user_id !== p.userId) throw notFound('payments.saved_bill_not_found');
+    return row;
+  }
+
+  private toSavedBill(r: repo.SavedBillRow, lookup: BillLookup | null): SavedBill {
+    return { id: r.id, service: r.service, customerCode: r.customer_code, label: r.label, reminders: r.reminders, createdAt: r.created_at.toISOString(), lookup };
+  }
+
+  /**
+   * The daily job: an in-app notice a few days before a saved bill's due date, once per
+   * bill and saved code (the claim and the notice commit together). A biller that does not
+   * answer is asked again tomorrow.
+   */
+  async remindBills(now = new Date()): Promise<{ reminded: number }> {
+    const today = vietnamDay(now);
+    let reminded = 0;
+    let after: string | null = null;
+    for (;;) {
+      const page = await repo.savedBillsToRemind(this.db, after, 200);
+      if (page.length === 0) break;
+      after = page[page.length - 1]!.id;
+      for (const saved of page) {
+        const found = await this.d.biller.lookup(saved.service, saved.customer_code).catch(() => null);
+        for (const bill of found?.bills.filter((b) => dueSoon(b.dueDate, today)) ?? []) {
+          const sent = await this.db.transaction().execute(async (trx) => {
+            if (!(await repo.claimReminder(trx, saved.id, bill.billId))) return false;
+            await this.d.notifier?.notify({
+              userId: saved.user_id, kind: 'bill_due',
+              title: translate('vi', 'payments.remind.title', { label: saved.label, due: bill.dueDate.split('-').reverse().join('/') }),
+              body: translate('vi', 'payments.remind.body', { service: translate('vi', `payments.bill.${saved.service}`), period: bill.period, amount: formatVnd(bill.amountVnd), code: saved.customer_code }),
+              link: '/payments/my-bills', dedupeKey: `bill-due:${saved.id}:${bill.billId}`,
+            }, trx);
+            return true;
+          });
+          if (sent) reminded++;
+        }
+      }
+    }
+    return { reminded };
+  }
+
+  /** The person's saved codes and labels, for their data export. */
+  async exportSavedBillsFor(userId: string): Promise<unknown> {
+    return (await repo.savedBills(this.db, userId)).map((r) => ({ service: r.service, customer_code: r.customer_code, label: r.label, reminders: r.reminders, created_at: r.created_at }));
+  }
+
+  /** The person's saved codes go with their account (identity's anonymisation). */
+  async eraseFor(userId: string): Promise<void> {
+    await repo.eraseSavedBills(this.db, userId);
+  }
+
+  // ------------------------------------------------------------ leaders' figures
+
+  /**
+   * Per Vietnam day: of the dossiers whose fees were paid, the share paid online; of all
+   * payments (fees at the counter, fees and bills online), the share without cash.
+   */
+  async figures(from: string, to: string): Promise<PaymentFigures> {
+    const start = new Date(`${from}T00:00:00+07:00`);
+    const end = new Date(new Date(`${to}T00:00:00+07:00`).getTime() + 24 * 3600_000);
+    if (Number.isNaN(start.getTime())) throw invalidField('from', 'validation.invalid');
+    if (Number.isNaN(end.getTime()) || end <= start) throw invalidField('to', 'payments.period_invalid');
+    if (end.getTime() - start.getTime() > 92 * 24 * 3600_000) throw invalidField('to', 'payments.period_too_long');
+    const [fees, online] = await Promise.all([this.d.dossiers.feePaymentsByDay(start, end), repo.onlineByDay(this.db, start, end)]);
+    const days: PaymentFigures['days'] = [];
+    for (let at = start.getTime(); at < end.getTime(); at += 24 * 3600_000) {
+      const day = vietnamDay(new Date(at));
+      const f = fees.filter((x) => x.day === day);
+      const feesPaid = f.reduce((s, x) => s + x.dossiers, 0);
+      const feesPaidOnline = f.filter((x) => x.method === 'online').reduce((s, x) => s + x.dossiers, 0);
+      const counter = feesPaid - feesPaidOnline;
+      const o = online.filter((x) => x.day === day);
+      const cashless = o.reduce((s, x) => s + x.n, 0);
+      days.push(figureRow(day, feesPaid, feesPaidOnline, cashless + counter, cashless, o.reduce((s, x) => s + x.vnd, 0)));
+    }
+    const sum = (k: 'feesPaid' | 'feesPaidOnline' | 'payments' | 'cashless' | 'cashlessVnd') => days.reduce((s, d) => s + d[k], 0);
+    const { day: _day, ...total } = figureRow(to, sum('feesPaid'), sum('feesPaidOnline'), sum('payments'), sum('cashless'), sum('cashlessVnd'));
+    return { from, to, days, total };
   }
 
   async get(p: Principal, id: string): Promise<repo.PaymentRow> {
@@ -160,8 +293,8 @@ export class PaymentService {
     return this.expireIfDue(row);
   }
 
-  async mine(p: Principal, limit: number, offset: number): Promise<{ items: repo.PaymentRow[]; total: number }> {
-    return repo.byPayer(this.db, p.userId, limit, offset);
+  async mine(p: Principal, limit: number, offset: number, reference?: string): Promise<{ items: repo.PaymentRow[]; total: number }> {
+    return repo.byPayer(this.db, p.userId, limit, offset, reference);
   }
 
   private async payable(p: Principal, id: string): Promise<repo.PaymentRow> {
@@ -467,9 +600,9 @@ export class PaymentService {
    * (chứng từ kế toán). The rest (never paid) holds nothing personal beyond the account link.
    */
   async describePersonalData(userId: string): Promise<PersonalDataPlan> {
-    const rows = await repo.ofPayer(this.db, userId);
+    const [rows, saved] = await Promise.all([repo.ofPayer(this.db, userId), repo.savedBills(this.db, userId)]);
     return {
-      erased: [],
+      erased: saved.length ? [{ key: 'payments.erased.saved_bills', params: { n: saved.length } }] : [],
       kept: rows.filter((r) => r.status === 'succeeded' || r.status === 'refunded').map((r) => ({
         reference: r.code,
         kept: { key: 'payments.kept.record', params: { description: r.description } },
@@ -524,9 +657,15 @@ export class PaymentService {
       status: row.status, channel: row.channel, createdAt: row.created_at.toISOString(), expiresAt: row.expires_at.toISOString(),
       paidAt: row.paid_at?.toISOString() ?? null, providerTransactionNo: row.provider_transaction_no,
       receiptCheckUrl: row.paid_at ? this.verifyUrl(row.code) : null,
-      link: row.purpose === 'dossier_fee' ? `/dossiers/${row.reference}` : '/payments/bills',
+      link: row.purpose === 'dossier_fee' ? `/dossiers/${row.reference}` : '/payments/my-bills',
     };
   }
+}
+
+function figureRow(day: string, feesPaid: number, feesPaidOnline: number, payments: number, cashless: number, cashlessVnd: number): PaymentFigures['days'][number] {
+  return {
+    day, feesPaid, feesPaidOnline, feesOnlineShare: sharePercent(feesPaidOnline, feesPaid), payments, cashless, cashlessShare: sharePercent(cashless, payments), cashlessVnd,
+  };
 }
 
 function subject(row: repo.PaymentRow): PaymentSubject {

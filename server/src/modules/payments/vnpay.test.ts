@@ -79,6 +79,15 @@ describe('payment settings and bank data', () => {
     assert.throws(() => paymentsSettings.read({ VNPAY_TMN_CODE: 'x' }, platform), /VNPAY_TMN_CODE must be 8 capital/);
   });
 
+  it('points bills at the demo aggregator in demo mode, at a real one when configured, and nowhere otherwise', () => {
+    assert.equal(paymentsSettings.read({}, platform).biller?.apiUrl, 'http://localhost:3000/demo/biller/api/v1');
+    assert.equal(paymentsSettings.read({}, { ...platform, demoMode: false }).biller, null, 'no bills until an aggregator is configured');
+    const real = paymentsSettings.read({ BILLER_API_URL: 'https://bill.example.vn/api/v1/', BILLER_PARTNER_CODE: 'CDS_LS', BILLER_SECRET: 'a-real-secret-of-some-length' }, platform);
+    assert.deepEqual(real.biller, { apiUrl: 'https://bill.example.vn/api/v1', partnerCode: 'CDS_LS', secret: 'a-real-secret-of-some-length' });
+    assert.throws(() => paymentsSettings.read({ BILLER_API_URL: 'https://bill.example.vn/api/v1' }, platform), /BILLER_PARTNER_CODE is required with BILLER_API_URL/);
+    assert.throws(() => paymentsSettings.read({ BILLER_API_URL: 'https://bill.example.vn', BILLER_PARTNER_CODE: 'cds ls', BILLER_SECRET: 'a-real-secret-of-some-length' }, platform), /BILLER_PARTNER_CODE must be 3–20 capital/);
+  });
+
   it('reads the BIN list, which has Vietcombank and VietinBank, and refuses a broken one', () => {
     const banks = parseBanks(JSON.parse(readFileSync(new URL('./data/banks.json', import.meta.url), 'utf8')));
     assert.equal(banks.find((b) => b.bin === '970436')?.code, 'VCB');

@@ -36,7 +36,7 @@ export function PaymentPage() {
           <span className={`badge badge--payment-${p.status}`}>{t(`payments.status.${p.status}`)}</span>
         </p>
         {p.paidAt && <p>{t('payments.paidAt', { at: formatDateTime(p.paidAt) })}</p>}
-        {p.link && <ButtonLink to={p.link} variant="ghost" icon="document">{t('payments.backToDossier')}</ButtonLink>}
+        {p.link && <ButtonLink to={p.link} variant="ghost" icon="document">{t(p.purpose === 'bill' ? 'payments.backToBills' : 'payments.backToDossier')}</ButtonLink>}
       </Card>
       {p.status === 'succeeded' && <Paid payment={p} />}
       {p.status === 'pending' && <Choose payment={p} />}
@@ -49,7 +49,7 @@ function Paid({ payment }: { payment: Payment }) {
   const { t } = useTranslation();
   return (
     <Card title={t('payments.done.title')}>
-      <Alert kind="success" live>{t('payments.done.body')}</Alert>
+      <Alert kind="success" live>{t(payment.purpose === 'bill' ? 'payments.done.billBody' : 'payments.done.body')}</Alert>
       <ButtonAnchor href={`/api/payments/${payment.id}/receipt.pdf`} icon="download">
         {t('payments.receipt')}
       </ButtonAnchor>

@@ -1,10 +1,45 @@
 // Payments on the client: my payments, one payment, starting the gateway or the VietQR,
 // the demo bank's transfer, and the public receipt check. Shapes from @cds/contracts.
 import { useQuery } from '@tanstack/react-query';
-import type { BankNotificationReply, BillLookup, Payment, PaymentPage, ReceiptCheck, Reconciliation, VietQrPayment, VnpayRedirect } from '@cds/contracts/payments';
+import type {
+  BankNotificationReply, BillLookup, Payment, PaymentFigures, PaymentPage, ReceiptCheck, Reconciliation, SaveBill, SavedBill, SavedBillList, SavedBillPatch, VietQrPayment, VnpayRedirect,
+} from '@cds/contracts/payments';
 import { api } from '../../lib/api.ts';
 
-export type { BankNotificationReply, BillLookup, Payment, PaymentPage, ReceiptCheck, Reconciliation, VietQrPayment, VnpayRedirect };
+export type { BankNotificationReply, BillLookup, Payment, PaymentFigures, PaymentPage, ReceiptCheck, Reconciliation, SaveBill, SavedBill, SavedBillList, SavedBillPatch, VietQrPayment, VnpayRedirect };
+
+export const myBillsKey = ['payments', 'my-bills'] as const;
+
+/** My saved customer codes with what is due on each (the server asks the biller). */
+export function useMyBills() {
+  return useQuery({ queryKey: myBillsKey, queryFn: ({ signal }) => api<SavedBillList>('/api/me/bills', { signal }) });
+}
+
+export function saveBill(body: SaveBill): Promise<SavedBill> {
+  return api<SavedBill>('/api/me/bills', { method: 'POST', body });
+}
+
+export function updateSavedBill(id: string, body: SavedBillPatch): Promise<SavedBill> {
+  return api<SavedBill>(`/api/me/bills/${id}`, { method: 'PATCH', body });
+}
+
+export function removeSavedBill(id: string): Promise<void> {
+  return api<void>(`/api/me/bills/${id}`, { method: 'DELETE' });
+}
+
+/** Prepaid top-up of a mobile line; the request id makes a double tap one top-up. */
+export function topUp(customerCode: string, topUpVnd: number, requestId: string): Promise<Payment> {
+  return api<Payment>('/api/payments', { method: 'POST', body: { purpose: 'bill', service: 'telecom', customerCode, topUpVnd, requestId } });
+}
+
+/** The payments of one dossier (its paid fee and receipt), mine only. */
+export function useDossierPayments(dossierId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['payments', 'dossier', dossierId],
+    queryFn: ({ signal }) => api<PaymentPage>(`/api/me/payments?limit=10&reference=${encodeURIComponent(dossierId)}`, { signal }),
+    enabled,
+  });
+}
 
 export const paymentKey = (id: string) => ['payment', id] as const;
 

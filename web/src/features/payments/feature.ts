@@ -2,6 +2,7 @@
 // my payments and their receipts, and a public receipt check. The fee card on a dossier page
 // (PayFeeCard) is imported by the dossiers feature. Finance officers reconcile and refund in
 // the console.
+import { CORE_ABILITIES } from '@cds/contracts';
 import { lazyPage, openRoute, signedInRoute, type Feature } from '../../app/feature.ts';
 import vi from './locales/vi.json';
 import './payments.css';
@@ -16,9 +17,14 @@ export const paymentsFeature: Feature = {
   citizen: [
     signedInRoute('payments', lazyPage(() => import('./MyPaymentsPage.tsx'), 'MyPaymentsPage')),
     signedInRoute('payments/bills', lazyPage(() => import('./BillsPage.tsx'), 'BillsPage')),
+    signedInRoute('payments/my-bills', lazyPage(() => import('./MyBillsPage.tsx'), 'MyBillsPage')),
     signedInRoute('payments/:id', lazyPage(() => import('./PaymentPage.tsx'), 'PaymentPage')),
     openRoute('bien-lai', lazyPage(() => import('./ReceiptCheckPage.tsx'), 'ReceiptCheckPage')),
   ],
   staff: [signedInRoute('payments', lazyPage(() => import('./StaffPaymentsPage.tsx'), 'StaffPaymentsPage'), RECONCILE)],
-  nav: [{ to: '/staff/payments', labelKey: 'payments.staff.nav', icon: 'briefcase', ability: RECONCILE }],
+  leader: [signedInRoute('payments', lazyPage(() => import('./LeaderPaymentsPage.tsx'), 'LeaderPaymentsPage'), CORE_ABILITIES.viewDashboard)],
+  nav: [
+    { to: '/staff/payments', labelKey: 'payments.staff.nav', icon: 'briefcase', ability: RECONCILE },
+    { to: '/leader/payments', labelKey: 'payments.leader.title', icon: 'chart', ability: CORE_ABILITIES.viewDashboard },
+  ],
 };
