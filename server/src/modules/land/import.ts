@@ -9,8 +9,10 @@ import chain from 'stream-chain';
 import { parser } from 'stream-json';
 import { pick } from 'stream-json/filters/pick.js';
 import { streamArray } from 'stream-json/streamers/stream-array.js';
+import path from 'node:path';
 import * as shapefile from 'shapefile';
-import { formatCadastralKey, MAX_PARCEL, MAX_SHEET, resolveLandUse, type Vn2000Srid } from '@cds/contracts/land.rules';
+import { Unzip, UnzipInflate } from 'fflate';
+import { formatCadastralKey, MAX_PARCEL, MAX_SHEET, parcelSearchText, resolveLandUse, type Vn2000Srid } from '@cds/contracts/land.rules';
 import type { ImportReply } from '@cds/contracts/land';
 import type { FormerCommunes } from './former-communes.ts';
 import * as repo from './repo.ts';
@@ -35,6 +37,74 @@ export async function* shapefileFeatures(shp: string, dbf: string): AsyncGenerat
     if (r.done) return;
     yield { properties: r.value.properties as Record<string, unknown>, geometry: r.value.geometry };
   }
+}
+
+/** The parts of a zipped Shapefile (or a zipped GeoJSON) written out to `dir`, by kind. */
+export interface UnzippedParts {
+  shp?: string;
+  dbf?: string;
+  prj?: string;
+  file?: string;
+}
+
+/** Whether a spooled upload is a zip archive (a zipped Shapefile), by its first bytes. */
+export async function isZip(file: string): Promise<boolean> {
+  const fh = await fs.promises.open(file, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    await fh.read(head, 0, 4, 0);
+    return head.readUInt32LE(0) === 0x04034b50;
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * Extracts the first .shp, .dbf, .prj (or .geojson/.json) of a zip into `dir`, streamed
+ * chunk by chunk (a province's archive can be gigabytes); anything else in it is skipped.
+ * Stops at `maxBytes` unpacked, so a zip bomb cannot fill the disk.
+ */
+export async function unzipParts(zip: string, dir: string, maxBytes: number): Promise<UnzippedParts> {
+  const parts: UnzippedParts = {};
+  const fds: number[] = [];
+  let written = 0;
+  let failure: Error | null = null;
+  const unzip = new Unzip((entry) => {
+    const ext = path.extname(entry.name).toLowerCase().slice(1);
+    const kind = ext === 'shp' || ext === 'dbf' || ext === 'prj' ? ext : ext === 'geojson' || ext === 'json' ? 'file' : null;
+    // macOS archives carry "__MACOSX/._x.shp" resource forks: not the data
+    if (!kind || parts[kind] || entry.name.includes('__MACOSX/')) return;
+    const to = path.join(dir, `unzipped.${kind === 'file' ? 'json' : kind}`);
+    parts[kind] = to;
+    const fd = fs.openSync(to, 'w');
+    fds.push(fd);
+    entry.ondata = (err, chunk) => {
+      if (err) {
+        failure ??= err;
+        return;
+      }
+      written += chunk.length;
+      if (written > maxBytes) {
+        failure ??= new Error('the zip unpacks to more than the import limit');
+        entry.terminate();
+        return;
+      }
+      fs.writeSync(fd, chunk);
+    };
+    entry.start();
+  });
+  unzip.register(UnzipInflate);
+  try {
+    for await (const chunk of fs.createReadStream(zip)) {
+      unzip.push(chunk as Uint8Array);
+      if (failure) break;
+    }
+    if (!failure) unzip.push(new Uint8Array(0), true);
+  } finally {
+    for (const fd of fds) fs.closeSync(fd);
+  }
+  if (failure) throw new Error(`zip: ${(failure as Error).message}`);
+  return parts;
 }
 
 /** Attribute names seen in cadastral files (ViLIS/ELIS exports, Shapefile-truncated, plain). */
@@ -164,6 +234,10 @@ export interface ImportOptions {
   /** Whether the importer may write in this commune (their area). */
   mayWrite: (communeCode: string) => boolean;
   isCommune: (code: string) => boolean;
+  /** Names of today's commune and the former one, for finding the parcel by place name. */
+  placeNames: (communeCode: string, formerCode: string | null) => (string | undefined)[];
+  /** Who imports (null: the command line), kept on a plan until it is published. */
+  importedBy?: string | null;
   onProgress?: (read: number) => void;
   batchSize?: number;
   /** At most this many rejections listed (all are counted). */
@@ -180,7 +254,7 @@ export class LandImporter {
       if (report.rejected.length < (opts.maxListed ?? 1000)) report.rejected.push({ feature, key, reason });
     };
     const planId = opts.kind === 'zones' && opts.plan
-      ? await repo.upsertPlan(this.db, { ...opts.plan, synthetic: false, source: opts.sourceName })
+      ? await repo.upsertPlan(this.db, { ...opts.plan, synthetic: false, source: opts.sourceName, importedBy: opts.importedBy ?? null })
       : null;
     const batchSize = opts.batchSize ?? 500;
     let batch: { index: number; key: string; parcel?: repo.ParcelInput; zone?: repo.ZoneInput }[] = [];
@@ -265,17 +339,19 @@ export class LandImporter {
     const area = asNumber(get('area'));
     if (area !== undefined && area <= 0) throw new Rejected('area must be positive');
     const address = get('address');
+    const addressText = typeof address === 'string' ? address.trim().slice(0, 500) : null;
     return {
       communeCode,
       formerCommuneCode: formerCode,
       sheet,
       parcel,
       areaM2: area ?? null,
-      address: typeof address === 'string' ? address.trim().slice(0, 500) : null,
+      address: addressText,
       landUses: landUsesOf(get('landUse'), area ?? geometryArea),
       sourceSrid: opts.srid,
       synthetic: false,
       source: opts.sourceName,
+      searchText: parcelSearchText([addressText, ...opts.placeNames(communeCode, formerCode)]),
     };
   }
 }
