@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Procedure } from '@cds/contracts/procedures';
 import { fieldsFromQuery } from '../dossiers/ApplyPage.tsx';
-import { keyQueryString, parcelPrefill } from './api.ts';
+import { importQueryString, keyQueryString, parcelPrefill } from './api.ts';
 
 const schema = {
   type: 'object',
@@ -28,5 +28,16 @@ describe('land: parcel prefill of applications', () => {
 
   it('leaves empty key parts out of a search', () => {
     expect(keyQueryString({ commune: ' 05983 ', sheet: '', parcel: '12' })).toBe('commune=05983&parcel=12');
+  });
+});
+
+describe('land: import request', () => {
+  const base = { kind: 'parcels' as const, srid: '', planName: 'Quy hoạch A', decisionNumber: '1/QĐ', decisionDate: '2025-01-02' };
+  it('leaves the zone out when it is to be read from the .prj, and the plan out for parcels', () => {
+    expect(importQueryString(base)).toBe('kind=parcels');
+    expect(importQueryString({ ...base, srid: '9215' })).toBe('kind=parcels&srid=9215');
+  });
+  it('sends the plan\'s name and decision with zones', () => {
+    expect(importQueryString({ ...base, kind: 'zones', srid: '9215' })).toBe('kind=zones&srid=9215&planName=Quy+ho%E1%BA%A1ch+A&decisionNumber=1%2FQ%C4%90&decisionDate=2025-01-02');
   });
 });
