@@ -116,6 +116,7 @@ export const PARCEL_PROCEDURES = [
 
 /** The application form's parcel fields (number, sheet, address, area), as a query string ApplyPage reads. */
 export function parcelPrefill(p: Pick<ParcelSheet, 'parcel' | 'sheet' | 'areaM2' | 'address' | 'commune' | 'formerCommune'>): string {
-  const place = p.address ?? [p.formerCommune ? `${p.formerCommune.name} (cũ)` : null, p.commune.name].filter(Boolean).join(', ');
+  // the house or village, then the places: an application needs the commune even when the address names the street
+  const place = [p.address, p.formerCommune ? `${p.formerCommune.name} (cũ)` : null, p.commune.name].filter(Boolean).join(', ');
   return new URLSearchParams({ parcelNumber: String(p.parcel), mapSheet: String(p.sheet), parcelAddress: place, parcelArea: String(p.areaM2) }).toString();
 }

@@ -21,6 +21,11 @@ describe('land: parcel prefill of applications', () => {
     expect(fields).toEqual({ parcelNumber: '12', mapSheet: '3', parcelAddress: 'Xã Quảng Lạc (cũ), Phường Lương Văn Tri', parcelArea: 352.5 });
   });
 
+  it('puts the address before the places', () => {
+    const qs = parcelPrefill({ parcel: 1, sheet: 1, areaM2: 400, address: 'Số 1, đường Bà Triệu', commune: { code: '05983', name: 'Phường Lương Văn Tri' }, formerCommune: null });
+    expect(new URLSearchParams(qs).get('parcelAddress')).toBe('Số 1, đường Bà Triệu, Phường Lương Văn Tri');
+  });
+
   it('takes only fields the form has, with the type it wants', () => {
     const fields = fieldsFromQuery(new URLSearchParams('parcelArea=abc&owner=X&mapSheet=%20&parcelNumber=7'), schema);
     expect(fields).toEqual({ parcelNumber: '7' });
