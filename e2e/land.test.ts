@@ -146,7 +146,7 @@ describe('land information', () => {
     await result.getByText('Bị loại: 1').waitFor();
     const row = result.locator('tbody tr');
     assert.equal(await row.count(), 1);
-    assert.match((await row.textContent()) ?? '', /^2.*sheet/);
+    assert.match((await row.textContent()) ?? '', /^2.*Thiếu hoặc sai số tờ bản đồ/);
     await checkA11y(officer, 'land: import result');
 
     await officer.getByLabel('Loại dữ liệu').selectOption('zones');

@@ -40,7 +40,7 @@ export class LandAdmin {
    * `shp` + `dbf` (+ `prj`). Without `srid` the coordinate system is read from the .prj.
    * `principal` null = the CLI (no area limit).
    */
-  async importFiles(principal: Principal | null, q: ImportQuery, files: Record<string, string>, sourceName: string, onProgress?: (read: number) => void): Promise<ImportReply> {
+  async importFiles(principal: Principal | null, q: ImportQuery, files: Record<string, string>, sourceName: string, onProgress?: (read: number) => void, locale: Locale = 'vi'): Promise<ImportReply> {
     this.checkImport(q);
     let parts: Record<string, string | undefined> = files;
     if (files.file && (await isZip(files.file))) {
@@ -69,6 +69,7 @@ export class LandAdmin {
         srid: srid as Parameters<LandImporter['run']>[1]['srid'],
         placeNames: (code, formerCode) => [this.areas.getCommune(code)?.name, formerCode ? this.former.get(formerCode)?.name : undefined],
         importedBy: principal?.userId ?? null,
+        locale,
         sourceName,
         plan: q.kind === 'zones' ? { name: q.planName!, decisionNumber: q.decisionNumber!, decisionDate: q.decisionDate! } : undefined,
         mayWrite,

@@ -14,7 +14,9 @@ import * as shapefile from 'shapefile';
 import { Unzip, UnzipInflate } from 'fflate';
 import { formatCadastralKey, MAX_PARCEL, MAX_SHEET, parcelSearchText, resolveLandUse, type Vn2000Srid } from '@cds/contracts/land.rules';
 import type { ImportReply } from '@cds/contracts/land';
+import type { Locale } from '../../platform/i18n.ts';
 import type { FormerCommunes } from './former-communes.ts';
+import { messages } from './messages.ts';
 import * as repo from './repo.ts';
 import { toWgs84, WGS84, type Position } from './vn2000.ts';
 
@@ -148,7 +150,12 @@ const asCode = (v: unknown): string | undefined => {
   return /^[0-9]{5}$/.test(s) ? s : undefined;
 };
 
-class Rejected extends Error {}
+/** Why a feature was left out: a message key under land.reject.* and its values. */
+class Rejected extends Error {
+  constructor(readonly code: string, readonly params: Record<string, string | number> = {}) {
+    super(code);
+  }
+}
 
 type Ring = Position[];
 
@@ -168,26 +175,26 @@ function planarArea(polygons: Position[][][]): number {
 
 function reproject(geometry: unknown, project: (p: readonly number[]) => Position, metric: boolean): { wgs: string; source: string; areaM2: number } {
   const g = geometry as { type?: unknown; coordinates?: unknown } | null;
-  if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) throw new Rejected(`geometry must be a Polygon or MultiPolygon (got ${g ? String(g.type) : 'none'})`);
+  if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) throw new Rejected('geometry_type', { type: g ? String(g.type) : '–' });
   const polygons = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as unknown;
-  if (!Array.isArray(polygons) || polygons.length === 0) throw new Rejected('geometry has no coordinates');
+  if (!Array.isArray(polygons) || polygons.length === 0) throw new Rejected('no_coordinates');
   const ring = (r: unknown): Ring => {
-    if (!Array.isArray(r) || r.length < 4) throw new Rejected('a ring needs at least 4 positions');
+    if (!Array.isArray(r) || r.length < 4) throw new Rejected('ring_short');
     const pts = r.map((p: unknown) => {
-      if (!Array.isArray(p) || p.length < 2 || !p.slice(0, 2).every((n) => typeof n === 'number' && Number.isFinite(n))) throw new Rejected('a position is not two numbers');
+      if (!Array.isArray(p) || p.length < 2 || !p.slice(0, 2).every((n) => typeof n === 'number' && Number.isFinite(n))) throw new Rejected('position');
       return [p[0] as number, p[1] as number] as Position;
     });
     const [f, l] = [pts[0]!, pts[pts.length - 1]!];
-    if (f[0] !== l[0] || f[1] !== l[1]) throw new Rejected('a ring is not closed');
+    if (f[0] !== l[0] || f[1] !== l[1]) throw new Rejected('ring_open');
     return pts;
   };
   const source = polygons.map((poly: unknown) => {
-    if (!Array.isArray(poly) || poly.length === 0) throw new Rejected('a polygon has no rings');
+    if (!Array.isArray(poly) || poly.length === 0) throw new Rejected('no_rings');
     return poly.map(ring);
   });
   const wgs = source.map((poly) => poly.map((r) => r.map((p) => {
     const [lon, lat] = project(p);
-    if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lat) > 90 || Math.abs(lon) > 180) throw new Rejected('coordinates do not fit the coordinate system');
+    if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lat) > 90 || Math.abs(lon) > 180) throw new Rejected('outside_system');
     return [Math.round(lon * 1e8) / 1e8, Math.round(lat * 1e8) / 1e8] as Position;
   })));
   // the grid area in a TM-3 zone is within 0.1 % of the ground area; for WGS 84 input, metres around the first point
@@ -214,10 +221,10 @@ function landUsesOf(v: unknown, total: number | undefined): repo.StoredLandUse[]
       if (code?.trim()) parts.push({ code: code.trim(), area: asNumber(area) });
     }
   }
-  if (parts.length === 0) throw new Rejected('no land-use code');
+  if (parts.length === 0) throw new Rejected('no_land_use');
   return parts.map((p, i) => {
     const use = resolveLandUse(p.code);
-    if (!use) throw new Rejected(`unknown land-use code ${p.code}`);
+    if (!use) throw new Rejected('land_use', { code: p.code });
     // without areas per use, the whole parcel is counted under the first (main) use
     const area = p.area ?? (i === 0 && total !== undefined ? total : 0);
     return { code: use.code, legacyCode: use.legacyCode, areaM2: area };
@@ -236,6 +243,8 @@ export interface ImportOptions {
   isCommune: (code: string) => boolean;
   /** Names of today's commune and the former one, for finding the parcel by place name. */
   placeNames: (communeCode: string, formerCode: string | null) => (string | undefined)[];
+  /** The language of the rejection reasons (default Vietnamese). */
+  locale?: Locale;
   /** Who imports (null: the command line), kept on a plan until it is published. */
   importedBy?: string | null;
   onProgress?: (read: number) => void;
@@ -249,6 +258,9 @@ export class LandImporter {
 
   async run(features: AsyncIterable<SourceFeature>, opts: ImportOptions): Promise<ImportReply> {
     const project = toWgs84(opts.srid);
+    // the module's own texts, read directly: the CLI runs without the app's message registry
+    const describe = (code: string, params: Record<string, string | number> = {}) =>
+      (messages[opts.locale ?? 'vi']![`land.reject.${code}`] ?? code).replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
     const report: ImportReply = { read: 0, inserted: 0, updated: 0, rejected: [], srid: opts.srid };
     const reject = (feature: number, key: string | null, reason: string) => {
       if (report.rejected.length < (opts.maxListed ?? 1000)) report.rejected.push({ feature, key, reason });
@@ -266,7 +278,7 @@ export class LandImporter {
       const invalid = await repo.invalidGeometries(this.db, unique.map((b) => (b.parcel ?? b.zone)!.geometry));
       const valid = unique.filter((b, i) => {
         const why = invalid.get(i);
-        if (why !== undefined) reject(b.index, b.key, `invalid geometry: ${why}`);
+        if (why !== undefined) reject(b.index, b.key, describe('invalid', { why }));
         return why === undefined;
       });
       const counts = opts.kind === 'parcels'
@@ -290,19 +302,19 @@ export class LandImporter {
           batch.push({ index, key, parcel: { ...item, geometry: g.wgs, sourceGeometry: g.source } });
         } else {
           const zoneCode = String(get('zone') ?? '').trim();
-          if (!zoneCode) throw new Rejected('missing zone code');
+          if (!zoneCode) throw new Rejected('no_zone');
           key = zoneCode;
           const use = resolveLandUse(String(get('landUse') ?? ''));
-          if (!use) throw new Rejected(`unknown land-use code ${String(get('landUse') ?? '')}`);
+          if (!use) throw new Rejected('land_use', { code: String(get('landUse') ?? '') });
           const density = asNumber(get('density'));
           const floors = asInt(get('floors'));
-          if (density !== undefined && (density < 0 || density > 100)) throw new Rejected('building density must be 0–100 %');
+          if (density !== undefined && (density < 0 || density > 100)) throw new Rejected('density');
           const g = reproject(f?.geometry, project, opts.srid !== WGS84);
           batch.push({ index, key, zone: { zoneCode, landUseCode: use.code, buildingDensityPct: density ?? null, maxFloors: floors ?? null, geometry: g.wgs, sourceGeometry: g.source, sourceSrid: opts.srid } });
         }
       } catch (err) {
         if (!(err instanceof Rejected)) throw err;
-        reject(index, key, err.message);
+        reject(index, key, describe(err.code, err.params));
       }
       if (batch.length >= batchSize) await flush();
       if (index % 1000 === 0) opts.onProgress?.(index);
@@ -321,23 +333,23 @@ export class LandImporter {
   private parcel(get: (f: Field) => unknown, opts: ImportOptions, geometryArea: number): Omit<repo.ParcelInput, 'geometry' | 'sourceGeometry'> {
     const sheet = asInt(get('sheet'));
     const parcel = asInt(get('parcel'));
-    if (sheet === undefined || sheet < 1 || sheet > MAX_SHEET) throw new Rejected('missing or bad sheet number (số tờ)');
-    if (parcel === undefined || parcel < 1 || parcel > MAX_PARCEL) throw new Rejected('missing or bad parcel number (số thửa)');
+    if (sheet === undefined || sheet < 1 || sheet > MAX_SHEET) throw new Rejected('sheet');
+    if (parcel === undefined || parcel < 1 || parcel > MAX_PARCEL) throw new Rejected('parcel');
     const code = asCode(get('commune'));
     let formerCode = asCode(get('formerCommune')) ?? null;
-    if (!code) throw new Rejected('missing commune code');
+    if (!code) throw new Rejected('no_commune');
     let communeCode = code;
     if (!opts.isCommune(code)) {
       // a pre-2025 code in the commune column: the key stays on the former commune
       const former = this.former.get(code);
-      if (!former) throw new Rejected(`unknown commune ${code}`);
+      if (!former) throw new Rejected('commune', { code });
       formerCode = code;
       communeCode = former.into[0]!;
     }
-    if (formerCode && !this.former.get(formerCode)) throw new Rejected(`unknown former commune ${formerCode}`);
-    if (!opts.mayWrite(communeCode)) throw new Rejected(`commune ${communeCode} is outside your area`);
+    if (formerCode && !this.former.get(formerCode)) throw new Rejected('former', { code: formerCode });
+    if (!opts.mayWrite(communeCode)) throw new Rejected('outside_area', { code: communeCode });
     const area = asNumber(get('area'));
-    if (area !== undefined && area <= 0) throw new Rejected('area must be positive');
+    if (area !== undefined && area <= 0) throw new Rejected('area');
     const address = get('address');
     const addressText = typeof address === 'string' ? address.trim().slice(0, 500) : null;
     return {

@@ -267,10 +267,10 @@ describe('land routes', () => {
       assert.equal(report.inserted, 2);
       assert.equal(report.updated, 0);
       assert.deepEqual(report.rejected.map((r) => r.feature).sort(), [3, 4, 5, 6]);
-      assert.match(report.rejected.find((r) => r.feature === 3)!.reason, /invalid geometry/i);
-      assert.match(report.rejected.find((r) => r.feature === 4)!.reason, /sheet/);
+      assert.match(report.rejected.find((r) => r.feature === 3)!.reason, /^Hình không hợp lệ: Self-intersection/);
+      assert.equal(report.rejected.find((r) => r.feature === 4)!.reason, 'Thiếu hoặc sai số tờ bản đồ');
       assert.match(report.rejected.find((r) => r.feature === 5)!.reason, /XYZ/);
-      assert.match(report.rejected.find((r) => r.feature === 6)!.reason, /Polygon/);
+      assert.equal(report.rejected.find((r) => r.feature === 6)!.reason, 'Hình phải là vùng (Polygon hoặc MultiPolygon), tệp ghi Point');
 
       // reprojected: the parcel is found at the WGS 84 point it was drawn from, within a metre
       const at = await get(`/api/land/parcels/at?lat=${placeLat + 0.00005}&lon=${placeLon + 0.00005}`);
@@ -308,7 +308,7 @@ describe('land routes', () => {
       assert.equal(res.statusCode, 200, res.body);
       const report = res.json() as ImportReply;
       assert.equal(report.inserted, 1);
-      assert.deepEqual(report.rejected.map((r) => [r.feature, /sheet/.test(r.reason)]), [[2, true]]);
+      assert.deepEqual(report.rejected.map((r) => [r.feature, r.reason]), [[2, 'Thiếu hoặc sai số tờ bản đồ']]);
       const sheet = (await get(`/api/land/parcels/at?lat=${placeLat - 0.001 + 0.00005}&lon=${placeLon + 0.00005}`)).json() as ParcelSheet;
       assert.equal(sheet.key, '06040-78-1');
       assert.equal(sheet.address, 'Thôn Bản Slằng');
@@ -319,9 +319,14 @@ describe('land routes', () => {
       const hanoi = feature({ commune: '00070', sheet: 1, parcel: 1, landUse: 'ODT' }, vn2000Square(placeLat + 0.003, placeLon, 10));
       const here = feature({ commune: '06040', sheet: 79, parcel: 1, landUse: 'ONT' }, vn2000Square(placeLat + 0.003, placeLon, 10));
       const res = await post('/api/land/imports?kind=parcels&srid=9215', officer, { file: file([hanoi, here]) });
+      const inEnglish = await t.app.inject({ method: 'POST', url: '/api/land/imports?kind=parcels&srid=9215', ...(() => {
+        const m = multipart({ file: file([hanoi]) });
+        return { payload: m.payload, headers: { ...m.headers, ...officer.headers, 'accept-language': 'en' } };
+      })() });
+      assert.deepEqual((inEnglish.json() as ImportReply).rejected.map((r) => r.reason), ['commune 00070 is outside your area']);
       const report = res.json() as ImportReply;
       assert.equal(report.inserted, 1);
-      assert.deepEqual(report.rejected.map((r) => [r.feature, r.reason]), [[1, 'commune 00070 is outside your area']]);
+      assert.deepEqual(report.rejected.map((r) => [r.feature, r.reason]), [[1, 'Xã 00070 nằm ngoài địa bàn của bạn']]);
     });
 
     it('imports zoning zones into a draft plan that a second officer publishes with its decision', async () => {

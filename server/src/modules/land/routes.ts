@@ -110,7 +110,7 @@ export function landRoutes(app: App, service: LandService, admin: LandAdmin): vo
         if (part.file.truncated) throw badRequest('land.import.bad_file', { reason: 'too large' });
         saved[part.fieldname] = to;
       }
-      return await admin.importFiles(principal, request.query, saved, 'upload');
+      return await admin.importFiles(principal, request.query, saved, 'upload', undefined, localeFrom(request.headers['accept-language']));
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }

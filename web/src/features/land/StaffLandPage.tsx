@@ -4,6 +4,7 @@
 // approving decision so citizens see it.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
 import { VN2000_ZONES } from '@cds/contracts';
 import { usePageTitle } from '../../app/installation.ts';
 import { ApiError, fieldErrorMap } from '../../lib/api.ts';
@@ -31,6 +32,7 @@ export function StaffLandPage() {
 
 function ImportCard() {
   const { t } = useTranslation();
+  const client = useQueryClient();
   const [req, setReq] = useState<ImportRequest>(EMPTY);
   const [file, setFile] = useState<File | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -63,6 +65,8 @@ function ImportCard() {
     try {
       const reply = await uploadImport(file, req, setProgress);
       setResult({ reply, kind: req.kind, name: file.name });
+      // new parcels and a new draft plan: the plans list and any parcel already read are stale
+      void client.invalidateQueries({ queryKey: ['land'] });
     } catch (err) {
       setErrors(fieldErrorMap(err));
       setMessage(err instanceof ApiError ? err.message : t('errors.generic'));
