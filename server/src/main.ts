@@ -102,7 +102,7 @@ const DEMO_ACCOUNTS: readonly [string, string][] = [
   ['0900000102', 'officer, UBND Xã Thất Khê'],
   ['0900000201', 'leader, whole province (dashboard)'],
   ['0900000401', 'alert officer · 0900000402/403 news editors'],
-  ['0900000501', 'finance officer · 0900000601 land officer'],
+  ['0900000501', 'finance officer · 0900000601 land officer · 0900000602 land officer (publishes plans)'],
   ['0900000701', 'assistant editor · 0900000702 agency admin, UBND Phường Lương Văn Tri'],
   ['0900000801', 'market officer · 0900000802–805 sellers'],
   ['0900007101…', 'department officers (…1) and agency admins (…2): 710x CA, 711x SCT, 712x SNNMT, 713x SXD'],

@@ -29,3 +29,4 @@ export * from './cameras.rules.ts';
 export * from './market.rules.ts';
 export * from './assistant.rules.ts';
 export * from './vietnam-time.ts';
+export * from './land.rules.ts';

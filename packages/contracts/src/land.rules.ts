@@ -157,3 +157,129 @@ export const LAND_ABILITIES = {
   /** Import parcels and zoning plans (land officers, within their area). */
   import: 'land.import',
 } as const;
+
+// ------------------------------------------------------------ free-text search
+
+/** A search as typed in the one box: the key parts it names and the words left for the address or place. */
+export interface ParcelQuery extends CadastralKey {
+  /** Folded words (no diacritics, lower case) to find in the address, commune or former commune name. */
+  words: string[];
+}
+
+const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/đ/g, 'd');
+
+/**
+ * Reads what people type to find a parcel: an address ("12 Bà Triệu"), a place or former
+ * commune name ("Quảng Lạc", without diacritics too), a key ("tờ 5 thửa 12", "5/12",
+ * "05989-5-12") or a mix ("thửa 12 tờ 5 Quảng Lạc"). Null when nothing usable is left.
+ */
+export function parseParcelQuery(text: string): ParcelQuery | null {
+  let t = ` ${fold(text.normalize('NFC'))} `;
+  const key: CadastralKey = {};
+  // "05989-5-12", "5/12": a separator between the numbers makes it a key, not a house number
+  const compact = /\s(?:(\d{5})[-/.:])?(\d{1,4})[-/.:](\d{1,5})(?=[\s,;]|$)/.exec(t);
+  if (compact) {
+    const sheet = positive(compact[2]!, MAX_SHEET);
+    const parcel = positive(compact[3]!, MAX_PARCEL);
+    if (sheet !== undefined && parcel !== undefined) {
+      if (compact[1]) key.commune = compact[1];
+      key.sheet = sheet;
+      key.parcel = parcel;
+      t = t.replace(compact[0], ' ');
+    }
+  }
+  t = ` ${t.replace(/[^a-z0-9]+/g, ' ').trim()} `;
+  const sheetM = / to(?: ban do)?(?: so)? (\d+) /.exec(t);
+  if (sheetM && key.sheet === undefined) {
+    key.sheet = positive(sheetM[1]!, MAX_SHEET);
+    if (key.sheet === undefined) return null;
+    t = t.replace(sheetM[0], ' ');
+  }
+  const parcelM = / thua(?: dat)?(?: so)? (\d+) /.exec(t);
+  if (parcelM && key.parcel === undefined) {
+    key.parcel = positive(parcelM[1]!, MAX_PARCEL);
+    if (key.parcel === undefined) return null;
+    t = t.replace(parcelM[0], ' ');
+  }
+  const communeM = / (\d{5}) /.exec(t);
+  if (communeM && key.commune === undefined) {
+    key.commune = communeM[1]!;
+    t = t.replace(communeM[0], ' ');
+  }
+  // words that only say what kind of place follows carry no information
+  const words = t.trim().split(/\s+/).filter((w) => w !== '' && !['so', 'xa', 'phuong', 'thi', 'tran', 'cu', 'thon', 'ban', 'duong', 'pho'].includes(w)).slice(0, 8);
+  if (words.length === 0 && key.commune === undefined && key.sheet === undefined && key.parcel === undefined) return null;
+  return { ...key, words };
+}
+
+/** The text a parcel is found by: its address and the names of its commune and former commune, folded, spaced at both ends. */
+export function parcelSearchText(parts: (string | null | undefined)[]): string {
+  const words = parts.filter((p): p is string => !!p).map((p) => fold(p.normalize('NFC')).replace(/[^a-z0-9]+/g, ' ').trim()).filter(Boolean);
+  return ` ${words.join(' ')} `;
+}
+
+// ------------------------------------------------------------ measuring on the map
+
+/** Mean Earth radius (IUGG), as turf's distance uses. */
+const EARTH_RADIUS_M = 6_371_008.8;
+/** WGS 84 equatorial radius, as turf's area (spherical excess) uses. */
+const WGS84_RADIUS_M = 6_378_137;
+const rad = (d: number) => (d * Math.PI) / 180;
+
+/** Great-circle length of a line through [lon, lat] points, in metres (haversine). */
+export function lineLengthM(points: readonly (readonly [number, number])[]): number {
+  let total = 0;
+  for (let i = 1; i < points.length; i++) {
+    const [lon1, lat1] = points[i - 1]!;
+    const [lon2, lat2] = points[i]!;
+    const a = Math.sin(rad(lat2 - lat1) / 2) ** 2 + Math.cos(rad(lat1)) * Math.cos(rad(lat2)) * Math.sin(rad(lon2 - lon1) / 2) ** 2;
+    total += 2 * EARTH_RADIUS_M * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
+  }
+  return total;
+}
+
+/**
+ * Area of a polygon given by its corners ([lon, lat], open or closed), in m², on the sphere
+ * (Chamberlain & Duquette 2007, the formula of turf's `area`); within 0.5 % of the ellipsoidal
+ * area at Vietnam's latitudes, plenty for a citizen measuring a plot.
+ */
+export function polygonAreaM2(corners: readonly (readonly [number, number])[]): number {
+  const ring = corners.length > 1 && corners[0]![0] === corners[corners.length - 1]![0] && corners[0]![1] === corners[corners.length - 1]![1] ? corners.slice(0, -1) : corners;
+  const n = ring.length;
+  if (n < 3) return 0;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const lower = ring[i]!;
+    const middle = ring[(i + 1) % n]!;
+    const upper = ring[(i + 2) % n]!;
+    sum += (rad(upper[0]) - rad(lower[0])) * Math.sin(rad(middle[1]));
+  }
+  return Math.abs((sum * WGS84_RADIUS_M * WGS84_RADIUS_M) / 2);
+}
+
+/** A measured length or area as people read it: m / km, m² / ha, with the number formatted by `format`. */
+export function measureReadout(kind: 'distance' | 'area', value: number, format: (n: number, digits: number) => string): { value: string; unit: string } {
+  if (kind === 'distance') return value < 1000 ? { value: format(value, value < 10 ? 1 : 0), unit: 'm' } : { value: format(value / 1000, 2), unit: 'km' };
+  return value < 10_000 ? { value: format(value, value < 100 ? 1 : 0), unit: 'm²' } : { value: format(value / 10_000, 2), unit: 'ha' };
+}
+
+// ------------------------------------------------------------ import files
+
+/**
+ * The EPSG code a Shapefile's .prj (ESRI WKT) describes, among those we import: a VN-2000
+ * TM-3 zone by its central meridian, or plain WGS 84. Null when it is something else.
+ */
+export function sridFromPrj(wkt: string): Vn2000Srid | 4326 | null {
+  const text = wkt.replace(/\s+/g, ' ');
+  const isVn2000 = /VN[-_ ]?2000|Vietnam[_ ]2000/i.test(text);
+  if (!/PROJCS\[/i.test(text)) return /GEOGCS\[[^\]]*WGS[_ ]?(19)?84/i.test(text) && !isVn2000 ? 4326 : null;
+  if (!isVn2000) return null;
+  const m = /PARAMETER\["central_meridian",\s*([0-9.+-]+)\]/i.exec(text);
+  if (!m) return null;
+  const meridian = Number(m[1]);
+  const scale = /PARAMETER\["scale_factor",\s*([0-9.]+)\]/i.exec(text);
+  // TM-3 zones have scale 0.9999; UTM (0.9996) is another system
+  if (scale && Math.abs(Number(scale[1]) - 0.9999) > 1e-6) return null;
+  for (const [srid, z] of Object.entries(VN2000_ZONES)) if (Math.abs(z.centralMeridian - meridian) < 1e-6) return Number(srid) as Vn2000Srid;
+  return null;
+}

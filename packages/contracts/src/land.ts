@@ -48,6 +48,13 @@ export const ParcelSummary = Type.Object({
 });
 export type ParcelSummary = Static<typeof ParcelSummary>;
 
+/** One search box: an address, a place or former commune name (diacritics optional), a key ("tờ 5 thửa 12") or a mix. */
+export const ParcelFindQuery = Type.Object({
+  q: Type.String({ minLength: 1, maxLength: 200, description: 'What the person typed' }),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+});
+export type ParcelFindQuery = Static<typeof ParcelFindQuery>;
+
 export const ParcelSearchReply = Type.Object({ items: Type.Array(ParcelSummary), total: Type.Integer() });
 export type ParcelSearchReply = Static<typeof ParcelSearchReply>;
 
@@ -82,7 +89,21 @@ export const ZoningPlan = Type.Object({
   decisionDate: Day,
   synthetic: Type.Boolean(),
   zones: Type.Integer(),
+  /** A plan is a draft until a second land officer publishes it; citizens see only published plans. */
+  status: Type.Union([Type.Literal('draft'), Type.Literal('published')]),
+  publishedAt: Nullable(DateTime),
 });
+export type ZoningPlan = Static<typeof ZoningPlan>;
+
+export const StaffPlansReply = Type.Object({ items: Type.Array(ZoningPlan) });
+export type StaffPlansReply = Static<typeof StaffPlansReply>;
+
+/** Publishing a plan: the decision that approved it (số quyết định phê duyệt and its date), as the officer checked it. */
+export const PlanPublish = Type.Object({
+  decisionNumber: Type.String({ minLength: 1, maxLength: 100 }),
+  decisionDate: Day,
+}, { additionalProperties: false });
+export type PlanPublish = Static<typeof PlanPublish>;
 export const ZoningPlansReply = Type.Object({
   items: Type.Array(ZoningPlan),
   /** Planned land uses present in the zones, for the map legend. */
@@ -92,7 +113,7 @@ export type ZoningPlansReply = Static<typeof ZoningPlansReply>;
 
 export const ImportQuery = Type.Object({
   kind: Type.Union([Type.Literal('parcels'), Type.Literal('zones')], { description: 'What the file holds' }),
-  srid: Type.Integer({ description: 'EPSG code of the coordinates: a VN-2000 TM-3 zone (9210, 9215, 5897, 5899) or 4326' }),
+  srid: Type.Optional(Type.Integer({ description: 'EPSG code of the coordinates: a VN-2000 TM-3 zone (9210, 9215, 5897, 5899) or 4326; without it, read from the Shapefile\'s .prj' })),
   /** For zones: the plan they belong to. */
   planName: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
   decisionNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),

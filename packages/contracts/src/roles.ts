@@ -24,4 +24,4 @@ export const AGENCY_BOUND_ROLES = [
 ] as const satisfies readonly StaffRole[];
 
 /** Roles that open the staff console after sign-in (the `console.open` ability). */
-export const CONSOLE_ROLES = ['officer', 'agency_admin', 'leader', 'sysadmin', 'community_helper', 'alert_officer', 'finance_officer', 'assistant_editor', 'market_officer'] as const satisfies readonly Role[];
+export const CONSOLE_ROLES = ['officer', 'agency_admin', 'leader', 'sysadmin', 'community_helper', 'alert_officer', 'finance_officer', 'assistant_editor', 'market_officer', 'land_officer'] as const satisfies readonly Role[];

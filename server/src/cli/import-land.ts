@@ -64,7 +64,8 @@ async function main(): Promise<number> {
     await migrateUp(db, await collectMigrations(MODULES));
     if (!(await communesLoaded(db.kysely))) throw new UsageError('the database has no communes yet: start the server once (npm start) so it loads them, then import');
     const units = AdminUnits.load();
-    const importer = new LandImporter(db.kysely, FormerCommunes.load(formerCommunesFile(config.provincePack)));
+    const former = FormerCommunes.load(formerCommunesFile(config.provincePack));
+    const importer = new LandImporter(db.kysely, former);
     const started = Date.now();
     const bar = new cliProgress.SingleBar({ format: 'importing {value} features read ({speed}/s)', clearOnComplete: false }, cliProgress.Presets.shades_classic);
     bar.start(0, 0, { speed: 0 });
@@ -75,10 +76,12 @@ async function main(): Promise<number> {
       plan: args.plan,
       mayWrite: () => true,
       isCommune: (code) => units.getCommune(code) !== undefined,
+      placeNames: (code, formerCode) => [units.getCommune(code)?.name, formerCode ? former.get(formerCode)?.name : undefined],
       onProgress: (read) => bar.update(read, { speed: Math.round(read / Math.max(0.001, (Date.now() - started) / 1000)) }),
     }).finally(() => bar.stop());
     console.log(`read ${report.read}, inserted ${report.inserted}, updated ${report.updated}, rejected ${report.read - report.inserted - report.updated} (srid ${report.srid}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     for (const r of report.rejected) console.log(`feature #${r.feature}${r.key ? ` (${r.key})` : ''}: ${r.reason}`);
+    if (args.kind === 'zones') console.log('the plan is a draft: a land officer publishes it in the staff console (Quy hoạch) before citizens see it');
     return report.inserted + report.updated > 0 || report.read === 0 ? 0 : 1;
   } finally {
     await db.close();

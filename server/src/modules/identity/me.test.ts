@@ -78,6 +78,7 @@ describe('my account: profile, consents, data export, deletion', () => {
       ['sysadmin', '0900000901', ['alerts.manage', 'assistant.curate', 'console.open', 'dashboard.view', 'directory.edit', 'dossiers.read_staff', 'dossiers.view_indicators', 'identity.manage_users', 'market.stats', 'reports.configure', 'reports.work']],
       ['assistant editor', '0900000701', ['assistant.curate', 'console.open']],
       ['market officer', '0900000801', ['console.open', 'market.officer', 'market.stats']],
+      ['land officer', '0900000601', ['console.open', 'land.import']],
     ];
     for (const [who, phone, abilities] of expected) {
       it(`lists what the ${who} may do`, async () => {

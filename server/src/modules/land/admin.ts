@@ -1,14 +1,16 @@
 // Land data in and out: imports (land officers, CLI), the PDF sheet and vector tiles.
 import type { Principal } from '../../platform/auth.ts';
 import type { ImportQuery, ImportReply, ParcelPatch, ParcelSheet } from '@cds/contracts/land';
-import { resolveLandUse } from '@cds/contracts/land.rules';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { resolveLandUse, sridFromPrj } from '@cds/contracts/land.rules';
 import { badRequest, invalidField, notFound } from '../../platform/errors.ts';
 import { translate, type Locale } from '../../platform/i18n.ts';
 import type { Platform } from '../../platform/module.ts';
 import { bindPolicy, type Policy, type Scoped } from '../../platform/policy.ts';
 import type { AreasApi } from '../areas/index.ts';
 import type { FormerCommunes } from './former-communes.ts';
-import { geojsonFeatures, LandImporter, shapefileFeatures, type SourceFeature } from './import.ts';
+import { geojsonFeatures, isZip, LandImporter, shapefileFeatures, unzipParts, type SourceFeature } from './import.ts';
 import { parcelSheetPdf } from './pdf.ts';
 import { landRules } from './policy.ts';
 import * as repo from './repo.ts';
@@ -16,33 +18,58 @@ import { colourOf, type LandService } from './service.ts';
 import { isSupportedSrid } from './vn2000.ts';
 
 const PARCELS_PER_TILE = 20_000;
+/** A zip may unpack to at most this much (a province's parcels in one Shapefile stay well below). */
+const UNZIP_LIMIT = 8 * 1024 * 1024 * 1024;
 
 export class LandAdmin {
   private readonly policy: Policy<Scoped, 'write'>;
   private readonly importer: LandImporter;
 
-  constructor(private readonly platform: Platform, private readonly areas: AreasApi, former: FormerCommunes, private readonly service: LandService) {
+  constructor(private readonly platform: Platform, private readonly areas: AreasApi, private readonly former: FormerCommunes, private readonly service: LandService) {
     this.policy = bindPolicy(landRules, areas, 'land.import.forbidden');
     this.importer = new LandImporter(platform.db.kysely, former);
   }
 
   checkImport(q: ImportQuery): void {
-    if (!isSupportedSrid(q.srid)) throw invalidField('srid', 'land.import.srid');
+    if (q.srid !== undefined && !isSupportedSrid(q.srid)) throw invalidField('srid', 'land.import.srid');
     if (q.kind === 'zones' && (!q.planName || !q.decisionNumber || !q.decisionDate)) throw invalidField('planName', 'land.import.plan_required');
   }
 
-  /** Imports spooled files: `file` (GeoJSON) or `shp` + `dbf`. `principal` null = the CLI (no area limit). */
-  async importFiles(principal: Principal | null, q: ImportQuery, files: Record<string, string>, sourceName: string, onProgress?: (read: number) => void): Promise<ImportReply> {
+  /**
+   * Imports spooled files: `file` (GeoJSON, or a zip holding a Shapefile or a GeoJSON) or
+   * `shp` + `dbf` (+ `prj`). Without `srid` the coordinate system is read from the .prj.
+   * `principal` null = the CLI (no area limit).
+   */
+  async importFiles(principal: Principal | null, q: ImportQuery, files: Record<string, string>, sourceName: string, onProgress?: (read: number) => void, locale: Locale = 'vi'): Promise<ImportReply> {
     this.checkImport(q);
+    let parts: Record<string, string | undefined> = files;
+    if (files.file && (await isZip(files.file))) {
+      try {
+        parts = { ...(await unzipParts(files.file, path.dirname(files.file), UNZIP_LIMIT)) };
+      } catch (err) {
+        throw badRequest('land.import.bad_file', { reason: (err as Error).message.slice(0, 200) });
+      }
+      if (!parts.file && !(parts.shp && parts.dbf)) throw badRequest('land.import.zip_empty');
+    }
     let features: AsyncIterable<SourceFeature>;
-    if (files.file) features = geojsonFeatures(files.file);
-    else if (files.shp && files.dbf) features = shapefileFeatures(files.shp, files.dbf);
+    if (parts.file) features = geojsonFeatures(parts.file);
+    else if (parts.shp && parts.dbf) features = shapefileFeatures(parts.shp, parts.dbf);
     else throw badRequest('land.import.no_file');
+    let srid = q.srid;
+    if (srid === undefined) {
+      // the .prj says which VN-2000 zone (or WGS 84) the coordinates are in; GeoJSON has none
+      const prj = parts.prj ? await fs.readFile(parts.prj, 'utf8') : null;
+      srid = prj === null ? undefined : (sridFromPrj(prj) ?? undefined);
+      if (srid === undefined) throw invalidField('srid', prj === null ? 'land.import.srid_missing' : 'land.import.srid_prj');
+    }
     const mayWrite = (communeCode: string) => principal === null || this.policy.can(principal, 'write', { areaCode: communeCode });
     try {
       const report = await this.importer.run(features, {
         kind: q.kind,
-        srid: q.srid as Parameters<LandImporter['run']>[1]['srid'],
+        srid: srid as Parameters<LandImporter['run']>[1]['srid'],
+        placeNames: (code, formerCode) => [this.areas.getCommune(code)?.name, formerCode ? this.former.get(formerCode)?.name : undefined],
+        importedBy: principal?.userId ?? null,
+        locale,
         sourceName,
         plan: q.kind === 'zones' ? { name: q.planName!, decisionNumber: q.decisionNumber!, decisionDate: q.decisionDate! } : undefined,
         mayWrite,
@@ -54,7 +81,7 @@ export class LandAdmin {
         action: `land.import.${q.kind}`,
         subjectType: 'land_import',
         subjectId: sourceName,
-        details: { srid: q.srid, read: report.read, inserted: report.inserted, updated: report.updated, rejected: report.rejected.length },
+        details: { srid, read: report.read, inserted: report.inserted, updated: report.updated, rejected: report.rejected.length },
       });
       return report;
     } catch (err) {
@@ -77,7 +104,8 @@ export class LandAdmin {
       return { code: use.code, legacyCode: use.legacyCode, areaM2: u.areaM2 };
     });
     await this.platform.db.kysely.transaction().execute(async (trx) => {
-      await repo.updateParcel(trx, id, { landUses, areaM2: patch.areaM2, address: patch.address });
+      const searchText = patch.address === undefined ? undefined : this.service.searchTextOf(patch.address, before.commune_code, before.former_commune_code);
+      await repo.updateParcel(trx, id, { landUses, areaM2: patch.areaM2, address: patch.address, searchText });
       await this.platform.audit.record({
         actorUserId: principal.userId,
         action: 'land.parcel.correct',

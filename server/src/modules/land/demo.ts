@@ -5,11 +5,15 @@
 // commune. Deterministic: the same count gives the same parcels.
 import { fromWgs84, type Position } from './vn2000.ts';
 import type { ParcelInput, StoredLandUse, ZoneInput } from './repo.ts';
+import { parcelSearchText } from '@cds/contracts/land.rules';
 import { seededRandom } from '../../platform/random.ts';
 
 export const DEMO_SOURCE = 'demo-synthetic';
 const PARCELS_PER_SIDE = 10;
 const ROAD_SPACING_M = 90;
+/** Street names (wards) and village names (communes) of the demo addresses: common in Lạng Sơn, not tied to the real places. */
+const STREETS = ['Bà Triệu', 'Lê Lợi', 'Trần Đăng Ninh', 'Hùng Vương', 'Phai Vệ', 'Ngô Quyền', 'Tam Thanh', 'Lý Thái Tổ', 'Bắc Sơn', 'Minh Khai'];
+const VILLAGES = ['Nà Phải', 'Bản Slằng', 'Khau Khoang', 'Pác Cáp', 'Còn Quan', 'Nà Lìn', 'Bản Chu', 'Khòn Pát', 'Nà Thâm', 'Pò Mã'];
 
 
 /** A local frame in metres around a point, turned by `bearing` radians. */
@@ -32,6 +36,9 @@ const rect = (at: ReturnType<typeof frame>, a0: number, a1: number, c0: number, 
 
 export interface DemoCommune {
   code: string;
+  name: string;
+  /** Names of its former communes, by code. */
+  formerNames: Record<string, string>;
   type: 'commune' | 'ward' | 'special';
   centre: { lat: number; lon: number };
   formerCodes: string[];
@@ -85,19 +92,24 @@ export function demoParcels(communes: DemoCommune[], total: number): ParcelInput
       if (i % 7 === 3) Object.assign(farm, { code: 'HNK', legacyCode: 'BHK' });
       const landUses: StoredLandUse[] = [{ code: residential, legacyCode: null, areaM2: homeArea }];
       if (farm.areaM2 > 0) landUses.push(farm);
+      // house numbers odd on one side of the road, even on the other, as streets are numbered
+      const address = c.type === 'ward'
+        ? `Số ${slot * 2 + (side === 1 ? 1 : 2)}, đường ${STREETS[road % STREETS.length]!}`
+        : `Thôn ${VILLAGES[road % VILLAGES.length]!}`;
       out.push({
         communeCode: c.code,
         formerCommuneCode: former,
         sheet,
         parcel: inRoad + 1,
         areaM2: area,
-        address: null,
+        address,
         landUses,
         geometry: JSON.stringify({ type: 'Polygon', coordinates: rings }),
         sourceGeometry: toSource(rings, 9215),
         sourceSrid: 9215,
         synthetic: true,
         source: DEMO_SOURCE,
+        searchText: parcelSearchText([address, c.name, former ? c.formerNames[former] : null]),
       });
     }
   });

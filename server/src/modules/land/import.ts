@@ -9,10 +9,14 @@ import chain from 'stream-chain';
 import { parser } from 'stream-json';
 import { pick } from 'stream-json/filters/pick.js';
 import { streamArray } from 'stream-json/streamers/stream-array.js';
+import path from 'node:path';
 import * as shapefile from 'shapefile';
-import { formatCadastralKey, MAX_PARCEL, MAX_SHEET, resolveLandUse, type Vn2000Srid } from '@cds/contracts/land.rules';
+import { Unzip, UnzipInflate } from 'fflate';
+import { formatCadastralKey, MAX_PARCEL, MAX_SHEET, parcelSearchText, resolveLandUse, type Vn2000Srid } from '@cds/contracts/land.rules';
 import type { ImportReply } from '@cds/contracts/land';
+import type { Locale } from '../../platform/i18n.ts';
 import type { FormerCommunes } from './former-communes.ts';
+import { messages } from './messages.ts';
 import * as repo from './repo.ts';
 import { toWgs84, WGS84, type Position } from './vn2000.ts';
 
@@ -35,6 +39,74 @@ export async function* shapefileFeatures(shp: string, dbf: string): AsyncGenerat
     if (r.done) return;
     yield { properties: r.value.properties as Record<string, unknown>, geometry: r.value.geometry };
   }
+}
+
+/** The parts of a zipped Shapefile (or a zipped GeoJSON) written out to `dir`, by kind. */
+export interface UnzippedParts {
+  shp?: string;
+  dbf?: string;
+  prj?: string;
+  file?: string;
+}
+
+/** Whether a spooled upload is a zip archive (a zipped Shapefile), by its first bytes. */
+export async function isZip(file: string): Promise<boolean> {
+  const fh = await fs.promises.open(file, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    await fh.read(head, 0, 4, 0);
+    return head.readUInt32LE(0) === 0x04034b50;
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * Extracts the first .shp, .dbf, .prj (or .geojson/.json) of a zip into `dir`, streamed
+ * chunk by chunk (a province's archive can be gigabytes); anything else in it is skipped.
+ * Stops at `maxBytes` unpacked, so a zip bomb cannot fill the disk.
+ */
+export async function unzipParts(zip: string, dir: string, maxBytes: number): Promise<UnzippedParts> {
+  const parts: UnzippedParts = {};
+  const fds: number[] = [];
+  let written = 0;
+  let failure: Error | null = null;
+  const unzip = new Unzip((entry) => {
+    const ext = path.extname(entry.name).toLowerCase().slice(1);
+    const kind = ext === 'shp' || ext === 'dbf' || ext === 'prj' ? ext : ext === 'geojson' || ext === 'json' ? 'file' : null;
+    // macOS archives carry "__MACOSX/._x.shp" resource forks: not the data
+    if (!kind || parts[kind] || entry.name.includes('__MACOSX/')) return;
+    const to = path.join(dir, `unzipped.${kind === 'file' ? 'json' : kind}`);
+    parts[kind] = to;
+    const fd = fs.openSync(to, 'w');
+    fds.push(fd);
+    entry.ondata = (err, chunk) => {
+      if (err) {
+        failure ??= err;
+        return;
+      }
+      written += chunk.length;
+      if (written > maxBytes) {
+        failure ??= new Error('the zip unpacks to more than the import limit');
+        entry.terminate();
+        return;
+      }
+      fs.writeSync(fd, chunk);
+    };
+    entry.start();
+  });
+  unzip.register(UnzipInflate);
+  try {
+    for await (const chunk of fs.createReadStream(zip)) {
+      unzip.push(chunk as Uint8Array);
+      if (failure) break;
+    }
+    if (!failure) unzip.push(new Uint8Array(0), true);
+  } finally {
+    for (const fd of fds) fs.closeSync(fd);
+  }
+  if (failure) throw new Error(`zip: ${(failure as Error).message}`);
+  return parts;
 }
 
 /** Attribute names seen in cadastral files (ViLIS/ELIS exports, Shapefile-truncated, plain). */
@@ -78,7 +150,12 @@ const asCode = (v: unknown): string | undefined => {
   return /^[0-9]{5}$/.test(s) ? s : undefined;
 };
 
-class Rejected extends Error {}
+/** Why a feature was left out: a message key under land.reject.* and its values. */
+class Rejected extends Error {
+  constructor(readonly code: string, readonly params: Record<string, string | number> = {}) {
+    super(code);
+  }
+}
 
 type Ring = Position[];
 
@@ -98,26 +175,26 @@ function planarArea(polygons: Position[][][]): number {
 
 function reproject(geometry: unknown, project: (p: readonly number[]) => Position, metric: boolean): { wgs: string; source: string; areaM2: number } {
   const g = geometry as { type?: unknown; coordinates?: unknown } | null;
-  if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) throw new Rejected(`geometry must be a Polygon or MultiPolygon (got ${g ? String(g.type) : 'none'})`);
+  if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) throw new Rejected('geometry_type', { type: g ? String(g.type) : '–' });
   const polygons = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as unknown;
-  if (!Array.isArray(polygons) || polygons.length === 0) throw new Rejected('geometry has no coordinates');
+  if (!Array.isArray(polygons) || polygons.length === 0) throw new Rejected('no_coordinates');
   const ring = (r: unknown): Ring => {
-    if (!Array.isArray(r) || r.length < 4) throw new Rejected('a ring needs at least 4 positions');
+    if (!Array.isArray(r) || r.length < 4) throw new Rejected('ring_short');
     const pts = r.map((p: unknown) => {
-      if (!Array.isArray(p) || p.length < 2 || !p.slice(0, 2).every((n) => typeof n === 'number' && Number.isFinite(n))) throw new Rejected('a position is not two numbers');
+      if (!Array.isArray(p) || p.length < 2 || !p.slice(0, 2).every((n) => typeof n === 'number' && Number.isFinite(n))) throw new Rejected('position');
       return [p[0] as number, p[1] as number] as Position;
     });
     const [f, l] = [pts[0]!, pts[pts.length - 1]!];
-    if (f[0] !== l[0] || f[1] !== l[1]) throw new Rejected('a ring is not closed');
+    if (f[0] !== l[0] || f[1] !== l[1]) throw new Rejected('ring_open');
     return pts;
   };
   const source = polygons.map((poly: unknown) => {
-    if (!Array.isArray(poly) || poly.length === 0) throw new Rejected('a polygon has no rings');
+    if (!Array.isArray(poly) || poly.length === 0) throw new Rejected('no_rings');
     return poly.map(ring);
   });
   const wgs = source.map((poly) => poly.map((r) => r.map((p) => {
     const [lon, lat] = project(p);
-    if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lat) > 90 || Math.abs(lon) > 180) throw new Rejected('coordinates do not fit the coordinate system');
+    if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lat) > 90 || Math.abs(lon) > 180) throw new Rejected('outside_system');
     return [Math.round(lon * 1e8) / 1e8, Math.round(lat * 1e8) / 1e8] as Position;
   })));
   // the grid area in a TM-3 zone is within 0.1 % of the ground area; for WGS 84 input, metres around the first point
@@ -144,10 +221,10 @@ function landUsesOf(v: unknown, total: number | undefined): repo.StoredLandUse[]
       if (code?.trim()) parts.push({ code: code.trim(), area: asNumber(area) });
     }
   }
-  if (parts.length === 0) throw new Rejected('no land-use code');
+  if (parts.length === 0) throw new Rejected('no_land_use');
   return parts.map((p, i) => {
     const use = resolveLandUse(p.code);
-    if (!use) throw new Rejected(`unknown land-use code ${p.code}`);
+    if (!use) throw new Rejected('land_use', { code: p.code });
     // without areas per use, the whole parcel is counted under the first (main) use
     const area = p.area ?? (i === 0 && total !== undefined ? total : 0);
     return { code: use.code, legacyCode: use.legacyCode, areaM2: area };
@@ -164,6 +241,12 @@ export interface ImportOptions {
   /** Whether the importer may write in this commune (their area). */
   mayWrite: (communeCode: string) => boolean;
   isCommune: (code: string) => boolean;
+  /** Names of today's commune and the former one, for finding the parcel by place name. */
+  placeNames: (communeCode: string, formerCode: string | null) => (string | undefined)[];
+  /** The language of the rejection reasons (default Vietnamese). */
+  locale?: Locale;
+  /** Who imports (null: the command line), kept on a plan until it is published. */
+  importedBy?: string | null;
   onProgress?: (read: number) => void;
   batchSize?: number;
   /** At most this many rejections listed (all are counted). */
@@ -175,12 +258,15 @@ export class LandImporter {
 
   async run(features: AsyncIterable<SourceFeature>, opts: ImportOptions): Promise<ImportReply> {
     const project = toWgs84(opts.srid);
+    // the module's own texts, read directly: the CLI runs without the app's message registry
+    const describe = (code: string, params: Record<string, string | number> = {}) =>
+      (messages[opts.locale ?? 'vi']![`land.reject.${code}`] ?? code).replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
     const report: ImportReply = { read: 0, inserted: 0, updated: 0, rejected: [], srid: opts.srid };
     const reject = (feature: number, key: string | null, reason: string) => {
       if (report.rejected.length < (opts.maxListed ?? 1000)) report.rejected.push({ feature, key, reason });
     };
     const planId = opts.kind === 'zones' && opts.plan
-      ? await repo.upsertPlan(this.db, { ...opts.plan, synthetic: false, source: opts.sourceName })
+      ? await repo.upsertPlan(this.db, { ...opts.plan, synthetic: false, source: opts.sourceName, importedBy: opts.importedBy ?? null })
       : null;
     const batchSize = opts.batchSize ?? 500;
     let batch: { index: number; key: string; parcel?: repo.ParcelInput; zone?: repo.ZoneInput }[] = [];
@@ -192,7 +278,7 @@ export class LandImporter {
       const invalid = await repo.invalidGeometries(this.db, unique.map((b) => (b.parcel ?? b.zone)!.geometry));
       const valid = unique.filter((b, i) => {
         const why = invalid.get(i);
-        if (why !== undefined) reject(b.index, b.key, `invalid geometry: ${why}`);
+        if (why !== undefined) reject(b.index, b.key, describe('invalid', { why }));
         return why === undefined;
       });
       const counts = opts.kind === 'parcels'
@@ -216,19 +302,19 @@ export class LandImporter {
           batch.push({ index, key, parcel: { ...item, geometry: g.wgs, sourceGeometry: g.source } });
         } else {
           const zoneCode = String(get('zone') ?? '').trim();
-          if (!zoneCode) throw new Rejected('missing zone code');
+          if (!zoneCode) throw new Rejected('no_zone');
           key = zoneCode;
           const use = resolveLandUse(String(get('landUse') ?? ''));
-          if (!use) throw new Rejected(`unknown land-use code ${String(get('landUse') ?? '')}`);
+          if (!use) throw new Rejected('land_use', { code: String(get('landUse') ?? '') });
           const density = asNumber(get('density'));
           const floors = asInt(get('floors'));
-          if (density !== undefined && (density < 0 || density > 100)) throw new Rejected('building density must be 0–100 %');
+          if (density !== undefined && (density < 0 || density > 100)) throw new Rejected('density');
           const g = reproject(f?.geometry, project, opts.srid !== WGS84);
           batch.push({ index, key, zone: { zoneCode, landUseCode: use.code, buildingDensityPct: density ?? null, maxFloors: floors ?? null, geometry: g.wgs, sourceGeometry: g.source, sourceSrid: opts.srid } });
         }
       } catch (err) {
         if (!(err instanceof Rejected)) throw err;
-        reject(index, key, err.message);
+        reject(index, key, describe(err.code, err.params));
       }
       if (batch.length >= batchSize) await flush();
       if (index % 1000 === 0) opts.onProgress?.(index);
@@ -247,35 +333,37 @@ export class LandImporter {
   private parcel(get: (f: Field) => unknown, opts: ImportOptions, geometryArea: number): Omit<repo.ParcelInput, 'geometry' | 'sourceGeometry'> {
     const sheet = asInt(get('sheet'));
     const parcel = asInt(get('parcel'));
-    if (sheet === undefined || sheet < 1 || sheet > MAX_SHEET) throw new Rejected('missing or bad sheet number (số tờ)');
-    if (parcel === undefined || parcel < 1 || parcel > MAX_PARCEL) throw new Rejected('missing or bad parcel number (số thửa)');
+    if (sheet === undefined || sheet < 1 || sheet > MAX_SHEET) throw new Rejected('sheet');
+    if (parcel === undefined || parcel < 1 || parcel > MAX_PARCEL) throw new Rejected('parcel');
     const code = asCode(get('commune'));
     let formerCode = asCode(get('formerCommune')) ?? null;
-    if (!code) throw new Rejected('missing commune code');
+    if (!code) throw new Rejected('no_commune');
     let communeCode = code;
     if (!opts.isCommune(code)) {
       // a pre-2025 code in the commune column: the key stays on the former commune
       const former = this.former.get(code);
-      if (!former) throw new Rejected(`unknown commune ${code}`);
+      if (!former) throw new Rejected('commune', { code });
       formerCode = code;
       communeCode = former.into[0]!;
     }
-    if (formerCode && !this.former.get(formerCode)) throw new Rejected(`unknown former commune ${formerCode}`);
-    if (!opts.mayWrite(communeCode)) throw new Rejected(`commune ${communeCode} is outside your area`);
+    if (formerCode && !this.former.get(formerCode)) throw new Rejected('former', { code: formerCode });
+    if (!opts.mayWrite(communeCode)) throw new Rejected('outside_area', { code: communeCode });
     const area = asNumber(get('area'));
-    if (area !== undefined && area <= 0) throw new Rejected('area must be positive');
+    if (area !== undefined && area <= 0) throw new Rejected('area');
     const address = get('address');
+    const addressText = typeof address === 'string' ? address.trim().slice(0, 500) : null;
     return {
       communeCode,
       formerCommuneCode: formerCode,
       sheet,
       parcel,
       areaM2: area ?? null,
-      address: typeof address === 'string' ? address.trim().slice(0, 500) : null,
+      address: addressText,
       landUses: landUsesOf(get('landUse'), area ?? geometryArea),
       sourceSrid: opts.srid,
       synthetic: false,
       source: opts.sourceName,
+      searchText: parcelSearchText([addressText, ...opts.placeNames(communeCode, formerCode)]),
     };
   }
 }

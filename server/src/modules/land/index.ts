@@ -20,8 +20,9 @@ export interface LandApi {
   importFiles(q: ImportQuery, files: Record<string, string>, sourceName: string, onProgress?: (read: number) => void): Promise<ImportReply>;
 }
 
-/** Demo land officer of the Department of Agriculture and Environment (Sở Nông nghiệp và Môi trường), whole province. */
+/** Demo land officers of the Department of Agriculture and Environment (Sở Nông nghiệp và Môi trường), whole province: one imports, the other publishes plans. */
 const DEMO_STAFF_PHONE = '0900000601';
+const DEMO_SECOND_STAFF_PHONE = '0900000602';
 
 export const landModule: ModuleDefinition<LandApi> = {
   name: 'land',
@@ -56,6 +57,11 @@ export const landModule: ModuleDefinition<LandApi> = {
           phone: DEMO_STAFF_PHONE,
           fullName: 'Lục Văn Đạt',
           // lives in Phường Đông Kinh, where no other demo account lives (the identity tests count those)
+          communeCode: '05977',
+          memberships: [{ role: 'land_officer', agencyCode: 'SNNMT-20', areaCode: province }],
+        }, {
+          phone: DEMO_SECOND_STAFF_PHONE,
+          fullName: 'Hoàng Thị Mai',
           communeCode: '05977',
           memberships: [{ role: 'land_officer', agencyCode: 'SNNMT-20', areaCode: province }],
         }]);

@@ -5,7 +5,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { VectorTile } from '@mapbox/vector-tile';
 import * as P from 'pbf';
-import type { ImportReply, ParcelSearchReply, ParcelSheet, ZoningPlansReply } from '@cds/contracts/land';
+import { zipSync } from 'fflate';
+import type { ImportReply, ParcelSearchReply, ParcelSheet, StaffPlansReply, ZoningPlan, ZoningPlansReply } from '@cds/contracts/land';
 import { createTestApp, type TestApp } from '../../../test/helpers.ts';
 import { signIn, type TestSession } from '../../../test/identity.ts';
 import { polygonShapefile } from '../../../test/land.ts';
@@ -48,12 +49,14 @@ const feature = (properties: Record<string, unknown>, coordinates: unknown) => (
 describe('land routes', () => {
   let t: TestApp;
   let officer: TestSession;
+  let secondOfficer: TestSession;
   let citizen: TestSession;
   let first: ParcelSheet;
 
   before(async () => {
     t = await createTestApp();
     officer = await signIn(t.app, '0900000601');
+    secondOfficer = await signIn(t.app, '0900000602');
     citizen = await signIn(t.app, '0900000001');
   });
   after(async () => {
@@ -142,7 +145,7 @@ describe('land routes', () => {
   it('lists the two synthetic plans with a legend', async () => {
     const body = (await get('/api/land/plans')).json() as ZoningPlansReply;
     assert.equal(body.items.filter((p) => p.synthetic).length, 2);
-    assert.ok(body.items.every((p) => p.zones === 4));
+    assert.ok(body.items.every((p) => p.zones === 4 && p.status === 'published'));
     assert.ok(body.legend.some((l) => l.code === 'TMD' && l.name === 'Đất thương mại, dịch vụ' && /^#[0-9a-f]{6}$/.test(l.colour)));
   });
 
@@ -162,6 +165,43 @@ describe('land routes', () => {
     assert.ok(low.layers.zoning);
     assert.equal((await get('/api/land/tiles/16/99999999/1.mvt')).statusCode, 400);
     assert.equal((await get('/api/land/tiles/21/0/0.mvt')).statusCode, 400);
+  });
+
+  it('finds parcels by address, by place or former commune name without diacritics, and by "tờ … thửa …"', async () => {
+    const find = async (q: string) => {
+      const res = await get(`/api/land/parcels/find?q=${encodeURIComponent(q)}`);
+      assert.equal(res.statusCode, 200, `${q}: ${res.body}`);
+      return res.json() as ParcelSearchReply;
+    };
+    // the demo's first ward parcel: house number 1 on the first street of Phường Lương Văn Tri
+    const byAddress = await find('so 1 duong ba trieu luong van tri');
+    assert.ok(byAddress.items.length >= 1);
+    for (const p of byAddress.items) {
+      assert.equal(p.commune.code, LVT);
+      assert.match(p.address ?? '', /^Số 1, đường Bà Triệu$/);
+    }
+    assert.deepEqual((await find('Số 1, đường Bà Triệu, Lương Văn Tri')).items.map((p) => p.id), byAddress.items.map((p) => p.id), 'with diacritics, the same parcels');
+    // the former Xã Quảng Lạc, now part of Phường Lương Văn Tri, by its name alone
+    const former = await find('quang lac');
+    assert.ok(former.items.length >= 1 && former.items.every((p) => p.formerCommune?.code === '05989'));
+    // sheet and parcel numbers in words, with the former commune's name
+    const key = await find('thửa 2 tờ 1 Quảng Lạc');
+    assert.equal(key.items.length, 1);
+    assert.deepEqual([key.items[0]!.formerCommune?.code, key.items[0]!.sheet, key.items[0]!.parcel], ['05989', 1, 2]);
+    assert.deepEqual((await find('05989-1-2')).items.map((p) => p.id), key.items.map((p) => p.id));
+    assert.deepEqual(await find('thon khong co that'), { items: [], total: 0 });
+  });
+
+  it('refuses an empty or meaningless address search and an unknown commune code', async () => {
+    for (const q of ['', '%20', ',,,', 'x%C3%A3']) {
+      const res = await get(`/api/land/parcels/find?q=${q}`);
+      assert.equal(res.statusCode, 400, q);
+      assert.equal(res.json().error.details[0].field, 'q', q);
+    }
+    const unknown = await get('/api/land/parcels/find?q=99999%20to%201');
+    assert.equal(unknown.statusCode, 400);
+    assert.equal(unknown.json().error.details[0].field, 'q');
+    assert.equal((await get('/api/land/parcels/find?q=ab&limit=0')).statusCode, 400);
   });
 
   it('lets a land officer correct a parcel\'s land use with a reason kept in the audit trail', async () => {
@@ -227,10 +267,10 @@ describe('land routes', () => {
       assert.equal(report.inserted, 2);
       assert.equal(report.updated, 0);
       assert.deepEqual(report.rejected.map((r) => r.feature).sort(), [3, 4, 5, 6]);
-      assert.match(report.rejected.find((r) => r.feature === 3)!.reason, /invalid geometry/i);
-      assert.match(report.rejected.find((r) => r.feature === 4)!.reason, /sheet/);
+      assert.match(report.rejected.find((r) => r.feature === 3)!.reason, /^Hình không hợp lệ: Self-intersection/);
+      assert.equal(report.rejected.find((r) => r.feature === 4)!.reason, 'Thiếu hoặc sai số tờ bản đồ');
       assert.match(report.rejected.find((r) => r.feature === 5)!.reason, /XYZ/);
-      assert.match(report.rejected.find((r) => r.feature === 6)!.reason, /Polygon/);
+      assert.equal(report.rejected.find((r) => r.feature === 6)!.reason, 'Hình phải là vùng (Polygon hoặc MultiPolygon), tệp ghi Point');
 
       // reprojected: the parcel is found at the WGS 84 point it was drawn from, within a metre
       const at = await get(`/api/land/parcels/at?lat=${placeLat + 0.00005}&lon=${placeLon + 0.00005}`);
@@ -268,7 +308,7 @@ describe('land routes', () => {
       assert.equal(res.statusCode, 200, res.body);
       const report = res.json() as ImportReply;
       assert.equal(report.inserted, 1);
-      assert.deepEqual(report.rejected.map((r) => [r.feature, /sheet/.test(r.reason)]), [[2, true]]);
+      assert.deepEqual(report.rejected.map((r) => [r.feature, r.reason]), [[2, 'Thiếu hoặc sai số tờ bản đồ']]);
       const sheet = (await get(`/api/land/parcels/at?lat=${placeLat - 0.001 + 0.00005}&lon=${placeLon + 0.00005}`)).json() as ParcelSheet;
       assert.equal(sheet.key, '06040-78-1');
       assert.equal(sheet.address, 'Thôn Bản Slằng');
@@ -279,21 +319,100 @@ describe('land routes', () => {
       const hanoi = feature({ commune: '00070', sheet: 1, parcel: 1, landUse: 'ODT' }, vn2000Square(placeLat + 0.003, placeLon, 10));
       const here = feature({ commune: '06040', sheet: 79, parcel: 1, landUse: 'ONT' }, vn2000Square(placeLat + 0.003, placeLon, 10));
       const res = await post('/api/land/imports?kind=parcels&srid=9215', officer, { file: file([hanoi, here]) });
+      const inEnglish = await t.app.inject({ method: 'POST', url: '/api/land/imports?kind=parcels&srid=9215', ...(() => {
+        const m = multipart({ file: file([hanoi]) });
+        return { payload: m.payload, headers: { ...m.headers, ...officer.headers, 'accept-language': 'en' } };
+      })() });
+      assert.deepEqual((inEnglish.json() as ImportReply).rejected.map((r) => r.reason), ['commune 00070 is outside your area']);
       const report = res.json() as ImportReply;
       assert.equal(report.inserted, 1);
-      assert.deepEqual(report.rejected.map((r) => [r.feature, r.reason]), [[1, 'commune 00070 is outside your area']]);
+      assert.deepEqual(report.rejected.map((r) => [r.feature, r.reason]), [[1, 'Xã 00070 nằm ngoài địa bàn của bạn']]);
     });
 
-    it('imports zoning zones into a plan', async () => {
+    it('imports zoning zones into a draft plan that a second officer publishes with its decision', async () => {
       const zone = { type: 'Feature', properties: { zone: 'OM-09', landUse: 'ONT', density: 70, floors: 3 }, geometry: { type: 'Polygon', coordinates: vn2000Square(placeLat - 0.0002, placeLon - 0.0002, 60) } };
       const url = `/api/land/imports?kind=zones&srid=9215&planName=${encodeURIComponent('Quy hoạch thử')}&decisionNumber=${encodeURIComponent('12/QĐ-UBND')}&decisionDate=2025-09-01`;
       const res = await post(url, officer, { file: file([zone]) });
       assert.equal(res.statusCode, 200, res.body);
       assert.equal((res.json() as ImportReply).inserted, 1);
-      const sheet = (await get(`/api/land/parcels/at?lat=${placeLat + 0.00005}&lon=${placeLon + 0.00005}`)).json() as ParcelSheet;
-      const z = sheet.zoning.find((x) => x.plan.decisionNumber === '12/QĐ-UBND');
-      assert.ok(z, 'the new plan designates the parcel');
-      assert.deepEqual([z.zoneCode, z.landUse.code, z.buildingDensityPct, z.maxFloors], ['OM-09', 'ONT', 70, 3]);
+      const zoningHere = async () => ((await get(`/api/land/parcels/at?lat=${placeLat + 0.00005}&lon=${placeLon + 0.00005}`)).json() as ParcelSheet).zoning.find((x) => x.zoneCode === 'OM-09');
+      // a draft: citizens see neither the plan nor its zones
+      assert.equal(await zoningHere(), undefined, 'a draft designates nothing yet');
+      assert.ok(!((await get('/api/land/plans')).json() as ZoningPlansReply).items.some((p) => p.name === 'Quy hoạch thử'));
+      const staff = await t.app.inject({ method: 'GET', url: '/api/land/staff/plans', headers: officer.headers });
+      assert.equal(staff.statusCode, 200, staff.body);
+      const draft = (staff.json() as StaffPlansReply).items.find((p) => p.name === 'Quy hoạch thử')!;
+      assert.deepEqual([draft.status, draft.publishedAt, draft.zones], ['draft', null, 1]);
+      assert.equal((await t.app.inject({ method: 'GET', url: '/api/land/staff/plans', headers: citizen.headers })).statusCode, 403);
+      assert.equal((await get('/api/land/staff/plans')).statusCode, 401);
+
+      const publish = (session: TestSession | null, payload: unknown, id = draft.id) =>
+        t.app.inject({ method: 'POST', url: `/api/land/plans/${id}/publish`, payload: payload as object, headers: session?.headers ?? {} });
+      const decision = { decisionNumber: '12/QĐ-UBND', decisionDate: '2025-09-02' };
+      assert.equal((await publish(null, decision)).statusCode, 401);
+      assert.equal((await publish(citizen, decision)).statusCode, 403);
+      const self = await publish(officer, decision);
+      assert.equal(self.statusCode, 403, 'whoever imported may not publish');
+      assert.match(self.json().error.message, /cán bộ khác/);
+      const badDate = await publish(secondOfficer, { ...decision, decisionDate: '2025-13-40' });
+      assert.equal(badDate.statusCode, 400);
+      assert.equal(badDate.json().error.details[0].field, 'decisionDate');
+      assert.equal((await publish(secondOfficer, { decisionDate: '2025-09-02' })).statusCode, 400);
+      const taken = await publish(secondOfficer, { ...decision, decisionNumber: 'DEMO-1/QĐ-UBND' });
+      assert.equal(taken.statusCode, 409, 'another plan holds that decision number');
+      assert.equal((await publish(secondOfficer, decision, '00000000-0000-4000-8000-000000000000')).statusCode, 404);
+
+      const ok = await publish(secondOfficer, decision);
+      assert.equal(ok.statusCode, 200, ok.body);
+      const published = ok.json() as ZoningPlan;
+      assert.deepEqual([published.status, published.decisionDate], ['published', '2025-09-02']);
+      assert.ok(published.publishedAt);
+      assert.equal((await publish(secondOfficer, decision)).statusCode, 409, 'published once');
+      const z = await zoningHere();
+      assert.ok(z, 'the published plan designates the parcel');
+      assert.deepEqual([z.zoneCode, z.landUse.code, z.buildingDensityPct, z.maxFloors, z.plan.decisionDate], ['OM-09', 'ONT', 70, 3, '2025-09-02']);
+      const { rows } = await t.db.query<{ actor_user_id: string; details: { decisionNumber: string } }>(
+        'SELECT actor_user_id, details FROM audit_log WHERE action = $1 AND subject_id = $2', ['land.plan.publish', draft.id]);
+      assert.equal(rows.length, 1);
+      assert.equal(rows[0]!.details.decisionNumber, '12/QĐ-UBND');
+
+      // zones imported again: the plan is a draft again until someone publishes the change
+      assert.equal((await post(url, secondOfficer, { file: file([zone]) })).statusCode, 200);
+      assert.equal(await zoningHere(), undefined);
+      assert.equal((await publish(secondOfficer, decision)).statusCode, 403, 'now the second officer imported it');
+      assert.equal((await publish(officer, decision)).statusCode, 200);
+    });
+
+    it('imports a zipped Shapefile, reading its VN-2000 zone from the .prj', async () => {
+      const { shp, dbf } = polygonShapefile([
+        { rings: vn2000Square(placeLat - 0.002, placeLon, 18), props: { MaXa: '06040', SoHieuToBD: 80, SoThuTuThu: 1, DienTich: 324, KyHieuMDSD: 'ONT', DiaChi: 'Thôn Khau Slôm' } },
+      ], [
+        { name: 'MaXa', type: 'C', length: 5 }, { name: 'SoHieuToBD', type: 'N', length: 4 }, { name: 'SoThuTuThu', type: 'N', length: 5 },
+        { name: 'DienTich', type: 'N', length: 10 }, { name: 'KyHieuMDSD', type: 'C', length: 20 }, { name: 'DiaChi', type: 'C', length: 60 },
+      ]);
+      const prj = 'PROJCS["VN_2000_KT_107_15_mui_3",GEOGCS["GCS_VN-2000",DATUM["D_Vietnam_2000",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",107.25],PARAMETER["Scale_Factor",0.9999],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
+      const zip = Buffer.from(zipSync({ 'thua_dat/ThuaDat.shp': shp, 'thua_dat/ThuaDat.dbf': dbf, 'thua_dat/ThuaDat.prj': Buffer.from(prj), 'thua_dat/ThuaDat.shx': Buffer.alloc(100) }));
+      const res = await post('/api/land/imports?kind=parcels', officer, { file: zip });
+      assert.equal(res.statusCode, 200, res.body);
+      const report = res.json() as ImportReply;
+      assert.deepEqual([report.srid, report.inserted, report.rejected.length], [9215, 1, 0]);
+      const sheet = (await get(`/api/land/parcels/at?lat=${placeLat - 0.002 + 0.00005}&lon=${placeLon + 0.00005}`)).json() as ParcelSheet;
+      assert.equal(sheet.key, '06040-80-1');
+      // and it is found by its address, folded
+      const found = (await get('/api/land/parcels/find?q=khau%20slom%20that%20khe')).json() as ParcelSearchReply;
+      assert.deepEqual(found.items.map((p) => p.id), [sheet.id]);
+
+      // without a .prj the zone must be chosen; a .prj of another system is refused by name
+      const noPrj = await post('/api/land/imports?kind=parcels', officer, { file: Buffer.from(zipSync({ 'a.shp': shp, 'a.dbf': dbf })) });
+      assert.equal(noPrj.statusCode, 400);
+      assert.equal(noPrj.json().error.details[0].field, 'srid');
+      const utm = await post('/api/land/imports?kind=parcels', officer, { file: Buffer.from(zipSync({ 'a.shp': shp, 'a.dbf': dbf, 'a.prj': Buffer.from(prj.replace('0.9999', '0.9996')) })) });
+      assert.equal(utm.statusCode, 400);
+      assert.match(utm.json().error.details[0].message, /\.prj/);
+      const empty = await post('/api/land/imports?kind=parcels&srid=9215', officer, { file: Buffer.from(zipSync({ 'readme.txt': Buffer.from('x') })) });
+      assert.equal(empty.statusCode, 400);
+      const broken = await post('/api/land/imports?kind=parcels&srid=9215', officer, { file: zip.subarray(0, 60) });
+      assert.equal(broken.statusCode, 400, broken.body);
     });
 
     it('refuses a wrong coordinate system, a zoning import without its decision, a missing or broken file', async () => {

@@ -26,6 +26,7 @@ export interface ParcelTable {
   source_srid: number;
   synthetic: Generated<boolean>;
   source: string;
+  search_text: Generated<string>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -37,6 +38,10 @@ export interface PlanTable {
   decision_date: string;
   synthetic: Generated<boolean>;
   source: string;
+  status: Generated<'draft' | 'published'>;
+  imported_by: string | null;
+  published_by: string | null;
+  published_at: Date | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -129,6 +134,23 @@ export async function searchByKey(db: Db, f: KeyFilter, limit: number): Promise<
   return { rows: rows.rows.map(normalise), total: Number(count.rows[0]?.n ?? 0) };
 }
 
+/** Parcels whose search text (address, commune, former commune, folded) holds every word at a word's start, and the key parts given. */
+export async function searchByText(db: Db, f: KeyFilter & { words: string[] }, limit: number): Promise<{ rows: ParcelRow[]; total: number }> {
+  const where = sql.join([
+    // a word matches at the start of a word ("trieu" in "ba trieu"); a number only whole ("1" is not "12")
+    ...f.words.map((w) => sql`p.search_text LIKE ${/^[0-9]+$/.test(w) ? `% ${w} %` : `% ${w.replace(/[%_\\]/g, '')}%`}`),
+    f.commune !== undefined ? sql`(p.commune_code = ${f.commune} OR p.key_commune = ${f.commune})` : sql`true`,
+    f.sheet !== undefined ? sql`p.sheet = ${f.sheet}` : sql`true`,
+    f.parcel !== undefined ? sql`p.parcel = ${f.parcel}` : sql`true`,
+  ], sql` AND `);
+  const [rows, count] = await Promise.all([
+    sql<ParcelRow>`SELECT ${parcelColumns(false)} FROM land_parcels p WHERE ${where}
+      ORDER BY p.commune_code, p.key_commune, p.sheet, p.parcel LIMIT ${limit}`.execute(db),
+    sql<{ n: string }>`SELECT count(*) AS n FROM (SELECT 1 FROM land_parcels p WHERE ${where} LIMIT 10000) q`.execute(db),
+  ]);
+  return { rows: rows.rows.map(normalise), total: Number(count.rows[0]?.n ?? 0) };
+}
+
 export interface ZoningRow {
   plan_id: string;
   plan_name: string;
@@ -150,7 +172,7 @@ export async function zoningOf(db: Db, parcelId: string): Promise<ZoningRow[]> {
       ST_Area(ST_Intersection(z.geom, p.geom)::geography) AS overlap_m2
     FROM land_parcels p
     JOIN land_zoning_zones z ON z.geom && p.geom AND ST_Intersects(z.geom, p.geom)
-    JOIN land_zoning_plans pl ON pl.id = z.plan_id
+    JOIN land_zoning_plans pl ON pl.id = z.plan_id AND pl.status = 'published'
     WHERE p.id = ${parcelId}::uuid
     ORDER BY overlap_m2 DESC, pl.decision_date DESC`.execute(db);
   return res.rows
@@ -159,27 +181,49 @@ export async function zoningOf(db: Db, parcelId: string): Promise<ZoningRow[]> {
     .filter((r) => r.overlap_m2 >= 0.5);
 }
 
-export async function plans(db: Db): Promise<(PlanRow & { zones: number })[]> {
+/** Plans with their zone counts: the published ones (what citizens see), or all of them (staff). */
+export async function plans(db: Db, which: 'published' | 'all', id?: string): Promise<(PlanRow & { zones: number })[]> {
   const res = await sql<PlanRow & { zones: string }>`
     SELECT pl.id, pl.name, pl.decision_number, to_char(pl.decision_date, 'YYYY-MM-DD') AS decision_date, pl.synthetic, pl.source,
+      pl.status, pl.imported_by, pl.published_by, pl.published_at,
       pl.created_at, pl.updated_at, (SELECT count(*) FROM land_zoning_zones z WHERE z.plan_id = pl.id) AS zones
-    FROM land_zoning_plans pl ORDER BY pl.decision_date DESC, pl.name`.execute(db);
+    FROM land_zoning_plans pl
+    WHERE ${which === 'published' ? sql`pl.status = 'published'` : sql`true`} AND ${id ? sql`pl.id = ${id}::uuid` : sql`true`}
+    ORDER BY pl.status, pl.decision_date DESC, pl.name`.execute(db);
   return res.rows.map((r) => ({ ...r, zones: Number(r.zones) }));
 }
 
 export async function zoneLandUses(db: Db): Promise<string[]> {
-  const res = await t(db).selectFrom('land_zoning_zones').select('land_use_code').distinct().orderBy('land_use_code').execute();
+  const res = await t(db).selectFrom('land_zoning_zones as z').innerJoin('land_zoning_plans as pl', 'pl.id', 'z.plan_id')
+    .where('pl.status', '=', 'published').select('z.land_use_code').distinct().orderBy('z.land_use_code').execute();
   return res.map((r) => r.land_use_code);
+}
+
+/** Publishes a draft plan with its decision; false when it was not a draft any more (someone was first). */
+export async function publishPlan(db: Db, id: string, p: { decisionNumber: string; decisionDate: string; by: string }): Promise<boolean> {
+  const res = await t(db).updateTable('land_zoning_plans')
+    .set({ status: 'published', decision_number: p.decisionNumber, decision_date: p.decisionDate, published_by: p.by, published_at: sql`now()`, updated_at: sql`now()` })
+    .where('id', '=', id).where('status', '=', 'draft').executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** Marks a plan published without a second officer: demo plans only, generated at seed. */
+export async function markPublished(db: Db, id: string): Promise<void> {
+  await t(db).updateTable('land_zoning_plans').set({ status: 'published', published_at: sql`now()` }).where('id', '=', id).execute();
 }
 
 export async function planByDecision(db: Db, decisionNumber: string): Promise<PlanRow | undefined> {
   return t(db).selectFrom('land_zoning_plans').selectAll().where('decision_number', '=', decisionNumber).executeTakeFirst();
 }
 
-export async function upsertPlan(db: Db, plan: { name: string; decisionNumber: string; decisionDate: string; synthetic: boolean; source: string }): Promise<string> {
+/** Creates a plan as a draft, or turns it back into a draft when its zones are imported again: changed zones are published anew. */
+export async function upsertPlan(db: Db, plan: { name: string; decisionNumber: string; decisionDate: string; synthetic: boolean; source: string; importedBy: string | null }): Promise<string> {
   const row = await t(db).insertInto('land_zoning_plans')
-    .values({ name: plan.name, decision_number: plan.decisionNumber, decision_date: plan.decisionDate, synthetic: plan.synthetic, source: plan.source })
-    .onConflict((oc) => oc.column('decision_number').doUpdateSet({ name: plan.name, decision_date: plan.decisionDate, updated_at: sql`now()` }))
+    .values({ name: plan.name, decision_number: plan.decisionNumber, decision_date: plan.decisionDate, synthetic: plan.synthetic, source: plan.source, imported_by: plan.importedBy })
+    .onConflict((oc) => oc.column('decision_number').doUpdateSet({
+      name: plan.name, decision_date: plan.decisionDate, updated_at: sql`now()`,
+      status: 'draft', imported_by: plan.importedBy, published_by: null, published_at: null,
+    }))
     .returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
@@ -198,6 +242,8 @@ export interface ParcelInput {
   sourceSrid: number;
   synthetic: boolean;
   source: string;
+  /** parcelSearchText of its address and place names */
+  searchText: string;
 }
 
 export interface ZoneInput {
@@ -224,16 +270,17 @@ export async function invalidGeometries(db: Db, geometries: string[]): Promise<M
 export async function upsertParcels(db: Db, items: ParcelInput[]): Promise<{ inserted: number; updated: number }> {
   if (items.length === 0) return { inserted: 0, updated: 0 };
   const res = await sql<{ inserted: boolean }>`
-    INSERT INTO land_parcels (commune_code, former_commune_code, sheet, parcel, area_m2, address, land_uses, geom, source_geom, source_srid, synthetic, source)
+    INSERT INTO land_parcels (commune_code, former_commune_code, sheet, parcel, area_m2, address, land_uses, geom, source_geom, source_srid, synthetic, source, search_text)
     SELECT r."communeCode", r."formerCommuneCode", r.sheet, r.parcel,
       COALESCE(r."areaM2", ST_Area(ST_SetSRID(ST_GeomFromGeoJSON(r.geometry), 4326)::geography)),
       r.address, r."landUses", ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(r.geometry), 4326)),
-      ST_SetSRID(ST_GeomFromGeoJSON(r."sourceGeometry"), r."sourceSrid"), r."sourceSrid", r.synthetic, r.source
+      ST_SetSRID(ST_GeomFromGeoJSON(r."sourceGeometry"), r."sourceSrid"), r."sourceSrid", r.synthetic, r.source, r."searchText"
     FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb) AS r("communeCode" text, "formerCommuneCode" text, sheet int, parcel int,
-      "areaM2" float8, address text, "landUses" jsonb, geometry text, "sourceGeometry" text, "sourceSrid" int, synthetic boolean, source text)
+      "areaM2" float8, address text, "landUses" jsonb, geometry text, "sourceGeometry" text, "sourceSrid" int, synthetic boolean, source text, "searchText" text)
     ON CONFLICT (key_commune, sheet, parcel) DO UPDATE SET
       commune_code = EXCLUDED.commune_code, area_m2 = EXCLUDED.area_m2, address = EXCLUDED.address, land_uses = EXCLUDED.land_uses,
-      geom = EXCLUDED.geom, source_geom = EXCLUDED.source_geom, source_srid = EXCLUDED.source_srid, source = EXCLUDED.source, updated_at = now()
+      geom = EXCLUDED.geom, source_geom = EXCLUDED.source_geom, source_srid = EXCLUDED.source_srid, source = EXCLUDED.source,
+      search_text = EXCLUDED.search_text, updated_at = now()
     RETURNING (xmax = 0) AS inserted`.execute(db);
   const inserted = res.rows.filter((r) => r.inserted).length;
   return { inserted, updated: res.rows.length - inserted };
@@ -265,7 +312,8 @@ export async function landTile(db: Db, z: number, x: number, y: number, maxParce
   if (z >= 12) {
     const zones = await sql<{ zone_code: string; land_use_code: string; plan_id: string; max_floors: number | null; building_density_pct: number | null; g: string }>`
       SELECT z.zone_code, z.land_use_code, z.plan_id, z.max_floors, z.building_density_pct, ${tileGeometrySql(sql`z.geom`, z, x, y)} AS g
-      FROM land_zoning_zones z WHERE z.geom && ${tileBoundsSql(z, x, y)}`.execute(db);
+      FROM land_zoning_zones z JOIN land_zoning_plans pl ON pl.id = z.plan_id AND pl.status = 'published'
+      WHERE z.geom && ${tileBoundsSql(z, x, y)}`.execute(db);
     layers.push(encodeLayer('zoning', zones.rows.map((r) => ({
       geometry: JSON.parse(r.g) as TileGeometry,
       properties: { zone: r.zone_code, use: r.land_use_code, plan: r.plan_id, floors: r.max_floors, density: r.building_density_pct === null ? null : Number(r.building_density_pct) },
@@ -288,7 +336,7 @@ export async function surroundings(db: Db, parcelId: string, metres: number): Pr
   const res = await sql<{ kind: 'parcel' | 'zone'; use: string | null; label: string; g: string }>`
     WITH box AS (SELECT ST_Expand(p.geom, ${metres / 100_000}::float8) AS b FROM land_parcels p WHERE p.id = ${parcelId}::uuid)
     SELECT 'zone' AS kind, z.land_use_code AS use, z.zone_code AS label, ST_AsGeoJSON(ST_Intersection(z.geom, box.b), 7) AS g
-      FROM land_zoning_zones z, box WHERE z.geom && box.b
+      FROM land_zoning_zones z JOIN land_zoning_plans pl ON pl.id = z.plan_id AND pl.status = 'published', box WHERE z.geom && box.b
     UNION ALL
     SELECT 'parcel', NULL, p.parcel::text, ST_AsGeoJSON(p.geom, 7)
       FROM land_parcels p, box WHERE p.geom && box.b AND p.id <> ${parcelId}::uuid
@@ -296,8 +344,9 @@ export async function surroundings(db: Db, parcelId: string, metres: number): Pr
   return res.rows;
 }
 
-export async function updateParcel(db: Db, id: string, patch: { landUses?: StoredLandUse[]; areaM2?: number; address?: string | null }): Promise<void> {
+export async function updateParcel(db: Db, id: string, patch: { landUses?: StoredLandUse[]; areaM2?: number; address?: string | null; searchText?: string }): Promise<void> {
   await t(db).updateTable('land_parcels').set({
+    ...(patch.searchText !== undefined ? { search_text: patch.searchText } : {}),
     ...(patch.landUses ? { land_uses: JSON.stringify(patch.landUses) } : {}),
     ...(patch.areaM2 !== undefined ? { area_m2: patch.areaM2 } : {}),
     ...(patch.address !== undefined ? { address: patch.address } : {}),

@@ -28,6 +28,11 @@ export function landRoutes(app: App, service: LandService, admin: LandAdmin): vo
     schema: { tags, summary: 'Parcels by any part of their cadastral key (today\'s or a former commune, sheet, parcel)', querystring: S.ParcelSearchQuery, response: { 200: S.ParcelSearchReply, ...errorReplies(400) } },
   }, async (request) => service.search(request.query));
 
+  app.get('/api/land/parcels/find', {
+    config: { policy: policy.public },
+    schema: { tags, summary: 'Parcels by address, place or former commune name (diacritics optional) and/or "tờ 5 thửa 12"', querystring: S.ParcelFindQuery, response: { 200: S.ParcelSearchReply, ...errorReplies(400) } },
+  }, async (request) => service.find(request.query));
+
   app.get('/api/land/parcels/:id', {
     config: { policy: policy.public },
     schema: { tags, summary: 'The parcel sheet: key, area, land uses, zoning, disclaimer (no owner data)', params: UuidParams, response: { 200: S.ParcelSheet, ...errorReplies(404) } },
@@ -51,6 +56,20 @@ export function landRoutes(app: App, service: LandService, admin: LandAdmin): vo
     schema: { tags, summary: 'Zoning plans and the legend of planned land uses', response: { 200: S.ZoningPlansReply } },
   }, async () => service.plans());
 
+  app.get('/api/land/staff/plans', {
+    config: { policy: policy.ability('land.import') },
+    schema: { tags: ['land (staff)'], summary: 'Every zoning plan, drafts first, for land officers', response: { 200: S.StaffPlansReply, ...errorReplies(401, 403) } },
+  }, async () => service.staffPlans());
+
+  app.post('/api/land/plans/:id/publish', {
+    config: { policy: policy.ability('land.import') },
+    schema: {
+      tags: ['land (staff)'],
+      summary: 'Publish a draft plan with its approving decision: a second land officer, not the one who imported it (audited)',
+      params: UuidParams, body: S.PlanPublish, response: { 200: S.ZoningPlan, ...errorReplies(400, 401, 403, 404, 409) },
+    },
+  }, async (request) => service.publish(requirePrincipal(request), request.params.id, request.body));
+
   app.get('/api/land/tiles/:z/:x/:file', {
     config: { policy: policy.public },
     schema: { tags: ['maps'], summary: 'Vector tile (MVT): layers zoning (from z12) and parcels (from z15)', params: TileParams },
@@ -67,7 +86,7 @@ export function landRoutes(app: App, service: LandService, admin: LandAdmin): vo
     bodyLimit: IMPORT_FILE_LIMIT,
     schema: {
       tags: ['land (staff)'],
-      summary: 'Import parcels or zoning zones: multipart with a GeoJSON `file`, or a Shapefile as `shp` + `dbf`; VN-2000 TM-3 or WGS 84',
+      summary: 'Import parcels or zoning zones (zones make a draft plan): multipart with a GeoJSON or zipped Shapefile `file`, or `shp` + `dbf` (+ `prj`); VN-2000 TM-3 or WGS 84',
       querystring: S.ImportQuery,
       response: { 200: S.ImportReply, ...errorReplies(400, 403) },
     },
@@ -79,9 +98,9 @@ export function landRoutes(app: App, service: LandService, admin: LandAdmin): vo
     try {
       // the parts are spooled to disk and then read as streams: nothing is held whole in memory
       const saved: Record<string, string> = {};
-      for await (const part of request.parts({ limits: { fileSize: IMPORT_FILE_LIMIT, files: 3 } })) {
+      for await (const part of request.parts({ limits: { fileSize: IMPORT_FILE_LIMIT, files: 4 } })) {
         if (part.type !== 'file') continue;
-        if (!['file', 'shp', 'dbf'].includes(part.fieldname)) {
+        if (!['file', 'shp', 'dbf', 'prj'].includes(part.fieldname) || saved[part.fieldname]) {
           part.file.resume();
           continue;
         }
@@ -91,7 +110,7 @@ export function landRoutes(app: App, service: LandService, admin: LandAdmin): vo
         if (part.file.truncated) throw badRequest('land.import.bad_file', { reason: 'too large' });
         saved[part.fieldname] = to;
       }
-      return await admin.importFiles(principal, request.query, saved, 'upload');
+      return await admin.importFiles(principal, request.query, saved, 'upload', undefined, localeFrom(request.headers['accept-language']));
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }

@@ -1,8 +1,9 @@
 // Rules of land information: finding parcels (by point, by key), the parcel sheet with its
 // zoning, the plans and their legend, and the demo data.
-import { formatCadastralKey, resolveLandUse } from '@cds/contracts/land.rules';
-import type { LandUse, ParcelSheet, ParcelSummary, ZoningDesignation, ZoningPlansReply } from '@cds/contracts/land';
-import { invalidField, notFound } from '../../platform/errors.ts';
+import { formatCadastralKey, parcelSearchText, parseParcelQuery, resolveLandUse } from '@cds/contracts/land.rules';
+import type { LandUse, ParcelSearchReply, ParcelSheet, ParcelSummary, PlanPublish, ZoningDesignation, ZoningPlan, ZoningPlansReply } from '@cds/contracts/land';
+import type { Principal } from '../../platform/auth.ts';
+import { conflict, forbidden, invalidField, notFound } from '../../platform/errors.ts';
 import { translate, type Locale } from '../../platform/i18n.ts';
 import type { Platform } from '../../platform/module.ts';
 import type { AreasApi } from '../areas/index.ts';
@@ -52,12 +53,59 @@ export class LandService {
     return { items: rows.map((r) => this.summaryOf(r)), total };
   }
 
+  /**
+   * One search box: an address or place (today's or a former commune's name, with or without
+   * diacritics), a key ("tờ 5 thửa 12", "5/12") or both. A typed commune code must exist.
+   */
+  async find(q: { q: string; limit?: number }): Promise<ParcelSearchReply> {
+    const parsed = parseParcelQuery(q.q);
+    if (!parsed) throw invalidField('q', 'land.find.empty');
+    if (parsed.commune !== undefined && !this.areas.getCommune(parsed.commune) && !this.former.get(parsed.commune)) throw invalidField('q', 'land.commune.unknown');
+    const { rows, total } = await repo.searchByText(this.db, parsed, q.limit ?? 20);
+    return { items: rows.map((r) => this.summaryOf(r)), total };
+  }
+
+  /** The text a parcel is found by, from its address and its places' names. */
+  searchTextOf(address: string | null, communeCode: string, formerCode: string | null): string {
+    return parcelSearchText([address, this.areas.getCommune(communeCode)?.name, formerCode ? this.former.get(formerCode)?.name : null]);
+  }
+
+  /** Published plans and the legend of their planned uses: what citizens see. */
   async plans(): Promise<ZoningPlansReply> {
-    const [plans, uses] = await Promise.all([repo.plans(this.db), repo.zoneLandUses(this.db)]);
+    const [plans, uses] = await Promise.all([repo.plans(this.db, 'published'), repo.zoneLandUses(this.db)]);
     return {
-      items: plans.map((p) => ({ id: p.id, name: p.name, decisionNumber: p.decision_number, decisionDate: p.decision_date, synthetic: p.synthetic, zones: p.zones })),
+      items: plans.map(planOf),
       legend: uses.map((code) => ({ code, name: resolveLandUse(code)?.name ?? code, colour: colourOf(code) })),
     };
+  }
+
+  /** Every plan, drafts first: what land officers see. */
+  async staffPlans(): Promise<{ items: ZoningPlan[] }> {
+    return { items: (await repo.plans(this.db, 'all')).map(planOf) };
+  }
+
+  /**
+   * A second land officer publishes a draft plan with the decision that approved it (four
+   * eyes: not the officer who imported it). Audited; citizens see it from now on.
+   */
+  async publish(principal: Principal, id: string, body: PlanPublish): Promise<ZoningPlan> {
+    const [plan] = await repo.plans(this.db, 'all', id);
+    if (!plan) throw notFound('land.plan.not_found');
+    if (plan.status === 'published') throw conflict('land.plan.already_published');
+    if (plan.imported_by === principal.userId) throw forbidden('land.plan.same_officer');
+    const other = await repo.planByDecision(this.db, body.decisionNumber.trim());
+    if (other && other.id !== id) throw conflict('land.plan.decision_taken', { number: body.decisionNumber.trim() });
+    await this.platform.db.kysely.transaction().execute(async (trx) => {
+      if (!(await repo.publishPlan(trx, id, { decisionNumber: body.decisionNumber.trim(), decisionDate: body.decisionDate, by: principal.userId }))) throw conflict('land.plan.already_published');
+      await this.platform.audit.record({
+        actorUserId: principal.userId,
+        action: 'land.plan.publish',
+        subjectType: 'land_zoning_plan',
+        subjectId: id,
+        details: { name: plan.name, importedBy: plan.imported_by, decisionNumber: body.decisionNumber.trim(), decisionDate: body.decisionDate, zones: plan.zones },
+      }, trx);
+    });
+    return planOf((await repo.plans(this.db, 'all', id))[0]!);
   }
 
   summaryOf(r: repo.ParcelRow): ParcelSummary {
@@ -112,19 +160,33 @@ export class LandService {
     const ordered = [...all.filter((c) => first.includes(c.code)).sort((a, b) => first.indexOf(a.code) - first.indexOf(b.code)), ...all.filter((c) => !first.includes(c.code))];
     for (const c of ordered) {
       const centre = await this.areas.communeCentre(c.code);
-      if (centre) communes.push({ code: c.code, type: c.type, centre, // a former commune split in two keeps its sheets in the first commune it went to
-        formerCodes: this.former.of(c.code).filter((f) => f.into[0] === c.code).map((f) => f.code) });
+      // a former commune split in two keeps its sheets in the first commune it went to
+      const formers = this.former.of(c.code).filter((f) => f.into[0] === c.code);
+      if (centre) communes.push({ code: c.code, name: c.name, type: c.type, centre, formerCodes: formers.map((f) => f.code), formerNames: Object.fromEntries(formers.map((f) => [f.code, f.name])) });
     }
     if (communes.length === 0) return;
     const parcels = demoParcels(communes, this.demoParcelCount);
     await this.platform.db.kysely.transaction().execute(async (trx) => {
       for (let i = 0; i < parcels.length; i += 1000) await repo.upsertParcels(trx, parcels.slice(i, i + 1000));
       for (const plan of demoPlans(communes)) {
-        const id = await repo.upsertPlan(trx, { name: plan.name, decisionNumber: plan.decisionNumber, decisionDate: plan.decisionDate, synthetic: true, source: DEMO_SOURCE });
+        const id = await repo.upsertPlan(trx, { name: plan.name, decisionNumber: plan.decisionNumber, decisionDate: plan.decisionDate, synthetic: true, source: DEMO_SOURCE, importedBy: null });
         await repo.upsertZones(trx, id, plan.zones);
+        // the demo's plans stand for approved ones, so every screen shows zoning at once
+        await repo.markPublished(trx, id);
       }
     });
     this.platform.log.warn({ parcels: parcels.length, communes: communes.length }, 'demo mode: synthetic land parcels and two synthetic zoning plans generated (not real data)');
   }
 }
 
+
+const planOf = (p: repo.PlanRow & { zones: number }): ZoningPlan => ({
+  id: p.id,
+  name: p.name,
+  decisionNumber: p.decision_number,
+  decisionDate: p.decision_date,
+  synthetic: p.synthetic,
+  zones: p.zones,
+  status: p.status,
+  publishedAt: p.published_at ? new Date(p.published_at).toISOString() : null,
+});

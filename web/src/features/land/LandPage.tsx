@@ -1,5 +1,6 @@
 // Land information (tra cứu thông tin đất đai): find a parcel by tapping the map, by GPS
-// ("where I stand") or by its cadastral key, then read its sheet: land use, zoning,
+// ("where I stand"), by address or place name (former commune names too, diacritics
+// optional) or by its cadastral key, then read its sheet: land use, zoning,
 // disclaimer, PDF, and the procedures to start with the parcel prefilled.
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
@@ -8,7 +9,7 @@ import { Alert, Button, Card, List, ListItem, Loading, TextField } from '../../u
 import { ApiError } from '../../lib/api.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { usePageTitle } from '../../app/installation.ts';
-import { parcelAt, searchParcels, useParcel, usePlans, type KeyQuery, type ParcelSummary } from './api.ts';
+import { findParcels, parcelAt, searchParcels, useParcel, usePlans, type KeyQuery, type ParcelSearchReply, type ParcelSummary } from './api.ts';
 import { LandMap } from './LandMap.tsx';
 import { ParcelSheetCard } from './ParcelSheetCard.tsx';
 import './land.css';
@@ -25,7 +26,9 @@ export function LandPage() {
   const parcel = useParcel(selectedId);
   const plans = usePlans();
   const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'tap' | 'gps' | 'key' | null>(null);
+  const [busy, setBusy] = useState<'tap' | 'gps' | 'key' | 'find' | null>(null);
+  const [text, setText] = useState(params.get('q') ?? '');
+  const [found, setFound] = useState<ParcelSearchReply | null>(null);
   const [focus, setFocus] = useState<{ lat: number; lon: number } | null>(null);
   const [key, setKey] = useState<KeyQuery>({ commune: params.get('commune') ?? '', sheet: '', parcel: '' });
   const [results, setResults] = useState<ParcelSummary[] | null>(null);
@@ -68,6 +71,43 @@ export function LandPage() {
     );
   };
 
+  const onFind = async (e: FormEvent) => {
+    e.preventDefault();
+    setMessage(null);
+    setFound(null);
+    if (!text.trim()) return setMessage(t('land.find.fill'));
+    setBusy('find');
+    try {
+      const reply = await findParcels(text);
+      setFound(reply);
+      if (reply.items.length === 1) {
+        setFocus(reply.items[0]!.centre);
+        show(reply.items[0]!.id);
+      }
+    } catch (err) {
+      setMessage(err instanceof ApiError ? err.message : t('errors.generic'));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const resultList = (items: ParcelSummary[]) => (
+    <List>
+      {items.map((p) => (
+        <ListItem
+          key={p.id}
+          icon="map"
+          title={t('land.search.item', { sheet: p.sheet, parcel: p.parcel, commune: p.commune.name })}
+          description={[p.address, p.formerCommune ? t('land.sheet.formerShort', { name: p.formerCommune.name }) : null, `${formatNumber(p.areaM2)} m²`].filter(Boolean).join(' · ')}
+          onClick={() => {
+            setFocus(p.centre);
+            show(p.id);
+          }}
+        />
+      ))}
+    </List>
+  );
+
   const onSearch = async (e: FormEvent) => {
     e.preventDefault();
     setMessage(null);
@@ -92,6 +132,16 @@ export function LandPage() {
     <div className="stack">
       <h1>{t('land.title')}</h1>
       <p>{t('land.intro')}</p>
+      <form className="stack--tight" role="search" onSubmit={(e) => void onFind(e)} noValidate>
+        <TextField label={t('land.find.label')} hint={t('land.find.hint')} type="search" value={text} onChange={(e) => setText(e.target.value)} autoComplete="street-address" />
+        <Button type="submit" icon="search" busy={busy === 'find'}>{t('land.find.submit')}</Button>
+      </form>
+      {found && (found.items.length === 0 ? <p role="status">{t('land.search.none')}</p> : found.items.length > 1 && (
+        <div className="stack--tight" role="status">
+          {resultList(found.items)}
+          {found.total > found.items.length && <p className="muted">{t('land.find.more', { count: found.total - found.items.length })}</p>}
+        </div>
+      ))}
       {message && <Alert kind="error" live>{message}</Alert>}
       {plans.data ? (
         <LandMap center={centre} zoom={zoom} legend={plans.data.legend} selectedId={selectedId} focus={focus} onPick={(p) => void lookUp(p, 'tap')} />
@@ -121,22 +171,7 @@ export function LandPage() {
           </div>
           <Button type="submit" icon="search" busy={busy === 'key'}>{t('land.search.submit')}</Button>
         </form>
-        {results && (results.length === 0 ? <p role="status">{t('land.search.none')}</p> : (
-          <List>
-            {results.map((p) => (
-              <ListItem
-                key={p.id}
-                icon="map"
-                title={t('land.search.item', { sheet: p.sheet, parcel: p.parcel, commune: p.commune.name })}
-                description={`${p.formerCommune ? t('land.sheet.formerShort', { name: p.formerCommune.name }) + ' · ' : ''}${formatNumber(p.areaM2)} m²`}
-                onClick={() => {
-                  setFocus(p.centre);
-                  show(p.id);
-                }}
-              />
-            ))}
-          </List>
-        ))}
+        {results && (results.length === 0 ? <p role="status">{t('land.search.none')}</p> : resultList(results))}
       </Card>
     </div>
   );

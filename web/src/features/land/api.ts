@@ -1,10 +1,12 @@
 // Land information on the client: queries of parcels and plans. Reply shapes come from
 // @cds/contracts (types only).
 import { useQuery } from '@tanstack/react-query';
-import type { ParcelSearchReply, ParcelSheet, ZoningPlansReply } from '@cds/contracts/land';
-import { api } from '../../lib/api.ts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ImportReply, ParcelSearchReply, ParcelSheet, PlanPublish, StaffPlansReply, ZoningPlan, ZoningPlansReply } from '@cds/contracts/land';
+import { api, ApiError, currentLanguage, errorFromResponse } from '../../lib/api.ts';
+import i18n from 'i18next';
 
-export type { ParcelSearchReply, ParcelSheet, ParcelSummary, ZoningPlansReply } from '@cds/contracts/land';
+export type { ImportReply, ParcelSearchReply, ParcelSheet, ParcelSummary, StaffPlansReply, ZoningPlan, ZoningPlansReply } from '@cds/contracts/land';
 
 export const parcelAt = (lat: number, lon: number) => api<ParcelSheet>(`/api/land/parcels/at?lat=${lat}&lon=${lon}`);
 
@@ -32,6 +34,74 @@ export function keyQueryString(k: KeyQuery): string {
 
 export const searchParcels = (k: KeyQuery) => api<ParcelSearchReply>(`/api/land/parcels?${keyQueryString(k)}`);
 
+/** One search box: address, place or former commune name, or "tờ 5 thửa 12". */
+export const findParcels = (q: string) => api<ParcelSearchReply>(`/api/land/parcels/find?${new URLSearchParams({ q: q.trim() }).toString()}`);
+
+// ------------------------------------------------------------ land officers
+
+export interface ImportRequest {
+  kind: 'parcels' | 'zones';
+  /** '' = read from the Shapefile's .prj */
+  srid: string;
+  planName: string;
+  decisionNumber: string;
+  decisionDate: string;
+}
+
+/** The import's query string: the zone when chosen, the plan's fields for zones only. */
+export function importQueryString(r: ImportRequest): string {
+  const qs = new URLSearchParams({ kind: r.kind });
+  if (r.srid) qs.set('srid', r.srid);
+  if (r.kind === 'zones') {
+    for (const k of ['planName', 'decisionNumber', 'decisionDate'] as const) if (r[k].trim()) qs.set(k, r[k].trim());
+  }
+  return qs.toString();
+}
+
+/**
+ * Sends the file with XMLHttpRequest, which (unlike fetch) reports how much of the upload
+ * has gone: on a slow line a province's file takes minutes, and the officer sees it move.
+ * `onProgress` gets 0–1 while sending, then 1 while the server reads the features.
+ */
+export function uploadImport(file: File, r: ImportRequest, onProgress: (sent: number) => void): Promise<ImportReply> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/land/imports?${importQueryString(r)}`);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', currentLanguage());
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        try {
+          resolve(JSON.parse(xhr.responseText) as ImportReply);
+        } catch {
+          reject(new ApiError(xhr.status, 'bad_reply', i18n.t('errors.generic')));
+        }
+        return;
+      }
+      void errorFromResponse(new Response(xhr.responseText || null, { status: xhr.status, headers: { 'content-type': xhr.getResponseHeader('content-type') ?? '' } })).then(reject);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network', i18n.t('errors.network')));
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}
+
+export function useStaffPlans() {
+  return useQuery({ queryKey: ['land', 'staff-plans'], queryFn: ({ signal }) => api<StaffPlansReply>('/api/land/staff/plans', { signal }) });
+}
+
+export function usePublishPlan() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: PlanPublish }) => api<ZoningPlan>(`/api/land/plans/${id}/publish`, { method: 'POST', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['land'] }),
+  });
+}
+
 export function usePlans() {
   return useQuery({ queryKey: ['land', 'plans'], queryFn: ({ signal }) => api<ZoningPlansReply>('/api/land/plans', { signal }), staleTime: 300_000 });
 }
@@ -46,6 +116,7 @@ export const PARCEL_PROCEDURES = [
 
 /** The application form's parcel fields (number, sheet, address, area), as a query string ApplyPage reads. */
 export function parcelPrefill(p: Pick<ParcelSheet, 'parcel' | 'sheet' | 'areaM2' | 'address' | 'commune' | 'formerCommune'>): string {
-  const place = p.address ?? [p.formerCommune ? `${p.formerCommune.name} (cũ)` : null, p.commune.name].filter(Boolean).join(', ');
+  // the house or village, then the places: an application needs the commune even when the address names the street
+  const place = [p.address, p.formerCommune ? `${p.formerCommune.name} (cũ)` : null, p.commune.name].filter(Boolean).join(', ');
   return new URLSearchParams({ parcelNumber: String(p.parcel), mapSheet: String(p.sheet), parcelAddress: place, parcelArea: String(p.areaM2) }).toString();
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Procedure } from '@cds/contracts/procedures';
 import { fieldsFromQuery } from '../dossiers/ApplyPage.tsx';
-import { keyQueryString, parcelPrefill } from './api.ts';
+import { importQueryString, keyQueryString, parcelPrefill } from './api.ts';
 
 const schema = {
   type: 'object',
@@ -21,6 +21,11 @@ describe('land: parcel prefill of applications', () => {
     expect(fields).toEqual({ parcelNumber: '12', mapSheet: '3', parcelAddress: 'Xã Quảng Lạc (cũ), Phường Lương Văn Tri', parcelArea: 352.5 });
   });
 
+  it('puts the address before the places', () => {
+    const qs = parcelPrefill({ parcel: 1, sheet: 1, areaM2: 400, address: 'Số 1, đường Bà Triệu', commune: { code: '05983', name: 'Phường Lương Văn Tri' }, formerCommune: null });
+    expect(new URLSearchParams(qs).get('parcelAddress')).toBe('Số 1, đường Bà Triệu, Phường Lương Văn Tri');
+  });
+
   it('takes only fields the form has, with the type it wants', () => {
     const fields = fieldsFromQuery(new URLSearchParams('parcelArea=abc&owner=X&mapSheet=%20&parcelNumber=7'), schema);
     expect(fields).toEqual({ parcelNumber: '7' });
@@ -28,5 +33,16 @@ describe('land: parcel prefill of applications', () => {
 
   it('leaves empty key parts out of a search', () => {
     expect(keyQueryString({ commune: ' 05983 ', sheet: '', parcel: '12' })).toBe('commune=05983&parcel=12');
+  });
+});
+
+describe('land: import request', () => {
+  const base = { kind: 'parcels' as const, srid: '', planName: 'Quy hoạch A', decisionNumber: '1/QĐ', decisionDate: '2025-01-02' };
+  it('leaves the zone out when it is to be read from the .prj, and the plan out for parcels', () => {
+    expect(importQueryString(base)).toBe('kind=parcels');
+    expect(importQueryString({ ...base, srid: '9215' })).toBe('kind=parcels&srid=9215');
+  });
+  it('sends the plan\'s name and decision with zones', () => {
+    expect(importQueryString({ ...base, kind: 'zones', srid: '9215' })).toBe('kind=zones&srid=9215&planName=Quy+ho%E1%BA%A1ch+A&decisionNumber=1%2FQ%C4%90&decisionDate=2025-01-02');
   });
 });
