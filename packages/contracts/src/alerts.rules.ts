@@ -103,3 +103,17 @@ export function textsFor<T extends { language: string }>(main: Omit<T, 'language
   if (base === 'vi') return main;
   return translations.find((t) => t.language.toLowerCase() === language.toLowerCase()) ?? translations.find((t) => t.language.toLowerCase().split('-')[0] === base) ?? main;
 }
+
+/**
+ * Languages an officer may add beside Vietnamese (each one CAP <info> block): English for
+ * visitors and the main minority languages of the northern border provinces, by their
+ * ISO 639-3 code (Tày, Nùng, Dao/Iu Mien, H'Mông). Names are written as their speakers
+ * know them.
+ */
+export const ALERT_EXTRA_LANGUAGES = [
+  { code: 'en', name: 'English' },
+  { code: 'tyz', name: 'Tày' },
+  { code: 'nut', name: 'Nùng' },
+  { code: 'ium', name: 'Dao (Iu Mien)' },
+  { code: 'hmn', name: 'Hmông' },
+] as const;

@@ -28,3 +28,4 @@ export * from './environment.rules.ts';
 export * from './cameras.rules.ts';
 export * from './market.rules.ts';
 export * from './assistant.rules.ts';
+export * from './alerts.rules.ts';
