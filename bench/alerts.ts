@@ -172,7 +172,7 @@ try {
     `| subscriptions generated in SQL | ${count.toLocaleString('en')} in ${round(insertS)} s |`,
     `| send → last push accepted by the push service | **${round(lastPushS)} s** (${Math.round(s.received / Math.max(lastPushS, 0.001)).toLocaleString('en')} pushes/s) |`,
     `| send → fan-out done (report written, last_success_at of every device) | ${round(doneS)} s |`,
-    `| platform CPU used from send to done (user + system) | ${round(cpuS)} s: ${round((cpuS * 1000) / Math.max(count, 1) * 100) / 100} ms per push |`,
+    `| platform CPU used from send to done (user + system) | ${round(cpuS)} s: ${((cpuS * 1000) / Math.max(count, 1)).toFixed(2)} ms per push |`,
     `| the same at ${TARGET.toLocaleString('en')}, from the CPU per push, on two free cores | about ${round((cpuS / Math.max(count, 1)) * TARGET / 2)} s |`,
     `| targeted / pushed / accepted / failed / expired | ${d.targeted} / ${d.pushed} / ${d.pushAccepted} / ${d.pushFailed} / ${d.pushExpired} |`,
     `| received by the push service (headers checked on every one) | ${s.received.toLocaleString('en')}, bad headers ${s.badHeaders} |`,
