@@ -230,7 +230,11 @@ function Report({ id }: { id: string }) {
           </tbody>
         </table>
       )}
-      {helpPoints.length > 0 && <ReportMap label={t('alerts.report.mapLabel')} showReports={false} center={[helpPoints[0]!.lon, helpPoints[0]!.lat]} zoom={11} markers={helpPoints} />}
+      {helpPoints.length > 0 && (
+        <div className="alert-report-map">
+          <ReportMap label={t('alerts.report.mapLabel')} showReports={false} center={[helpPoints[0]!.lon, helpPoints[0]!.lat]} zoom={11} markers={helpPoints} />
+        </div>
+      )}
       <ul>
         {report.data.answers.map((a) => (
           <li key={`${a.at}${a.phone ?? ''}`}>
