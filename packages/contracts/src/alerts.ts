@@ -65,6 +65,10 @@ export const DeliveryReport = Type.Object({
   pushFailed: Type.Integer(),
   pushExpired: Type.Integer(),
   smsSent: Type.Integer(),
+  /** The SMS gateway's delivery reports (DLR) so far: delivered to the phone, failed, no report yet. */
+  smsDelivered: Type.Integer(),
+  smsFailed: Type.Integer(),
+  smsPending: Type.Integer(),
   acknowledged: Type.Integer(),
   safe: Type.Integer(),
   needHelp: Type.Integer(),
@@ -142,7 +146,19 @@ export const AnswerView = Type.Object({
 });
 export type AnswerView = Static<typeof AnswerView>;
 
-export const AlertReport = Type.Object({ alertId: Uuid, delivery: DeliveryReport, answers: Type.Array(AnswerView) });
+/** Answers per commune: where the person was when they shared a location, else their home commune. */
+export const CommuneAnswers = Type.Object({ code: Type.String(), name: Type.String(), safe: Type.Integer(), needHelp: Type.Integer() });
+export type CommuneAnswers = Static<typeof CommuneAnswers>;
+
+export const AlertReport = Type.Object({ alertId: Uuid, delivery: DeliveryReport, answers: Type.Array(AnswerView), perCommune: Type.Array(CommuneAnswers) });
 export type AlertReport = Static<typeof AlertReport>;
+
+/** What an area drawn in the console covers, before it is saved. */
+export const AreaPreview = Type.Object({
+  communes: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
+  /** People whose home commune is in the area (each gets the alert on the channels they have). */
+  residents: Type.Integer(),
+});
+export type AreaPreview = Static<typeof AreaPreview>;
 
 export const CapParams = Type.Object({ identifier: Type.String({ pattern: '^[A-Za-z0-9._-]{1,120}$' }) });

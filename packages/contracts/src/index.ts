@@ -30,3 +30,4 @@ export * from './market.rules.ts';
 export * from './assistant.rules.ts';
 export * from './vietnam-time.ts';
 export * from './land.rules.ts';
+export * from './alerts.rules.ts';

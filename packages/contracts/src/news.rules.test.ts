@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { actionAllowedIn, isPublic, mayReview, reaches, statusAfterApproval } from './news.rules.ts';
+import { actionAllowedIn, editDistanceWithin, isMajorChange, isPublic, mayReview, reaches, statusAfterApproval } from './news.rules.ts';
 
 describe('news rules', () => {
   it('lets each action start only from its statuses', () => {
@@ -53,5 +53,29 @@ describe('news rules', () => {
     assert.equal(reaches({ provinceCode: '04', communes: [] }, lvt), false);
     assert.equal(reaches({ provinceCode: '20', communes: [] }, { provinceCode: '20', communeCode: null }), true);
     assert.equal(reaches({ provinceCode: '20', communes: ['05983'] }, { provinceCode: '20', communeCode: null }), false);
+  });
+
+  it('tells a typo fix from a major update', () => {
+    const body = 'Ủy ban nhân dân tỉnh thông báo lịch cắt điện ngày 10/12 tại các xã Thất Khê, Đồng Đăng. '.repeat(20);
+    const before = { vi: { title: 'Lịch cắt điện tháng 12', summary: 'Cắt điện luân phiên', body } };
+    assert.equal(isMajorChange(before, { vi: { ...before.vi, title: 'Lịch cắt điên tháng 12' } }), false);
+    assert.equal(isMajorChange(before, { vi: { ...before.vi, body: body.replace('10/12', '11/12') } }), false);
+    assert.equal(isMajorChange(before, { vi: { ...before.vi, title: 'Hoãn cắt điện tháng 12 sang tháng 1' } }), true);
+    assert.equal(isMajorChange(before, { vi: { ...before.vi, body: `${body} Lịch mới: cắt điện cả ngày 12/12 tại toàn bộ xã Đồng Đăng và Cao Lộc.` } }), true);
+    assert.equal(isMajorChange(before, { ...before, en: { title: 'Power cuts', summary: '', body: 'Power cuts in December.' } }), true);
+    assert.equal(isMajorChange(before, before), false);
+  });
+
+  it('measures edit distance only as far as it matters', () => {
+    assert.equal(editDistanceWithin('kitten', 'sitting', 10), 3);
+    assert.equal(editDistanceWithin('abc', 'abc', 0), 0);
+    assert.equal(editDistanceWithin('a'.repeat(5000), 'b'.repeat(5000), 10), 11);
+  });
+
+  it('reviews a waiting major update of a published item', () => {
+    assert.equal(actionAllowedIn('approve', 'published'), false);
+    assert.equal(actionAllowedIn('approve', 'published', true), true);
+    assert.equal(actionAllowedIn('return', 'published', true), true);
+    assert.equal(actionAllowedIn('approve', 'withdrawn', true), false);
   });
 });

@@ -37,8 +37,69 @@ const FROM: Record<NewsAction, readonly NewsStatus[]> = {
   withdraw: ['scheduled', 'published'],
 };
 
-export function actionAllowedIn(action: NewsAction, status: NewsStatus): boolean {
+/**
+ * Whether an action may start from a status. A published item with a major update waiting
+ * (`pendingUpdate`) is also reviewed: approve puts the update live, return drops it; the
+ * published version stays visible meanwhile.
+ */
+export function actionAllowedIn(action: NewsAction, status: NewsStatus, pendingUpdate = false): boolean {
+  if (pendingUpdate && status === 'published' && (action === 'approve' || action === 'return')) return true;
   return FROM[action].includes(status);
+}
+
+/** Characters a title may change by and still be a typo fix (đính chính lỗi chính tả). */
+export const TITLE_TYPO_CHARS = 3;
+/** Characters a summary or body may change by: 10, or 2 % of the longer text. */
+export const bodyTypoChars = (length: number): number => Math.max(10, Math.ceil(length * 0.02));
+
+/**
+ * Edit distance (Levenshtein) between two texts, or `limit + 1` as soon as it is surely
+ * above `limit`: the common start and end are cut first, so a typo in a 20,000-character
+ * body costs only its changed middle.
+ */
+export function editDistanceWithin(a: string, b: string, limit: number): number {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length, endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) { endA--; endB--; }
+  const x = a.slice(start, endA), y = b.slice(start, endB);
+  if (Math.abs(x.length - y.length) > limit) return limit + 1;
+  if (x.length === 0 || y.length === 0) return Math.max(x.length, y.length);
+  if (x.length * y.length > 4_000_000) return limit + 1;
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= y.length; j++) {
+      const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+      row.push(v);
+      best = Math.min(best, v);
+    }
+    if (best > limit) return limit + 1;
+    prev = row;
+  }
+  return prev[y.length]!;
+}
+
+type Texts = Partial<Record<string, { title: string; summary: string; body: string } | undefined>>;
+
+/**
+ * Whether an edit of published news is a major update (cập nhật quan trọng: back to a second
+ * editor, followers told again) rather than a typo fix: any language's title, summary or body
+ * changed beyond the typo threshold, or a language added or removed.
+ */
+export function isMajorChange(before: Texts, after: Texts): boolean {
+  const locales = new Set([...Object.keys(before), ...Object.keys(after)]);
+  for (const l of locales) {
+    const b = before[l], a = after[l];
+    if (!b || !a) return !!(b || a);
+    if (editDistanceWithin(b.title, a.title, TITLE_TYPO_CHARS) > TITLE_TYPO_CHARS) return true;
+    for (const k of ['summary', 'body'] as const) {
+      const limit = bodyTypoChars(Math.max(b[k].length, a[k].length));
+      if (editDistanceWithin(b[k], a[k], limit) > limit) return true;
+    }
+  }
+  return false;
 }
 
 /** Where an approval leads: published now, or scheduled when the publish time is still ahead. */

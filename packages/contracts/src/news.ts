@@ -165,6 +165,8 @@ export const EditorNewsItem = Type.Object({
   createdAt: DateTime,
   updatedAt: DateTime,
   actions: Type.Array(NewsActionSchema),
+  /** A major update of the published item waiting for a second editor (citizens still read the published texts). */
+  pendingUpdate: Nullable(Type.Object({ texts: NewsTexts, editorName: Type.String(), note: Nullable(Type.String()), at: DateTime })),
   revisions: Type.Array(NewsRevision),
 });
 export type EditorNewsItem = Static<typeof EditorNewsItem>;
@@ -187,6 +189,8 @@ export const EditorListItem = Type.Object({
   publishedAt: Nullable(DateTime),
   /** Whether the caller may approve it (another editor's draft under review). */
   canReview: Type.Boolean(),
+  /** A published item with a major update waiting for review. */
+  pendingUpdate: Type.Boolean(),
 });
 export type EditorListItem = Static<typeof EditorListItem>;
 

@@ -60,3 +60,22 @@ export const Preferences = Type.Object({
   communes: Type.Array(Type.String({ pattern: '^[0-9]{5}$' }), { maxItems: 20 }),
 });
 export type Preferences = Static<typeof Preferences>;
+
+/**
+ * A delivery report (DLR) the SMS gateway posts back for one message, shaped like the
+ * Vietnamese brandname gateways' callbacks: our RequestId, their SMSID, the final status.
+ * Signed: X-Sms-Timestamp (Unix seconds) and X-Sms-Signature = hex HMAC-SHA256 of
+ * "<timestamp>.<raw body>" with the shared SMS_DLR_SECRET.
+ */
+export const SmsDeliveryReport = Type.Object({
+  RequestId: Type.String({ minLength: 1, maxLength: 200 }),
+  SMSID: Type.Optional(Type.String({ maxLength: 100 })),
+  Status: Type.Union([Type.Literal('DELIVERED'), Type.Literal('FAILED'), Type.Literal('EXPIRED'), Type.Literal('REJECTED')]),
+  ErrorCode: Type.Optional(Type.String({ maxLength: 50 })),
+  /** When the carrier reported it (ISO 8601). */
+  DoneTime: Type.Optional(Type.String({ format: 'date-time' })),
+});
+export type SmsDeliveryReport = Static<typeof SmsDeliveryReport>;
+
+export const SmsDeliveryReply = Type.Object({ ok: Type.Boolean(), known: Type.Boolean() });
+export type SmsDeliveryReply = Static<typeof SmsDeliveryReply>;

@@ -18,6 +18,7 @@ interface Received {
   SmsType: string;
   IsUnicode: string;
   RequestId?: string;
+  CallbackUrl?: string;
 }
 
 describe('brandname SMS gateway adapter', () => {
@@ -67,6 +68,13 @@ describe('brandname SMS gateway adapter', () => {
     await ch.send('0900000001', 'x', { requestId: 'alert:1:0900000001' });
     assert.equal(received.length, before + 1);
     assert.equal(received.at(-1)?.RequestId, 'alert:1:0900000001');
+  });
+
+  it('tells the gateway where to post delivery reports, and returns its message id', async () => {
+    const ch = new BrandnameSmsChannel({ url, apiKey: 'key', secretKey: 'secret', brandname: 'UBND-LSN', unicode: false, callbackUrl: 'https://congdan.langson.gov.vn/api/sms/delivery-reports' });
+    const id = await ch.send('0900000003', 'x', { requestId: 'alert:2:abc' });
+    assert.equal(received.at(-1)?.CallbackUrl, 'https://congdan.langson.gov.vn/api/sms/delivery-reports');
+    assert.equal(id, `id-${received.length}`);
   });
 
   it('throws when the gateway refuses or cannot be reached', async () => {

@@ -13,6 +13,8 @@ export interface BrandnameOptions {
   brandname: string;
   unicode: boolean;
   timeoutMs?: number;
+  /** Where the gateway posts its delivery reports (eSMS: CallbackUrl). */
+  callbackUrl?: string;
 }
 
 /** Vietnamese without diacritics, case kept: "Lũ quét ở Đồng Đăng" → "Lu quet o Dong Dang". */
@@ -49,6 +51,7 @@ export class BrandnameSmsChannel implements SmsChannel {
       SmsType: '2',
       IsUnicode: this.opts.unicode ? '1' : '0',
       ...(options.requestId ? { RequestId: options.requestId.slice(0, 100) } : {}),
+      ...(this.opts.callbackUrl ? { CallbackUrl: this.opts.callbackUrl } : {}),
     };
     let res: Response;
     try {

@@ -72,9 +72,10 @@ export class HttpSmsChannel implements SmsChannel {
   }
 }
 
-export function createSmsChannel(config: Config, db: Database): SmsChannel {
+/** `callbackUrl`: where a brandname gateway posts delivery reports (the notifications module's). */
+export function createSmsChannel(config: Config, db: Database, callbackUrl?: string): SmsChannel {
   if (config.sms.channel === 'brandname' && config.sms.httpUrl && config.sms.brandname) {
-    return new BrandnameSmsChannel({ url: config.sms.httpUrl, ...config.sms.brandname, brandname: config.sms.sender });
+    return new BrandnameSmsChannel({ url: config.sms.httpUrl, ...config.sms.brandname, brandname: config.sms.sender, ...(callbackUrl ? { callbackUrl } : {}) });
   }
   if (config.sms.channel === 'http' && config.sms.httpUrl) {
     return new HttpSmsChannel({ url: config.sms.httpUrl, token: config.sms.httpToken, sender: config.sms.sender });

@@ -7,6 +7,7 @@ import type { Alert, AlertReport } from '@cds/contracts/alerts';
 import { startPushService, validateCap, type PushService } from '../../../test/alerts.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers.ts';
 import { signIn, type TestSession } from '../../../test/identity.ts';
+import { DEMO_DLR_SECRET, signDlr, smsRequestId } from '../notifications/index.ts';
 import { alertsModule } from './index.ts';
 
 const THAT_KHE = '06040';
@@ -145,6 +146,10 @@ describe('emergency alerts', () => {
     assert.ok(report.delivery.smsSent >= 2);
     assert.ok(report.delivery.inbox >= 2);
     assert.equal(report.delivery.fanOutDone, true);
+    // the demo gateway's signed delivery reports came back for every text
+    assert.equal(report.delivery.smsDelivered, report.delivery.smsSent);
+    assert.equal(report.delivery.smsPending, 0);
+    assert.equal(report.delivery.smsFailed, 0);
     assert.equal((await t.app.inject({ method: 'GET', url: `/api/staff/alerts/${alert.id}/report`, headers: citizen.headers })).statusCode, 403);
 
     // a second run of the job (a retry) sends nothing twice
@@ -171,6 +176,12 @@ describe('emergency alerts', () => {
     assert.equal(report.delivery.safe, 1);
     assert.equal(report.delivery.needHelp, 1);
     assert.equal(report.answers.find((a) => a.answer === 'safe')?.lat, 22.23);
+    // no location shared: counted in the home commune, and no point on the map
+    const help = report.answers.find((a) => a.answer === 'need_help');
+    assert.equal(help?.lat, null);
+    assert.equal(help?.communeCode, LUONG_VAN_TRI);
+    assert.deepEqual(report.perCommune.find((c) => c.code === LUONG_VAN_TRI), { code: LUONG_VAN_TRI, name: 'Phường Lương Văn Tri', safe: 0, needHelp: 1 });
+    assert.equal(report.perCommune.reduce((n, c) => n + c.safe + c.needHelp, 0), 2);
 
     const cap = await t.app.inject({ method: 'GET', url: `/cap/alerts/${alert.identifier}.xml` });
     assert.equal(cap.statusCode, 200);
@@ -192,6 +203,58 @@ describe('emergency alerts', () => {
     const after = (await t.app.inject({ method: 'GET', url: `/api/alerts?commune=${THAT_KHE}&current=true` })).json() as { items: Alert[] };
     assert.ok(!after.items.some((a) => a.id === alert.id || a.id === c.id));
     assert.doesNotMatch((await t.app.inject({ method: 'GET', url: '/cap/feed.atom' })).body, new RegExp(alert.identifier));
+  });
+
+  it('covers the communes a circle or polygon drawn on the map touches, and carries the shape in CAP', async () => {
+    // around Lạng Sơn city centre, inside Phường Lương Văn Tri
+    const square = [[106.735, 21.835], [106.745, 21.835], [106.745, 21.845], [106.735, 21.845], [106.735, 21.835]];
+    const preview = await t.app.inject({ method: 'POST', url: '/api/staff/alerts/area-preview', headers: officer.headers, payload: { description: 'Vùng vẽ', communes: [], polygon: square } });
+    assert.equal(preview.statusCode, 200, preview.body);
+    const p = preview.json() as { communes: { code: string; name: string }[]; residents: number };
+    assert.ok(p.communes.some((c) => c.code === LUONG_VAN_TRI), preview.body);
+    assert.ok(!p.communes.some((c) => c.code === THAT_KHE));
+    assert.ok(p.residents >= 1);
+    const bowTie = await t.app.inject({ method: 'POST', url: '/api/staff/alerts/area-preview', headers: officer.headers, payload: { description: 'x', communes: [], polygon: [[106.735, 21.835], [106.745, 21.845], [106.745, 21.835], [106.735, 21.845], [106.735, 21.835]] } });
+    assert.equal(bowTie.statusCode, 400);
+    assert.equal(bowTie.json().error.details[0].field, 'area/polygon');
+    const farAway = await t.app.inject({ method: 'POST', url: '/api/staff/alerts/area-preview', headers: officer.headers, payload: { description: 'x', communes: [], circle: { center: [105.8, 21.0], radiusKm: 1 } } });
+    assert.equal(farAway.statusCode, 400);
+    assert.equal(farAway.json().error.details[0].field, 'area');
+    assert.equal((await t.app.inject({ method: 'POST', url: '/api/staff/alerts/area-preview', headers: citizen.headers, payload: { description: 'x', communes: [], polygon: square } })).statusCode, 403);
+
+    const created = await t.app.inject({ method: 'POST', url: '/api/staff/alerts', headers: officer.headers, payload: draft({ headline: 'Sạt lở quanh trung tâm', area: { description: 'Bán kính 1 km quanh trung tâm', communes: [], circle: { center: [106.74, 21.84], radiusKm: 1 } } }) });
+    assert.equal(created.statusCode, 201, created.body);
+    const a = created.json() as Alert;
+    assert.ok(a.communeNames.includes('Phường Lương Văn Tri'), a.communeNames.join());
+    assert.equal((await t.app.inject({ method: 'POST', url: `/api/staff/alerts/${a.id}/send`, headers: leader.headers })).statusCode, 200);
+    const cap = await t.app.inject({ method: 'GET', url: `/cap/alerts/${a.identifier}.xml` });
+    assert.equal(validateCap(cap.body), null);
+    assert.match(cap.body, /<circle>21.84,106.74 1<\/circle>/);
+    assert.match(cap.body, new RegExp(`<value>${LUONG_VAN_TRI}</value>`));
+  });
+
+  it('takes the SMS gateway’s delivery reports only when signed, naming a bad field', async () => {
+    const post = (body: unknown, secret = DEMO_DLR_SECRET, ts = String(Math.floor(Date.now() / 1000))) => {
+      const raw = JSON.stringify(body);
+      return t.app.inject({ method: 'POST', url: '/api/sms/delivery-reports', payload: raw, headers: { 'content-type': 'application/json', 'x-sms-timestamp': ts, 'x-sms-signature': signDlr(raw, ts, secret) } });
+    };
+    const sent = (await t.app.inject({ method: 'GET', url: `/api/alerts?commune=${THAT_KHE}` })).json() as { items: Alert[] };
+    const alert = sent.items.find((x) => x.headline === 'Lũ quét ở Thất Khê và Lương Văn Tri' && x.msgType === 'Alert');
+    assert.ok(alert);
+    const report = { RequestId: smsRequestId(`alert:${alert.id}`, '0900000002'), Status: 'FAILED', ErrorCode: 'ABSENT_SUBSCRIBER' };
+    assert.equal((await post(report, 'not-the-gateway-secret-at-all')).statusCode, 401);
+    assert.equal((await post(report, DEMO_DLR_SECRET, String(Math.floor(Date.now() / 1000) - 3600))).statusCode, 401, 'an old report is a replay');
+    const bad = await post({ ...report, Status: 'LOST' });
+    assert.equal(bad.statusCode, 400);
+    assert.equal(bad.json().error.details[0].field, 'Status');
+    const before = (await t.app.inject({ method: 'GET', url: `/api/staff/alerts/${alert.id}/report`, headers: officer.headers })).json() as AlertReport;
+    const ok = await post(report);
+    assert.equal(ok.statusCode, 200, ok.body);
+    assert.deepEqual(ok.json(), { ok: true, known: true });
+    const afterReport = (await t.app.inject({ method: 'GET', url: `/api/staff/alerts/${alert.id}/report`, headers: officer.headers })).json() as AlertReport;
+    assert.equal(afterReport.delivery.smsFailed, before.delivery.smsFailed + 1);
+    assert.equal(afterReport.delivery.smsDelivered, before.delivery.smsDelivered - 1);
+    assert.deepEqual((await post({ RequestId: 'alert:unknown:0', Status: 'DELIVERED' })).json(), { ok: true, known: false });
   });
 
   it('sends an Exercise only to people who opted in to tests', async () => {

@@ -29,7 +29,8 @@ export interface AlertTable {
   approved_by: string | null;
   sent_at: Date | null;
   rejected_reason: string | null;
-  delivery: Omit<DeliveryReport, 'acknowledged' | 'safe' | 'needHelp' | 'fanOutDone'> | null;
+  // the SMS delivery reports live in the notifications module (they keep arriving after the fan-out)
+  delivery: Omit<DeliveryReport, 'acknowledged' | 'safe' | 'needHelp' | 'fanOutDone' | 'smsDelivered' | 'smsFailed' | 'smsPending'> | null;
   fan_out_done_at: Date | null;
 }
 

@@ -1,4 +1,4 @@
-import { Alert, AlertDraftInput, AlertFollowUpInput, AlertList, AlertListQuery, AlertReport, AnswerInput, RejectInput } from '@cds/contracts/alerts';
+import { Alert, AlertArea, AlertDraftInput, AlertFollowUpInput, AlertList, AlertListQuery, AlertReport, AnswerInput, AreaPreview, RejectInput } from '@cds/contracts/alerts';
 import { errorReplies, UuidParams } from '@cds/contracts/common';
 import { Type } from 'typebox';
 import { policy, requirePrincipal } from '../../platform/auth.ts';
@@ -34,6 +34,11 @@ export function alertRoutes(app: App, service: AlertService): void {
     config: { policy: policy.ability(ALERT_ABILITIES.draft) },
     schema: { tags, summary: 'Draft an alert (CAP 1.2 model)', body: AlertDraftInput, response: { 201: Alert, ...errorReplies(400, 403) } },
   }, async (request, reply) => reply.status(201).send(await service.draft(requirePrincipal(request), request.body)));
+
+  app.post('/api/staff/alerts/area-preview', {
+    config: { policy: policy.ability(ALERT_ABILITIES.draft) },
+    schema: { tags, summary: 'Communes and residents an area (communes, polygon, circle) covers, before saving', body: AlertArea, response: { 200: AreaPreview, ...errorReplies(400, 403) } },
+  }, async (request) => service.previewArea(request.body));
 
   app.post('/api/staff/alerts/:id/send', {
     config: { policy: policy.ability(ALERT_ABILITIES.manage) },

@@ -1,8 +1,8 @@
 // The life of an emergency alert: draft → (approval) → sent → fan-out on every channel
 // → answers; Update and Cancel are new messages referencing the earlier one (CAP 1.2).
 import { randomBytes } from 'node:crypto';
-import type { Alert, AlertDraftInput, AlertFollowUpInput, AlertList, AlertListQuery, AlertReport, AnswerInput } from '@cds/contracts/alerts';
-import { isInForce, needsApproval } from '@cds/contracts/alerts.rules';
+import type { Alert, AlertArea, AlertDraftInput, AlertFollowUpInput, AlertList, AlertListQuery, AlertReport, AnswerInput, AreaPreview } from '@cds/contracts/alerts';
+import { isInForce, needsApproval, polygonProblem } from '@cds/contracts/alerts.rules';
 import type { Principal } from '../../platform/auth.ts';
 import { AppError, conflict, invalidField, notFound } from '../../platform/errors.ts';
 import { translate } from '../../platform/i18n.ts';
@@ -105,18 +105,35 @@ export class AlertService {
   private async areaCommunes(input: AlertDraftInput): Promise<string[]> {
     const start = input.effective ? new Date(input.effective) : this.now();
     if (new Date(input.expires).getTime() <= Math.max(start.getTime(), this.now().getTime())) throw invalidField('expires', 'alerts.expires_past');
-    const { communes, polygon, circle } = input.area;
+    return this.covered(input.area);
+  }
+
+  /**
+   * Every commune an area covers: the listed ones and those whose boundary a drawn polygon or
+   * circle intersects (PostGIS). A polygon is checked first, so PostGIS never sees a broken one.
+   */
+  private async covered(area: AlertArea): Promise<string[]> {
+    const { communes, polygon, circle } = area;
     const bad = communes.findIndex((c) => !this.deps.areas.getCommune(c));
     if (bad >= 0) throw invalidField(`area/communes/${bad}`, 'alerts.commune_unknown');
     const codes = new Set(communes);
     if (polygon) {
-      const [first, last] = [polygon[0], polygon[polygon.length - 1]];
-      if (!first || !last || first[0] !== last[0] || first[1] !== last[1]) throw invalidField('area/polygon', 'alerts.polygon_open');
+      const problem = polygonProblem(polygon);
+      if (problem) throw invalidField('area/polygon', `alerts.polygon_${problem}`);
       for (const c of await this.deps.areas.communesIntersecting({ ring: polygon as [number, number][] })) codes.add(c);
     }
     if (circle) for (const c of await this.deps.areas.communesIntersecting({ center: circle.center, radiusM: circle.radiusKm * 1000 })) codes.add(c);
-    if (codes.size === 0) throw invalidField('area', 'alerts.area_empty');
-    return [...codes].sort();
+    // only the province's own communes: a shape reaching over the border warns nobody outside it
+    const own = [...codes].filter((c) => this.deps.areas.isWithin(c, this.platform.pack.provinceCode) || communes.includes(c));
+    if (own.length === 0) throw invalidField('area', 'alerts.area_empty');
+    return own.sort();
+  }
+
+  /** What a drawn area covers, for the console to show before the officer saves the draft. */
+  async previewArea(area: AlertArea): Promise<AreaPreview> {
+    const codes = await this.covered(area);
+    const residents = await this.deps.identity.residentsOf(codes);
+    return { communes: codes.map((code) => ({ code, name: this.deps.areas.areaName(code) ?? code })), residents: residents.length };
   }
 
   private translationsOk(input: AlertDraftInput): void {
@@ -268,6 +285,18 @@ export class AlertService {
     this.policy.authorize(principal, 'read_staff', subject(a));
     const answers = await repo.answersOf(this.db, id);
     const people = await Promise.all(answers.map((r) => this.deps.identity.getUserSummary(r.user_id)));
+    // where each answer counts: the commune of the shared location, else the home commune
+    const places = await Promise.all(answers.map(async (r, i) => (r.lat !== null && r.lon !== null ? (await this.deps.areas.locate(r.lat, r.lon))?.commune.code : null) ?? people[i]?.communeCode ?? null));
+    const perCommune = new Map<string, AlertReport['perCommune'][number]>();
+    answers.forEach((r, i) => {
+      const code = places[i];
+      if (!code) return;
+      const row = perCommune.get(code) ?? { code, name: this.deps.areas.areaName(code) ?? code, safe: 0, needHelp: 0 };
+      if (r.answer === 'safe') row.safe++;
+      else row.needHelp++;
+      perCommune.set(code, row);
+    });
+    const sms = await this.deps.notifications.smsDelivery(`alert:${a.id}`);
     const d = a.delivery;
     return {
       alertId: a.id,
@@ -279,21 +308,26 @@ export class AlertService {
         pushFailed: d?.pushFailed ?? 0,
         pushExpired: d?.pushExpired ?? 0,
         smsSent: d?.smsSent ?? 0,
+        smsDelivered: sms.delivered,
+        smsFailed: sms.failed,
+        smsPending: sms.pending,
         acknowledged: answers.length,
         safe: answers.filter((r) => r.answer === 'safe').length,
         needHelp: answers.filter((r) => r.answer === 'need_help').length,
         fanOutDone: !!a.fan_out_done_at,
       },
+      // a location only when the citizen chose to share it (the answer form asks)
       answers: answers.map((r, i) => ({
         answer: r.answer,
         fullName: people[i]?.fullName ?? '',
         phone: people[i]?.phone ?? null,
-        communeCode: people[i]?.communeCode ?? null,
+        communeCode: places[i] ?? null,
         lat: r.lat,
         lon: r.lon,
         note: r.note,
         at: r.answered_at.toISOString(),
       })),
+      perCommune: [...perCommune.values()].sort((x, y) => y.needHelp - x.needHelp || x.name.localeCompare(y.name, 'vi')),
     };
   }
 

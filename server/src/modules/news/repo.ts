@@ -39,9 +39,14 @@ export interface NewsItemTable {
   seed_key: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** A major update of published news waiting for a second editor (null: none). */
+  pending_texts: JSONColumnType<NewsTexts, string, string> | null;
+  pending_by: string | null;
+  pending_note: string | null;
+  pending_at: Date | null;
 }
 
-export type RevisionChange = 'created' | 'edited' | 'submitted' | 'returned' | 'approved' | 'published' | 'major_update' | 'minor_correction' | 'withdrawn';
+export type RevisionChange = 'created' | 'edited' | 'submitted' | 'returned' | 'approved' | 'published' | 'major_update' | 'minor_correction' | 'withdrawn' | 'update_submitted' | 'update_returned';
 
 export interface NewsRevisionTable {
   id: Generated<number>;
@@ -63,8 +68,8 @@ export interface NewsFollowTable {
 type Tables = { news_items: NewsItemTable; news_revisions: NewsRevisionTable; news_files: NewsFileTable; news_topic_follows: NewsFollowTable };
 
 export type NewsItemRow = Selectable<NewsItemTable>;
-export type NewsItemInsert = Omit<Insertable<NewsItemTable>, 'texts'> & { texts: NewsTexts };
-export type NewsItemPatch = Omit<Updateable<NewsItemTable>, 'texts'> & { texts?: NewsTexts };
+export type NewsItemInsert = Omit<Insertable<NewsItemTable>, 'texts' | 'pending_texts'> & { texts: NewsTexts };
+export type NewsItemPatch = Omit<Updateable<NewsItemTable>, 'texts' | 'pending_texts'> & { texts?: NewsTexts; pending_texts?: NewsTexts | null };
 export type NewsRevisionRow = Selectable<NewsRevisionTable>;
 export type NewsFileRow = Selectable<NewsFileTable>;
 export type NewsFileInsert = Insertable<NewsFileTable>;
@@ -79,10 +84,10 @@ export async function insertItem(db: Kysely<object>, item: NewsItemInsert): Prom
 }
 
 export async function updateItem(db: Kysely<object>, id: string, patch: NewsItemPatch): Promise<NewsItemRow> {
-  const { texts, ...rest } = patch;
+  const { texts, pending_texts, ...rest } = patch;
   return t(db)
     .updateTable('news_items')
-    .set({ ...rest, ...(texts ? { texts: JSON.stringify(texts) } : {}), updated_at: new Date() })
+    .set({ ...rest, ...(texts ? { texts: JSON.stringify(texts) } : {}), ...(pending_texts !== undefined ? { pending_texts: pending_texts ? JSON.stringify(pending_texts) : null } : {}), updated_at: new Date() })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();

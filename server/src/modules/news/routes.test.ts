@@ -276,14 +276,46 @@ describe('news', () => {
       assert.equal(minor.statusCode, 200, minor.body);
       assert.equal((minor.json() as { version: number }).version, 1);
       assert.equal(await count(), 1);
+      // a major update goes back to a second editor; citizens keep reading the published version
       const major = await req('PATCH', `/api/news-desk/items/${itemId}`, writer, { texts: { vi: { ...draft().texts.vi, title: 'Đổi lịch tiêm phòng dại sang chủ nhật' } }, change: 'major' });
-      assert.equal((major.json() as { version: number }).version, 2);
+      assert.equal(major.statusCode, 200, major.body);
+      const held = major.json() as { version: number; pendingUpdate: { texts: { vi: { title: string } } } | null; actions: string[]; texts: { vi: { title: string } } };
+      assert.equal(held.version, 1);
+      assert.equal(held.pendingUpdate?.texts.vi.title, 'Đổi lịch tiêm phòng dại sang chủ nhật');
+      assert.equal(held.texts.vi.title, 'Lịch tiêm phòng dại cho chó, mèo');
+      assert.ok(!held.actions.includes('approve'), 'the writer cannot approve their own update');
+      assert.equal((await req('GET', `/api/news/${itemId}`)).json().title, 'Lịch tiêm phòng dại cho chó, mèo');
+      assert.equal(await count(), 1);
+      assert.equal((await req('POST', `/api/news-desk/items/${itemId}/approve`, writer)).statusCode, 403);
+      const listed = (await req('GET', '/api/news-desk/items', reviewer)).json() as { items: { id: string; canReview: boolean; pendingUpdate: boolean }[] };
+      assert.deepEqual(listed.items.filter((i) => i.id === itemId).map((i) => [i.canReview, i.pendingUpdate]), [[true, true]]);
+
+      const approved = await req('POST', `/api/news-desk/items/${itemId}/approve`, reviewer);
+      assert.equal(approved.statusCode, 200, approved.body);
+      assert.equal((approved.json() as { version: number }).version, 2);
+      assert.equal((approved.json() as { pendingUpdate: unknown }).pendingUpdate, null);
       assert.equal(await count(), 2);
-      const changes = (major.json() as { revisions: { change: string }[] }).revisions.map((r) => r.change).slice(0, 2);
-      assert.deepEqual(changes, ['major_update', 'minor_correction']);
+      const changes = (approved.json() as { revisions: { change: string }[] }).revisions.map((r) => r.change).slice(0, 3);
+      assert.deepEqual(changes, ['major_update', 'update_submitted', 'minor_correction']);
       const article = (await req('GET', `/api/news/${itemId}`)).json() as { title: string; majorUpdateAt: string | null };
       assert.equal(article.title, 'Đổi lịch tiêm phòng dại sang chủ nhật');
       assert.ok(article.majorUpdateAt);
+    });
+
+    it('an edit called minor but beyond the typo threshold is reviewed; returned, it leaves the published version', async () => {
+      const before = (await req('GET', `/api/news-desk/items/${itemId}`, writer)).json() as { version: number; texts: { vi: { title: string; summary: string; body: string } } };
+      const rewritten = { vi: { ...before.texts.vi, body: `${before.texts.vi.body} Lịch mới: tiêm cả chiều chủ nhật tại trạm y tế phường.` } };
+      const claimedMinor = await req('PATCH', `/api/news-desk/items/${itemId}`, writer, { texts: rewritten, change: 'minor' });
+      assert.equal(claimedMinor.statusCode, 200, claimedMinor.body);
+      assert.ok((claimedMinor.json() as { pendingUpdate: unknown }).pendingUpdate, 'held for review');
+      assert.equal((await req('GET', `/api/news/${itemId}`)).json().body, before.texts.vi.body);
+      const returned = await req('POST', `/api/news-desk/items/${itemId}/return`, reviewer, { note: 'Cần xác nhận giờ với trạm y tế' });
+      assert.equal(returned.statusCode, 200, returned.body);
+      const after = returned.json() as { status: string; version: number; pendingUpdate: unknown; reviewNote: string; texts: { vi: { body: string } } };
+      assert.deepEqual([after.status, after.version, after.pendingUpdate, after.reviewNote], ['published', before.version, null, 'Cần xác nhận giờ với trạm y tế']);
+      assert.equal(after.texts.vi.body, before.texts.vi.body);
+      // nothing waiting: there is nothing to approve
+      assert.equal((await req('POST', `/api/news-desk/items/${itemId}/approve`, reviewer)).statusCode, 409);
     });
 
     it('an editor of another agency cannot see or touch the item', async () => {

@@ -4,7 +4,7 @@
 // commune or the whole province, follow topics, and read feeds.
 import type { Kysely } from 'kysely';
 import sharp from 'sharp';
-import { actionAllowedIn, isPublic, NEWS_ACTIONS, NEWS_TOPICS, statusAfterApproval, type NewsAction, type NewsTopic } from '@cds/contracts/news.rules';
+import { actionAllowedIn, isMajorChange, isPublic, NEWS_ACTIONS, NEWS_TOPICS, statusAfterApproval, type NewsAction, type NewsTopic } from '@cds/contracts/news.rules';
 import type * as S from '@cds/contracts/news';
 import type { Principal } from '../../platform/auth.ts';
 import { AppError, conflict, invalidField, notFound } from '../../platform/errors.ts';
@@ -85,7 +85,7 @@ export class NewsService {
       const item = await repo.findItem(trx, id, true);
       if (!item) throw notFound('news.not_found');
       this.authorize(principal, item, agency, rule);
-      if (!actionAllowedIn(action, item.status)) throw conflict('news.wrong_status');
+      if (!actionAllowedIn(action, item.status, !!item.pending_texts)) throw conflict('news.wrong_status');
       await fn(trx, item, agency);
     });
     return this.editorItem(principal, id);
@@ -126,21 +126,26 @@ export class NewsService {
     return this.change(principal, id, 'write', 'edit', async (trx, item) => {
       const published = item.status === 'published';
       if (published && !edit.change) throw invalidField('change', 'news.change_required');
-      const major = published && edit.change === 'major';
+      // the texts decide, not only the editor's word: beyond the typo threshold an edit is major
+      const major = published && (edit.change === 'major' || (!!edit.texts && isMajorChange(item.texts, edit.texts)));
+      // a major update of published news waits for a second editor; what citizens read stays.
+      // With an update already waiting, new texts replace it (never the published ones).
+      const held = published && !!edit.texts && (major || !!item.pending_texts);
       const updated = await repo.updateItem(trx, id, {
         ...(edit.kind ? { kind: edit.kind } : {}),
-        ...(edit.texts ? { texts: edit.texts } : {}),
+        ...(edit.texts && !held ? { texts: edit.texts } : {}),
+        ...(held ? { pending_texts: edit.texts, pending_by: principal.userId, pending_note: edit.note ?? null, pending_at: new Date(), submitted_by: principal.userId, review_note: null } : {}),
         ...(edit.topics ? { topics: [...edit.topics] } : {}),
         ...(edit.targetCommunes ? { target_communes: [...edit.targetCommunes] } : {}),
         ...(edit.coverFileId !== undefined ? { cover_file_id: edit.coverFileId } : {}),
         ...(edit.attachmentIds ? { attachment_ids: [...edit.attachmentIds] } : {}),
         ...(edit.publishAt !== undefined && !published ? { publish_at: edit.publishAt ? new Date(edit.publishAt) : null } : {}),
         updated_by: principal.userId,
-        ...(major ? { version: item.version + 1, major_update_at: new Date() } : {}),
+        ...(major && !held ? { version: item.version + 1, major_update_at: new Date() } : {}),
       });
-      const change = !published ? 'edited' : major ? 'major_update' : 'minor_correction';
-      await repo.addRevision(trx, { newsId: id, version: updated.version, change, note: edit.note ?? null, texts: updated.texts, editorId: principal.userId });
-      if (major) await this.platform.events.publish(trx, PUBLISHED_EVENT, id, { newsId: id, version: updated.version, reason: 'major_update' });
+      const change = !published ? 'edited' : held ? 'update_submitted' : major ? 'major_update' : 'minor_correction';
+      await repo.addRevision(trx, { newsId: id, version: updated.version, change, note: edit.note ?? null, texts: held ? edit.texts! : updated.texts, editorId: principal.userId });
+      if (major && !held) await this.platform.events.publish(trx, PUBLISHED_EVENT, id, { newsId: id, version: updated.version, reason: 'major_update' });
     });
   }
 
@@ -153,6 +158,14 @@ export class NewsService {
 
   approve(principal: Principal, id: string, ip?: string): Promise<S.EditorNewsItem> {
     return this.change(principal, id, 'review', 'approve', async (trx, item) => {
+      if (item.status === 'published' && item.pending_texts) {
+        // the waiting major update goes live: a new version, followers told again
+        const updated = await repo.updateItem(trx, id, { texts: item.pending_texts, pending_texts: null, pending_by: null, pending_note: null, pending_at: null, approved_by: principal.userId, version: item.version + 1, major_update_at: new Date(), review_note: null });
+        await repo.addRevision(trx, { newsId: id, version: updated.version, change: 'major_update', note: item.pending_note, texts: updated.texts, editorId: principal.userId });
+        await this.platform.audit.record({ actorUserId: principal.userId, action: 'news.approve_update', subjectType: 'news', subjectId: id, ip, details: { version: updated.version } }, trx);
+        await this.platform.events.publish(trx, PUBLISHED_EVENT, id, { newsId: id, version: updated.version, reason: 'major_update' });
+        return;
+      }
       const now = new Date();
       const status = statusAfterApproval(item.publish_at, now);
       const publishedAt = status === 'scheduled' && item.publish_at ? item.publish_at : now;
@@ -165,6 +178,12 @@ export class NewsService {
 
   returnToDraft(principal: Principal, id: string, note: string): Promise<S.EditorNewsItem> {
     return this.change(principal, id, 'review', 'return', async (trx, item) => {
+      if (item.status === 'published' && item.pending_texts) {
+        // the update is dropped; the published version was never touched
+        await repo.updateItem(trx, id, { pending_texts: null, pending_by: null, pending_note: null, pending_at: null, review_note: note });
+        await repo.addRevision(trx, { newsId: id, version: item.version, change: 'update_returned', note, editorId: principal.userId });
+        return;
+      }
       await repo.updateItem(trx, id, { status: 'draft', review_note: note });
       await repo.addRevision(trx, { newsId: id, version: item.version, change: 'returned', note, editorId: principal.userId });
     });
@@ -194,7 +213,8 @@ export class NewsService {
         authorName: names.get(i.created_by) ?? '',
         updatedAt: i.updated_at.toISOString(),
         publishedAt: i.published_at?.toISOString() ?? null,
-        canReview: i.status === 'in_review' && this.policy.can(principal, 'review', subjectOf(i, agency.areaCode)),
+        canReview: (i.status === 'in_review' || (i.status === 'published' && !!i.pending_texts)) && this.policy.can(principal, 'review', subjectOf(i, agency.areaCode)),
+        pendingUpdate: !!i.pending_texts,
       });
     }
     return { items: out, total };
@@ -204,10 +224,10 @@ export class NewsService {
     const { item, agency } = await this.loadForWork(principal, id, 'write');
     const subject = subjectOf(item, agency.areaCode);
     const mayReview = this.policy.can(principal, 'review', subject);
-    const actions = NEWS_ACTIONS.filter((a: NewsAction) => actionAllowedIn(a, item.status) && (a === 'approve' || a === 'return' ? mayReview : true));
+    const actions = NEWS_ACTIONS.filter((a: NewsAction) => actionAllowedIn(a, item.status, !!item.pending_texts) && (a === 'approve' || a === 'return' ? mayReview : true));
     const files = await repo.filesByIds(this.db, [...(item.cover_file_id ? [item.cover_file_id] : []), ...item.attachment_ids]);
     const revisions = await repo.revisions(this.db, id);
-    const names = await this.names([item.created_by, ...revisions.flatMap((r) => (r.editor_id ? [r.editor_id] : []))]);
+    const names = await this.names([item.created_by, ...(item.pending_by ? [item.pending_by] : []), ...revisions.flatMap((r) => (r.editor_id ? [r.editor_id] : []))]);
     return {
       id: item.id,
       kind: item.kind,
@@ -232,6 +252,9 @@ export class NewsService {
       createdAt: item.created_at.toISOString(),
       updatedAt: item.updated_at.toISOString(),
       actions,
+      pendingUpdate: item.pending_texts && item.pending_at
+        ? { texts: item.pending_texts, editorName: item.pending_by ? names.get(item.pending_by) ?? '' : '', note: item.pending_note, at: item.pending_at.toISOString() }
+        : null,
       revisions: revisions.map((r) => ({
         version: r.version,
         change: r.change,

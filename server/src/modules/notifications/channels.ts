@@ -6,6 +6,7 @@ import type { Platform } from '../../platform/module.ts';
 import type { SmsChannel } from '../../platform/sms.ts';
 import { forEachBounded, PushSender, type PushUrgency } from './push.ts';
 import * as repo from './repo.ts';
+import { smsRequestId } from './sms-dlr.ts';
 
 /** Who a notice is for: one person, or everyone whose home or followed commune is in an area. */
 export type Audience = { userId: string } | { communes: readonly string[]; testsOnly?: boolean };
@@ -117,12 +118,17 @@ export class ChannelService {
 
     const text = msg.sms ?? `${msg.title}. ${msg.body}`;
     await forEachBounded([...new Set(smsTo)], this.smsConcurrency, async (phone) => {
+      // the gateway drops a request id it already took: a retried fan-out texts nobody twice;
+      // the row waits for the gateway's delivery report (sms-dlr.ts)
+      const requestId = smsRequestId(msg.dedupeKey ?? `${msg.kind}:${now.getTime()}`, phone);
+      await repo.smsQueued(db, requestId, msg.dedupeKey ?? null);
       try {
-        // the gateway drops a request id it already took: a retried fan-out texts nobody twice
-        await this.sms.send(phone, text, { requestId: msg.dedupeKey ? `${msg.dedupeKey}:${phone}` : undefined });
+        const gatewayId = await this.sms.send(phone, text, { requestId });
         stats.smsSent++;
+        await repo.smsHandedOver(db, requestId, { gatewayId: typeof gatewayId === 'string' ? gatewayId : null });
       } catch (err) {
         stats.smsFailed++;
+        await repo.smsHandedOver(db, requestId, { error: (err as Error).message });
         this.platform.log.warn({ err: (err as Error).message }, 'SMS not sent');
       }
     });

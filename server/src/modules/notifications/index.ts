@@ -3,16 +3,22 @@
 import type { NoticeUrgency } from '@cds/contracts/notifications.rules';
 import type { Kysely } from 'kysely';
 import type { ModuleDefinition, Platform } from '../../platform/module.ts';
-import { createSmsChannel } from '../../platform/sms.ts';
+import { createSmsChannel, OutboxSmsChannel } from '../../platform/sms.ts';
 import { areasModule } from '../areas/index.ts';
 import { identityModule, USER_ANONYMISED, type IdentityApi } from '../identity/index.ts';
 import { ChannelService, type Audience, type DeliveryStats, type Message, type ResidentsPort } from './channels.ts';
 import { messages } from './messages.ts';
-import { notificationRoutes, pushRoutes } from './routes.ts';
+import * as repo from './repo.ts';
+import { notificationRoutes, pushRoutes, smsReportRoutes } from './routes.ts';
+import { DemoSmsGateway, signDlr, smsRequestId, type Poster } from './sms-dlr.ts';
 import { NOTICE_EVENT, NotificationService, type NewNotification, type NoticeEvent } from './service.ts';
-import { notificationSettings } from './settings.ts';
+import { DEMO_DLR_SECRET, notificationSettings } from './settings.ts';
+
+const fetchPoster: Poster = async (url, raw, headers) => (await fetch(url, { method: 'POST', body: raw, headers, signal: AbortSignal.timeout(10_000) })).status;
 
 export type { Audience, DeliveryStats, Message };
+/** For the gateway side of delivery reports (tests, the benchmark's gateway stand-in). */
+export { DEMO_DLR_SECRET, signDlr, smsRequestId };
 
 export interface NotificationsApi {
   /**
@@ -27,6 +33,8 @@ export interface NotificationsApi {
    */
   deliver(audience: Audience, message: Message, urgency: NoticeUrgency): Promise<DeliveryStats>;
   exportFor(userId: string): Promise<unknown>;
+  /** Text messages about one record (a notice's dedupe key, e.g. alert:<id>) by what the SMS gateway reported. */
+  smsDelivery(ref: string): Promise<{ sent: number; delivered: number; failed: number; pending: number }>;
 }
 
 /**
@@ -55,17 +63,32 @@ export const notificationsModule: ModuleDefinition<NotificationsApi> = {
     const service = new NotificationService(platform, (code) => areas.getCommune(code) !== undefined);
     identity?.registerExporter('notifications', (userId) => service.exportFor(userId));
     identity?.registerPersonalData('notifications', async () => ({ erased: [{ key: 'notifications.erased' }], kept: [] }));
-    const channels = new ChannelService(platform, identity ?? NOBODY, createSmsChannel(platform.config, platform.db), () => service.pushSender());
+    const settings = notificationSettings.of(platform.config);
+    let post: Poster = fetchPoster;
+    const sms = settings.demoGateway
+      ? new DemoSmsGateway(new OutboxSmsChannel(platform.db), { callbackUrl: settings.dlrUrl, secret: settings.dlrSecret ?? DEMO_DLR_SECRET, post: () => post })
+      : createSmsChannel(platform.config, platform.db, settings.dlrUrl);
+    const channels = new ChannelService(platform, identity ?? NOBODY, sms, () => service.pushSender());
     return {
       api: {
         notify: (n, trx) => service.notify(n, trx),
         deliver: (audience, message, urgency) => channels.deliver(audience, message, urgency),
         exportFor: (userId) => service.exportFor(userId),
+        smsDelivery: async (ref) => {
+          if (sms instanceof DemoSmsGateway) await sms.settled();
+          return repo.smsCounts(platform.db.kysely, ref);
+        },
       },
       messages,
       routes: (app) => {
         notificationRoutes(app, service);
         pushRoutes(app, service);
+        smsReportRoutes(app, service, settings.dlrSecret);
+        // the demo gateway's reports to our own address stay in the process
+        post = async (url, raw, headers) => {
+          if (!url.startsWith(`${settings.publicUrl}/`)) return fetchPoster(url, raw, headers);
+          return (await app.inject({ method: 'POST', url: url.slice(settings.publicUrl.length), payload: raw, headers })).statusCode;
+        };
       },
       events: {
         [USER_ANONYMISED]: (event) => service.erasePersonalData((event.payload as { userId: string }).userId),

@@ -10,6 +10,8 @@ export const messages: Messages = {
     'notifications.subscription_not_found': 'Không tìm thấy đăng ký nhận thông báo này',
     'notifications.quiet_pair': 'Cần có cả giờ bắt đầu và giờ kết thúc',
     'notifications.erased': 'Hộp thư thông báo, đăng ký nhận thông báo trên các máy của bạn và cài đặt nhận tin',
+    'notifications.dlr_signature': 'Chữ ký báo cáo trạng thái tin nhắn không hợp lệ hoặc đã quá hạn',
+    'notifications.dlr_body': 'Báo cáo trạng thái tin nhắn không đúng định dạng',
   },
   en: {
     'notifications.not_found': 'Notification not found',
@@ -20,5 +22,7 @@ export const messages: Messages = {
     'notifications.subscription_not_found': 'Push subscription not found',
     'notifications.quiet_pair': 'Both the start and the end of quiet hours are needed',
     'notifications.erased': 'Your notification inbox, the push subscriptions of your devices and your notification settings',
+    'notifications.dlr_signature': 'The delivery report’s signature is wrong or too old',
+    'notifications.dlr_body': 'The delivery report is malformed',
   },
 };

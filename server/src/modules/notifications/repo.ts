@@ -215,3 +215,45 @@ export async function insertMany(db: Kysely<object>, userIds: readonly string[],
   }
   return inserted;
 }
+
+// ---------------------------------------------------------------- SMS delivery reports
+
+export interface SmsMessageTable {
+  id: Generated<string>;
+  request_id: string;
+  ref: string | null;
+  gateway_id: string | null;
+  status: 'queued' | 'sent' | 'delivered' | 'failed';
+  error: string | null;
+  created_at: Generated<Date>;
+  status_at: Generated<Date>;
+}
+const sms = (db: Kysely<object>) => db.withTables<{ sms_messages: SmsMessageTable }>();
+
+/** Before the gateway call: a message we are about to hand over (a repeat keeps its row). */
+export async function smsQueued(db: Kysely<object>, requestId: string, ref: string | null): Promise<void> {
+  await sms(db).insertInto('sms_messages').values({ request_id: requestId, ref, status: 'queued' }).onConflict((oc) => oc.column('request_id').doNothing()).execute();
+}
+
+/** The gateway took it (or refused it). A report that already came stays: it is newer news. */
+export async function smsHandedOver(db: Kysely<object>, requestId: string, outcome: { gatewayId: string | null } | { error: string }): Promise<void> {
+  const patch = 'error' in outcome ? { status: 'failed' as const, error: outcome.error.slice(0, 500) } : { status: 'sent' as const, gateway_id: outcome.gatewayId };
+  await sms(db).updateTable('sms_messages').set({ ...patch, status_at: new Date() }).where('request_id', '=', requestId).where('status', 'in', ['queued', 'sent']).execute();
+}
+
+/** A delivery report: by our request id, else by the gateway's message id. Returns whether the message is ours. */
+export async function smsReported(db: Kysely<object>, r: { requestId: string; gatewayId: string | null; status: 'delivered' | 'failed'; error: string | null; at: Date }): Promise<boolean> {
+  const res = await sms(db)
+    .updateTable('sms_messages')
+    .set({ status: r.status, error: r.error, status_at: r.at, ...(r.gatewayId ? { gateway_id: r.gatewayId } : {}) })
+    .where((eb) => (r.gatewayId ? eb.or([eb('request_id', '=', r.requestId), eb('gateway_id', '=', r.gatewayId)]) : eb('request_id', '=', r.requestId)))
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+}
+
+/** Messages about one record by status: queued and sent ones have no report yet. */
+export async function smsCounts(db: Kysely<object>, ref: string): Promise<{ sent: number; delivered: number; failed: number; pending: number }> {
+  const rows = await sms(db).selectFrom('sms_messages').select(['status', (eb) => eb.fn.countAll<string>().as('n')]).where('ref', '=', ref).groupBy('status').execute();
+  const n = (s: SmsMessageTable['status']) => Number(rows.find((r) => r.status === s)?.n ?? 0);
+  return { sent: n('sent') + n('delivered'), delivered: n('delivered'), failed: n('failed'), pending: n('queued') + n('sent') };
+}

@@ -1,4 +1,5 @@
 import { errorReplies } from '@cds/contracts/common';
+import { SmsDeliveryReply } from '@cds/contracts/notifications';
 import { Inbox, InboxQuery, NoticeParams, Preferences, PushSubscriptionInput, PushSubscriptionReply, PushUnsubscribeInput, ReadAllReply, VapidKeyReply } from '@cds/contracts/notifications';
 import { Type } from 'typebox';
 import { policy, requirePrincipal } from '../../platform/auth.ts';
@@ -71,4 +72,24 @@ export function pushRoutes(app: App, service: NotificationService): void {
     config: { policy: policy.signedIn },
     schema: { tags: ['notifications'], summary: 'Change how I want to be reached', body: Preferences, response: { 200: Preferences, ...errorReplies(400) } },
   }, async (request) => service.savePreferences(requirePrincipal(request).userId, request.body));
+}
+
+export function smsReportRoutes(app: App, service: NotificationService, secret: string | null): void {
+  // the signature covers the raw body, so it is read as bytes and parsed only once checked
+  void app.register(async (scope) => {
+    scope.removeContentTypeParser('application/json');
+    scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+    scope.post('/api/sms/delivery-reports', {
+      config: { policy: policy.public },
+      schema: {
+        tags: ['notifications'],
+        summary: 'The SMS gateway’s delivery report (DLR) of one message; X-Sms-Signature = HMAC-SHA256 of "<X-Sms-Timestamp>.<raw body>"',
+        headers: Type.Object({ 'x-sms-timestamp': Type.Optional(Type.String()), 'x-sms-signature': Type.Optional(Type.String()) }),
+        response: { 200: SmsDeliveryReply, ...errorReplies(400, 401) },
+      },
+    }, async (request) => {
+      const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      return service.smsDeliveryReport(raw, String(request.headers['x-sms-timestamp'] ?? ''), String(request.headers['x-sms-signature'] ?? ''), secret);
+    });
+  });
 }

@@ -6,6 +6,9 @@ import type { Preferences, PushSubscriptionInput, PushSubscriptionReply } from '
 import type { Kysely } from 'kysely';
 import type { Platform } from '../../platform/module.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors.ts';
+import { SmsDeliveryReport as SmsDeliveryReportSchema, type SmsDeliveryReply } from '@cds/contracts/notifications';
+import { Value } from 'typebox/value';
+import { verifyDlr } from './sms-dlr.ts';
 import { generateVapidKeys, PushSender, type VapidKeys } from './push.ts';
 import * as repo from './repo.ts';
 import { notificationSettings } from './settings.ts';
@@ -41,6 +44,31 @@ export class NotificationService {
     const event: NoticeEvent = { userId: n.userId, kind: n.kind, title: n.title, body: n.body, link: n.link ?? null, dedupeKey: n.dedupeKey ?? null, urgency: n.urgency ?? 'normal' };
     await this.platform.events.publish(trx, NOTICE_EVENT, n.userId, { ...event });
     this.platform.events.live.emit('notification', { userId: n.userId });
+  }
+
+  /**
+   * The SMS gateway's delivery report for one message. The signature is checked before the
+   * body is read; a report of a message we do not know is answered (the gateway stops
+   * retrying) but changes nothing.
+   */
+  async smsDeliveryReport(raw: Buffer, timestamp: string, signature: string, secret: string | null): Promise<SmsDeliveryReply> {
+    if (!secret || !verifyDlr(raw, timestamp, signature, secret, new Date())) throw new AppError(401, 'notifications.dlr_signature');
+    let body: unknown;
+    try {
+      body = JSON.parse(raw.toString('utf8'));
+    } catch {
+      throw invalidField('body', 'notifications.dlr_body');
+    }
+    if (!Value.Check(SmsDeliveryReportSchema, body)) throw invalidField([...Value.Errors(SmsDeliveryReportSchema, body)][0]?.instancePath.slice(1) || 'body', 'notifications.dlr_body');
+    const at = body.DoneTime ? new Date(body.DoneTime) : new Date();
+    const known = await repo.smsReported(this.platform.db.kysely, {
+      requestId: body.RequestId,
+      gatewayId: body.SMSID ?? null,
+      status: body.Status === 'DELIVERED' ? 'delivered' : 'failed',
+      error: body.Status === 'DELIVERED' ? null : (body.ErrorCode ?? body.Status),
+      at,
+    });
+    return { ok: true, known };
   }
 
   inbox(userId: string, limit: number, offset: number) {

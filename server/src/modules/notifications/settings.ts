@@ -10,9 +10,20 @@ export const notificationSettings = defineSettings('notifications', {
   VAPID_SUBJECT: Type.Optional(Type.String({ pattern: '^(mailto:|https://)', description: 'contact the push services may use (mailto: or https:)' })),
   PUSH_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 1000, default: 64, description: 'push requests in flight at once' }),
   PUSH_TTL_SECONDS: Type.Integer({ minimum: 0, maximum: 2419200, default: 86400 }),
+  // the SMS gateway signs its delivery reports (POST /api/sms/delivery-reports) with this; unset
+  // in demo mode: the demo gateway and the server share a demo secret
+  SMS_DLR_SECRET: Type.Optional(Type.String({ minLength: 16, secret: true, mustBe: 'a secret of 16 characters or more, shared with the SMS gateway' })),
 }, (v, platform) => ({
   vapid: v.VAPID_PUBLIC_KEY && v.VAPID_PRIVATE_KEY ? { publicKey: v.VAPID_PUBLIC_KEY, privateKey: v.VAPID_PRIVATE_KEY } : null,
   subject: v.VAPID_SUBJECT ?? (platform.publicUrl.startsWith('https://') ? platform.publicUrl : 'mailto:admin@congdanso.invalid'),
   concurrency: v.PUSH_CONCURRENCY,
   ttlSeconds: v.PUSH_TTL_SECONDS,
+  /** Null: delivery reports are refused (no secret to check them with). */
+  dlrSecret: v.SMS_DLR_SECRET ?? (platform.demoMode ? DEMO_DLR_SECRET : null),
+  /** Demo mode with the outbox: the demo gateway reports delivery like a real one. */
+  demoGateway: platform.demoMode && platform.sms.channel === 'outbox',
+  dlrUrl: `${platform.publicUrl}/api/sms/delivery-reports`,
+  publicUrl: platform.publicUrl,
 }));
+
+export const DEMO_DLR_SECRET = 'cds-demo-sms-delivery-report-secret';

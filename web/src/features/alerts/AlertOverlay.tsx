@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.ts';
 import { Button } from '../../ui/index.ts';
 import { useCurrentAlerts, type Alert } from './api.ts';
-import { AnswerButtons, alertTone, StatusTag } from './parts.tsx';
+import { AnswerButtons, alertTone, alertTexts, StatusTag } from './parts.tsx';
 
 const SEEN_KEY = 'cds.alerts.seen';
 
@@ -38,7 +38,7 @@ function sound(): void {
 }
 
 export function AlertOverlay() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const auth = useAuth();
   const commune = auth.status === 'signedIn' ? auth.me.communeCode : null;
   const current = useCurrentAlerts(commune);
@@ -58,7 +58,7 @@ export function AlertOverlay() {
     <>
       {alerts.map((a) => (
         <div key={a.id} className={`alert-banner ${alertTone(a)}`} role="status">
-          <StatusTag alert={a} /> <Link to={`/canh-bao/${a.id}`}>⚠ {a.headline}</Link>
+          <StatusTag alert={a} /> <Link to={`/canh-bao/${a.id}`}>⚠ {alertTexts(a, i18n.language).headline}</Link>
         </div>
       ))}
       {open && (
@@ -67,9 +67,9 @@ export function AlertOverlay() {
             <p className="alert-fullscreen__kicker">
               {t('alerts.fullScreenKicker')} <StatusTag alert={open} />
             </p>
-            <h1 id="alert-fullscreen-title">{open.headline}</h1>
-            <p>{open.description}</p>
-            {open.instruction && <p className="alert-instruction">{open.instruction}</p>}
+            <h1 id="alert-fullscreen-title">{alertTexts(open, i18n.language).headline}</h1>
+            <p>{alertTexts(open, i18n.language).description}</p>
+            {alertTexts(open, i18n.language).instruction && <p className="alert-instruction">{alertTexts(open, i18n.language).instruction}</p>}
             <p>{t('alerts.area')}: {open.communeNames.join(', ')}</p>
             <AnswerButtons alert={open} />
             <Button variant="secondary" onClick={() => setOpen(null)}>

@@ -8,7 +8,7 @@ import { usePageTitle } from '../../app/installation.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { Alert as Notice, Button, EmptyState, ErrorState, List, ListItem, Loading } from '../../ui/index.ts';
 import { pushSupported, subscribeThisDevice, useAlert, useAlertHistory } from './api.ts';
-import { AnswerButtons, alertTone, StatusTag } from './parts.tsx';
+import { AnswerButtons, alertLanguages, alertTexts, alertTone, StatusTag } from './parts.tsx';
 
 function PushSwitch({ commune }: { commune: string | null }) {
   const { t } = useTranslation();
@@ -64,22 +64,36 @@ export function AlertsPage() {
 }
 
 export function AlertPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { id } = useParams();
   const alert = useAlert(id);
   const auth = useAuth();
-  usePageTitle(alert.data?.headline ?? t('alerts.title'));
+  // the block of the app's language by default; the reader may switch to another one written
+  const [language, setLanguage] = useState<string | null>(null);
+  const texts = alert.data ? alertTexts(alert.data, language ?? i18n.language) : null;
+  usePageTitle(texts?.headline ?? t('alerts.title'));
   if (alert.isPending) return <Loading />;
   if (alert.isError) return <ErrorState error={alert.error} onRetry={() => void alert.refetch()} />;
   const a = alert.data;
+  const languages = alertLanguages(a);
+  const tx = texts ?? a;
   return (
     <article className={`narrow stack ${alertTone(a)}`}>
       <p>
-        <StatusTag alert={a} /> {a.event} · {t(`alerts.severity.${a.severity}`)}
+        <StatusTag alert={a} /> {tx.event} · {t(`alerts.severity.${a.severity}`)}
       </p>
-      <h1>{a.headline}</h1>
-      <p>{a.description}</p>
-      {a.instruction && <p className="alert-instruction">{a.instruction}</p>}
+      {languages.length > 1 && (
+        <div className="alert-languages" role="group" aria-label={t('alerts.readIn')}>
+          {languages.map((l) => (
+            <Button key={l.code} variant={(language ?? i18n.language).split('-')[0] === l.code ? 'primary' : 'secondary'} onClick={() => setLanguage(l.code)} lang={l.code}>
+              {l.name}
+            </Button>
+          ))}
+        </div>
+      )}
+      <h1>{tx.headline}</h1>
+      <p>{tx.description}</p>
+      {tx.instruction && <p className="alert-instruction">{tx.instruction}</p>}
       <dl className="alert-facts">
         <dt>{t('alerts.area')}</dt>
         <dd>{a.communeNames.join(', ')}</dd>

@@ -9,7 +9,10 @@ import { ApiError } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { Alert as Notice, Button, Card, EmptyState, ErrorState, Loading, Select, TextField } from '../../ui/index.ts';
 import { useCommunes } from '../account/areas.ts';
-import { useAlertReport, useStaffAction, useStaffAlerts, type Alert, type AlertDraftInput } from './api.ts';
+import { ALERT_EXTRA_LANGUAGES, closeRing, polygonProblem } from '@cds/contracts';
+import { ReportMap } from '../reports/ReportMap.tsx';
+import { useAlertReport, useAreaPreview, useStaffAction, useStaffAlerts, type Alert, type AlertDraftInput } from './api.ts';
+import { AreaMap, type DrawnShape, type Lonlat } from './AreaMap.tsx';
 import { StatusTag } from './parts.tsx';
 
 // The CAP code lists, typed against the contract so a list that drifts from it fails the type check
@@ -58,12 +61,30 @@ function DraftForm({ onDone, suggestion }: { onDone: () => void; suggestion: Ret
   const action = useStaffAction();
   const [f, setF] = useState<DraftFields>(suggestion?.fields ?? EMPTY_DRAFT);
   const [picked, setPicked] = useState<string[]>(suggestion?.communes ?? []);
+  // besides the communes, an area drawn on the map (CAP <polygon> or <circle>)
+  const [drawMode, setDrawMode] = useState<'none' | DrawnShape['kind']>('none');
+  const [shape, setShape] = useState<DrawnShape>({ kind: 'polygon', corners: [], center: null, radiusKm: 5 });
+  const [tr, setTr] = useState({ language: '', headline: '', description: '', instruction: '' });
+  const preview = useAreaPreview();
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+  const tap = (p: Lonlat) => setShape(shape.kind === 'polygon' ? { ...shape, corners: [...shape.corners, p] } : { ...shape, center: p });
+  const drawn = (): Pick<AlertDraftInput['area'], 'polygon' | 'circle'> => {
+    if (drawMode === 'polygon' && shape.corners.length >= 3) return { polygon: closeRing(shape.corners) };
+    if (drawMode === 'circle' && shape.center) return { circle: { center: shape.center, radiusKm: shape.radiusKm } };
+    return {};
+  };
+  const polygonError = drawMode === 'polygon' && shape.corners.length >= 3 ? polygonProblem(closeRing(shape.corners)) : null;
+  const areaBody = (): AlertDraftInput['area'] => {
+    const names = (communes.data ?? []).filter((c) => picked.includes(c.code)).map((c) => c.name);
+    const d = drawn();
+    const what = [...names, ...(d.polygon ? [t('alerts.draw.polygonDesc')] : []), ...(d.circle ? [t('alerts.draw.circleDesc', { km: d.circle.radiusKm })] : [])];
+    return { description: what.join(', ') || '—', communes: picked, ...d };
+  };
   const fieldError = (name: string) => (action.error instanceof ApiError ? action.error.fieldErrors.find((e) => e.field === name || e.field.startsWith(`${name}/`))?.message : undefined);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const names = (communes.data ?? []).filter((c) => picked.includes(c.code)).map((c) => c.name);
+    if (polygonError) return;
     const body: AlertDraftInput = {
       status: f.status as AlertDraftInput['status'],
       category: f.category as AlertDraftInput['category'],
@@ -75,7 +96,10 @@ function DraftForm({ onDone, suggestion }: { onDone: () => void; suggestion: Ret
       description: f.description,
       ...(f.instruction ? { instruction: f.instruction } : {}),
       expires: new Date(Date.now() + Number(f.hours) * 3600_000).toISOString(),
-      area: { description: names.join(', ') || '—', communes: picked },
+      area: areaBody(),
+      ...(tr.language && tr.headline && tr.description
+        ? { translations: [{ language: tr.language, event: f.event, headline: tr.headline, description: tr.description, ...(tr.instruction ? { instruction: tr.instruction } : {}) }] }
+        : {}),
     };
     action.mutate({ path: '/api/staff/alerts', body }, { onSuccess: onDone });
   };
@@ -101,6 +125,63 @@ function DraftForm({ onDone, suggestion }: { onDone: () => void; suggestion: Ret
           </label>
         ))}
       </fieldset>
+      <fieldset className="stack">
+        <legend>{t('alerts.draw.title')}</legend>
+        <Select
+          label={t('alerts.draw.mode')}
+          value={drawMode}
+          onChange={(e) => {
+            const mode = e.target.value as typeof drawMode;
+            setDrawMode(mode);
+            if (mode !== 'none') setShape({ ...shape, kind: mode });
+          }}
+          options={(['none', 'polygon', 'circle'] as const).map((m) => ({ value: m, label: t(`alerts.draw.${m}`) }))}
+        />
+        {drawMode !== 'none' && (
+          <>
+            <p>{t(drawMode === 'polygon' ? 'alerts.draw.polygonHelp' : 'alerts.draw.circleHelp')}</p>
+            <AreaMap label={t('alerts.draw.mapLabel')} shape={shape} onTap={tap} centreLabel={t(drawMode === 'polygon' ? 'alerts.draw.addCentre' : 'alerts.draw.centreHere')} />
+            {drawMode === 'polygon' && (
+              <div className="alert-answers">
+                <Button variant="secondary" icon="close" disabled={shape.corners.length === 0} onClick={() => setShape({ ...shape, corners: shape.corners.slice(0, -1) })}>
+                  {t('alerts.draw.undo')}
+                </Button>
+                <Button variant="secondary" icon="close" disabled={shape.corners.length === 0} onClick={() => setShape({ ...shape, corners: [] })}>
+                  {t('alerts.draw.clear')}
+                </Button>
+              </div>
+            )}
+            {drawMode === 'circle' && (
+              <Select label={t('alerts.draw.radius')} value={String(shape.radiusKm)} onChange={(e) => setShape({ ...shape, radiusKm: Number(e.target.value) })} options={['1', '2', '5', '10', '20', '50'].map((k) => ({ value: k, label: `${k} km` }))} />
+            )}
+            <p aria-live="polite">
+              {drawMode === 'polygon' ? t('alerts.draw.corners', { n: shape.corners.length }) : shape.center ? t('alerts.draw.centreSet', { lat: shape.center[1].toFixed(4), lon: shape.center[0].toFixed(4) }) : t('alerts.draw.noCentre')}
+            </p>
+            {polygonError && <p className="field-error">{t(`alerts.draw.problem.${polygonError}`)}</p>}
+          </>
+        )}
+        {fieldError('area/polygon') && <p className="field-error">{fieldError('area/polygon')}</p>}
+        <Button variant="secondary" icon="search" busy={preview.isPending} disabled={!!polygonError} onClick={() => preview.mutate(areaBody())}>
+          {t('alerts.draw.preview')}
+        </Button>
+        {preview.data && (
+          <Notice kind="info" live>
+            {t('alerts.draw.covers', { n: preview.data.communes.length, people: preview.data.residents })}: {preview.data.communes.map((c) => c.name).join(', ')}
+          </Notice>
+        )}
+        {preview.isError && <Notice kind="error">{preview.error.message}</Notice>}
+      </fieldset>
+      <fieldset className="stack">
+        <legend>{t('alerts.tr.title')}</legend>
+        <Select label={t('alerts.tr.language')} value={tr.language} onChange={(e) => setTr({ ...tr, language: e.target.value })} options={[{ value: '', label: t('alerts.tr.none') }, ...ALERT_EXTRA_LANGUAGES.map((l) => ({ value: l.code, label: l.name }))]} />
+        {tr.language && (
+          <>
+            <TextField label={t('alerts.form.headline')} lang={tr.language} value={tr.headline} onChange={(e) => setTr({ ...tr, headline: e.target.value })} error={fieldError('translations/0/headline')} />
+            <TextField label={t('alerts.form.description')} lang={tr.language} value={tr.description} onChange={(e) => setTr({ ...tr, description: e.target.value })} error={fieldError('translations/0/description')} />
+            <TextField label={t('alerts.form.instruction')} lang={tr.language} value={tr.instruction} onChange={(e) => setTr({ ...tr, instruction: e.target.value })} />
+          </>
+        )}
+      </fieldset>
       {action.isError && <Notice kind="error">{action.error.message}</Notice>}
       <Button type="submit" icon="check" busy={action.isPending}>
         {t('alerts.form.save')}
@@ -114,15 +195,46 @@ function Report({ id }: { id: string }) {
   const report = useAlertReport(id);
   if (!report.data) return report.isError ? <ErrorState error={report.error} /> : <Loading />;
   const d = report.data.delivery;
+  // "I need help" with a location the citizen shared: the points rescuers go to
+  const helpPoints = report.data.answers.flatMap((a, i) =>
+    a.answer === 'need_help' && a.lat !== null && a.lon !== null ? [{ id: `help-${i}`, lat: a.lat, lon: a.lon, label: `${t('alerts.needHelp')}: ${a.fullName} ${a.phone ?? ''}`.trim(), colour: '#c8102e' }] : [],
+  );
   return (
     <div className="stack">
       <p>
         {t('alerts.report.line', { targeted: d.targeted, inbox: d.inbox, pushed: d.pushed, accepted: d.pushAccepted, failed: d.pushFailed + d.pushExpired, sms: d.smsSent })}
       </p>
+      <p>{t('alerts.report.sms', { sent: d.smsSent, delivered: d.smsDelivered, failed: d.smsFailed, pending: d.smsPending })}</p>
       <p>
         {t('alerts.report.answers', { safe: d.safe, help: d.needHelp })}
         {!d.fanOutDone && ` · ${t('alerts.report.sending')}`}
       </p>
+      {report.data.perCommune.length > 0 && (
+        <table className="alert-per-commune">
+          <caption>{t('alerts.report.perCommune')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('alerts.area')}</th>
+              <th scope="col">{t('alerts.needHelp')}</th>
+              <th scope="col">{t('alerts.safe')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.data.perCommune.map((c) => (
+              <tr key={c.code}>
+                <th scope="row">{c.name}</th>
+                <td>{c.needHelp}</td>
+                <td>{c.safe}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {helpPoints.length > 0 && (
+        <div className="alert-report-map">
+          <ReportMap label={t('alerts.report.mapLabel')} showReports={false} center={[helpPoints[0]!.lon, helpPoints[0]!.lat]} zoom={11} markers={helpPoints} />
+        </div>
+      )}
       <ul>
         {report.data.answers.map((a) => (
           <li key={`${a.at}${a.phone ?? ''}`}>

@@ -73,6 +73,53 @@ describe('emergency alerts in the app', () => {
   });
 });
 
+describe('an alert in several languages (one CAP <info> block each)', () => {
+  const MULTI = {
+    ...FLOOD,
+    id: '5b0f1c52-8a57-4a8e-9d7e-1f1c9c7a2b03',
+    translations: [
+      { language: 'en', event: 'Flash flood', headline: 'Flash flood in Thất Khê', description: 'Streams are rising fast.', instruction: 'Move to high ground now.' },
+      { language: 'tyz', event: 'Nặm lũ', headline: 'Nặm lũ tẩu Thất Khê', description: 'Nặm khuổi khửn vạy.' },
+    ],
+  } satisfies Alert;
+
+  it('shows Vietnamese to a Vietnamese reader and switches to the block the reader picks', async () => {
+    expect(Value.Check(AlertSchema, MULTI)).toBe(true);
+    fakeApi({ 'GET /api/me': () => ({ body: RESIDENT }), [`GET /api/alerts/${MULTI.id}`]: () => ({ body: MULTI }) });
+    renderPage(<AlertPage />, { path: '/canh-bao/:id', at: `/canh-bao/${MULTI.id}` });
+    expect(await screen.findByRole('heading', { name: 'Lũ quét ở Thất Khê' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Tày' }));
+    expect(await screen.findByRole('heading', { name: 'Nặm lũ tẩu Thất Khê' })).toBeTruthy();
+    // the Tày block has no instruction of its own: none is shown rather than another language's
+    expect(screen.queryByText('Lên chỗ cao ngay.')).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(await screen.findByText('Move to high ground now.')).toBeTruthy();
+  });
+
+  it('picks the reader’s language, with Vietnamese when the alert has no such block', async () => {
+    const { alertTexts } = await import('./parts.tsx');
+    expect(alertTexts(MULTI, 'en-GB').headline).toBe('Flash flood in Thất Khê');
+    expect(alertTexts(MULTI, 'vi').headline).toBe('Lũ quét ở Thất Khê');
+    expect(alertTexts(MULTI, 'fr').headline).toBe('Lũ quét ở Thất Khê');
+    expect(alertTexts(FLOOD, 'en').instruction).toBe('Lên chỗ cao ngay.');
+  });
+});
+
+describe('the area drawn on the map', () => {
+  it('draws a polygon from its corners and a circle of the chosen radius', async () => {
+    const { circleRing, shapeFeatures } = await import('./AreaMap.tsx');
+    const poly = shapeFeatures({ kind: 'polygon', corners: [[106, 22], [106.1, 22], [106.1, 22.1]], center: null, radiusKm: 5 });
+    expect(poly.features[0]?.geometry).toEqual({ type: 'Polygon', coordinates: [[[106, 22], [106.1, 22], [106.1, 22.1], [106, 22]]] });
+    expect(poly.features.filter((f) => f.geometry.type === 'Point')).toHaveLength(3);
+    // two corners are only a line so far
+    expect(shapeFeatures({ kind: 'polygon', corners: [[106, 22], [106.1, 22]], center: null, radiusKm: 5 }).features[0]?.geometry.type).toBe('LineString');
+    const ring = circleRing([106.74, 21.84], 10);
+    // 10 km north of the centre is about 0.09° of latitude
+    expect(Math.max(...ring.map((p) => p[1])) - 21.84).toBeCloseTo(10 / 111.32, 4);
+    expect(ring[0]).toEqual(ring[ring.length - 1]);
+  });
+});
+
 describe('a river station’s suggestion', () => {
   const t = (key: string, values?: Record<string, string>) => `${key}${values ? ` ${JSON.stringify(values)}` : ''}`;
 

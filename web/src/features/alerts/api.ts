@@ -1,7 +1,7 @@
 // Emergency alerts on the client: queries, actions, and this device's Web Push
 // subscription. Reply shapes come from @cds/contracts.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Alert, AlertDraftInput, AlertList, AlertReport, AnswerInput } from '@cds/contracts/alerts';
+import type { Alert, AlertArea, AlertDraftInput, AlertList, AlertReport, AnswerInput, AreaPreview } from '@cds/contracts/alerts';
 import type { PushSubscriptionReply, VapidKeyReply } from '@cds/contracts/notifications';
 import { api } from '../../lib/api.ts';
 
@@ -47,6 +47,11 @@ export function useAlertReport(id: string | null) {
     enabled: !!id,
     refetchInterval: 10_000,
   });
+}
+
+/** What a drawn area covers (communes, residents), asked before the draft is saved. */
+export function useAreaPreview() {
+  return useMutation({ mutationFn: (area: AlertArea) => api<AreaPreview>('/api/staff/alerts/area-preview', { method: 'POST', body: area }) });
 }
 
 export function useStaffAction() {

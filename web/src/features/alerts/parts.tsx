@@ -1,5 +1,7 @@
-// Pieces the alert pages share: the severity look and the two answer buttons.
+// Pieces the alert pages share: the severity look, the texts in the reader's language and
+// the two answer buttons.
 import { useState } from 'react';
+import { ALERT_EXTRA_LANGUAGES, textsFor } from '@cds/contracts';
 import { useTranslation } from 'react-i18next';
 import { Alert as Notice, Button } from '../../ui/index.ts';
 import { useAnswer, type Alert } from './api.ts';
@@ -43,4 +45,17 @@ export function AnswerButtons({ alert }: { alert: Alert }) {
       {answer.isError && <Notice kind="error">{answer.error.message}</Notice>}
     </div>
   );
+}
+
+export type AlertTexts = Pick<Alert, 'event' | 'headline' | 'description'> & { instruction?: string | null | undefined };
+
+/** The alert's texts in `language` when the officer wrote that block (CAP <info>), else in Vietnamese. */
+export function alertTexts(a: Alert, language: string): AlertTexts {
+  return textsFor<Alert['translations'][number]>({ event: a.event, headline: a.headline, description: a.description, ...(a.instruction ? { instruction: a.instruction } : {}) }, a.translations, language);
+}
+
+/** The languages an alert is written in: Vietnamese first, then the officer's translations. */
+export function alertLanguages(a: Alert): { code: string; name: string }[] {
+  const named = new Map<string, string>(ALERT_EXTRA_LANGUAGES.map((l) => [l.code, l.name]));
+  return [{ code: 'vi', name: 'Tiếng Việt' }, ...a.translations.map((tr) => ({ code: tr.language, name: named.get(tr.language) ?? tr.language }))];
 }

@@ -45,6 +45,16 @@ function StatusCard({ item }: { item: EditorNewsItem }) {
       {item.publishAt && <p>{t('news.desk.publishAtShown', { at: formatDateTime(item.publishAt) })}</p>}
       {item.reviewNote && <Alert kind="info">{t('news.desk.reviewNote', { note: item.reviewNote })}</Alert>}
       {item.status === 'in_review' && !item.actions.includes('approve') && <Alert kind="info">{t('news.desk.waitingOther')}</Alert>}
+      {item.pendingUpdate && (
+        <section className="stack" aria-label={t('news.desk.pendingTitle')} data-testid="news-pending-update">
+          <Alert kind="info">
+            <strong>{t('news.desk.pendingTitle')}</strong> {t('news.desk.pendingBy', { name: item.pendingUpdate.editorName, at: formatDateTime(item.pendingUpdate.at) })}
+          </Alert>
+          <h3>{item.pendingUpdate.texts.vi.title}</h3>
+          <p>{item.pendingUpdate.texts.vi.summary}</p>
+          <p className="news-body">{item.pendingUpdate.texts.vi.body}</p>
+        </section>
+      )}
       {action.isError && !errors.note && <Alert kind="error" live>{action.error.message}</Alert>}
       {needsNote && <TextField label={t('news.desk.note')} value={note} onChange={(e) => setNote(e.target.value)} error={errors.note} maxLength={500} />}
       <div className="row">
@@ -74,8 +84,10 @@ function ItemForm({ item }: { item?: EditorNewsItem }) {
   const save = useSaveItem(item?.id);
   const published = item?.status === 'published';
   const [kind, setKind] = useState<string>(item?.kind ?? 'news');
-  const [vi, setVi] = useState(item?.texts.vi ?? { title: '', summary: '', body: '' });
-  const [en, setEn] = useState(item?.texts.en ?? { title: '', summary: '', body: '' });
+  // with a major update waiting, the editor goes on with it, not with the published texts
+  const texts = item?.pendingUpdate?.texts ?? item?.texts;
+  const [vi, setVi] = useState(texts?.vi ?? { title: '', summary: '', body: '' });
+  const [en, setEn] = useState(texts?.en ?? { title: '', summary: '', body: '' });
   const [chosenTopics, setTopics] = useState<string[]>(item?.topics ?? []);
   const [wholeProvince, setWholeProvince] = useState(item ? item.targetCommunes.length === 0 : true);
   const [targets, setTargets] = useState<string[]>(item?.targetCommunes ?? []);

@@ -27,7 +27,7 @@ const EDITOR_ITEM = {
   id: ID, kind: 'news', status: 'in_review', texts: { vi: { title: 'Họp dân', summary: '', body: 'Mời bà con dự họp.' } }, topics: ['events'], targetCommunes: [],
   areaLabel: 'Toàn tỉnh Lạng Sơn', agencyId: '1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9', agencyName: 'Ủy ban nhân dân tỉnh Lạng Sơn', cover: null, attachments: [],
   publishAt: null, publishedAt: null, version: 1, authorName: 'Lộc Thị Hạnh', reviewNote: null, withdrawnReason: null,
-  createdAt: '2026-12-05T02:00:00.000Z', updatedAt: '2026-12-05T02:00:00.000Z', actions: ['approve', 'return'],
+  createdAt: '2026-12-05T02:00:00.000Z', updatedAt: '2026-12-05T02:00:00.000Z', actions: ['approve', 'return'], pendingUpdate: null,
   revisions: [{ version: 1, change: 'submitted', note: null, editorName: 'Lộc Thị Hạnh', at: '2026-12-05T02:00:00.000Z', title: null }],
 };
 const WITH_NEWS = { ...INSTALLATION, features: [{ key: 'news', face: 'citizen' as const }] };
@@ -101,5 +101,20 @@ describe('news pages', { timeout: 20_000 }, () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Duyệt và đăng' }));
     await waitFor(() => expect(screen.getByTestId('news-status').textContent).toBe('Đã đăng'));
     expect(api.calls.some((c) => c.method === 'POST' && c.path.endsWith('/approve'))).toBe(true);
+  });
+
+  it('shows a waiting major update beside the published item, for the second editor to approve', async () => {
+    const waiting = {
+      ...EDITOR_ITEM, status: 'published', publishedAt: '2026-12-05T03:00:00.000Z', actions: ['edit', 'approve', 'return', 'withdraw'],
+      pendingUpdate: { texts: { vi: { title: 'Họp dân dời sang thứ hai', summary: '', body: 'Cuộc họp dời sang sáng thứ hai.' } }, editorName: 'Lộc Thị Hạnh', note: null, at: '2026-12-05T04:00:00.000Z' },
+    };
+    expect([...Value.Errors(EditorNewsItem, waiting)]).toEqual([]);
+    fakeApi({ [`GET /api/news-desk/items/${ID}`]: () => ({ body: waiting }), 'GET /api/news/topics': () => ({ body: { topics: ['events'] } }) });
+    renderPage(<DeskItemPage />, { path: '/news/desk/:id', at: `/news/desk/${ID}` });
+    const pending = await screen.findByTestId('news-pending-update');
+    expect(pending.textContent).toContain('Họp dân dời sang thứ hai');
+    expect(pending.textContent).toContain('Người dân vẫn đọc bản đang đăng');
+    expect(screen.getByTestId('news-status').textContent).toBe('Đã đăng');
+    expect(screen.getByRole('button', { name: 'Duyệt và đăng' })).toBeTruthy();
   });
 });
