@@ -1,10 +1,11 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ButtonAnchor, ButtonLink, Card, Emblem, ErrorState, Icon, Loading } from '../../ui/index.ts';
+import { ButtonAnchor, ButtonLink, Card, Emblem, ErrorState, Icon } from '../../ui/index.ts';
 import { useAuth, opensConsole } from '../../app/auth.ts';
 import { DisplaySettings } from '../../app/chrome.tsx';
 import { useInstallation, usePageTitle } from '../../app/installation.ts';
 import { citizenTiles } from '../registry.ts';
+import type { Installation } from '@cds/contracts/system';
 import { eidStartUrl, useEidAvailable } from '../account/eid.ts';
 import { NewsSection } from '../news/NewsSection.tsx';
 
@@ -14,8 +15,7 @@ export function HomePage() {
   const auth = useAuth();
   usePageTitle(t('home.title'));
 
-  if (!installation.data && !installation.isError) return <Loading />;
-  if (!installation.data) {
+  if (installation.isError && !installation.data) {
     return (
       <div className="stack">
         <h1>{t('layout.appNameFallback')}</h1>
@@ -24,16 +24,17 @@ export function HomePage() {
       </div>
     );
   }
-  const { brand, province, features } = installation.data;
-  const tiles = citizenTiles(features);
-
+  // A first visit paints the brand built into the app and the account card at once, with a
+  // skeleton where the services go until the server says what this installation offers (a
+  // returning visitor has that remembered, and who is signed in from the service worker's copy).
+  const hero = installation.data ? { ...installation.data.brand, provinceName: installation.data.province.name } : __BUILD_BRAND__;
   return (
     <div className="stack">
       <section className="hero" aria-labelledby="home-title">
-        <Emblem label={t('home.emblemLabel', { province: province.name })} />
+        <Emblem label={t('home.emblemLabel', { province: hero.provinceName })} />
         <div>
-          <h1 id="home-title">{brand.appName}</h1>
-          <p>{brand.tagline}</p>
+          <h1 id="home-title">{hero.appName}</h1>
+          <p>{hero.tagline}</p>
         </div>
       </section>
 
@@ -54,7 +55,28 @@ export function HomePage() {
         <AccountCard />
       )}
 
-      <QuickLinks features={features.map((f) => f.key)} signedIn={auth.status === 'signedIn'} />
+      {installation.data ? (
+        <Services installation={installation.data} signedIn={auth.status === 'signedIn'} />
+      ) : (
+        <div className="skeleton-page" role="status" aria-label={t('ui.loading')}>
+          <div className="skeleton" />
+          <div className="skeleton" />
+        </div>
+      )}
+
+      <DisplaySettings />
+    </div>
+  );
+}
+
+/** Quick links, the service tiles and the news: what this installation offers. */
+function Services({ installation, signedIn }: { installation: Installation; signedIn: boolean }) {
+  const { t } = useTranslation();
+  const { brand, features } = installation;
+  const tiles = citizenTiles(features);
+  return (
+    <>
+      <QuickLinks features={features.map((f) => f.key)} signedIn={signedIn} />
 
       <section aria-labelledby="services-title">
         <h2 id="services-title" className="section-title">
@@ -82,9 +104,7 @@ export function HomePage() {
       </section>
 
       <NewsSection />
-
-      <DisplaySettings />
-    </div>
+    </>
   );
 }
 
