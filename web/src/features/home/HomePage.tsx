@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ButtonAnchor, ButtonLink, Card, Emblem, ErrorState, Icon } from '../../ui/index.ts';
@@ -24,10 +25,17 @@ export function HomePage() {
       </div>
     );
   }
-  // A first visit paints the brand built into the app and the account card at once, with a
-  // skeleton where the services go until the server says what this installation offers (a
-  // returning visitor has that remembered, and who is signed in from the service worker's copy).
+  // A first visit paints the brand built into the app at once and a skeleton below it until
+  // the server says who is signed in and what this installation offers (a returning visitor has
+  // both at hand: the brand remembered, the person from the service worker's copy). Nothing
+  // below the skeleton is drawn before, so what arrives moves nothing already on screen.
   const hero = installation.data ? { ...installation.data.brand, provinceName: installation.data.province.name } : __BUILD_BRAND__;
+  const skeleton = (
+    <div className="skeleton-page" role="status" aria-label={t('ui.loading')}>
+      <div className="skeleton" />
+      <div className="skeleton" />
+    </div>
+  );
   return (
     <div className="stack">
       <section className="hero" aria-labelledby="home-title">
@@ -38,6 +46,17 @@ export function HomePage() {
         </div>
       </section>
 
+      {auth.status === 'loading' ? skeleton : <HomeBody installation={installation.data} skeleton={skeleton} />}
+    </div>
+  );
+}
+
+/** Who is signed in, then the services: drawn once the person is known. */
+function HomeBody({ installation, skeleton }: { installation: Installation | undefined; skeleton: ReactNode }) {
+  const { t } = useTranslation();
+  const auth = useAuth();
+  return (
+    <>
       {auth.status === 'signedIn' ? (
         <Card title={t('home.greeting', { name: auth.me.fullName || auth.me.phone || '' })}>
           <div className="row">
@@ -55,17 +74,10 @@ export function HomePage() {
         <AccountCard />
       )}
 
-      {installation.data ? (
-        <Services installation={installation.data} signedIn={auth.status === 'signedIn'} />
-      ) : (
-        <div className="skeleton-page" role="status" aria-label={t('ui.loading')}>
-          <div className="skeleton" />
-          <div className="skeleton" />
-        </div>
-      )}
+      {installation ? <Services installation={installation} signedIn={auth.status === 'signedIn'} /> : skeleton}
 
       <DisplaySettings />
-    </div>
+    </>
   );
 }
 
