@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -12,14 +12,47 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 type PackBrand = { appName: string; shortName: string; tagline: string; colors: { primary: string } };
 
 /** The installed app's name and colour come from the province pack chosen at build time. */
-function readPackBrand(): PackBrand {
+function readPack(): { brand: PackBrand; provinceName: string } {
   const pack = process.env.PROVINCE_PACK || 'lang-son';
   const file = path.join(here, '..', 'packs', pack, 'pack.json');
-  const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { brand: PackBrand };
-  return parsed.brand;
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as { brand: PackBrand; provinceName: string };
 }
 
-const brand = readPackBrand();
+const pack = readPack();
+const brand = pack.brand;
+
+// the Emblem of web/src/ui/Icon.tsx, drawn without a request
+const EMBLEM =
+  '<svg viewBox="0 0 64 64" aria-hidden="true" focusable="false"><circle cx="32" cy="32" r="31" fill="var(--brand-primary)" stroke="var(--brand-primary-contrast)" stroke-width="1"/>' +
+  '<circle cx="32" cy="32" r="26" fill="none" stroke="var(--brand-primary-contrast)" stroke-width="2"/><circle cx="41" cy="22" r="6" fill="var(--brand-accent)"/>' +
+  '<path d="M10 44 L24 26 L32 36 L38 29 L54 44 Z" fill="var(--brand-primary-contrast)"/><path d="M14 48 H50" stroke="var(--brand-primary-contrast)" stroke-width="3" stroke-linecap="round"/></svg>';
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The first paint without waiting for JavaScript: index.html carries the header with the
+ * province's name and a grey skeleton of the page (React replaces it when it starts), and
+ * preloads the regular weight of Be Vietnam Pro (Latin and Vietnamese subsets), which that
+ * first text needs. Bold and the other weights come when a page uses them.
+ */
+function firstPaint(): Plugin {
+  return {
+    name: 'cds-first-paint',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const fonts = Object.values(ctx.bundle ?? {})
+          .map((file) => file.fileName)
+          .filter((name) => /be-vietnam-pro-(latin|vietnamese)-400-normal-[\w-]+\.woff2$/.test(name));
+        const preloads = fonts.map((name) => `<link rel="preload" href="/${name}" as="font" type="font/woff2" crossorigin>`).join('\n    ');
+        const shell =
+          `<div class="app" aria-busy="true"><header class="app-header"><div class="app-header__inner">` +
+          `<a href="/" class="brand-link">${EMBLEM}<span class="brand-link__name">${escapeHtml(brand.shortName)}</span></a>` +
+          `</div></header><main class="app-main"><div class="skeleton-page"><div class="skeleton skeleton--hero"></div><div class="skeleton"></div><div class="skeleton"></div></div></main></div>`;
+        return html.replace('</head>', `  ${preloads}\n  </head>`).replace('<div id="root"></div>', `<div id="root">${shell}</div>`);
+      },
+    },
+  };
+}
 
 // Console and dashboard code: the staff and leader folders (but their manifests and text, which
 // the app shell reads) and the pages of any feature named Staff… or Leader….
@@ -34,6 +67,10 @@ const backend = process.env.API_URL || 'http://localhost:3000';
 
 export default defineConfig({
   esbuild: { jsx: 'automatic' },
+  // the brand the home page shows before GET /api/features answers on a first visit (src/build-brand.d.ts)
+  define: {
+    __BUILD_BRAND__: JSON.stringify({ appName: brand.appName, shortName: brand.shortName, tagline: brand.tagline, provinceName: pack.provinceName }),
+  },
   server: {
     proxy: { '/api': backend, '/oidc': backend, '/demo': backend },
   },
@@ -54,6 +91,7 @@ export default defineConfig({
     },
   },
   plugins: [
+    firstPaint(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

@@ -23,8 +23,9 @@ export function Providers({ client, children }: { client: QueryClient; children:
   );
 }
 
-export function App() {
-  const [client] = useState(createQueryClient);
+/** `client`: main.tsx makes it before the first render so the first reads start at once. */
+export function App({ client: given }: { client?: QueryClient }) {
+  const [client] = useState(() => given ?? createQueryClient());
   useEffect(() => getOutbox().start(), []);
   useEffect(() => watchOnline(), []);
   return (

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { Me } from '@cds/contracts/identity';
 import { ME } from '../test/fixtures.ts';
-import { can, forgetCachedSession, landingPath, SESSION_CACHES } from './auth.ts';
+import { can, forgetCachedSession, landingPath, meKey, primeAuth, SESSION_CACHES } from './auth.ts';
+import { createQueryClient } from './queryClient.ts';
 
 // abilities as GET /api/me lists them for the demo accounts
 const CITIZEN: Me = { ...ME, roles: ['citizen'], abilities: [] };
@@ -52,5 +53,32 @@ describe('forgetCachedSession', () => {
   it('names the caches the service worker fills (web/vite.config.ts)', () => {
     const config = fs.readFileSync(path.join(__dirname, '..', '..', 'vite.config.ts'), 'utf8');
     for (const name of SESSION_CACHES) expect(config).toContain(`cacheName: '${name}'`);
+  });
+});
+
+describe('primeAuth', () => {
+  it("shows a returning person signed in from the service worker's copy, marked old so it is asked again", async () => {
+    const match = vi.fn().mockResolvedValue(new Response(JSON.stringify(CITIZEN), { headers: { 'content-type': 'application/json' } }));
+    const fetchSpy = vi.fn();
+    vi.stubGlobal('caches', { match });
+    vi.stubGlobal('fetch', fetchSpy);
+    const client = createQueryClient();
+    await primeAuth(client);
+    expect(match).toHaveBeenCalledWith('/api/me', { cacheName: 'cds-session', ignoreVary: true });
+    expect(client.getQueryData(meKey)).toEqual(CITIZEN);
+    expect(client.getQueryState(meKey)?.dataUpdatedAt).toBe(0);
+    expect(fetchSpy).not.toHaveBeenCalled();
+    vi.unstubAllGlobals();
+  });
+
+  it('asks the server at once when there is no copy', async () => {
+    vi.stubGlobal('caches', { match: vi.fn().mockResolvedValue(undefined) });
+    const fetchSpy = vi.fn().mockResolvedValue(new Response(JSON.stringify(OFFICER), { headers: { 'content-type': 'application/json' } }));
+    vi.stubGlobal('fetch', fetchSpy);
+    const client = createQueryClient();
+    await primeAuth(client);
+    expect(fetchSpy.mock.calls[0]?.[0]).toBe('/api/me');
+    await vi.waitFor(() => expect(client.getQueryData(meKey)).toEqual(OFFICER));
+    vi.unstubAllGlobals();
   });
 });

@@ -1,6 +1,6 @@
 // Who is signed in, from GET /api/me (the session itself is an HttpOnly cookie).
 import { useCallback } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../lib/api.ts';
 import { CORE_ABILITIES, type Ability } from '@cds/contracts';
 import type { Me } from '@cds/contracts/identity';
@@ -38,8 +38,34 @@ async function fetchMe(signal: AbortSignal): Promise<Me | null> {
   }
 }
 
+/** The one query for who is signed in, shared by useAuth and the start-up fetch (main.tsx). */
+export const meQuery = { queryKey: meKey, queryFn: ({ signal }: { signal: AbortSignal }) => fetchMe(signal), staleTime: 60_000 };
+
+/**
+ * The last /api/me the service worker kept (cache `cds-session`), so a returning person's first
+ * screen shows them signed in at once instead of waiting for the network; the server's answer
+ * replaces it moments later (and a 401 then signs them out and deletes the copy).
+ */
+export async function cachedMe(): Promise<Me | undefined> {
+  if (typeof caches === 'undefined') return undefined;
+  try {
+    const res = await caches.match('/api/me', { cacheName: 'cds-session', ignoreVary: true });
+    return res?.ok ? ((await res.json()) as Me) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Starts asking who is signed in before the first render, seeded with the cached copy when there is one. */
+export async function primeAuth(client: QueryClient): Promise<void> {
+  const me = await cachedMe();
+  // updatedAt 0: the copy counts as old, so the first render that reads it also refreshes it
+  if (me) client.setQueryData(meKey, me, { updatedAt: 0 });
+  else void client.prefetchQuery(meQuery);
+}
+
 export function useAuth(): AuthState {
-  const query = useQuery({ queryKey: meKey, queryFn: ({ signal }) => fetchMe(signal), staleTime: 60_000 });
+  const query = useQuery(meQuery);
   if (query.data) return { status: 'signedIn', me: query.data };
   if (query.data === null) return { status: 'signedOut', me: null };
   if (query.isError) return { status: 'unknown', me: null, error: query.error, retry: () => void query.refetch() };

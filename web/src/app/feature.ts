@@ -52,11 +52,24 @@ export interface Feature {
 /** A page: a component given the signed-in person (pages open to anyone ignore it). */
 export type Page = (props: { me: Me }) => ReactNode;
 
+/** A lazily fetched page that can be asked to start fetching before it renders. */
+export type LazyPage<P extends Page | (() => ReactNode)> = LazyExoticComponent<P> & { preload: () => void };
+
 /** A page fetched the first time it opens; `name` is its export in the module. */
-export function lazyPage<K extends string>(load: () => Promise<Record<K, () => ReactNode>>, name: K): LazyExoticComponent<() => ReactNode>;
-export function lazyPage<K extends string>(load: () => Promise<Record<K, Page>>, name: K): LazyExoticComponent<Page>;
-export function lazyPage<K extends string>(load: () => Promise<Record<K, Page>>, name: K): LazyExoticComponent<Page> {
-  return lazy(async () => ({ default: (await load())[name] }));
+export function lazyPage<K extends string>(load: () => Promise<Record<K, () => ReactNode>>, name: K): LazyPage<() => ReactNode>;
+export function lazyPage<K extends string>(load: () => Promise<Record<K, Page>>, name: K): LazyPage<Page>;
+export function lazyPage<K extends string>(load: () => Promise<Record<K, Page>>, name: K): LazyPage<Page> {
+  let loading: Promise<{ default: Page }> | undefined;
+  const start = () =>
+    (loading ??= load().then(
+      (m) => ({ default: m[name] }),
+      (err: unknown) => {
+        // a preload that failed (offline) must not stop the page from trying again when it renders
+        loading = undefined;
+        throw err;
+      },
+    ));
+  return Object.assign(lazy(start), { preload: () => void start().catch(() => undefined) });
 }
 
 /** A page anyone may open, signed in or not. */
@@ -65,8 +78,10 @@ export function openRoute(path: string, page: ComponentType): RouteObject {
 }
 
 /** A page for a signed-in person; with an ability, only for those holding it (console, dashboard). */
-export function signedInRoute(path: string, page: Page, ability?: Ability): RouteObject {
-  return at(path, createElement(RequireSignIn, { ability, children: (me: Me) => createElement(page, { me }) }));
+export function signedInRoute(path: string, page: Page | LazyPage<Page>, ability?: Ability): RouteObject {
+  // the page's code downloads while the guard asks who is signed in, not after
+  const preload = 'preload' in page ? page.preload : undefined;
+  return at(path, createElement(RequireSignIn, { ability, preload, children: (me: Me) => createElement(page, { me }) }));
 }
 
 /** An empty path is the section's own page (`/staff`, `/leader`). */

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ButtonLink, EmptyState, ErrorState, Loading } from '../ui/index.ts';
@@ -10,14 +10,20 @@ interface GuardProps {
   /** Only those the server says hold this ability (GET /api/me); none means any signed-in person. */
   ability?: Ability | undefined;
   children: (me: Me) => ReactNode;
+  /** Starts fetching the page's code while the guard waits to know who is signed in. */
+  preload?: (() => void) | undefined;
 }
 
 /** Shows the page only to a signed-in person (holding an ability, when asked); sends others to sign in. */
-export function RequireSignIn({ ability, children }: GuardProps) {
+export function RequireSignIn({ ability, children, preload }: GuardProps) {
   const { t } = useTranslation();
   const auth = useAuth();
   const location = useLocation();
-  if (auth.status === 'loading') return <Loading />;
+  const waiting = auth.status === 'loading';
+  useEffect(() => {
+    if (waiting) preload?.();
+  }, [waiting, preload]);
+  if (waiting) return <Loading />;
   if (auth.status === 'unknown') return <ErrorState error={auth.error} onRetry={auth.retry} />;
   if (auth.status === 'signedOut') {
     const next = encodeURIComponent(location.pathname + location.search);

@@ -1,6 +1,6 @@
 // The province brand and the list of features, from GET /api/features.
 import { useEffect } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api } from '../lib/api.ts';
 import type { Installation } from '@cds/contracts/system';
 
@@ -27,15 +27,24 @@ async function fetchInstallation(signal: AbortSignal): Promise<Installation> {
   return data;
 }
 
+const installationQuery = {
+  queryKey: installationKey,
+  queryFn: ({ signal }: { signal: AbortSignal }) => fetchInstallation(signal),
+  staleTime: 5 * 60_000,
+};
+
 export function useInstallation() {
   return useQuery({
-    queryKey: installationKey,
-    queryFn: ({ signal }) => fetchInstallation(signal),
-    staleTime: 5 * 60_000,
+    ...installationQuery,
     initialData: remembered,
     // treat the remembered copy as old so it is refreshed right away
     initialDataUpdatedAt: 0,
   });
+}
+
+/** On a first visit (nothing remembered), asks for the brand before the first render instead of after it. */
+export function primeInstallation(client: QueryClient): void {
+  if (!remembered()) void client.prefetchQuery(installationQuery);
 }
 
 const HEX = /^#[0-9a-f]{3,8}$/i;

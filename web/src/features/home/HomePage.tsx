@@ -1,10 +1,12 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ButtonAnchor, ButtonLink, Card, Emblem, ErrorState, Icon, Loading } from '../../ui/index.ts';
+import { ButtonAnchor, ButtonLink, Card, Emblem, ErrorState, Icon } from '../../ui/index.ts';
 import { useAuth, opensConsole } from '../../app/auth.ts';
 import { DisplaySettings } from '../../app/chrome.tsx';
 import { useInstallation, usePageTitle } from '../../app/installation.ts';
 import { citizenTiles } from '../registry.ts';
+import type { Installation } from '@cds/contracts/system';
 import { eidStartUrl, useEidAvailable } from '../account/eid.ts';
 import { NewsSection } from '../news/NewsSection.tsx';
 
@@ -14,8 +16,7 @@ export function HomePage() {
   const auth = useAuth();
   usePageTitle(t('home.title'));
 
-  if (!installation.data && !installation.isError) return <Loading />;
-  if (!installation.data) {
+  if (installation.isError && !installation.data) {
     return (
       <div className="stack">
         <h1>{t('layout.appNameFallback')}</h1>
@@ -24,19 +25,38 @@ export function HomePage() {
       </div>
     );
   }
-  const { brand, province, features } = installation.data;
-  const tiles = citizenTiles(features);
-
+  // A first visit paints the brand built into the app at once and a skeleton below it until
+  // the server says who is signed in and what this installation offers (a returning visitor has
+  // both at hand: the brand remembered, the person from the service worker's copy). Nothing
+  // below the skeleton is drawn before, so what arrives moves nothing already on screen.
+  const hero = installation.data ? { ...installation.data.brand, provinceName: installation.data.province.name } : __BUILD_BRAND__;
+  const skeleton = (
+    <div className="skeleton-page" role="status" aria-label={t('ui.loading')}>
+      <div className="skeleton" />
+      <div className="skeleton" />
+    </div>
+  );
   return (
     <div className="stack">
       <section className="hero" aria-labelledby="home-title">
-        <Emblem label={t('home.emblemLabel', { province: province.name })} />
+        <Emblem label={t('home.emblemLabel', { province: hero.provinceName })} />
         <div>
-          <h1 id="home-title">{brand.appName}</h1>
-          <p>{brand.tagline}</p>
+          <h1 id="home-title">{hero.appName}</h1>
+          <p>{hero.tagline}</p>
         </div>
       </section>
 
+      {auth.status === 'loading' ? skeleton : <HomeBody installation={installation.data} skeleton={skeleton} />}
+    </div>
+  );
+}
+
+/** Who is signed in, then the services: drawn once the person is known. */
+function HomeBody({ installation, skeleton }: { installation: Installation | undefined; skeleton: ReactNode }) {
+  const { t } = useTranslation();
+  const auth = useAuth();
+  return (
+    <>
       {auth.status === 'signedIn' ? (
         <Card title={t('home.greeting', { name: auth.me.fullName || auth.me.phone || '' })}>
           <div className="row">
@@ -54,7 +74,21 @@ export function HomePage() {
         <AccountCard />
       )}
 
-      <QuickLinks features={features.map((f) => f.key)} signedIn={auth.status === 'signedIn'} />
+      {installation ? <Services installation={installation} signedIn={auth.status === 'signedIn'} /> : skeleton}
+
+      <DisplaySettings />
+    </>
+  );
+}
+
+/** Quick links, the service tiles and the news: what this installation offers. */
+function Services({ installation, signedIn }: { installation: Installation; signedIn: boolean }) {
+  const { t } = useTranslation();
+  const { brand, features } = installation;
+  const tiles = citizenTiles(features);
+  return (
+    <>
+      <QuickLinks features={features.map((f) => f.key)} signedIn={signedIn} />
 
       <section aria-labelledby="services-title">
         <h2 id="services-title" className="section-title">
@@ -82,9 +116,7 @@ export function HomePage() {
       </section>
 
       <NewsSection />
-
-      <DisplaySettings />
-    </div>
+    </>
   );
 }
 
