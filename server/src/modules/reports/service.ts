@@ -17,7 +17,7 @@ import * as repo from './repo.ts';
 import type { MapCluster, MapPoint, MyReport } from '@cds/contracts/reports';
 import { MAP_CLUSTER_BELOW_ZOOM } from '@cds/contracts';
 import { iso, isPublicPhoto, photoView, timelineEntry, type PublicReport } from './views.ts';
-import { isOpen, type ReportStatus } from './workflow.ts';
+import { isOpen } from './workflow.ts';
 
 export type { CategoryView } from './catalog.ts';
 
