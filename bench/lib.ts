@@ -84,6 +84,8 @@ export async function startPlatform(opts: { databaseUrl?: string; port?: number;
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     DEMO_MODE: 'true',
+    // as deployed: production defaults (no per-request log lines unless LOG_REQUESTS says so)
+    NODE_ENV: 'production',
     DATA_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
     ...opts.env,

@@ -17,16 +17,24 @@ export async function publicReadsSuite(run: EngineRun): Promise<SuiteResult> {
   const tiles: autocannon.Request[] = [{ method: 'GET', setupRequest: (req) => ({ ...req, path: pathFor('tile', { citizens: 1, reports: volume.reports }, rnd) }) }];
 
   await load('warm-up', db, { ...base, url: `${server.url}/api/reports?limit=50`, duration: 2 });
+  // a page deep in the list by cursor (keyset): the 20th page of 50
+  let cursor: string | null = null;
+  for (let i = 0; i < 20; i++) {
+    const res: Response = await fetch(`${server.url}/api/reports?limit=50${cursor ? `&cursor=${cursor}` : ''}`);
+    cursor = ((await res.json()) as { nextCursor: string | null }).nextCursor;
+  }
   const lists: Row[] = [
     await get('GET /api/reports?limit=50 (newest, as the public page loads it)', '/api/reports?limit=50'),
     await get('GET /api/reports?limit=20 (newest 20)', '/api/reports?limit=20'),
     await get('GET /api/reports?limit=50&offset=50 (next page)', '/api/reports?limit=50&offset=50'),
+    await get('GET /api/reports?limit=50&cursor=… (21st page, by cursor)', `/api/reports?limit=50${cursor ? `&cursor=${cursor}` : ''}`),
     await get('GET /api/reports (category + status filter)', '/api/reports?category=moi-truong&status=new&limit=50'),
     await get('GET /api/reports (commune + date range)', '/api/reports?commune=05983&from=2026-01-01&to=2026-12-31&limit=50'),
   ];
   const maps: Row[] = [
     await get('GET /api/reports/map (city bbox, ≤ 2,000 points)', '/api/reports/map?bbox=106.6,21.7,106.9,22.0&limit=2000'),
     await get('GET /api/reports/map (whole province, ≤ 2,000 points)', '/api/reports/map?limit=2000'),
+    await get('GET /api/reports/map?zoom=9 (whole province as clusters)', '/api/reports/map?zoom=9'),
   ];
   const tileRow = await load('GET /api/tiles/z/x/y.mvt (random over the province, zoom 10–14)', db, { ...base, url: server.url, requests: tiles });
   const rows = [...lists, ...maps, tileRow];

@@ -58,6 +58,11 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
   const { config, db } = opts;
   const app = Fastify({
     logger: opts.logger ?? { level: config.logLevel },
+    // per-request lines cost throughput (issue [3 of 10]); errors are logged by the error handler
+    // with the request id either way (platform/errors.ts)
+    disableRequestLogging: !config.logRequests,
+    // a proxy's X-Request-Id (nginx $request_id) ties its access log to ours
+    requestIdHeader: 'x-request-id',
     trustProxy: config.trustProxy,
     // most requests are a few fields; a route that takes files or imports sets its own limit
     bodyLimit: 256 * 1024,

@@ -18,6 +18,8 @@ export interface PlatformSettings {
   dataDir: string;
   demoMode: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** A log line per request (received, completed); errors are logged either way. */
+  logRequests: boolean;
   provincePack: string;
   /** 32-byte key (base64) for personal data at rest; demo mode may generate one in DATA_DIR. */
   dataEncryptionKey: string | undefined;
@@ -54,6 +56,8 @@ export const PLATFORM_VARIABLES = Type.Object({
   PUBLIC_URL: Type.Optional(HttpUrl()),
   TRUST_PROXY: Type.Boolean({ default: false }),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
+  // default: off with NODE_ENV=production (two lines per request cost throughput), on elsewhere
+  LOG_REQUESTS: Type.Optional(Type.Boolean()),
   DATABASE_URL: Type.Optional(Type.String({ format: 'uri', pattern: '^postgres(ql)?://', mustBe: 'a postgres:// URL' })),
   DATA_DIR: Type.Optional(Type.String()),
   // default: on with the embedded database, off with DATABASE_URL
@@ -135,6 +139,7 @@ function readPlatform(env: Env): PlatformSettings {
     dataDir: v.DATA_DIR ? fromCwd(v.DATA_DIR) : REPO_DATA_DIR,
     demoMode,
     logLevel: v.LOG_LEVEL,
+    logRequests: v.LOG_REQUESTS ?? env.NODE_ENV !== 'production',
     provincePack: v.PROVINCE_PACK,
     dataEncryptionKey: key,
     sms: {

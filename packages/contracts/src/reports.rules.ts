@@ -20,3 +20,6 @@ export type QuestionDatatype = (typeof QUESTION_DATATYPES)[number];
 
 export const REPORT_SORTS = ['newest', 'oldest', 'due', 'updated', 'supporters'] as const;
 export type ReportSort = (typeof REPORT_SORTS)[number];
+
+/** Below this zoom the public map gets clusters (a province-wide view would be thousands of points). */
+export const MAP_CLUSTER_BELOW_ZOOM = 13;

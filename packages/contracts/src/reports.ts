@@ -2,7 +2,7 @@
 // citizen's own reports, the staff inbox and actions, and category administration.
 import { Type, type Static } from 'typebox';
 import { Nullable, PageOffset } from './common.ts';
-import { QUESTION_DATATYPES, REPORT_ACTIONS, REPORT_SORTS, REPORT_STATUSES } from './reports.rules.ts';
+import { MAP_CLUSTER_BELOW_ZOOM, QUESTION_DATATYPES, REPORT_ACTIONS, REPORT_SORTS, REPORT_STATUSES } from './reports.rules.ts';
 
 const DateOnly = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
@@ -182,16 +182,28 @@ export const ListQuery = Type.Object({
   sort: Type.Optional(Type.Enum(REPORT_SORTS)),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
   offset: Type.Optional(PageOffset()),
+  cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 400, pattern: '^[A-Za-z0-9_-]+$', description: 'The nextCursor of the previous page (same filters and sort)' })),
 });
 export type ListQuery = Static<typeof ListQuery>;
 
-export const ListReply = Type.Object({ items: Type.Array(PublicReport), total: Type.Integer() });
+/** A page of the public list: no total (counting every match is what made it slow); nextCursor is null on the last page. */
+export const ListReply = Type.Object({ items: Type.Array(PublicReport), nextCursor: Nullable(Type.String()) });
 export type ListReply = Static<typeof ListReply>;
 
-export const MapQuery = Type.Object({ ...ListQuery.properties, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })) });
+const { cursor: _cursor, ...mapFilters } = ListQuery.properties;
+export const MapQuery = Type.Object({
+  ...mapFilters,
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
+  zoom: Type.Optional(Type.Integer({ minimum: 0, maximum: 22, description: `The map's zoom; below ${MAP_CLUSTER_BELOW_ZOOM} reports come as clusters` })),
+});
+export type MapQuery = Static<typeof MapQuery>;
 export const MapPoint = Type.Object({ id: Type.String(), trackingCode: Type.String(), lat: Type.Number(), lon: Type.Number(), status: Status, category: Type.String() });
 export type MapPoint = Static<typeof MapPoint>;
-export const MapReply = Type.Object({ items: Type.Array(MapPoint) });
+/** Reports near each other counted as one circle (at the mean of their positions). */
+export const MapCluster = Type.Object({ lat: Type.Number(), lon: Type.Number(), count: Type.Integer({ minimum: 1 }) });
+export type MapCluster = Static<typeof MapCluster>;
+/** Points (newest first) when zoomed in or no zoom is given; clusters, and no points, when zoomed out. */
+export const MapReply = Type.Object({ items: Type.Array(MapPoint), clusters: Type.Array(MapCluster) });
 export type MapReply = Static<typeof MapReply>;
 
 export const DuplicatesQuery = Type.Object({ category: Type.String({ maxLength: 40 }), lat: Type.Number({ minimum: -90, maximum: 90 }), lon: Type.Number({ minimum: -180, maximum: 180 }) });

@@ -145,7 +145,10 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (status === 400 && /JSON/i.test(error.message)) return sendError(reply, locale, new AppError(400, 'request.bad_json'));
     if (status === 429) return sendError(reply, locale, new AppError(429, 'rate_limited', { seconds: 60 }, { retryAfterSeconds: 60 }));
     if (status >= 400 && status < 500) return sendError(reply, locale, new AppError(status, 'validation.invalid'));
-    request.log.error({ err: error }, 'unhandled error');
+    // the route's pattern, not its URL (which may hold a phone number or a code); reqId comes with request.log
+    request.log.error({ err: error, method: request.method, route: request.routeOptions.url }, 'unhandled error');
+    // the id in the reply lets a person (or the help desk) point at this log line
+    reply.header('x-request-id', request.id);
     return sendError(reply, locale, new AppError(500, 'internal'));
   });
   app.setNotFoundHandler((request, reply) =>

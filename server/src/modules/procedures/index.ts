@@ -58,9 +58,18 @@ export const proceduresModule: ModuleDefinition<ProceduresApi> = {
       },
       allProcedures: () => service.all(),
     };
+    // other processes' edits (and this one's, again: harmless) reach the search index through NOTIFY
+    const onEvent = (event: { type?: unknown }) => {
+      if (typeof event.type === 'string' && event.type.startsWith('procedure.')) service.catalogue.invalidate();
+    };
+    platform.events.live.on('event', onEvent);
     return {
       api,
       messages,
+      stop: async () => {
+        platform.events.live.off('event', onEvent);
+        await service.catalogue.stop();
+      },
       routes: (app) => proceduresRoutes(app, service),
       seed: () => service.seed(),
       features: [{ key: 'procedures', face: 'citizen' }],

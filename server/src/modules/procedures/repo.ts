@@ -2,7 +2,7 @@
 import { sql, type Generated, type Insertable, type JSONColumnType, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../../db/connection.ts';
 import type { FormSchema } from '@cds/contracts';
-import type { PreparedQuery } from './search.ts';
+import type { PreparedQuery, SearchDocument } from './search.ts';
 
 type Executor = Kysely<object>;
 export type Fee = { name: string; amountVnd: number; note: string | null };
@@ -63,6 +63,12 @@ const DETAIL_COLUMNS = [
 export type ProcedureDetailRow = Pick<ProcedureRow, (typeof DETAIL_COLUMNS)[number]>;
 export type SearchRow = Pick<ProcedureRow, 'id' | 'code' | 'name' | 'sector' | 'level' | 'tier' | 'agency_code' | 'agency_label' |
   'processing_days' | 'processing_note' | 'fees' | 'essential' | 'online' | 'life_events'> & { score: number };
+
+export type IndexRow = Omit<SearchRow, 'score'> & SearchDocument & { updated_at: Date };
+
+export function versionOf(count: number, lastUpdate: Date | null): string {
+  return `${count}@${lastUpdate ? new Date(lastUpdate).getTime() : 0}`;
+}
 
 const SEARCH_COLUMNS = 'id, code, name, sector, level, tier, agency_code, agency_label, processing_days, processing_note, fees, essential, online, life_events';
 
@@ -167,6 +173,19 @@ export class ProceduresRepo {
       sql<{ n: number }>`SELECT count(*)::int AS n FROM procedures WHERE ${where}`.execute(this.db.kysely),
     ]);
     return { rows: rows.rows, total: count.rows[0]?.n ?? 0 };
+  }
+
+  /** What the in-process search index holds, in the catalogue's order (the tie-break of the ranking). */
+  async searchIndexRows(): Promise<IndexRow[]> {
+    const res = await sql<IndexRow>`SELECT ${sql.raw(SEARCH_COLUMNS)}, search_name, search_aliases, search_sector, name_words, alias_words,
+      alias_phrases, updated_at FROM procedures ORDER BY essential DESC, name`.execute(this.db.kysely);
+    return res.rows;
+  }
+
+  /** Changes whenever a procedure is added or edited (there is no delete): tells a stale search index. */
+  async catalogueVersion(): Promise<string> {
+    const res = await sql<{ n: number; at: Date | null }>`SELECT count(*)::int AS n, max(updated_at) AS at FROM procedures`.execute(this.db.kysely);
+    return versionOf(res.rows[0]?.n ?? 0, res.rows[0]?.at ?? null);
   }
 
   async lifeEventCounts(): Promise<{ key: string; count: number }[]> {

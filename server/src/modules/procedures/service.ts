@@ -15,6 +15,7 @@ import { adminAgencyIds, canManage, type AgencyRef } from './policy.ts';
 import { ProceduresRepo, type Fee, type ProcedureDetailRow, type ProcedureValues, type SearchRow } from './repo.ts';
 import type { Procedure, ProcedureInput, SearchItem, SearchQuery } from '@cds/contracts/procedures';
 import { prepareQuery, searchDocument } from './search.ts';
+import { SearchCatalogue } from './search-catalogue.ts';
 
 export type { Procedure };
 
@@ -35,10 +36,13 @@ const validation = (problems: FormProblem[]) => new AppError(400, 'validation', 
 
 export class ProceduresService {
   readonly repo: ProceduresRepo;
+  /** The search, in process; `repo.search` is the SQL it answers like. */
+  readonly catalogue: SearchCatalogue;
   private readonly templateDir: string;
 
   constructor(private readonly platform: Platform, private readonly areas: AreasApi) {
     this.repo = new ProceduresRepo(platform.db);
+    this.catalogue = new SearchCatalogue(this.repo, platform.log);
     this.templateDir = path.join(platform.pack.dir, TEMPLATE_DIR);
   }
 
@@ -58,12 +62,13 @@ export class ProceduresService {
         await this.repo.upsertFromPack({ ...toValues(p), source: 'pack', pack_hash: hash }, trx);
       }
     });
+    this.catalogue.invalidate();
   }
 
   async search(query: SearchQuery, locale: Locale): Promise<{ items: SearchItem[]; total: number }> {
     const prepared = query.q?.trim() ? prepareQuery(query.q) : null;
     const hasWords = prepared && prepared.text.length > 0;
-    const { rows, total } = await this.repo.search(hasWords ? prepared : null, query, query.limit ?? DEFAULT_LIMIT, query.offset ?? 0);
+    const { rows, total } = await this.catalogue.search(hasWords ? prepared : null, query, query.limit ?? DEFAULT_LIMIT, query.offset ?? 0);
     return { items: rows.map((r) => toItem(r, locale)), total };
   }
 
@@ -112,6 +117,7 @@ export class ProceduresService {
       await this.record(trx as Kysely<object>, principal, 'procedure.created', newId, input.code, ip);
       return newId;
     });
+    this.catalogue.invalidate();
     return this.require(id);
   }
 
@@ -124,6 +130,7 @@ export class ProceduresService {
       await this.repo.update(id, { ...toValues(input), source: 'admin', pack_hash: null }, trx);
       await this.record(trx as Kysely<object>, principal, 'procedure.updated', id, input.code, ip);
     });
+    this.catalogue.invalidate();
     return this.require(id);
   }
 

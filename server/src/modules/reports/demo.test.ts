@@ -50,7 +50,8 @@ describe('reports demo seed, in demo mode', () => {
   it('fills the public map with reports across the province, each in an agency where an officer works', async () => {
     const list = await t.app.inject({ method: 'GET', url: '/api/reports?limit=100' });
     assert.equal(list.statusCode, 200);
-    assert.ok(list.json().total >= 50, `total ${list.json().total}`);
+    assert.ok(list.json().items.length >= 50, `${list.json().items.length} reports`);
+    assert.equal(list.json().nextCursor, null, 'every report fits on this page');
     const communes = await t.db.query<{ n: number }>('SELECT count(DISTINCT commune_code)::int AS n FROM reports');
     assert.ok(communes.rows[0]!.n >= 20, 'spread across the province');
     const orphans = await t.db.query(`SELECT DISTINCT r.agency_id FROM reports r WHERE NOT EXISTS (
@@ -63,5 +64,64 @@ describe('reports demo seed, in demo mode', () => {
     const inbox = await t.app.inject({ method: 'GET', url: '/api/staff/reports?limit=5', headers: officer.headers });
     assert.equal(inbox.statusCode, 200, inbox.body);
     assert.ok(inbox.json().total > 0);
+  });
+
+  it('pages the public list with a cursor: the same reports in the same order as one long page, in every sort', async () => {
+    const get = async (qs: string) => {
+      const res = await t.app.inject({ method: 'GET', url: `/api/reports?${qs}` });
+      assert.equal(res.statusCode, 200, res.body);
+      return res.json() as { items: { id: string }[]; nextCursor: string | null };
+    };
+    for (const sort of ['newest', 'oldest', 'due', 'updated', 'supporters']) {
+      const all = (await get(`sort=${sort}&limit=200`)).items.map((r) => r.id);
+      assert.ok(all.length >= 50);
+      const walked: string[] = [];
+      let page = await get(`sort=${sort}&limit=7`);
+      for (let i = 0; i < 20; i++) {
+        walked.push(...page.items.map((r) => r.id));
+        if (!page.nextCursor) break;
+        page = await get(`sort=${sort}&limit=7&cursor=${page.nextCursor}`);
+      }
+      assert.deepEqual(walked, all, sort);
+    }
+    // a filter keeps applying on the next pages
+    const filtered = await get('status=new&limit=3');
+    assert.ok(filtered.nextCursor);
+    const next = await get(`status=new&limit=3&cursor=${filtered.nextCursor}`);
+    const statuses = await t.db.query<{ status: string }>('SELECT status FROM reports WHERE id = ANY($1::uuid[])', [next.items.map((r) => r.id)]);
+    assert.ok(statuses.rows.every((r) => r.status === 'new'));
+  });
+
+  it('refuses a cursor that is altered or belongs to another sort, naming the field', async () => {
+    const first = (await t.app.inject({ method: 'GET', url: '/api/reports?limit=2' })).json() as { nextCursor: string };
+    const forged = (key: unknown[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    for (const [qs, why] of [
+      [`sort=oldest&cursor=${first.nextCursor}`, 'another sort'],
+      ['cursor=bm90IGpzb24', 'not JSON'],
+      [`cursor=${forged(['newest', '2026-02-30', '00000000-0000-0000-0000-000000000000'])}`, 'a value SQL cannot cast'],
+      [`cursor=${forged(['newest', '1', "x'; DROP TABLE reports; --"])}`, 'not a uuid'],
+      [`cursor=${forged(['newest', '1'])}`, 'too short'],
+      ['cursor=a%2Bb', 'not base64url'],
+    ] as const) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/reports?${qs}` });
+      assert.equal(res.statusCode, 400, `${why}: ${res.body}`);
+      assert.equal(res.json().error.details[0].field, 'cursor', why);
+    }
+  });
+
+  it('sends the map light points when zoomed in and clusters when zoomed out', async () => {
+    const points = (await t.app.inject({ method: 'GET', url: '/api/reports/map?limit=5000' })).json() as { items: Record<string, unknown>[]; clusters: unknown[] };
+    assert.ok(points.items.length >= 50);
+    assert.deepEqual(Object.keys(points.items[0]!).sort(), ['category', 'id', 'lat', 'lon', 'status', 'trackingCode']);
+    assert.deepEqual(points.clusters, []);
+    assert.equal((await t.app.inject({ method: 'GET', url: '/api/reports/map?zoom=15' })).json().items.length, points.items.length);
+    const out = (await t.app.inject({ method: 'GET', url: '/api/reports/map?zoom=8' })).json() as { items: unknown[]; clusters: { lat: number; lon: number; count: number }[] };
+    assert.deepEqual(out.items, []);
+    assert.equal(out.clusters.reduce((n, c) => n + c.count, 0), points.items.length);
+    assert.ok(out.clusters.length < points.items.length, 'reports close together share a circle');
+    for (const c of out.clusters) assert.ok(c.lat > 21 && c.lat < 23 && c.lon > 106 && c.lon < 108, JSON.stringify(c));
+    const wide = (await t.app.inject({ method: 'GET', url: '/api/reports/map?zoom=3' })).json() as { clusters: unknown[] };
+    assert.ok(wide.clusters.length <= out.clusters.length);
+    assert.equal((await t.app.inject({ method: 'GET', url: '/api/reports/map?zoom=23' })).statusCode, 400);
   });
 });

@@ -468,6 +468,83 @@ export async function list(db: Db, opts: { filter: ListFilter; scope?: Scope; pu
   return { items, total };
 }
 
+// The public list pages by keyset: each page starts after the last row of the previous one
+// (its sort key), so a page costs the same at any depth and nothing counts every match.
+// Every sort ends on id, so the key is unique, and all its columns run one way. A key's
+// values travel as digits (microseconds, days) or a uuid: exact, and any value that passes
+// `isPageKey` casts without error.
+type KeyKind = 'time' | 'date' | 'int' | 'uuid';
+const KEYSET: Record<Sort, { columns: [string, KeyKind][]; dir: 'asc' | 'desc' }> = {
+  newest: { columns: [['received_at', 'time'], ['id', 'uuid']], dir: 'desc' },
+  oldest: { columns: [['received_at', 'time'], ['id', 'uuid']], dir: 'asc' },
+  due: { columns: [['due_date', 'date'], ['received_at', 'time'], ['id', 'uuid']], dir: 'asc' },
+  updated: { columns: [['updated_at', 'time'], ['id', 'uuid']], dir: 'desc' },
+  supporters: { columns: [['supporters', 'int'], ['received_at', 'time'], ['id', 'uuid']], dir: 'desc' },
+};
+const KEY_FORMAT: Record<KeyKind, RegExp> = {
+  time: /^-?\d{1,16}$/,
+  date: /^-?\d{1,6}$/,
+  int: /^-?\d{1,9}$/,
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+};
+
+function keyOut(column: string, kind: KeyKind) {
+  const ref = sql.ref(`reports.${column}`);
+  if (kind === 'time') return sql`(extract(epoch FROM ${ref}) * 1000000)::bigint::text`;
+  if (kind === 'date') return sql`(${ref} - date '2000-01-01')::text`;
+  return sql`${ref}::text`;
+}
+
+function keyIn(value: string, kind: KeyKind) {
+  if (kind === 'time') return sql`(timestamptz 'epoch' + ${value}::bigint * interval '1 microsecond')`;
+  if (kind === 'date') return sql`(date '2000-01-01' + ${value}::int)`;
+  return kind === 'int' ? sql`${value}::int` : sql`${value}::uuid`;
+}
+
+/** Whether `key` can be a page key of this sort (checked before it reaches SQL). */
+export function isPageKey(sort: Sort, key: unknown): key is string[] {
+  const { columns } = KEYSET[sort];
+  return Array.isArray(key) && key.length === columns.length && columns.every(([, kind], i) => typeof key[i] === 'string' && KEY_FORMAT[kind].test(key[i]));
+}
+
+function publicReports(db: Db, filter: ListFilter): ReportQuery {
+  return applyFilter(selectReports(db), filter).where('hidden', '=', false).where('merged_into', 'is', null);
+}
+
+/** A page of public reports after `after` (a page key from the previous page), and the key to continue from. */
+export async function publicPage(db: Db, opts: { filter: ListFilter; sort: Sort; limit: number; offset: number; after: string[] | null }): Promise<{ items: ReportRecord[]; next: string[] | null }> {
+  const { columns, dir } = KEYSET[opts.sort];
+  let q = publicReports(db, opts.filter);
+  if (opts.after) {
+    const key = sql.join(columns.map(([c]) => sql.ref(`reports.${c}`)));
+    const values = sql.join(columns.map(([, kind], i) => keyIn(opts.after![i]!, kind)));
+    q = q.where(dir === 'desc' ? sql<boolean>`(${key}) < (${values})` : sql<boolean>`(${key}) > (${values})`);
+  }
+  for (const [c] of columns) q = q.orderBy(sql.ref(`reports.${c}`), dir);
+  const rows = await q
+    .select(sql<string[]>`json_build_array(${sql.join(columns.map(([c, kind]) => keyOut(c, kind)))})`.as('page_key'))
+    .limit(opts.limit + 1).offset(opts.offset).execute();
+  const more = rows.length > opts.limit;
+  const page = more ? rows.slice(0, opts.limit) : rows;
+  return { items: page.map(({ page_key: _key, ...r }) => r), next: more ? page[page.length - 1]!.page_key : null };
+}
+
+/** The public map's points, newest first: six columns, not the whole row. */
+export async function mapPoints(db: Db, filter: ListFilter, limit: number): Promise<Pick<ReportRecord, 'id' | 'tracking_code' | 'lat' | 'lon' | 'status' | 'category_code'>[]> {
+  return publicReports(db, filter).clearSelect()
+    .select(['reports.id', 'reports.tracking_code', 'reports.lat', 'reports.lon', 'reports.status', 'reports.category_code'])
+    .orderBy('reports.received_at', 'desc').orderBy('reports.id', 'desc')
+    .limit(limit).execute();
+}
+
+/** Public reports counted per square grid cell of `cell` degrees, each at the mean of its reports. */
+export async function mapClusters(db: Db, filter: ListFilter, cell: number): Promise<{ lat: number; lon: number; count: number }[]> {
+  return publicReports(db, filter).clearSelect()
+    .select([sql<number>`avg(reports.lat)::float8`.as('lat'), sql<number>`avg(reports.lon)::float8`.as('lon'), sql<number>`count(*)::int`.as('count')])
+    .groupBy([sql`floor(reports.lat / ${cell}::float8)`, sql`floor(reports.lon / ${cell}::float8)`])
+    .execute();
+}
+
 export async function followed(db: Db, userId: string, limit: number): Promise<ReportRecord[]> {
   return selectReports(db)
     .where('id', 'in', (eb) => eb.selectFrom('report_followers').select('report_id').where('user_id', '=', userId))

@@ -72,16 +72,16 @@ export function reportRoutes(app: App, { service: s, staff, tiles, catalog, work
   app.get('/api/reports', {
     config: { policy: policy.public },
     schema: { tags, summary: 'Public list of reports (no personal data)', querystring: S.ListQuery, response: { 200: S.ListReply } },
-  }, async (request) => s.publicList(toFilter(request.query), (request.query.sort ?? 'newest') as Sort, request.query.limit ?? 20, request.query.offset ?? 0));
+  }, async (request) => s.publicList(toFilter(request.query), (request.query.sort ?? 'newest') as Sort, request.query.limit ?? 20, request.query.offset ?? 0, request.query.cursor));
 
   app.get('/api/reports/map', {
     config: { policy: policy.public },
     schema: {
-      tags, summary: 'Report points for the public map',
+      tags, summary: 'Report points for the public map, or clusters when zoomed out',
       querystring: S.MapQuery,
       response: { 200: S.MapReply },
     },
-  }, async (request) => ({ items: await s.mapPoints(toFilter(request.query), request.query.limit ?? 2000) }));
+  }, async (request) => s.map(toFilter(request.query), request.query.limit ?? 2000, request.query.zoom));
 
   app.get('/api/reports/duplicates', {
     config: { policy: policy.public },

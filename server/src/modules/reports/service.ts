@@ -14,9 +14,10 @@ import { processPhotos } from './photos.ts';
 import { subjectOf } from './policy.ts';
 import type { PlaceFound } from './ports.ts';
 import * as repo from './repo.ts';
-import type { MyReport } from '@cds/contracts/reports';
+import type { MapCluster, MapPoint, MyReport } from '@cds/contracts/reports';
+import { MAP_CLUSTER_BELOW_ZOOM } from '@cds/contracts';
 import { iso, isPublicPhoto, photoView, timelineEntry, type PublicReport } from './views.ts';
-import { isOpen, type ReportStatus } from './workflow.ts';
+import { isOpen } from './workflow.ts';
 
 export type { CategoryView } from './catalog.ts';
 
@@ -55,8 +56,29 @@ function replayed(existing: repo.ReportRecord, fingerprint: string): { report: r
   return { report: existing, created: false };
 }
 
+const CLUSTER_CACHE_MS = 10_000;
+
+/** The public list's cursor: the sort and the last row's key, opaque to clients (base64url JSON). */
+function writeCursor(sort: repo.Sort, key: string[]): string {
+  return Buffer.from(JSON.stringify([sort, ...key])).toString('base64url');
+}
+
+function readCursor(sort: repo.Sort, cursor: string): string[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = null;
+  }
+  const key = Array.isArray(parsed) && parsed[0] === sort ? parsed.slice(1) : null;
+  // a cursor from another sort, or altered, is refused rather than giving a wrong page
+  if (!repo.isPageKey(sort, key)) throw invalidField('cursor', 'validation.invalid');
+  return key;
+}
+
 export class ReportsService {
   private readonly db: Kysely<object>;
+  private readonly clusterCache = new Map<string, { at: number; clusters: Promise<MapCluster[]> }>();
 
   constructor(private readonly c: Deps) {
     this.db = c.db;
@@ -180,15 +202,32 @@ export class ReportsService {
     };
   }
 
-  async publicList(filter: repo.ListFilter, sort: repo.Sort, limit: number, offset: number): Promise<{ items: PublicReport[]; total: number }> {
-    const { items, total } = await repo.list(this.db, { filter, publicOnly: true, sort, limit, offset });
-    return { items: await this.c.presenter.publicView(items), total };
+  /** A page of the public list; `cursor` is the `nextCursor` of the page before (same filters and sort). */
+  async publicList(filter: repo.ListFilter, sort: repo.Sort, limit: number, offset: number, cursor: string | undefined): Promise<{ items: PublicReport[]; nextCursor: string | null }> {
+    const { items, next } = await repo.publicPage(this.db, { filter, sort, limit, offset: cursor ? 0 : offset, after: cursor ? readCursor(sort, cursor) : null });
+    return { items: await this.c.presenter.publicView(items), nextCursor: next ? writeCursor(sort, next) : null };
   }
 
-  /** Compact points for the public map (no photos, no text). */
-  async mapPoints(filter: repo.ListFilter, limit: number): Promise<{ id: string; trackingCode: string; lat: number; lon: number; status: ReportStatus; category: string }[]> {
-    const { items } = await repo.list(this.db, { filter, publicOnly: true, sort: 'newest', limit, offset: 0 });
-    return items.map((r) => ({ id: r.id, trackingCode: r.tracking_code, lat: r.lat, lon: r.lon, status: r.status, category: r.category_code }));
+  /**
+   * The public map: points (newest first, six fields each) when zoomed in or no zoom is said;
+   * when zoomed out, clusters on a grid about a sixth of a 256-pixel tile wide. Clusters are
+   * kept CLUSTER_CACHE_MS in process (a province-wide count of 100,000 reports is the costly
+   * read, and a circle's count a few seconds old misleads no one).
+   */
+  async map(filter: repo.ListFilter, limit: number, zoom: number | undefined): Promise<{ items: MapPoint[]; clusters: MapCluster[] }> {
+    if (zoom === undefined || zoom >= MAP_CLUSTER_BELOW_ZOOM) {
+      const rows = await repo.mapPoints(this.db, filter, limit);
+      return { items: rows.map((r) => ({ id: r.id, trackingCode: r.tracking_code, lat: r.lat, lon: r.lon, status: r.status, category: r.category_code })), clusters: [] };
+    }
+    const key = JSON.stringify([filter, zoom]);
+    const now = Date.now();
+    const hit = this.clusterCache.get(key);
+    if (hit && now - hit.at < CLUSTER_CACHE_MS) return { items: [], clusters: await hit.clusters };
+    const clusters = repo.mapClusters(this.db, filter, 360 / 2 ** zoom / 6);
+    if (this.clusterCache.size >= 500) this.clusterCache.clear();
+    this.clusterCache.set(key, { at: now, clusters });
+    clusters.catch(() => this.clusterCache.delete(key));
+    return { items: [], clusters: await clusters };
   }
 
   async mine(principal: Principal, limit: number, offset: number): Promise<{ items: PublicReport[]; total: number; following: PublicReport[] }> {
