@@ -12,6 +12,8 @@ import type { ReportWorkflow } from './workflow.ts';
 
 export interface ReportsContext {
   db: Kysely<object>;
+  /** Public list and map reads: the read replica when there is one (a moment's lag is harmless there). */
+  publicDb: Kysely<object>;
   platform: Pick<Platform, 'calendar' | 'files' | 'audit' | 'events' | 'pack'>;
   workflow: ReportWorkflow;
   catalog: CategoryCatalog;

@@ -107,7 +107,7 @@ export const reportsModule: ModuleDefinition<ReportsApi> = {
     const workflow = new ReportWorkflow(platform.pack.readJson<WorkflowSettings>('report-workflow.json'));
     const catalog = new CategoryCatalog(db, platform.pack);
     const context: ReportsContext = {
-      db, platform, workflow, catalog, areas: places, people, notifier,
+      db, publicDb: platform.replica.kysely, platform, workflow, catalog, areas: places, people, notifier,
       presenter: new ReportPresenter(db, catalog, workflow, places),
       timeline: new ReportTimeline(workflow, notifier),
       policy: bindPolicy(reportRules, places, 'reports.not_your_agency'),

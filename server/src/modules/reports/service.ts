@@ -48,7 +48,7 @@ export function newTrackingCode(): string {
   return `PA-${Array.from({ length: 8 }, () => TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)]).join('')}`;
 }
 
-type Deps = Pick<ReportsContext, 'db' | 'platform' | 'workflow' | 'catalog' | 'presenter' | 'timeline' | 'policy' | 'areas'>;
+type Deps = Pick<ReportsContext, 'db' | 'publicDb' | 'platform' | 'workflow' | 'catalog' | 'presenter' | 'timeline' | 'policy' | 'areas'>;
 
 /** The first report filed with an Idempotency-Key, if this request is the same one (422 otherwise). */
 function replayed(existing: repo.ReportRecord, fingerprint: string): { report: repo.ReportRecord; created: boolean } {
@@ -204,7 +204,7 @@ export class ReportsService {
 
   /** A page of the public list; `cursor` is the `nextCursor` of the page before (same filters and sort). */
   async publicList(filter: repo.ListFilter, sort: repo.Sort, limit: number, offset: number, cursor: string | undefined): Promise<{ items: PublicReport[]; nextCursor: string | null }> {
-    const { items, next } = await repo.publicPage(this.db, { filter, sort, limit, offset: cursor ? 0 : offset, after: cursor ? readCursor(sort, cursor) : null });
+    const { items, next } = await repo.publicPage(this.c.publicDb, { filter, sort, limit, offset: cursor ? 0 : offset, after: cursor ? readCursor(sort, cursor) : null });
     return { items: await this.c.presenter.publicView(items), nextCursor: next ? writeCursor(sort, next) : null };
   }
 
@@ -216,14 +216,14 @@ export class ReportsService {
    */
   async map(filter: repo.ListFilter, limit: number, zoom: number | undefined): Promise<{ items: MapPoint[]; clusters: MapCluster[] }> {
     if (zoom === undefined || zoom >= MAP_CLUSTER_BELOW_ZOOM) {
-      const rows = await repo.mapPoints(this.db, filter, limit);
+      const rows = await repo.mapPoints(this.c.publicDb, filter, limit);
       return { items: rows.map((r) => ({ id: r.id, trackingCode: r.tracking_code, lat: r.lat, lon: r.lon, status: r.status, category: r.category_code })), clusters: [] };
     }
     const key = JSON.stringify([filter, zoom]);
     const now = Date.now();
     const hit = this.clusterCache.get(key);
     if (hit && now - hit.at < CLUSTER_CACHE_MS) return { items: [], clusters: await hit.clusters };
-    const clusters = repo.mapClusters(this.db, filter, 360 / 2 ** zoom / 6);
+    const clusters = repo.mapClusters(this.c.publicDb, filter, 360 / 2 ** zoom / 6);
     if (this.clusterCache.size >= 500) this.clusterCache.clear();
     this.clusterCache.set(key, { at: now, clusters });
     clusters.catch(() => this.clusterCache.delete(key));
