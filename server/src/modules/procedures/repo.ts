@@ -140,7 +140,8 @@ export class ProceduresRepo {
     if (!query) return this.list(filter, limit, offset);
     const found = await this.ranked(query, filter, limit, offset, false);
     // nothing shares a word with the query: maybe a typo in every word, so look by trigrams
-    return found.total > 0 || offset > 0 ? found : this.ranked(query, filter, limit, offset, true);
+    // (on every page alike: `total` counts all matches, whatever the page)
+    return found.total > 0 ? found : this.ranked(query, filter, limit, offset, true);
   }
 
   /**

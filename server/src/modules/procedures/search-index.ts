@@ -187,7 +187,7 @@ export class ProcedureIndex<P extends IndexedRow> {
     }
     try {
       const found = this.rank(q, ulen1, this.wordCandidates(q, keep), limit, offset);
-      if (found.total > 0 || offset > 0) return found;
+      if (found.total > 0) return found;
       return this.rank(q, ulen1, this.fuzzyCandidates(ulen1, marked, keep), limit, offset);
     } finally {
       for (const g of marked) this.marks[g] = 0;

@@ -37,6 +37,15 @@ describe('procedure search ranking', () => {
     assert.ok(birth.json().items.some((i: { code: string }) => i.code === '1.001193'), birth.body);
   });
 
+  it('pages through the typo matches like any others', async () => {
+    const first = (await t.app.inject({ method: 'GET', url: '/api/procedures?q=khaisinh&limit=2' })).json<{ items: { code: string }[]; total: number }>();
+    assert.ok(first.total > 2, `needs more than one page: ${first.total}`);
+    const second = (await t.app.inject({ method: 'GET', url: '/api/procedures?q=khaisinh&limit=2&offset=2' })).json<{ items: { code: string }[]; total: number }>();
+    assert.equal(second.total, first.total);
+    assert.ok(second.items.length > 0);
+    assert.ok(second.items.every((i) => !first.items.some((f) => f.code === i.code)));
+  });
+
   it('returns nothing for words unrelated to any procedure', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/procedures?q=qwxzv%20plokij' });
     assert.equal(res.statusCode, 200);
