@@ -222,11 +222,24 @@ export const PaymentFiguresDay = Type.Object({
   cashlessShare: Nullable(Type.Number()),
   cashlessVnd: Type.Integer(),
 });
+/** One agency's or commune's dossiers whose fees were paid in the period, and how many online. */
+export const PaymentFiguresPlace = Type.Object({
+  /** The agency's id or the commune's code. */
+  key: Type.String(),
+  name: Type.String(),
+  feesPaid: Type.Integer(),
+  feesPaidOnline: Type.Integer(),
+  feesOnlineShare: Nullable(Type.Number()),
+});
+export type PaymentFiguresPlace = Static<typeof PaymentFiguresPlace>;
 export const PaymentFigures = Type.Object({
   from: Day,
   to: Day,
   days: Type.Array(PaymentFiguresDay),
   /** The whole period. */
   total: Type.Omit(PaymentFiguresDay, ['day']),
+  /** The share of fees paid online per agency and per commune of the dossier (a Decision 766 input), most fees first. */
+  byAgency: Type.Array(PaymentFiguresPlace),
+  byCommune: Type.Array(PaymentFiguresPlace),
 });
 export type PaymentFigures = Static<typeof PaymentFigures>;

@@ -16,6 +16,7 @@ import { erasePersonalData } from './personal-data.ts';
 import { PersonalIds } from './personal-ids.ts';
 import { DossierAccess, dossierAbilities } from './policy.ts';
 import type { Ports } from './ports.ts';
+import type { FeePaymentCount } from './repo.ts';
 import { ProcessingService, type PayableFee } from './processing.ts';
 import { dossierRoutes } from './routes.ts';
 import { TrackingService } from './tracking.ts';
@@ -30,8 +31,8 @@ export interface DossiersApi {
   track(code: string, phone: string): Promise<TrackReply | null>;
   /** The person's own dossiers, newest first. */
   mine(principal: Principal, limit: number): Promise<DossierSummary[]>;
-  /** Dossiers whose fees were paid per Vietnam day and method ('counter' | 'online'), for the payments figures. */
-  feePaymentsByDay(from: Date, to: Date): Promise<{ day: string; method: string; dossiers: number }[]>;
+  /** Dossiers whose fees were paid per Vietnam day, method ('counter' | 'online'), agency and commune, for the payments figures. */
+  feePaymentsByDay(from: Date, to: Date): Promise<FeePaymentCount[]>;
 }
 
 export type { PayableFee };

@@ -85,7 +85,7 @@ export class ProcessingService {
   }
 
   /** Dossiers whose fees were paid per Vietnam day and method (the payments module's leader figures). */
-  feePaymentsByDay(from: Date, to: Date): Promise<{ day: string; method: string; dossiers: number }[]> {
+  feePaymentsByDay(from: Date, to: Date): Promise<repo.FeePaymentCount[]> {
     return repo.feePaymentsByDay(this.db, from, to);
   }
 

@@ -240,12 +240,21 @@ export async function fees(db: Db, dossierId: string): Promise<FeeRow[]> {
   return t(db).selectFrom('dossier_fees').selectAll().where('dossier_id', '=', dossierId).orderBy('name').execute();
 }
 
-/** Dossiers whose fees were paid, per Vietnam day and method (counter, online), in [from, to): the leaders' payment figures. */
-export async function feePaymentsByDay(db: Db, from: Date, to: Date): Promise<{ day: string; method: string; dossiers: number }[]> {
-  const { rows } = await sql<{ day: string; method: string | null; dossiers: string | number }>`
-    SELECT to_char(paid_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS day, method, count(DISTINCT dossier_id) AS dossiers
-    FROM dossier_fees WHERE paid_at >= ${from} AND paid_at < ${to} AND amount_vnd > 0 GROUP BY 1, 2 ORDER BY 1, 2`.execute(db);
-  return rows.map((r) => ({ day: r.day, method: r.method ?? 'counter', dossiers: Number(r.dossiers) }));
+/** Dossiers whose fees were paid, per Vietnam day, method (counter, online), agency and commune, in [from, to): the leaders' payment figures. */
+export async function feePaymentsByDay(db: Db, from: Date, to: Date): Promise<FeePaymentCount[]> {
+  const { rows } = await sql<{ day: string; method: string | null; agency_id: string; commune_code: string; dossiers: string | number }>`
+    SELECT to_char(f.paid_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS day, f.method, d.agency_id, d.commune_code, count(DISTINCT f.dossier_id) AS dossiers
+    FROM dossier_fees f JOIN dossiers d ON d.id = f.dossier_id
+    WHERE f.paid_at >= ${from} AND f.paid_at < ${to} AND f.amount_vnd > 0 GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`.execute(db);
+  return rows.map((r) => ({ day: r.day, method: r.method ?? 'counter', agencyId: r.agency_id, communeCode: r.commune_code, dossiers: Number(r.dossiers) }));
+}
+
+export interface FeePaymentCount {
+  day: string;
+  method: string;
+  agencyId: string;
+  communeCode: string;
+  dossiers: number;
 }
 
 export async function markFeesPaid(db: Db, dossierId: string, by: string | null, at: Date, method: 'counter' | 'online' = 'counter'): Promise<number> {

@@ -216,6 +216,12 @@ describe('leaders\' payment figures', () => {
     assert.ok(today.cashless >= 4);
     assert.equal(today.cashlessShare, 100);
     assert.equal(res.json().total.cashless, today.cashless);
+    // per agency and per commune of the dossiers: the same fees, named
+    const { byAgency, byCommune } = res.json() as { byAgency: { key: string; name: string; feesPaid: number; feesOnlineShare: number }[]; byCommune: typeof byAgency };
+    assert.equal(byAgency.reduce((s, p) => s + p.feesPaid, 0), today.feesPaid);
+    assert.equal(byCommune.reduce((s, p) => s + p.feesPaid, 0), today.feesPaid);
+    assert.ok(byAgency.every((p) => p.name && p.name !== p.key && p.feesOnlineShare === 100), JSON.stringify(byAgency));
+    assert.ok(byCommune.every((p) => /^(Phường|Xã|Thị trấn) /.test(p.name)), JSON.stringify(byCommune));
     assert.equal((await call('GET', `/api/payments/figures?from=${day}&to=${day}`, 'an')).statusCode, 403);
     assert.equal((await call('GET', `/api/payments/figures?from=${day}&to=${day}`)).statusCode, 401);
     const bad = await call('GET', `/api/payments/figures?from=${day}&to=nope`, 'leader');

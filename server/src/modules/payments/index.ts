@@ -3,6 +3,7 @@
 // local gateway and bank that speak the real protocols.
 import type { Principal } from '../../platform/auth.ts';
 import type { ModuleDefinition } from '../../platform/module.ts';
+import { areasModule } from '../areas/index.ts';
 import { dossiersModule } from '../dossiers/index.ts';
 import { identityModule, USER_ANONYMISED } from '../identity/index.ts';
 import { notificationsModule } from '../notifications/index.ts';
@@ -34,12 +35,14 @@ export const paymentsModule: ModuleDefinition<PaymentsApi> = {
   create(platform) {
     const settings = paymentsSettings.of(platform.config);
     const identity = platform.use(identityModule);
+    const areas = platform.use(areasModule);
     // the aggregator is reached through the service's transport (in-process for the demo stand-in)
     const toBiller: BillerTransport = (url, body, headers) => service.transport(url, body, headers);
     const service: PaymentService = new PaymentService({
       platform, settings, dossiers: platform.use(dossiersModule), notifier: platform.use(notificationsModule),
       biller: settings.biller ? new AggregatorBiller(settings.biller, toBiller) : new NoBiller(),
       people: async (id) => (await identity.getUserSummary(id))?.fullName ?? null,
+      places: { agencyName: async (id) => (await areas.getAgency(id))?.name ?? null, communeName: (code) => areas.areaName(code) },
     });
     identity.registerExporter('payments', (userId) => service.exportFor(userId));
     identity.registerExporter('payments_saved_bills', (userId) => service.exportSavedBillsFor(userId));

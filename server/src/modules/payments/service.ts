@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { Value } from 'typebox/value';
 import { buildVietQr } from '@cds/contracts';
 import {
-  BankNotification, type BillLookup, type CreatePayment, type IpnReply, type Payment, type PaymentFigures, type Reconciliation, type ReceiptCheck, type SaveBill,
+  BankNotification, type BillLookup, type CreatePayment, type IpnReply, type Payment, type PaymentFigures, type PaymentFiguresPlace, type Reconciliation, type ReceiptCheck, type SaveBill,
   type SavedBill, type SavedBillPatch, type VietQrPayment, type VnpayStart,
 } from '@cds/contracts/payments';
 import {
@@ -42,6 +42,8 @@ export interface PaymentsDeps {
   biller: BillerAdapter;
   /** The person's full name (identity). */
   people: (userId: string) => Promise<string | null>;
+  /** Names of agencies and communes for the leaders' figures (areas). */
+  places: { agencyName: (id: string) => Promise<string | null>; communeName: (code: string) => string | null };
 }
 
 const OPEN: readonly PaymentStatus[] = ['pending', 'failed'];
@@ -284,7 +286,9 @@ export class PaymentService {
     }
     const sum = (k: 'feesPaid' | 'feesPaidOnline' | 'payments' | 'cashless' | 'cashlessVnd') => days.reduce((s, d) => s + d[k], 0);
     const { day: _day, ...total } = figureRow(to, sum('feesPaid'), sum('feesPaidOnline'), sum('payments'), sum('cashless'), sum('cashlessVnd'));
-    return { from, to, days, total };
+    const byAgency = await Promise.all(placeFigures(fees, (f) => f.agencyId).map(async (p) => ({ ...p, name: (await this.d.places.agencyName(p.key)) ?? p.key })));
+    const byCommune = placeFigures(fees, (f) => f.communeCode).map((p) => ({ ...p, name: this.d.places.communeName(p.key) ?? p.key }));
+    return { from, to, days, total, byAgency, byCommune };
   }
 
   async get(p: Principal, id: string): Promise<repo.PaymentRow> {
@@ -660,6 +664,19 @@ export class PaymentService {
       link: row.purpose === 'dossier_fee' ? `/dossiers/${row.reference}` : '/payments/my-bills',
     };
   }
+}
+
+/** Fees paid and paid online per agency or commune (whatever `keyOf` picks), most fees first. */
+function placeFigures(fees: readonly { method: string; agencyId: string; communeCode: string; dossiers: number }[], keyOf: (f: (typeof fees)[number]) => string): Omit<PaymentFiguresPlace, 'name'>[] {
+  const counts = new Map<string, { paid: number; online: number }>();
+  for (const f of fees) {
+    const c = counts.get(keyOf(f)) ?? { paid: 0, online: 0 };
+    c.paid += f.dossiers;
+    if (f.method === 'online') c.online += f.dossiers;
+    counts.set(keyOf(f), c);
+  }
+  return [...counts].map(([key, c]) => ({ key, feesPaid: c.paid, feesPaidOnline: c.online, feesOnlineShare: sharePercent(c.online, c.paid) }))
+    .sort((a, b) => b.feesPaid - a.feesPaid || a.key.localeCompare(b.key));
 }
 
 function figureRow(day: string, feesPaid: number, feesPaidOnline: number, payments: number, cashless: number, cashlessVnd: number): PaymentFigures['days'][number] {

@@ -1,5 +1,6 @@
 // Leaders' payment figures: per Vietnam day, the share of dossiers whose fees were paid
-// online (a Decision 766 input) and the share of payments made without cash.
+// online (a Decision 766 input), also per agency and per commune, and the share of payments
+// made without cash.
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +8,7 @@ import { Card, DateField, ErrorState, Loading } from '../../ui/index.ts';
 import { api } from '../../lib/api.ts';
 import { formatDate, formatNumber, formatPercent, vietnamToday } from '../../lib/format.ts';
 import { usePageTitle } from '../../app/installation.ts';
-import { formatVnd, type PaymentFigures } from './api.ts';
+import { formatVnd, type PaymentFigures, type PaymentFiguresPlace } from './api.ts';
 
 /** The server gives percentages with one decimal; the formatter takes a ratio. */
 const pct = (share: number | null) => (share === null ? '—' : formatPercent(share / 100));
@@ -74,8 +75,42 @@ export function LeaderPaymentsPage() {
               </table>
             </div>
           </Card>
+          <PlaceTable title={t('payments.leader.byAgency')} placeLabel={t('payments.leader.agency')} places={data.data.byAgency} />
+          <PlaceTable title={t('payments.leader.byCommune')} placeLabel={t('payments.leader.commune')} places={data.data.byCommune} />
         </>
       )}
     </div>
+  );
+}
+
+function PlaceTable({ title, placeLabel, places }: { title: string; placeLabel: string; places: PaymentFiguresPlace[] }) {
+  const { t } = useTranslation();
+  return (
+    <Card title={title}>
+      {places.length === 0 ? (
+        <p className="muted">{t('payments.leader.none')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{placeLabel}</th>
+                <th scope="col">{t('payments.leader.feesPaid')}</th>
+                <th scope="col">{t('payments.leader.feesOnline')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {places.map((p) => (
+                <tr key={p.key}>
+                  <td>{p.name}</td>
+                  <td>{formatNumber(p.feesPaid)}</td>
+                  <td>{pct(p.feesOnlineShare)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
   );
 }

@@ -2,11 +2,11 @@
 // the demo bank's transfer, and the public receipt check. Shapes from @cds/contracts.
 import { useQuery } from '@tanstack/react-query';
 import type {
-  BankNotificationReply, BillLookup, Payment, PaymentFigures, PaymentPage, ReceiptCheck, Reconciliation, SaveBill, SavedBill, SavedBillList, SavedBillPatch, VietQrPayment, VnpayRedirect,
+  BankNotificationReply, BillLookup, Payment, PaymentFigures, PaymentFiguresPlace, PaymentPage, ReceiptCheck, Reconciliation, SaveBill, SavedBill, SavedBillList, SavedBillPatch, VietQrPayment, VnpayRedirect,
 } from '@cds/contracts/payments';
 import { api } from '../../lib/api.ts';
 
-export type { BankNotificationReply, BillLookup, Payment, PaymentFigures, PaymentPage, ReceiptCheck, Reconciliation, SaveBill, SavedBill, SavedBillList, SavedBillPatch, VietQrPayment, VnpayRedirect };
+export type { BankNotificationReply, BillLookup, Payment, PaymentFigures, PaymentFiguresPlace, PaymentPage, ReceiptCheck, Reconciliation, SaveBill, SavedBill, SavedBillList, SavedBillPatch, VietQrPayment, VnpayRedirect };
 
 export const myBillsKey = ['payments', 'my-bills'] as const;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Payment, PaymentFigures, Reconciliation, SavedBill } from '@cds/contracts/payments';
 import { fakeApi, renderPage } from '../../test/helpers.tsx';
@@ -130,12 +130,20 @@ describe('my bills', () => {
 describe('leaders\' payment figures', () => {
   it('shows the shares for the period and per day', async () => {
     const row = { feesPaid: 4, feesPaidOnline: 3, feesOnlineShare: 75, payments: 10, cashless: 9, cashlessShare: 90, cashlessVnd: 1_250_000 };
-    const figures: PaymentFigures = { from: '2026-12-06', to: '2026-12-07', days: [{ day: '2026-12-06', ...row }, { day: '2026-12-07', ...row, feesPaid: 0, feesPaidOnline: 0, feesOnlineShare: null }], total: row };
+    const figures: PaymentFigures = {
+      from: '2026-12-06', to: '2026-12-07', days: [{ day: '2026-12-06', ...row }, { day: '2026-12-07', ...row, feesPaid: 0, feesPaidOnline: 0, feesOnlineShare: null }], total: row,
+      byAgency: [{ key: '1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9', name: 'UBND Phường Lương Văn Tri', feesPaid: 4, feesPaidOnline: 3, feesOnlineShare: 75 }],
+      byCommune: [{ key: '05983', name: 'Phường Lương Văn Tri', feesPaid: 3, feesPaidOnline: 3, feesOnlineShare: 100 }, { key: '05977', name: 'Phường Tam Thanh', feesPaid: 1, feesPaidOnline: 0, feesOnlineShare: 0 }],
+    };
     fakeApi({ 'GET /api/payments/figures': () => ({ body: figures }) });
     renderPage(<LeaderPaymentsPage />, { path: '/leader/payments' });
     expect(await screen.findByText('3 trên 4 hồ sơ đã nộp phí')).toBeTruthy();
     expect(screen.getAllByText('75%').length).toBeGreaterThan(0);
     expect(screen.getByText('06/12/2026')).toBeTruthy();
     expect(screen.getByText('—')).toBeTruthy();
+    const byCommune = screen.getByRole('heading', { name: 'Theo xã, phường' }).closest('section') as HTMLElement;
+    expect(within(byCommune).getByText('Phường Tam Thanh')).toBeTruthy();
+    expect(within(byCommune).getByText('0%')).toBeTruthy();
+    expect(screen.getByText('UBND Phường Lương Văn Tri')).toBeTruthy();
   });
 });
