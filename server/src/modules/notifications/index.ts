@@ -16,7 +16,7 @@ import { DEMO_DLR_SECRET, notificationSettings } from './settings.ts';
 
 const fetchPoster: Poster = async (url, raw, headers) => (await fetch(url, { method: 'POST', body: raw, headers, signal: AbortSignal.timeout(10_000) })).status;
 
-export type { Audience, DeliveryStats, Message };
+export type { Audience, DeliveryStats, Message, NewNotification };
 /** For the gateway side of delivery reports (tests, the benchmark's gateway stand-in). */
 export { DEMO_DLR_SECRET, signDlr, smsRequestId };
 

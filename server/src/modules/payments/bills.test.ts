@@ -163,6 +163,30 @@ describe('my bills (hóa đơn của tôi)', () => {
     assert.equal((await notices()).filter((n) => n.title.includes('Điện thoại của tôi')).length, 0);
   });
 
+  it('tells once when a new bill appears for a saved code, not about the bills seen when saving', async () => {
+    const saved = await call('POST', '/api/me/bills', 'an', { service: 'water', customerCode: 'NLS0012345', label: 'Nước nhà tôi' });
+    assert.equal(saved.statusCode, 201, saved.body);
+    const savedId = saved.json().id as string;
+    const notices = async (kind: string) => (await t.db.query<{ title: string }>(
+      "SELECT title FROM notifications WHERE kind = $1 AND user_id = (SELECT id FROM users WHERE phone = '0900000001') AND title LIKE '%Nước nhà tôi%'", [kind])).rows;
+    const payments = t.platform.use(paymentsModule);
+    // 20/11: the bill was on the page when the code was saved, and it is not due within 3 days
+    await payments.remindBills(new Date('2026-11-20T01:00:00Z'));
+    assert.deepEqual(await notices('bill_new'), []);
+    // the biller issues the November bill after the code was saved (as if never seen)
+    await t.db.query("DELETE FROM payment_bill_reminders WHERE saved_bill_id = $1 AND bill_id = 'NLS0012345-202611' AND kind = 'new'", [savedId]);
+    await payments.remindBills(new Date('2026-11-20T01:00:00Z'));
+    const fresh = await notices('bill_new');
+    assert.equal(fresh.length, 1);
+    assert.match(fresh[0]!.title, /^Có hóa đơn mới: Nước nhà tôi \(hạn 20\/12\/2026\)$/);
+    await payments.remindBills(new Date('2026-11-21T01:00:00Z'));
+    assert.equal((await notices('bill_new')).length, 1, 'once per bill');
+    // and its due date still brings the reminder
+    await payments.remindBills(new Date('2026-12-18T01:00:00Z'));
+    assert.equal((await notices('bill_due')).filter((n) => n.title.includes('20/12/2026')).length, 1);
+    assert.equal((await call('DELETE', `/api/me/bills/${savedId}`, 'an')).statusCode, 204);
+  });
+
   it('are in the person\'s data export, and go when the account is anonymised', async () => {
     const saved = await call('POST', '/api/me/bills', 'binh', { service: 'electricity', customerCode: 'PA11TK0023456', label: 'Điện nhà tôi' });
     assert.equal(saved.statusCode, 201, saved.body);

@@ -86,8 +86,12 @@ export interface SavedBillTable {
 export interface BillReminderTable {
   saved_bill_id: string;
   bill_id: string;
+  /** new: the bill appeared (or was seen when the code was saved); due: its due date is near. */
+  kind: BillNoticeKind;
   sent_at: Generated<Date>;
 }
+
+export type BillNoticeKind = 'new' | 'due';
 
 type Tables = {
   payments: PaymentTable; payment_callbacks: CallbackTable; payment_demo_gateway: DemoGatewayTable; payment_demo_bills: DemoBillTable;
@@ -257,10 +261,10 @@ export async function savedBillsToRemind(db: Db, afterId: string | null, limit: 
   return q.orderBy('id').limit(limit).execute();
 }
 
-/** Marks a bill reminded for this saved code; false when it was already (once per bill). */
-export async function claimReminder(db: Db, savedBillId: string, billId: string): Promise<boolean> {
-  const r = await t(db).insertInto('payment_bill_reminders').values({ saved_bill_id: savedBillId, bill_id: billId })
-    .onConflict((oc) => oc.columns(['saved_bill_id', 'bill_id']).doNothing()).executeTakeFirst();
+/** Marks a bill's notice of this kind sent for this saved code; false when it was already (once per bill and kind). */
+export async function claimReminder(db: Db, savedBillId: string, billId: string, kind: BillNoticeKind): Promise<boolean> {
+  const r = await t(db).insertInto('payment_bill_reminders').values({ saved_bill_id: savedBillId, bill_id: billId, kind })
+    .onConflict((oc) => oc.columns(['saved_bill_id', 'bill_id', 'kind']).doNothing()).executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 

@@ -5,7 +5,7 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { Value } from 'typebox/value';
-import { buildVietQr } from '@cds/contracts';
+import { buildVietQr, formatVietnamDate } from '@cds/contracts';
 import {
   BankNotification, type BillLookup, type CreatePayment, type IpnReply, type Payment, type PaymentFigures, type PaymentFiguresPlace, type Reconciliation, type ReceiptCheck, type SaveBill,
   type SavedBill, type SavedBillPatch, type VietQrPayment, type VnpayStart,
@@ -21,7 +21,7 @@ import type { Platform } from '../../platform/module.ts';
 import { bindPolicy, grantsFor, type Policy } from '../../platform/policy.ts';
 import type { DossiersApi } from '../dossiers/index.ts';
 import type { PersonalDataPlan } from '../identity/index.ts';
-import type { NotificationsApi } from '../notifications/index.ts';
+import type { NewNotification, NotificationsApi } from '../notifications/index.ts';
 import { bankByBin } from './banks.ts';
 import type { BillerAdapter } from './billers.ts';
 import { translate } from '../../platform/i18n.ts';
@@ -190,6 +190,8 @@ export class PaymentService {
     if ((await repo.countSavedBills(this.db, p.userId)) >= MAX_SAVED_BILLS) throw conflict('payments.saved_bills_full', { max: MAX_SAVED_BILLS });
     const row = await repo.insertSavedBill(this.db, { user_id: p.userId, service: input.service, customer_code: found.customerCode, label, reminders: input.reminders ?? true });
     if (!row) throw conflict('payments.bill_already_saved');
+    // the person sees these bills now: only later ones are announced as new
+    for (const bill of found.bills) await repo.claimReminder(this.db, row.id, bill.billId, 'new');
     return this.toSavedBill(row, found);
   }
 
@@ -232,15 +234,13 @@ export class PaymentService {
       after = page[page.length - 1]!.id;
       for (const saved of page) {
         const found = await this.d.biller.lookup(saved.service, saved.customer_code).catch(() => null);
-        for (const bill of found?.bills.filter((b) => dueSoon(b.dueDate, today)) ?? []) {
+        for (const bill of found?.bills ?? []) {
+          // a new bill already due soon gets the one reminder, not two notices
+          const kind = dueSoon(bill.dueDate, today) ? 'due' : 'new';
           const sent = await this.db.transaction().execute(async (trx) => {
-            if (!(await repo.claimReminder(trx, saved.id, bill.billId))) return false;
-            await this.d.notifier?.notify({
-              userId: saved.user_id, kind: 'bill_due',
-              title: translate('vi', 'payments.remind.title', { label: saved.label, due: bill.dueDate.split('-').reverse().join('/') }),
-              body: translate('vi', 'payments.remind.body', { service: translate('vi', `payments.bill.${saved.service}`), period: bill.period, amount: formatVnd(bill.amountVnd), code: saved.customer_code }),
-              link: '/payments/my-bills', dedupeKey: `bill-due:${saved.id}:${bill.billId}`,
-            }, trx);
+            const isNew = await repo.claimReminder(trx, saved.id, bill.billId, 'new');
+            if (kind === 'new' ? !isNew : !(await repo.claimReminder(trx, saved.id, bill.billId, 'due'))) return false;
+            await this.d.notifier?.notify(billNotice(kind, saved, bill), trx);
             return true;
           });
           if (sent) reminded++;
@@ -664,6 +664,17 @@ export class PaymentService {
       link: row.purpose === 'dossier_fee' ? `/dossiers/${row.reference}` : '/payments/my-bills',
     };
   }
+}
+
+/** The notice about one bill of a saved code: a new bill, or its due date near. */
+function billNotice(kind: repo.BillNoticeKind, saved: repo.SavedBillRow, bill: BillLookup['bills'][number]): NewNotification {
+  const due = formatVietnamDate(bill.dueDate);
+  return {
+    userId: saved.user_id, kind: kind === 'due' ? 'bill_due' : 'bill_new',
+    title: translate('vi', kind === 'due' ? 'payments.remind.title' : 'payments.remind.newTitle', { label: saved.label, due }),
+    body: translate('vi', 'payments.remind.body', { service: translate('vi', `payments.bill.${saved.service}`), period: bill.period, amount: formatVnd(bill.amountVnd), code: saved.customer_code }),
+    link: '/payments/my-bills', dedupeKey: `bill-${kind}:${saved.id}:${bill.billId}`,
+  };
 }
 
 /** Fees paid and paid online per agency or commune (whatever `keyOf` picks), most fees first. */
