@@ -37,7 +37,12 @@ const HOSTILE_STRINGS = ['', '\u0000', 'a\u0000b', '\u0007\u001b[31m', ' ', '../
   '𝕏😀\u202e', 'null', '-1', '1e308', '9'.repeat(30), 'NaN', '{"a":1}', '\\', '\ud800'];
 const HOSTILE_NUMBERS = [-1, 0, 1e308, -1e308, 100000000000000000000, 2 ** 31, 2 ** 63, 0.5, -0.0];
 
+/** Characters one generated body may hold: nested lists of long strings would otherwise grow past what JSON can hold. */
+const BODY_BUDGET = 4 * 1024 * 1024;
+
 class Fuzzer {
+  private budget = BODY_BUDGET;
+
   constructor(private readonly random: () => number) {}
 
   pick<T>(items: readonly T[]): T {
@@ -59,7 +64,7 @@ class Fuzzer {
     const type = Array.isArray(schema.type) ? this.pick(schema.type) : schema.type;
     switch (type) {
       case 'object': return this.objectFor(schema, depth);
-      case 'array': return Array.from({ length: this.pick([0, 1, 3, 200]) }, () => this.valueFor(schema.items, depth + 1));
+      case 'array': return Array.from({ length: this.pick([0, 1, 3, 200]) }, () => this.valueFor(schema.items, depth + 1)).filter((_, i) => i < 3 || this.spend(16));
       case 'integer': case 'number': return this.pick([...HOSTILE_NUMBERS, schema.minimum ?? 0, schema.maximum ?? 1, (schema.maximum ?? 0) + 1]);
       case 'boolean': return this.pick([true, false, 'true', 0]);
       case 'null': return null;
@@ -68,10 +73,10 @@ class Fuzzer {
   }
 
   private stringFor(schema: Schema): string {
-    if (this.chance(0.05)) return 'x'.repeat(1024 * 1024);
+    if (this.chance(0.05) && this.spend(1024 * 1024)) return 'x'.repeat(1024 * 1024);
     if (schema.format === 'uuid' && this.chance(0.5)) return this.pick(['00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', crypto.randomUUID()]);
     if (schema.format === 'date' && this.chance(0.5)) return this.pick(['2026-02-30', '0000-01-01', '9999-12-31', '2026-13-01']);
-    if (schema.maxLength !== undefined && this.chance(0.3)) return 'á'.repeat(schema.maxLength + 1);
+    if (schema.maxLength !== undefined && this.chance(0.3) && this.spend(schema.maxLength + 1)) return 'á'.repeat(schema.maxLength + 1);
     return this.pick(HOSTILE_STRINGS);
   }
 
@@ -85,6 +90,13 @@ class Fuzzer {
     return out;
   }
 
+  /** Takes `chars` from the body's budget; false (and nothing taken) when it would run out. */
+  private spend(chars: number): boolean {
+    if (chars > this.budget) return false;
+    this.budget -= chars;
+    return true;
+  }
+
   hostile(): unknown {
     return this.pick<unknown>([...HOSTILE_STRINGS, ...HOSTILE_NUMBERS, null, true, [], {}, [[[]]], { a: { b: { c: null } } }]);
   }
@@ -92,6 +104,7 @@ class Fuzzer {
   /** The raw body of a request: JSON of a generated value, or something that is not JSON at all. */
   body(schema: Schema | undefined): { payload: string; contentType: string } {
     const roll = this.random();
+    this.budget = BODY_BUDGET;
     if (roll < 0.1) return { payload: this.pick(['{', '{"a":', '[1,2', 'null', '"\\u0000"', '{"a":1}{"b":2}', '\u0000']), contentType: 'application/json' };
     if (roll < 0.15) return { payload: 'a=1&b=2', contentType: this.pick(['application/x-www-form-urlencoded', 'text/plain', 'application/xml']) };
     if (roll < 0.18) return { payload: `${'['.repeat(100)}${']'.repeat(100)}`, contentType: 'application/json' };
@@ -99,6 +112,7 @@ class Fuzzer {
   }
 
   scalar(schema: Schema | undefined): string {
+    this.budget = BODY_BUDGET;
     const v = this.valueFor(schema);
     return typeof v === 'object' ? JSON.stringify(v) : String(v);
   }
