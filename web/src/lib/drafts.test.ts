@@ -36,4 +36,21 @@ describe('useDraft', () => {
     act(() => a.result.current.set('một'));
     expect(b.result.current.value).toBe('');
   });
+
+  it("shows the new key's draft in the very render that changes the key, never the old one's", () => {
+    sessionStorage.setItem('cds.draft:d1:accept', 'đủ giấy tờ');
+    const seen: string[] = [];
+    const { result, rerender } = renderHook(({ k }) => {
+      const draft = useDraft(k);
+      seen.push(`${k}=${draft.value}`);
+      return draft;
+    }, { initialProps: { k: 'd1:refuse' } });
+    act(() => result.current.set('Thiếu chữ ký'));
+    seen.length = 0;
+    rerender({ k: 'd1:accept' });
+    expect(seen.every((s) => s === 'd1:accept=đủ giấy tờ')).toBe(true);
+    expect(result.current.value).toBe('đủ giấy tờ');
+    rerender({ k: 'd1:refuse' });
+    expect(result.current.value).toBe('Thiếu chữ ký');
+  });
 });

@@ -2,7 +2,7 @@
 // so neither a background refetch nor a page reload in the same tab loses it. A draft is only
 // cleared by the code that consumed it, and only if it still holds what was sent: text typed
 // while a request was running survives the request's success.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 
 const PREFIX = 'cds.draft:';
 
@@ -31,26 +31,30 @@ export interface Draft {
 }
 
 export function useDraft(key: string): Draft {
-  const [value, setValue] = useState(() => read(key));
-  const latest = useRef(value);
-  useEffect(() => {
-    const saved = read(key);
-    latest.current = saved;
-    setValue(saved);
-  }, [key]);
+  const [state, setState] = useState(() => ({ key, value: read(key) }));
+  // The key changes when the person picks another record or action. The new key's draft must
+  // show in that same render: reading it in an effect left one frame with the old key's text,
+  // long enough for a refusal reason to appear under "accept" on a slow phone.
+  let current = state;
+  if (state.key !== key) {
+    current = { key, value: read(key) };
+    setState(current);
+  }
+  const latest = useRef(current);
+  latest.current = current;
   const set = useCallback(
     (next: string) => {
-      latest.current = next;
-      setValue(next);
+      latest.current = { key, value: next };
+      setState(latest.current);
       write(key, next);
     },
     [key],
   );
   const consumed = useCallback(
     (sent: string) => {
-      if (latest.current === sent) set('');
+      if (latest.current.key === key && latest.current.value === sent) set('');
     },
-    [set],
+    [key, set],
   );
-  return { value, set, consumed };
+  return { value: current.value, set, consumed };
 }
