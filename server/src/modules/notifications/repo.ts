@@ -164,12 +164,13 @@ export async function subscriptionsFor(db: Kysely<object>, userIds: readonly str
   const rows: SubscriptionRow[] = [];
   const cols = ['id', 'user_id', 'endpoint', 'p256dh', 'auth', 'communes', 'accept_tests'] as const;
   for (let i = 0; i < userIds.length; i += 5000) {
-    rows.push(...(await c(db).selectFrom('push_subscriptions').select(cols).where('user_id', 'in', userIds.slice(i, i + 5000)).execute()));
+    for (const r of await c(db).selectFrom('push_subscriptions').select(cols).where('user_id', 'in', userIds.slice(i, i + 5000)).execute()) rows.push(r);
   }
   if (communes.length > 0) {
     let q = c(db).selectFrom('push_subscriptions').select(cols).where('user_id', 'is', null).where(sql<boolean>`communes && ${textArray(communes)}`);
     if (testsOnly) q = q.where('accept_tests', '=', true);
-    rows.push(...(await q.execute()));
+    // one row at a time: spreading a province's devices (412,180) into push() overflows the stack
+    for (const r of await q.execute()) rows.push(r);
   }
   return rows;
 }
