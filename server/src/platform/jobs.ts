@@ -17,6 +17,8 @@ export class JobQueue {
   private started = false;
   /** The queues this process works (empty in an API-only process). */
   readonly working: string[] = [];
+  /** pg-boss's worker id per queue this process works. */
+  private readonly workers = new Map<string, string>();
 
   /**
    * `maintain: false` (an API-only process) leaves pg-boss's maintenance and cron scheduling
@@ -48,16 +50,22 @@ export class JobQueue {
     for (const job of this.definitions) {
       await this.boss.createQueue(job.name, { name: job.name, retryLimit: job.retryLimit ?? 5, retryBackoff: true });
       if (!opts.work) continue;
-      await this.boss.work(job.name, { pollingIntervalSeconds: 2 }, async (jobs) => {
+      const workerId = await this.boss.work(job.name, { pollingIntervalSeconds: 2 }, async (jobs) => {
         for (const j of jobs) await job.handler(j.data as object);
       });
+      this.workers.set(job.name, workerId);
       this.working.push(job.name);
       if (job.cron) await this.boss.schedule(job.name, job.cron, {}, { tz: 'Asia/Ho_Chi_Minh' });
     }
   }
 
   async send<D extends object>(name: string, data: D, options: PgBoss.SendOptions = {}): Promise<string | null> {
-    return this.boss.send(name, data, options);
+    const id = await this.boss.send(name, data, options);
+    // a job this process works starts now rather than at the next poll (up to 2 s later: an
+    // emergency alert's fan-out should not wait); other processes still find it by polling
+    const workerId = this.workers.get(name);
+    if (id && workerId && !options.startAfter) this.boss.notifyWorker(workerId);
+    return id;
   }
 
   async stop(): Promise<void> {
