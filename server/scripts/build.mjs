@@ -32,8 +32,11 @@ const pkg = JSON.parse(fs.readFileSync(path.join(serverDir, 'package.json'), 'ut
 const external = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).flatMap((d) => [d, `${d}/*`]);
 const started = Date.now();
 await build({
-  entryPoints: [path.join(serverDir, 'src', 'main.ts')],
-  outfile: out,
+  // the push pool's worker thread is its own file (src/modules/notifications/push-pool.ts)
+  entryPoints: { main: path.join(serverDir, 'src', 'main.ts'), 'push-worker': path.join(serverDir, 'src', 'modules', 'notifications', 'push-worker.ts') },
+  outdir: path.dirname(out),
+  outExtension: { '.js': '.mjs' },
+  define: { 'process.env.CDS_BUNDLED_PUSH_WORKER': JSON.stringify(pathToFileURL(path.join(path.dirname(out), 'push-worker.mjs')).href) },
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -1,16 +1,14 @@
-// Web Push sender. The `web-push` library does the cryptography (RFC 8291 message
-// encryption, RFC 8292 VAPID signature) through generateRequestDetails; we send the
-// request ourselves with fetch, because the library's own sender opens a new TLS
-// connection per message (and only speaks https), while fetch's dispatcher keeps
-// connections to each push service alive and reuses them across a fan-out.
+// Web Push sender. The `web-push` library signs the VAPID header (RFC 8292), once per push
+// service origin; the messages themselves are encrypted by push-crypto.ts and sent by
+// push-send.ts over kept-alive connections, on worker threads when a send is large enough to
+// keep every core busy (an alert to a whole province).
+import os from 'node:os';
 import webpush from 'web-push';
+import { MAX_PUSH_PAYLOAD } from './push-crypto.ts';
+import { sendOnThreads } from './push-pool.ts';
+import { sendBatch, type PushJob, type PushTarget, type PushUrgency } from './push-send.ts';
 
-export interface PushTarget {
-  id: string;
-  endpoint: string;
-  p256dh: string;
-  auth: string;
-}
+export { forEachBounded, type PushTarget, type PushUrgency } from './push-send.ts';
 
 export interface PushPayload {
   title: string;
@@ -22,11 +20,6 @@ export interface PushPayload {
   /** Alerts ask the device to keep the notification on screen and vibrate. */
   alert?: boolean;
 }
-
-export type PushUrgency = 'very-low' | 'low' | 'normal' | 'high';
-
-/** Outcome of one push: accepted by the push service, expired (404/410: delete it) or failed. */
-export type PushOutcome = 'accepted' | 'expired' | 'failed';
 
 export interface PushStats {
   pushed: number;
@@ -46,20 +39,25 @@ export function generateVapidKeys(): VapidKeys {
   return webpush.generateVAPIDKeys();
 }
 
-/** Runs `work` on every item with at most `limit` in flight. */
-export async function forEachBounded<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) await work(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /** A VAPID JWT is good for at most 24 h (RFC 8292); ours live 12 h and are renewed an hour before. */
 const VAPID_LIFETIME_S = 12 * 3600;
 const VAPID_RENEW_S = 3600;
+
+/** Below this many devices a send stays on the main thread: starting threads would cost more than they save. */
+const THREADS_FROM = 2000;
+
+export interface PushSenderOptions {
+  vapid: VapidKeys;
+  subject: string;
+  /** requests in flight at once, over the whole send */
+  concurrency: number;
+  ttlSeconds: number;
+  maxRetryAfterMs?: number;
+  /** worker threads for a large send (default: one per core); 0 keeps every send on the main thread */
+  threads?: number;
+  /** the smallest send that goes to threads (tests lower it) */
+  threadsFrom?: number;
+}
 
 export class PushSender {
   /**
@@ -69,64 +67,35 @@ export class PushSender {
    */
   private readonly vapidHeaders = new Map<string, { authorization: string; expiresAt: number }>();
 
-  constructor(
-    private readonly opts: { vapid: VapidKeys; subject: string; concurrency: number; ttlSeconds: number; maxRetryAfterMs?: number },
-    private readonly fetchFn: typeof fetch = fetch,
-  ) {}
+  constructor(private readonly opts: PushSenderOptions) {}
 
   /** Sends one payload to every target; never throws for a single failure. */
   async sendAll(targets: readonly PushTarget[], payload: PushPayload, urgency: PushUrgency): Promise<PushStats> {
-    const stats: PushStats = { pushed: 0, accepted: 0, expired: 0, failed: 0, expiredIds: [], acceptedIds: [] };
-    const body = JSON.stringify(payload);
-    await forEachBounded(targets, this.opts.concurrency, async (t) => {
-      stats.pushed++;
-      const outcome = await this.sendOne(t, body, urgency, payload.tag);
-      if (outcome === 'accepted') {
-        stats.accepted++;
-        stats.acceptedIds.push(t.id);
-      } else if (outcome === 'expired') {
-        stats.expired++;
-        stats.expiredIds.push(t.id);
-      } else stats.failed++;
-    });
-    return stats;
-  }
-
-  async sendOne(target: PushTarget, body: string, urgency: PushUrgency, topic?: string): Promise<PushOutcome> {
-    let details: ReturnType<typeof webpush.generateRequestDetails>;
-    try {
-      details = webpush.generateRequestDetails({ endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } }, body, {
-        headers: { Authorization: this.vapidAuthorization(new URL(target.endpoint).origin) },
-        TTL: this.opts.ttlSeconds,
-        urgency,
-        // RFC 8030 Topic: at most 32 base64url characters
-        ...(topic ? { topic: topic.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 32) } : {}),
-        contentEncoding: 'aes128gcm',
-      });
-    } catch {
-      // keys the library cannot use: the subscription can never receive anything
-      return 'expired';
+    const authorizations: Record<string, string> = {};
+    for (const t of targets) {
+      const origin = originOf(t.endpoint);
+      if (origin && !(origin in authorizations)) authorizations[origin] = this.vapidAuthorization(origin);
     }
-    // back off on 429 (Retry-After), at most twice, then count it as failed
-    for (let attempt = 0; attempt < 3; attempt++) {
-      let res: Response;
-      try {
-        res = await this.fetchFn(details.endpoint, {
-          method: details.method,
-          headers: details.headers as Record<string, string>,
-          body: details.body ? new Uint8Array(details.body) : undefined,
-          signal: AbortSignal.timeout(15_000),
-        });
-        await res.arrayBuffer().catch(() => undefined);
-      } catch {
-        return 'failed';
-      }
-      if (res.status >= 200 && res.status < 300) return 'accepted';
-      if (res.status === 404 || res.status === 410) return 'expired';
-      if (res.status !== 429 || attempt === 2) return 'failed';
-      await sleep(this.retryAfterMs(res.headers.get('retry-after')));
-    }
-    return 'failed';
+    const job: PushJob = {
+      payload: fitted(payload),
+      ttlSeconds: this.opts.ttlSeconds,
+      urgency,
+      // RFC 8030 Topic: at most 32 base64url characters
+      ...(payload.tag ? { topic: payload.tag.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 32) } : {}),
+      authorizations,
+      concurrency: this.opts.concurrency,
+      maxRetryAfterMs: this.opts.maxRetryAfterMs ?? 30_000,
+    };
+    const threads = this.opts.threads ?? os.availableParallelism();
+    const r = threads > 0 && targets.length >= (this.opts.threadsFrom ?? THREADS_FROM) ? await sendOnThreads(targets, job, threads) : await sendBatch(targets, job);
+    return {
+      pushed: targets.length,
+      accepted: r.acceptedIds.length,
+      expired: r.expiredIds.length,
+      failed: r.failed,
+      expiredIds: r.expiredIds,
+      acceptedIds: r.acceptedIds,
+    };
   }
 
   private vapidAuthorization(audience: string): string {
@@ -138,12 +107,25 @@ export class PushSender {
     this.vapidHeaders.set(audience, { authorization: Authorization, expiresAt });
     return Authorization;
   }
+}
 
-  private retryAfterMs(header: string | null): number {
-    const cap = this.opts.maxRetryAfterMs ?? 30_000;
-    if (!header) return Math.min(1000, cap);
-    const seconds = Number(header);
-    const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
-    return Math.max(0, Math.min(Number.isFinite(ms) ? ms : 1000, cap));
+/** The payload as JSON, its body shortened (with an ellipsis) so it fits one push message; the page it opens has it all. */
+export function fitted(payload: PushPayload): string {
+  let json = JSON.stringify(payload);
+  let body = payload.body;
+  while (Buffer.byteLength(json) > MAX_PUSH_PAYLOAD && body.length > 0) {
+    const over = Buffer.byteLength(json) - MAX_PUSH_PAYLOAD;
+    // a Vietnamese letter takes up to 3 bytes in UTF-8 and JSON may escape it longer: cut at least a character
+    body = body.slice(0, Math.max(0, body.length - Math.max(1, Math.ceil(over / 3)) - 1));
+    json = JSON.stringify({ ...payload, body: `${body}…` });
+  }
+  return json;
+}
+
+function originOf(endpoint: string): string | null {
+  try {
+    return new URL(endpoint).origin;
+  } catch {
+    return null;
   }
 }

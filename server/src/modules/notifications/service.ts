@@ -121,7 +121,7 @@ export class NotificationService {
       const keys = await this.vapidKeys();
       if (!keys) throw new AppError(503, 'notifications.push_unavailable');
       const s = notificationSettings.of(this.platform.config);
-      return new PushSender({ vapid: keys, subject: s.subject, concurrency: s.concurrency, ttlSeconds: s.ttlSeconds });
+      return new PushSender({ vapid: keys, subject: s.subject, concurrency: s.concurrency, ttlSeconds: s.ttlSeconds, threads: s.threads });
     })();
     return this.sender;
   }

@@ -9,6 +9,7 @@ export const notificationSettings = defineSettings('notifications', {
   VAPID_PRIVATE_KEY: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{42,44}$', secret: true })),
   VAPID_SUBJECT: Type.Optional(Type.String({ pattern: '^(mailto:|https://)', description: 'contact the push services may use (mailto: or https:)' })),
   PUSH_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 1000, default: 64, description: 'push requests in flight at once' }),
+  PUSH_THREADS: Type.Optional(Type.Integer({ minimum: 0, maximum: 64, description: 'worker threads that encrypt and send a large fan-out (default: one per core; 0: the main thread only)' })),
   PUSH_TTL_SECONDS: Type.Integer({ minimum: 0, maximum: 2419200, default: 86400 }),
   // the SMS gateway signs its delivery reports (POST /api/sms/delivery-reports) with this; unset
   // in demo mode: the demo gateway and the server share a demo secret
@@ -18,6 +19,7 @@ export const notificationSettings = defineSettings('notifications', {
   subject: v.VAPID_SUBJECT ?? (platform.publicUrl.startsWith('https://') ? platform.publicUrl : 'mailto:admin@congdanso.invalid'),
   concurrency: v.PUSH_CONCURRENCY,
   ttlSeconds: v.PUSH_TTL_SECONDS,
+  threads: v.PUSH_THREADS,
   /** Null: delivery reports are refused (no secret to check them with). */
   dlrSecret: v.SMS_DLR_SECRET ?? (platform.demoMode ? DEMO_DLR_SECRET : null),
   /** Demo mode with the outbox: the demo gateway reports delivery like a real one. */
