@@ -39,6 +39,9 @@ export interface ResidentsPort {
   phonesOf(userIds: readonly string[]): Promise<Map<string, string>>;
 }
 
+/** Texts per round of database writes. */
+const SMS_BATCH = 1000;
+
 const PUSH_URGENCY: Record<NoticeUrgency, PushUrgency> = { normal: 'normal', alert: 'high', extreme: 'high' };
 
 export class ChannelService {
@@ -117,21 +120,30 @@ export class ChannelService {
     }
 
     const text = msg.sms ?? `${msg.title}. ${msg.body}`;
-    await forEachBounded([...new Set(smsTo)], this.smsConcurrency, async (phone) => {
+    const ref = msg.dedupeKey ?? `${msg.kind}:${now.getTime()}`;
+    const texted = [...new Set(smsTo)];
+    // in batches: a row per text is written before the gateway gets it and updated after, one
+    // statement each per batch (three round trips per text made a province's SMS take minutes)
+    for (let i = 0; i < texted.length; i += SMS_BATCH) {
+      const batch = texted.slice(i, i + SMS_BATCH).map((phone) => ({ phone, requestId: smsRequestId(ref, phone) }));
+      await repo.smsQueued(db, batch.map((b) => b.requestId), msg.dedupeKey ?? null);
+      const taken: { requestId: string; gatewayId: string | null }[] = [];
+      const refused: { requestId: string; error: string }[] = [];
       // the gateway drops a request id it already took: a retried fan-out texts nobody twice;
       // the row waits for the gateway's delivery report (sms-dlr.ts)
-      const requestId = smsRequestId(msg.dedupeKey ?? `${msg.kind}:${now.getTime()}`, phone);
-      await repo.smsQueued(db, requestId, msg.dedupeKey ?? null);
-      try {
-        const gatewayId = await this.sms.send(phone, text, { requestId });
-        stats.smsSent++;
-        await repo.smsHandedOver(db, requestId, { gatewayId: typeof gatewayId === 'string' ? gatewayId : null });
-      } catch (err) {
-        stats.smsFailed++;
-        await repo.smsHandedOver(db, requestId, { error: (err as Error).message });
-        this.platform.log.warn({ err: (err as Error).message }, 'SMS not sent');
-      }
-    });
+      await forEachBounded(batch, this.smsConcurrency, async ({ phone, requestId }) => {
+        try {
+          const gatewayId = await this.sms.send(phone, text, { requestId });
+          taken.push({ requestId, gatewayId: typeof gatewayId === 'string' ? gatewayId : null });
+        } catch (err) {
+          refused.push({ requestId, error: (err as Error).message });
+        }
+      });
+      await repo.smsHandedOver(db, taken, refused, this.now());
+      stats.smsSent += taken.length;
+      stats.smsFailed += refused.length;
+      if (refused.length > 0) this.platform.log.warn({ refused: refused.length, of: batch.length, err: refused[0]?.error }, 'SMS not sent');
+    }
     return stats;
   }
 }

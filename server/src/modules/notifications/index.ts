@@ -68,7 +68,7 @@ export const notificationsModule: ModuleDefinition<NotificationsApi> = {
     const sms = settings.demoGateway
       ? new DemoSmsGateway(new OutboxSmsChannel(platform.db), { callbackUrl: settings.dlrUrl, secret: settings.dlrSecret ?? DEMO_DLR_SECRET, post: () => post })
       : createSmsChannel(platform.config, platform.db, settings.dlrUrl);
-    const channels = new ChannelService(platform, identity ?? NOBODY, sms, () => service.pushSender());
+    const channels = new ChannelService(platform, identity ?? NOBODY, sms, () => service.pushSender(), settings.smsConcurrency);
     return {
       api: {
         notify: (n, trx) => service.notify(n, trx),

@@ -1,7 +1,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../test/helpers.ts';
+import { randomUUID } from 'node:crypto';
+import { SmsSendError, type SmsChannel } from '../../platform/sms.ts';
+import { ChannelService } from './channels.ts';
 import { notificationsModule } from './index.ts';
+import * as repo from './repo.ts';
+import { smsRequestId } from './sms-dlr.ts';
 
 async function login(t: TestApp, phone: string): Promise<{ token: string; userId: string }> {
   const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { phone, password: 'Demo@2026' } });
@@ -69,5 +74,42 @@ describe('notification inbox', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/me/notifications' });
     assert.equal(res.statusCode, 401);
     assert.equal(res.json().error.code, 'auth.required');
+  });
+});
+
+describe('SMS of a notice to an area', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(() => t.teardown());
+
+  it('records which texts the gateway took and which it refused, and keeps a report that came first', async () => {
+    const people = [
+      { userId: randomUUID(), phone: '0912000001' },
+      { userId: randomUUID(), phone: '0912000002' },
+      { userId: randomUUID(), phone: '0912000003' },
+    ];
+    const ref = `test-sms:${randomUUID()}`;
+    const gateway: SmsChannel = {
+      send: async (to, _body, options) => {
+        if (to === '0912000002') throw new SmsSendError('SMS gateway refused the message: 99 blocked');
+        // a carrier this fast reports before the gateway's answer is recorded
+        if (to === '0912000003') await repo.smsReported(t.platform.db.kysely, { requestId: options?.requestId ?? '', gatewayId: null, status: 'delivered', error: null, at: new Date() });
+        return `gw-${to}`;
+      },
+    };
+    const channels = new ChannelService(t.platform, { residentsOf: async () => people, phonesOf: async () => new Map() }, gateway, () => Promise.reject(new Error('no push here')));
+    const stats = await channels.deliver({ communes: ['06040'] }, { kind: 'test', title: 'Cảnh báo', body: 'Mưa lớn', link: '/', dedupeKey: ref }, 'alert', { inboxDone: true });
+    assert.equal(stats.smsSent, 2);
+    assert.equal(stats.smsFailed, 1);
+    const rows = await t.platform.db.kysely.withTables<{ sms_messages: { request_id: string; status: string; gateway_id: string | null; error: string | null; ref: string | null } }>()
+      .selectFrom('sms_messages').select(['request_id', 'status', 'gateway_id', 'error']).where('ref', '=', ref).execute();
+    const of = (phone: string) => rows.find((r) => r.request_id === smsRequestId(ref, phone));
+    assert.deepEqual({ ...of('0912000001'), request_id: undefined }, { request_id: undefined, status: 'sent', gateway_id: 'gw-0912000001', error: null });
+    assert.equal(of('0912000002')?.status, 'failed');
+    assert.match(of('0912000002')?.error ?? '', /99 blocked/);
+    assert.equal(of('0912000003')?.status, 'delivered', 'the report stays: it is newer news');
+    assert.deepEqual(await repo.smsCounts(t.platform.db.kysely, ref), { sent: 2, delivered: 1, failed: 1, pending: 1 });
   });
 });

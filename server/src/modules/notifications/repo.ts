@@ -232,14 +232,27 @@ export interface SmsMessageTable {
 const sms = (db: Kysely<object>) => db.withTables<{ sms_messages: SmsMessageTable }>();
 
 /** Before the gateway call: a message we are about to hand over (a repeat keeps its row). */
-export async function smsQueued(db: Kysely<object>, requestId: string, ref: string | null): Promise<void> {
-  await sms(db).insertInto('sms_messages').values({ request_id: requestId, ref, status: 'queued' }).onConflict((oc) => oc.column('request_id').doNothing()).execute();
+/** Texts about to go to the gateway, in one statement per batch; a request id already known stays as it is. */
+export async function smsQueued(db: Kysely<object>, requestIds: readonly string[], ref: string | null): Promise<void> {
+  if (requestIds.length === 0) return;
+  await sms(db).insertInto('sms_messages').values(requestIds.map((id) => ({ request_id: id, ref, status: 'queued' as const }))).onConflict((oc) => oc.column('request_id').doNothing()).execute();
 }
 
-/** The gateway took it (or refused it). A report that already came stays: it is newer news. */
-export async function smsHandedOver(db: Kysely<object>, requestId: string, outcome: { gatewayId: string | null } | { error: string }): Promise<void> {
-  const patch = 'error' in outcome ? { status: 'failed' as const, error: outcome.error.slice(0, 500) } : { status: 'sent' as const, gateway_id: outcome.gatewayId };
-  await sms(db).updateTable('sms_messages').set({ ...patch, status_at: new Date() }).where('request_id', '=', requestId).where('status', 'in', ['queued', 'sent']).execute();
+/**
+ * What the gateway said of each text of a batch: taken (with its id) or refused. A report
+ * that already came stays: it is newer news.
+ */
+export async function smsHandedOver(db: Kysely<object>, taken: readonly { requestId: string; gatewayId: string | null }[], refused: readonly { requestId: string; error: string }[], at: Date): Promise<void> {
+  if (taken.length > 0) {
+    await sql`UPDATE sms_messages m SET status = 'sent', gateway_id = v.gateway_id, status_at = ${at}
+      FROM unnest(${textArray(taken.map((x) => x.requestId))}, ${sql.val(taken.map((x) => x.gatewayId))}::text[]) AS v(request_id, gateway_id)
+      WHERE m.request_id = v.request_id AND m.status IN ('queued', 'sent')`.execute(db);
+  }
+  if (refused.length > 0) {
+    await sql`UPDATE sms_messages m SET status = 'failed', error = v.error, status_at = ${at}
+      FROM unnest(${textArray(refused.map((x) => x.requestId))}, ${textArray(refused.map((x) => x.error.slice(0, 500)))}) AS v(request_id, error)
+      WHERE m.request_id = v.request_id AND m.status IN ('queued', 'sent')`.execute(db);
+  }
 }
 
 /** A delivery report: by our request id, else by the gateway's message id. Returns whether the message is ours. */

@@ -10,6 +10,7 @@ export const notificationSettings = defineSettings('notifications', {
   VAPID_SUBJECT: Type.Optional(Type.String({ pattern: '^(mailto:|https://)', description: 'contact the push services may use (mailto: or https:)' })),
   PUSH_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 1000, default: 64, description: 'push requests in flight at once' }),
   PUSH_THREADS: Type.Optional(Type.Integer({ minimum: 0, maximum: 64, description: 'worker threads that encrypt and send a large fan-out (default: one per core; 0: the main thread only)' })),
+  SMS_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 500, default: 32, description: 'texts handed to the SMS gateway at once (keep within the gateway contract’s rate)' }),
   PUSH_TTL_SECONDS: Type.Integer({ minimum: 0, maximum: 2419200, default: 86400 }),
   // the SMS gateway signs its delivery reports (POST /api/sms/delivery-reports) with this; unset
   // in demo mode: the demo gateway and the server share a demo secret
@@ -20,6 +21,7 @@ export const notificationSettings = defineSettings('notifications', {
   concurrency: v.PUSH_CONCURRENCY,
   ttlSeconds: v.PUSH_TTL_SECONDS,
   threads: v.PUSH_THREADS,
+  smsConcurrency: v.SMS_CONCURRENCY,
   /** Null: delivery reports are refused (no secret to check them with). */
   dlrSecret: v.SMS_DLR_SECRET ?? (platform.demoMode ? DEMO_DLR_SECRET : null),
   /** Demo mode with the outbox: the demo gateway reports delivery like a real one. */
