@@ -13,7 +13,6 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { ROOT, loadAverage, machine, startPlatform } from './lib.ts';
@@ -87,7 +86,6 @@ await admin.query(`CREATE DATABASE ${dbName}`);
 const u = new URL(adminUrl);
 u.pathname = `/${dbName}`;
 const loadBefore = loadAverage();
-const busyBefore = os.loadavg()[0] ?? 0;
 const server = await startPlatform({
   databaseUrl: u.toString(),
   env: { LOG_LEVEL: 'warn', SMS_CHANNEL: 'brandname', SMS_HTTP_URL: gatewayUrl, SMS_BRANDNAME_API_KEY: API_KEY, SMS_BRANDNAME_SECRET_KEY: SECRET_KEY, SMS_CONCURRENCY: concurrency },
@@ -138,7 +136,7 @@ try {
     '# Alert fan-out by SMS',
     '',
     `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}, PostgreSQL ${(await db.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version}.`,
-    `Load average before the run: ${loadBefore}; after: ${loadAverage()}.${busyBefore > 1.5 ? ' **Other work shared the machine** (a load average above the two cores): read the times below as an upper bound.' : ' Nothing else ran on the machine.'}`,
+    `Load average before the run: ${loadBefore}; after: ${loadAverage()} (a run right after another starts with the first one's load in the 1-minute figure).`,
     '',
     `Scale ${scale}: **${count.toLocaleString('en')} residents with a phone** generated (the target is ${TARGET.toLocaleString('en')}), plus the demo's own ${demoResidents} in the commune. SMS_CONCURRENCY=${concurrency} texts in flight, rows written per 1,000 texts.`,
     '',

@@ -13,7 +13,6 @@ import { createECDH, createPublicKey, randomBytes, randomUUID, verify } from 'no
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import pg from 'pg';
@@ -117,7 +116,6 @@ await admin.query(`CREATE DATABASE ${dbName}`);
 const u = new URL(adminUrl);
 u.pathname = `/${dbName}`;
 const loadBefore = loadAverage();
-const busyBefore = os.loadavg()[0] ?? 0;
 const server = await startPlatform({ databaseUrl: u.toString(), env: { LOG_LEVEL: 'warn' } });
 const db = new pg.Client({ connectionString: u.toString() });
 try {
@@ -169,7 +167,7 @@ try {
     '# Alert fan-out over Web Push',
     '',
     `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}, PostgreSQL ${(await db.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version}.`,
-    `Load average before the run: ${loadBefore}; after: ${loadAverage()}.${busyBefore > 1.5 ? ' **Other work shared the machine** (a load average above the two cores): read the times below as an upper bound.' : ' Nothing else ran on the machine.'}`,
+    `Load average before the run: ${loadBefore}; after: ${loadAverage()} (a run right after another starts with the first one's load in the 1-minute figure).`,
     '',
     `Scale ${scale}: **${count.toLocaleString('en')} subscriptions** (the target is ${TARGET.toLocaleString('en')}). The platform sends on ${process.env.PUSH_THREADS ?? 'one worker thread per core (the default)'}${process.env.PUSH_THREADS ? ' worker threads (PUSH_THREADS)' : ''}, ${process.env.PUSH_CONCURRENCY ?? '64'} requests in flight.`,
     '',
