@@ -77,5 +77,34 @@ export const SmsDeliveryReport = Type.Object({
 });
 export type SmsDeliveryReport = Static<typeof SmsDeliveryReport>;
 
+/**
+ * One text in the shape of eSMS.vn's JSON API (SendMultipleMessage_V4_post_json), the brandname
+ * gateway protocol the platform speaks: what the SMS client posts and the demo gateway accepts.
+ */
+export const EsmsSendRequest = Type.Object({
+  ApiKey: Type.String({ minLength: 1, maxLength: 200 }),
+  SecretKey: Type.String({ minLength: 1, maxLength: 200 }),
+  Phone: Type.String({ pattern: '^0[0-9]{9}$' }),
+  Content: Type.String({ minLength: 1, maxLength: 1600 }),
+  /** the registered sender name (tên thương hiệu) */
+  Brandname: Type.String({ minLength: 1, maxLength: 20 }),
+  /** 2: customer care (chăm sóc khách hàng) */
+  SmsType: Type.String({ maxLength: 4 }),
+  IsUnicode: Type.Union([Type.Literal('0'), Type.Literal('1')]),
+  /** the gateway drops a request id it already took */
+  RequestId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  /** where the gateway posts the delivery report */
+  CallbackUrl: Type.Optional(Type.String({ maxLength: 500 })),
+});
+export type EsmsSendRequest = Static<typeof EsmsSendRequest>;
+
+/** CodeResult "100": taken; any other code is the gateway's refusal. */
+export const EsmsSendReply = Type.Object({
+  CodeResult: Type.String(),
+  SMSID: Type.Optional(Type.String()),
+  ErrorMessage: Type.Optional(Type.String()),
+});
+export type EsmsSendReply = Static<typeof EsmsSendReply>;
+
 export const SmsDeliveryReply = Type.Object({ ok: Type.Boolean(), known: Type.Boolean() });
 export type SmsDeliveryReply = Static<typeof SmsDeliveryReply>;

@@ -4,6 +4,7 @@
 // message it already took, so a retried fan-out never texts a person twice.
 // Non-unicode messages (160 characters a segment instead of 70, cheaper) carry the
 // Vietnamese text without diacritics.
+import type { EsmsSendReply, EsmsSendRequest } from '@cds/contracts/notifications';
 import { Pool } from 'undici';
 import { SmsSendError, type SmsChannel, type SmsOptions } from './sms.ts';
 
@@ -28,30 +29,21 @@ export function stripDiacritics(text: string): string {
     .normalize('NFC');
 }
 
-/** The gateway's answer: CodeResult "100" means accepted. */
-interface GatewayReply {
-  CodeResult?: string;
-  SMSID?: string;
-  ErrorMessage?: string;
-}
+/** Posts one request body to the gateway; the demo gateway in this process is reached without a socket. */
+export type GatewayTransport = (raw: string) => Promise<{ status: number; json: unknown }>;
 
 export class BrandnameSmsChannel implements SmsChannel {
-  // kept-alive connections to the gateway: an alert texts a province, not one person
-  private readonly pool: Pool;
-  private readonly path: string;
+  private readonly transport: GatewayTransport;
   /** An alert sends one text to many phones: its form without diacritics is made once. */
   private lastText = { body: '', content: '' };
 
-  constructor(private readonly opts: BrandnameOptions) {
-    const url = new URL(opts.url);
-    const timeout = opts.timeoutMs ?? 10_000;
-    this.pool = new Pool(url.origin, { connect: { timeout }, headersTimeout: timeout, bodyTimeout: timeout, keepAliveTimeout: 30_000 });
-    this.path = `${url.pathname}${url.search}`;
+  constructor(private readonly opts: BrandnameOptions, transport?: GatewayTransport) {
+    this.transport = transport ?? httpTransport(opts.url, opts.timeoutMs ?? 10_000);
   }
 
   /** Sends one message; returns the gateway's message id. */
   async send(to: string, body: string, options: SmsOptions = {}): Promise<string | undefined> {
-    const payload = {
+    const payload: EsmsSendRequest = {
       ApiKey: this.opts.apiKey,
       SecretKey: this.opts.secretKey,
       Phone: to,
@@ -63,11 +55,11 @@ export class BrandnameSmsChannel implements SmsChannel {
       ...(this.opts.callbackUrl ? { CallbackUrl: this.opts.callbackUrl } : {}),
     };
     let status: number;
-    let reply: GatewayReply;
+    let reply: Partial<EsmsSendReply>;
     try {
-      const res = await this.pool.request({ path: this.path, method: 'POST', headers: ['content-type', 'application/json'], body: JSON.stringify(payload) });
-      status = res.statusCode;
-      reply = status >= 200 && status < 300 ? ((await res.body.json().catch(() => ({}))) as GatewayReply) : (await res.body.dump(), {});
+      const res = await this.transport(JSON.stringify(payload));
+      status = res.status;
+      reply = (res.json ?? {}) as Partial<EsmsSendReply>;
     } catch (err) {
       throw new SmsSendError(`SMS gateway unreachable: ${(err as Error).message}`);
     }
@@ -81,4 +73,19 @@ export class BrandnameSmsChannel implements SmsChannel {
     if (this.lastText.body !== body) this.lastText = { body, content: stripDiacritics(body) };
     return this.lastText.content;
   }
+}
+
+/** Kept-alive connections to the gateway: an alert texts a province, not one person. */
+function httpTransport(gatewayUrl: string, timeout: number): GatewayTransport {
+  const url = new URL(gatewayUrl);
+  const pool = new Pool(url.origin, { connect: { timeout }, headersTimeout: timeout, bodyTimeout: timeout, keepAliveTimeout: 30_000 });
+  const path = `${url.pathname}${url.search}`;
+  return async (raw) => {
+    const res = await pool.request({ path, method: 'POST', headers: ['content-type', 'application/json'], body: raw });
+    if (res.statusCode < 200 || res.statusCode >= 300) {
+      await res.body.dump();
+      return { status: res.statusCode, json: null };
+    }
+    return { status: res.statusCode, json: await res.body.json().catch(() => null) };
+  };
 }

@@ -3,14 +3,15 @@
 import type { NoticeUrgency } from '@cds/contracts/notifications.rules';
 import type { Kysely } from 'kysely';
 import type { ModuleDefinition, Platform } from '../../platform/module.ts';
+import { BrandnameSmsChannel, type GatewayTransport } from '../../platform/sms-brandname.ts';
 import { createSmsChannel, OutboxSmsChannel } from '../../platform/sms.ts';
 import { areasModule } from '../areas/index.ts';
 import { identityModule, USER_ANONYMISED, type IdentityApi } from '../identity/index.ts';
 import { ChannelService, type Audience, type DeliveryStats, type Message, type ResidentsPort } from './channels.ts';
 import { messages } from './messages.ts';
 import * as repo from './repo.ts';
-import { notificationRoutes, pushRoutes, smsReportRoutes } from './routes.ts';
-import { DemoSmsGateway, signDlr, smsRequestId, type Poster } from './sms-dlr.ts';
+import { demoSmsGatewayRoutes, notificationRoutes, pushRoutes, smsReportRoutes } from './routes.ts';
+import { DEMO_ESMS_KEYS, DEMO_ESMS_PATH, DemoEsmsGateway, signDlr, smsRequestId, type Poster } from './sms-dlr.ts';
 import { NOTICE_EVENT, NotificationService, type NewNotification, type NoticeEvent } from './service.ts';
 import { DEMO_DLR_SECRET, notificationSettings } from './settings.ts';
 
@@ -65,8 +66,11 @@ export const notificationsModule: ModuleDefinition<NotificationsApi> = {
     identity?.registerPersonalData('notifications', async () => ({ erased: [{ key: 'notifications.erased' }], kept: [] }));
     const settings = notificationSettings.of(platform.config);
     let post: Poster = fetchPoster;
-    const sms = settings.demoGateway
-      ? new DemoSmsGateway(new OutboxSmsChannel(platform.db), { callbackUrl: settings.dlrUrl, secret: settings.dlrSecret ?? DEMO_DLR_SECRET, post: () => post })
+    // demo mode: texts go to the demo gateway over the brandname protocol, in process until the routes exist
+    const gateway = settings.demoGateway ? new DemoEsmsGateway(new OutboxSmsChannel(platform.db), { callbackUrl: settings.dlrUrl, secret: settings.dlrSecret ?? DEMO_DLR_SECRET, post: () => post }) : null;
+    let toGateway: GatewayTransport = () => Promise.reject(new Error('the demo SMS gateway is not up yet'));
+    const sms = gateway
+      ? new BrandnameSmsChannel({ url: `${settings.publicUrl}${DEMO_ESMS_PATH}`, ...DEMO_ESMS_KEYS, brandname: platform.config.sms.sender, unicode: true, callbackUrl: settings.dlrUrl }, (raw) => toGateway(raw))
       : createSmsChannel(platform.config, platform.db, settings.dlrUrl);
     const channels = new ChannelService(platform, identity ?? NOBODY, sms, () => service.pushSender(), settings.smsConcurrency);
     return {
@@ -75,7 +79,7 @@ export const notificationsModule: ModuleDefinition<NotificationsApi> = {
         deliver: (audience, message, urgency) => channels.deliver(audience, message, urgency),
         exportFor: (userId) => service.exportFor(userId),
         smsDelivery: async (ref) => {
-          if (sms instanceof DemoSmsGateway) await sms.settled();
+          await gateway?.settled();
           return repo.smsCounts(platform.db.kysely, ref);
         },
       },
@@ -84,6 +88,13 @@ export const notificationsModule: ModuleDefinition<NotificationsApi> = {
         notificationRoutes(app, service);
         pushRoutes(app, service);
         smsReportRoutes(app, service, settings.dlrSecret);
+        if (gateway) {
+          demoSmsGatewayRoutes(app, gateway);
+          toGateway = async (raw) => {
+            const res = await app.inject({ method: 'POST', url: DEMO_ESMS_PATH, payload: raw, headers: { 'content-type': 'application/json' } });
+            return { status: res.statusCode, json: res.json() as unknown };
+          };
+        }
         // the demo gateway's reports to our own address stay in the process
         post = async (url, raw, headers) => {
           if (!url.startsWith(`${settings.publicUrl}/`)) return fetchPoster(url, raw, headers);

@@ -6,7 +6,7 @@ import { SmsSendError, type SmsChannel } from '../../platform/sms.ts';
 import { ChannelService } from './channels.ts';
 import { notificationsModule } from './index.ts';
 import * as repo from './repo.ts';
-import { smsRequestId } from './sms-dlr.ts';
+import { DEMO_ESMS_KEYS, DEMO_ESMS_PATH, smsRequestId } from './sms-dlr.ts';
 
 async function login(t: TestApp, phone: string): Promise<{ token: string; userId: string }> {
   const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { phone, password: 'Demo@2026' } });
@@ -111,5 +111,24 @@ describe('SMS of a notice to an area', () => {
     assert.match(of('0912000002')?.error ?? '', /99 blocked/);
     assert.equal(of('0912000003')?.status, 'delivered', 'the report stays: it is newer news');
     assert.deepEqual(await repo.smsCounts(t.platform.db.kysely, ref), { sent: 2, delivered: 1, failed: 1, pending: 1 });
+  });
+
+  it('the demo gateway takes a text in eSMS\'s protocol once per request id, refuses wrong keys and names a bad field', async () => {
+    const text = (over: Record<string, unknown> = {}) => t.app.inject({
+      method: 'POST', url: DEMO_ESMS_PATH,
+      payload: { ApiKey: DEMO_ESMS_KEYS.apiKey, SecretKey: DEMO_ESMS_KEYS.secretKey, Phone: '0912000009', Content: 'Lũ quét ở Thất Khê', Brandname: 'CONGDANSO', SmsType: '2', IsUnicode: '1', RequestId: `demo-gw:${randomUUID()}`, ...over },
+    });
+    const requestId = `demo-gw:${randomUUID()}`;
+    const first = await text({ RequestId: requestId });
+    assert.equal(first.statusCode, 200, first.body);
+    assert.equal(first.json().CodeResult, '100');
+    const again = await text({ RequestId: requestId });
+    assert.equal(again.json().SMSID, first.json().SMSID, 'a repeated request id is the same text');
+    const outbox = (await t.app.inject({ method: 'GET', url: '/api/dev/sms?to=0912000009' })).json() as { messages: { body: string }[] };
+    assert.deepEqual(outbox.messages.map((m) => m.body), ['Lũ quét ở Thất Khê']);
+    assert.deepEqual((await text({ SecretKey: 'guessed' })).json(), { CodeResult: '101', ErrorMessage: 'Authorize Failed' });
+    const bad = await text({ Phone: '+84 912' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(JSON.stringify(bad.json()), /Phone/);
   });
 });

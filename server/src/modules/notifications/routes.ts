@@ -1,10 +1,11 @@
 import { errorReplies } from '@cds/contracts/common';
-import { SmsDeliveryReply } from '@cds/contracts/notifications';
+import { EsmsSendReply, EsmsSendRequest, SmsDeliveryReply } from '@cds/contracts/notifications';
 import { Inbox, InboxQuery, NoticeParams, Preferences, PushSubscriptionInput, PushSubscriptionReply, PushUnsubscribeInput, ReadAllReply, VapidKeyReply } from '@cds/contracts/notifications';
 import { Type } from 'typebox';
 import { policy, requirePrincipal } from '../../platform/auth.ts';
 import type { App } from '../../platform/module.ts';
 import type { NotificationService } from './service.ts';
+import { DEMO_ESMS_PATH, type DemoEsmsGateway } from './sms-dlr.ts';
 
 export function notificationRoutes(app: App, service: NotificationService): void {
   app.get('/api/me/notifications', {
@@ -92,4 +93,17 @@ export function smsReportRoutes(app: App, service: NotificationService, secret: 
       return service.smsDeliveryReport(raw, String(request.headers['x-sms-timestamp'] ?? ''), String(request.headers['x-sms-signature'] ?? ''), secret);
     });
   });
+}
+
+/** Demo mode: the SMS gateway stand-in, in eSMS's protocol (its keys are in the body, as eSMS has them). */
+export function demoSmsGatewayRoutes(app: App, gateway: DemoEsmsGateway): void {
+  app.post(DEMO_ESMS_PATH, {
+    config: { policy: policy.public },
+    schema: {
+      hide: true,
+      summary: 'Demo SMS gateway: one text in the eSMS.vn JSON shape (SendMultipleMessage_V4_post_json); it lands in the demo outbox and a signed delivery report follows',
+      body: EsmsSendRequest,
+      response: { 200: EsmsSendReply, ...errorReplies(400) },
+    },
+  }, (request) => gateway.accept(request.body));
 }

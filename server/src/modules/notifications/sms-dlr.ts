@@ -5,12 +5,15 @@
 // "<timestamp>.<raw body>" with a shared secret, refused outside a five-minute window so a
 // captured report cannot be replayed later.
 //
-// The demo gateway stands in for the real one in demo mode: it keeps the message in the SMS
-// outbox (GET /api/dev/sms) and, like the real gateway, posts a signed report back over HTTP.
+// The demo gateway stands in for the real one in demo mode and speaks its protocol: the
+// platform's brandname client posts to it in eSMS's JSON shape (POST /demo/sms/esms/…), it
+// keeps the message in the SMS outbox (GET /api/dev/sms) and, like the real gateway, posts a
+// signed report back to the callback URL. Going live is configuration: SMS_CHANNEL=brandname,
+// the gateway's URL and keys.
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { carrierOf } from '@cds/contracts/phone';
-import type { SmsDeliveryReport } from '@cds/contracts/notifications';
-import type { SmsChannel, SmsOptions } from '../../platform/sms.ts';
+import type { EsmsSendReply, EsmsSendRequest, SmsDeliveryReport } from '@cds/contracts/notifications';
+import type { SmsChannel } from '../../platform/sms.ts';
 
 export const DLR_PATH = '/api/sms/delivery-reports';
 const WINDOW_S = 300;
@@ -39,37 +42,56 @@ export function smsRequestId(ref: string, phone: string): string {
 /** Posts a JSON body to a URL (our own process in demo mode). */
 export type Poster = (url: string, raw: string, headers: Record<string, string>) => Promise<number>;
 
+export const DEMO_ESMS_PATH = '/demo/sms/esms/SendMultipleMessage_V4_post_json/';
+/** The demo gateway's account; a real gateway's keys come from SMS_BRANDNAME_API_KEY / _SECRET_KEY. */
+export const DEMO_ESMS_KEYS = { apiKey: 'demo-esms-api-key', secretKey: 'demo-esms-secret-key' } as const;
+/** Request ids remembered for dropping repeats; the oldest are forgotten beyond this. */
+const REMEMBERED = 100_000;
+
 /**
- * The demo gateway: the message lands in the outbox, the gateway answers with its own id,
- * and a signed report follows. Like a carrier, it cannot deliver to a number that is not a
- * Vietnamese mobile number (no network owns it): those fail with error 'UNREACHABLE'.
+ * The demo gateway: a text with the demo keys lands in the outbox and the gateway answers
+ * CodeResult 100 with its own id; a repeated RequestId is not texted again. A signed report
+ * follows to the callback URL (only the platform's own: the demo posts nowhere else). Like a
+ * carrier, it cannot deliver to a number that is not a Vietnamese mobile number (no network
+ * owns it): those fail with error 'UNREACHABLE'.
  */
-export class DemoSmsGateway implements SmsChannel {
+export class DemoEsmsGateway {
   private pending: Promise<unknown>[] = [];
+  private readonly taken = new Map<string, string>();
 
   constructor(
     private readonly outbox: SmsChannel,
     private readonly opts: { callbackUrl: string; secret: string; post: () => Poster; now?: () => Date },
   ) {}
 
-  async send(to: string, body: string, options: SmsOptions = {}): Promise<string> {
-    await this.outbox.send(to, body, options);
+  async accept(req: EsmsSendRequest): Promise<EsmsSendReply> {
+    if (req.ApiKey !== DEMO_ESMS_KEYS.apiKey || req.SecretKey !== DEMO_ESMS_KEYS.secretKey) return { CodeResult: '101', ErrorMessage: 'Authorize Failed' };
+    const earlier = req.RequestId ? this.taken.get(req.RequestId) : undefined;
+    if (earlier) return { CodeResult: '100', SMSID: earlier };
+    await this.outbox.send(req.Phone, req.Content);
     const smsId = randomUUID();
-    if (options.requestId) {
-      const report: SmsDeliveryReport = carrierOf(to)
-        ? { RequestId: options.requestId, SMSID: smsId, Status: 'DELIVERED', DoneTime: (this.opts.now?.() ?? new Date()).toISOString() }
-        : { RequestId: options.requestId, SMSID: smsId, Status: 'FAILED', ErrorCode: 'UNREACHABLE', DoneTime: (this.opts.now?.() ?? new Date()).toISOString() };
-      // the report comes after the gateway's answer, as from a real carrier
-      const p = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.report(report)).catch(() => undefined);
-      this.pending.push(p);
-      void p.finally(() => (this.pending = this.pending.filter((x) => x !== p)));
+    if (req.RequestId) {
+      this.taken.set(req.RequestId, smsId);
+      if (this.taken.size > REMEMBERED) this.taken.delete(this.taken.keys().next().value as string);
+      if (req.CallbackUrl === this.opts.callbackUrl) this.reportLater(req.RequestId, smsId, req.Phone);
     }
-    return smsId;
+    return { CodeResult: '100', SMSID: smsId };
   }
 
   /** Reports not yet posted (tests and shutdown wait for them). */
   async settled(): Promise<void> {
     while (this.pending.length > 0) await Promise.all(this.pending);
+  }
+
+  private reportLater(requestId: string, smsId: string, phone: string): void {
+    const doneTime = (this.opts.now?.() ?? new Date()).toISOString();
+    const report: SmsDeliveryReport = carrierOf(phone)
+      ? { RequestId: requestId, SMSID: smsId, Status: 'DELIVERED', DoneTime: doneTime }
+      : { RequestId: requestId, SMSID: smsId, Status: 'FAILED', ErrorCode: 'UNREACHABLE', DoneTime: doneTime };
+    // the report comes after the gateway's answer, as from a real carrier
+    const p = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.report(report)).catch(() => undefined);
+    this.pending.push(p);
+    void p.finally(() => (this.pending = this.pending.filter((x) => x !== p)));
   }
 
   private async report(r: SmsDeliveryReport): Promise<void> {
