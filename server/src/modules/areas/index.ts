@@ -36,8 +36,8 @@ export interface AreasApi {
   geocodeCommune(text: string, areaCode: string): CommuneInfo[];
   /** A point inside the commune's boundary (synthetic in demo mode), or null without a boundary. */
   communeCentre(communeCode: string): Promise<{ lat: number; lon: number } | null>;
-  /** Communes whose boundary intersects a polygon ring ([lon, lat] points) or a circle (centre [lon, lat], radius in metres). */
-  communesIntersecting(shape: { ring: [number, number][] } | { center: [number, number]; radiusM: number }): Promise<string[]>;
+  /** Communes whose boundary intersects a polygon ring ([lon, lat] points), a circle (centre [lon, lat], radius in metres) or any GeoJSON geometry in lon/lat (one that only touches a commune's edge is not in it). */
+  communesIntersecting(shape: { ring: [number, number][] } | { center: [number, number]; radiusM: number } | { geoJson: string }): Promise<string[]>;
   /** Layers 'communes' (outlines) and 'commune_labels' (points) of one vector tile, as MVT bytes. */
   boundaryTile(z: number, x: number, y: number): Promise<Buffer>;
   getAgency(id: string): Promise<Agency | undefined>;

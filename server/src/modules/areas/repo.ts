@@ -265,7 +265,14 @@ export class AreasRepo {
   }
 
   /** Communes whose boundary intersects a polygon (GeoJSON ring, lon/lat) or a circle (metres on the ground). */
-  async communesIntersecting(shape: { ring: [number, number][] } | { center: [number, number]; radiusM: number }): Promise<string[]> {
+  async communesIntersecting(shape: { ring: [number, number][] } | { center: [number, number]; radiusM: number } | { geoJson: string }): Promise<string[]> {
+    if ('geoJson' in shape) {
+      // a shape that only touches a commune's edge is not in it (a plan drawn up to the boundary)
+      const res = await sql<{ code: string }>`
+        SELECT DISTINCT commune_code AS code FROM commune_boundaries b, (SELECT ST_SetSRID(ST_GeomFromGeoJSON(${shape.geoJson}), 4326) AS g) s
+        WHERE ST_Intersects(b.geom, s.g) AND NOT ST_Touches(b.geom, s.g) ORDER BY 1`.execute(this.db.kysely);
+      return res.rows.map((r) => r.code);
+    }
     const g =
       'ring' in shape
         ? sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify({ type: 'Polygon', coordinates: [shape.ring] })}), 4326)`

@@ -131,7 +131,7 @@ export class AreasService {
     return this.repo.boundaryTile(z, x, y);
   }
 
-  communesIntersecting(shape: { ring: [number, number][] } | { center: [number, number]; radiusM: number }): Promise<string[]> {
+  communesIntersecting(shape: { ring: [number, number][] } | { center: [number, number]; radiusM: number } | { geoJson: string }): Promise<string[]> {
     return this.repo.communesIntersecting(shape);
   }
 

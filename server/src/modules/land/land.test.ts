@@ -10,6 +10,7 @@ import type { ImportReply, ParcelSearchReply, ParcelSheet, StaffPlansReply, Zoni
 import { createTestApp, type TestApp } from '../../../test/helpers.ts';
 import { signIn, type TestSession } from '../../../test/identity.ts';
 import { polygonShapefile } from '../../../test/land.ts';
+import { identityModule } from '../identity/index.ts';
 import { fromWgs84 } from './vn2000.ts';
 
 const Pbf = ((P as unknown as { default?: unknown }).default ?? (P as unknown as { PbfReader?: unknown }).PbfReader) as new (b: Buffer) => never;
@@ -361,6 +362,12 @@ describe('land routes', () => {
       const taken = await publish(secondOfficer, { ...decision, decisionNumber: 'DEMO-1/QĐ-UBND' });
       assert.equal(taken.statusCode, 409, 'another plan holds that decision number');
       assert.equal((await publish(secondOfficer, decision, '00000000-0000-4000-8000-000000000000')).statusCode, 404);
+
+      // a land officer of another commune may not publish a plan lying in Thất Khê
+      await t.platform.use(identityModule).seedDemoAccounts([{ phone: '0900000699', fullName: 'Cán bộ Lương Văn Tri', communeCode: '05977', memberships: [{ role: 'land_officer', agencyCode: 'SNNMT-20', areaCode: '05977' }] }]);
+      const elsewhere = await publish(await signIn(t.app, '0900000699'), decision);
+      assert.equal(elsewhere.statusCode, 403, elsewhere.body);
+      assert.match(elsewhere.json().error.message, /Thất Khê.*ngoài địa bàn/);
 
       const ok = await publish(secondOfficer, decision);
       assert.equal(ok.statusCode, 200, ok.body);

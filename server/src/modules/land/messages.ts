@@ -19,6 +19,7 @@ export const messages: Messages = {
     'land.plan.not_found': 'Không tìm thấy quy hoạch',
     'land.plan.already_published': 'Quy hoạch này đã được công bố',
     'land.plan.same_officer': 'Người nhập dữ liệu quy hoạch không tự công bố: cần một cán bộ khác kiểm tra và công bố',
+    'land.plan.outside_area': 'Quy hoạch này có phần nằm ở {commune}, ngoài địa bàn của bạn: cán bộ địa chính nơi đó công bố',
     'land.plan.decision_taken': 'Số quyết định {number} đã thuộc một quy hoạch khác',
     // why an imported feature was left out (the import report)
     'land.reject.geometry_type': 'Hình phải là vùng (Polygon hoặc MultiPolygon), tệp ghi {type}',
@@ -63,6 +64,7 @@ export const messages: Messages = {
     'land.plan.not_found': 'Zoning plan not found',
     'land.plan.already_published': 'This plan is already published',
     'land.plan.same_officer': 'Whoever imported a plan may not publish it: another officer checks and publishes it',
+    'land.plan.outside_area': 'Part of this plan lies in {commune}, outside your area: a land officer there publishes it',
     'land.plan.decision_taken': 'Decision number {number} belongs to another plan',
     'land.reject.geometry_type': 'geometry must be a Polygon or MultiPolygon (got {type})',
     'land.reject.no_coordinates': 'geometry has no coordinates',

@@ -120,18 +120,26 @@ export interface KeyFilter {
   parcel?: number;
 }
 
+/**
+ * A page of parcels and how many match (counted up to 10,000). A page shorter than asked for is
+ * every match, so the count is only read when the page is full: a whole key finds one parcel in
+ * one round trip.
+ */
+async function pageWithTotal(db: Db, where: ReturnType<typeof sql>, limit: number): Promise<{ rows: ParcelRow[]; total: number }> {
+  const rows = (await sql<ParcelRow>`SELECT ${parcelColumns(false)} FROM land_parcels p WHERE ${where}
+    ORDER BY p.commune_code, p.key_commune, p.sheet, p.parcel LIMIT ${limit}`.execute(db)).rows.map(normalise);
+  if (rows.length < limit) return { rows, total: rows.length };
+  const count = await sql<{ n: string }>`SELECT count(*) AS n FROM (SELECT 1 FROM land_parcels p WHERE ${where} LIMIT 10000) q`.execute(db);
+  return { rows, total: Number(count.rows[0]?.n ?? 0) };
+}
+
 export async function searchByKey(db: Db, f: KeyFilter, limit: number): Promise<{ rows: ParcelRow[]; total: number }> {
   const where = sql.join([
     f.commune !== undefined ? sql`(p.commune_code = ${f.commune} OR p.key_commune = ${f.commune})` : sql`true`,
     f.sheet !== undefined ? sql`p.sheet = ${f.sheet}` : sql`true`,
     f.parcel !== undefined ? sql`p.parcel = ${f.parcel}` : sql`true`,
   ], sql` AND `);
-  const [rows, count] = await Promise.all([
-    sql<ParcelRow>`SELECT ${parcelColumns(false)} FROM land_parcels p WHERE ${where}
-      ORDER BY p.commune_code, p.key_commune, p.sheet, p.parcel LIMIT ${limit}`.execute(db),
-    sql<{ n: string }>`SELECT count(*) AS n FROM (SELECT 1 FROM land_parcels p WHERE ${where} LIMIT 10000) q`.execute(db),
-  ]);
-  return { rows: rows.rows.map(normalise), total: Number(count.rows[0]?.n ?? 0) };
+  return pageWithTotal(db, where, limit);
 }
 
 /** Parcels whose search text (address, commune, former commune, folded) holds every word at a word's start, and the key parts given. */
@@ -143,12 +151,7 @@ export async function searchByText(db: Db, f: KeyFilter & { words: string[] }, l
     f.sheet !== undefined ? sql`p.sheet = ${f.sheet}` : sql`true`,
     f.parcel !== undefined ? sql`p.parcel = ${f.parcel}` : sql`true`,
   ], sql` AND `);
-  const [rows, count] = await Promise.all([
-    sql<ParcelRow>`SELECT ${parcelColumns(false)} FROM land_parcels p WHERE ${where}
-      ORDER BY p.commune_code, p.key_commune, p.sheet, p.parcel LIMIT ${limit}`.execute(db),
-    sql<{ n: string }>`SELECT count(*) AS n FROM (SELECT 1 FROM land_parcels p WHERE ${where} LIMIT 10000) q`.execute(db),
-  ]);
-  return { rows: rows.rows.map(normalise), total: Number(count.rows[0]?.n ?? 0) };
+  return pageWithTotal(db, where, limit);
 }
 
 export interface ZoningRow {
@@ -191,6 +194,12 @@ export async function plans(db: Db, which: 'published' | 'all', id?: string): Pr
     WHERE ${which === 'published' ? sql`pl.status = 'published'` : sql`true`} AND ${id ? sql`pl.id = ${id}::uuid` : sql`true`}
     ORDER BY pl.status, pl.decision_date DESC, pl.name`.execute(db);
   return res.rows.map((r) => ({ ...r, zones: Number(r.zones) }));
+}
+
+/** Every zone of a plan as one GeoJSON geometry (lon/lat), or null for a plan without zones. */
+export async function planOutline(db: Db, planId: string): Promise<string | null> {
+  const res = await sql<{ g: string | null }>`SELECT ST_AsGeoJSON(ST_Collect(geom), 6) AS g FROM land_zoning_zones WHERE plan_id = ${planId}::uuid`.execute(db);
+  return res.rows[0]?.g ?? null;
 }
 
 export async function zoneLandUses(db: Db): Promise<string[]> {

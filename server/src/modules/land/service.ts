@@ -3,12 +3,14 @@
 import { formatCadastralKey, parcelSearchText, parseParcelQuery, resolveLandUse } from '@cds/contracts/land.rules';
 import type { LandUse, ParcelSearchReply, ParcelSheet, ParcelSummary, PlanPublish, ZoningDesignation, ZoningPlan, ZoningPlansReply } from '@cds/contracts/land';
 import type { Principal } from '../../platform/auth.ts';
-import { conflict, forbidden, invalidField, notFound } from '../../platform/errors.ts';
+import { AppError, conflict, forbidden, invalidField, notFound } from '../../platform/errors.ts';
 import { translate, type Locale } from '../../platform/i18n.ts';
 import type { Platform } from '../../platform/module.ts';
+import { bindPolicy, type Policy, type Scoped } from '../../platform/policy.ts';
 import type { AreasApi } from '../areas/index.ts';
 import { DEMO_SOURCE, demoParcels, demoPlans, type DemoCommune } from './demo.ts';
 import type { FormerCommunes } from './former-communes.ts';
+import { landRules } from './policy.ts';
 import * as repo from './repo.ts';
 
 /** Map colours of planned land uses (the legend), by group, close to the customary planning palette. */
@@ -19,12 +21,16 @@ const COLOURS: Record<string, string> = {
 export const colourOf = (code: string) => COLOURS[code] ?? '#d7ccc8';
 
 export class LandService {
+  private readonly policy: Policy<Scoped, 'write'>;
+
   constructor(
     private readonly platform: Platform,
     private readonly areas: AreasApi,
     private readonly former: FormerCommunes,
     private readonly demoParcelCount: number,
-  ) {}
+  ) {
+    this.policy = bindPolicy(landRules, areas, 'land.plan.outside_area');
+  }
 
   private get db(): repo.Db {
     return this.platform.db.kysely;
@@ -32,9 +38,9 @@ export class LandService {
 
   /** The parcel under a point (tap or GPS); 400 outside the province, 404 where no parcel is. */
   async parcelAt(lat: number, lon: number, locale: Locale): Promise<ParcelSheet> {
-    const place = await this.areas.locate(lat, lon);
+    // both reads at once: a tap waits for the slower of them, not for the two in turn
+    const [place, row] = await Promise.all([this.areas.locate(lat, lon), repo.parcelAt(this.db, lon, lat)]);
     if (!place || place.province.code !== this.platform.pack.provinceCode) throw invalidField('lat', 'land.point.outside');
-    const row = await repo.parcelAt(this.db, lon, lat);
     if (!row) throw notFound('land.parcel.none_here');
     return this.sheetOf(row, locale);
   }
@@ -93,6 +99,11 @@ export class LandService {
     if (!plan) throw notFound('land.plan.not_found');
     if (plan.status === 'published') throw conflict('land.plan.already_published');
     if (plan.imported_by === principal.userId) throw forbidden('land.plan.same_officer');
+    // a land officer publishes plans of their own area only: every commune a zone lies in
+    const outline = await repo.planOutline(this.db, id);
+    const communes = outline ? await this.areas.communesIntersecting({ geoJson: outline }) : [];
+    const outside = communes.find((code) => !this.mayPublishIn(principal, code));
+    if (outside) throw new AppError(403, 'land.plan.outside_area', { commune: this.areas.getCommune(outside)?.name ?? outside });
     const other = await repo.planByDecision(this.db, body.decisionNumber.trim());
     if (other && other.id !== id) throw conflict('land.plan.decision_taken', { number: body.decisionNumber.trim() });
     await this.platform.db.kysely.transaction().execute(async (trx) => {
@@ -106,6 +117,10 @@ export class LandService {
       }, trx);
     });
     return planOf((await repo.plans(this.db, 'all', id))[0]!);
+  }
+
+  private mayPublishIn(principal: Principal, communeCode: string): boolean {
+    return this.policy.can(principal, 'write', { areaCode: communeCode });
   }
 
   summaryOf(r: repo.ParcelRow): ParcelSummary {
