@@ -306,7 +306,7 @@ const results = (['postgres', 'pglite'] as const).flatMap((e) => (runs[e] ? [run
 const ms = (s: ReturnType<typeof stats>) => `${s.p50} / ${s.p95} / ${s.p99}`;
 const report = `# Land information\n\nMeasured on ${machine()}.\n` +
   results.map((r) => `- ${r.database}: ${r.measured} UTC, load average (1, 5, 15 min) ${r.loadBefore} before and ${r.loadAfter} after; \`${r.args}\`\n`).join('') +
-  `The machine is shared: other engineers' builds and tests ran on the same 2 cores, so read single numbers as indicative.\n\n` +
+  `The load averages above say how busy the 2 cores were; a 1-minute figure near 1 is the benchmark itself (one query at a time).\n\n` +
   `Synthetic parcels generated in SQL: square grids of 20 m cells (2 m paths) centred on every commune's centre of the pack, 1,000 per\n` +
   `sheet, an address "Thôn …, số …" each. Requests one at a time through the HTTP layer (\`app.inject\`), after 50 warm-up requests.\n\n` +
   `## Lookups\n\n` +
