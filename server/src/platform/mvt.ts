@@ -24,15 +24,16 @@ export interface TileFeature {
  * SQL for a geometry column in EPSG:4326 → GeoJSON in tile pixels (0..4096, y down),
  * clipped to the tile plus a buffer and simplified to about a pixel.
  */
-export function tileGeometrySql(geom: RawBuilder<unknown>, z: number, x: number, y: number, bufferPx = 64): RawBuilder<string> {
+export function tileGeometrySql(geom: RawBuilder<unknown>, z: number, x: number, y: number, bufferPx = 64, opts: { simplify?: boolean } = {}): RawBuilder<string> {
   const size = 40075016.68557849 / 2 ** z;
   const minX = -20037508.342789244 + x * size;
   const maxY = 20037508.342789244 - y * size;
   const scale = EXTENT / size;
   const pad = (bufferPx / EXTENT) * size;
-  return sql<string>`ST_AsGeoJSON(ST_Affine(
-      ST_SimplifyPreserveTopology(ST_ClipByBox2D(ST_Transform(${geom}, 3857), ST_MakeEnvelope(${minX - pad}::float8, ${maxY - size - pad}::float8, ${minX + size + pad}::float8, ${maxY + pad}::float8, 3857)), ${size / EXTENT / 2}::float8),
-      ${scale}::float8, 0, 0, ${-scale}::float8, ${-minX * scale}::float8, ${maxY * scale}::float8), 0)`;
+  const clipped = sql`ST_ClipByBox2D(ST_Transform(${geom}, 3857), ST_MakeEnvelope(${minX - pad}::float8, ${maxY - size - pad}::float8, ${minX + size + pad}::float8, ${maxY + pad}::float8, 3857))`;
+  // `simplify: false` where no vertex can be closer than half a tile unit (small shapes at high zoom): the step costs without removing anything
+  const shape = opts.simplify === false ? clipped : sql`ST_SimplifyPreserveTopology(${clipped}, ${size / EXTENT / 2}::float8)`;
+  return sql<string>`ST_AsGeoJSON(ST_Affine(${shape}, ${scale}::float8, 0, 0, ${-scale}::float8, ${-minX * scale}::float8, ${maxY * scale}::float8), 0)`;
 }
 
 /** The tile's bounds in EPSG:4326, for an index-friendly `geom && bounds` filter. */

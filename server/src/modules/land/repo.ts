@@ -330,7 +330,7 @@ export async function landTile(db: Db, z: number, x: number, y: number, maxParce
   }
   if (z >= 15) {
     const parcels = await sql<{ id: string; sheet: number; parcel: number; use: string | null; g: string }>`
-      SELECT p.id, p.sheet, p.parcel, p.land_uses->0->>'code' AS use, ${tileGeometrySql(sql`p.geom`, z, x, y, 16)} AS g
+      SELECT p.id, p.sheet, p.parcel, p.land_uses->0->>'code' AS use, ${tileGeometrySql(sql`p.geom`, z, x, y, 16, { simplify: z < 16 })} AS g
       FROM land_parcels p WHERE p.geom && ${tileBoundsSql(z, x, y)} LIMIT ${maxParcels}`.execute(db);
     layers.push(encodeLayer('parcels', parcels.rows.map((r) => ({
       geometry: JSON.parse(r.g) as TileGeometry,

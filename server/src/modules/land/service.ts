@@ -38,8 +38,11 @@ export class LandService {
 
   /** The parcel under a point (tap or GPS); 400 outside the province, 404 where no parcel is. */
   async parcelAt(lat: number, lon: number, locale: Locale): Promise<ParcelSheet> {
-    // both reads at once: a tap waits for the slower of them, not for the two in turn
-    const [place, row] = await Promise.all([this.areas.locate(lat, lon), repo.parcelAt(this.db, lon, lat)]);
+    const row = await repo.parcelAt(this.db, lon, lat);
+    // a parcel of one of the province's communes answers for the point: the commune outline
+    // check, the slowest read of a tap, is only needed to tell "outside" from "no parcel here"
+    if (row && this.areas.getCommune(row.commune_code)?.provinceCode === this.platform.pack.provinceCode) return this.sheetOf(row, locale);
+    const place = await this.areas.locate(lat, lon);
     if (!place || place.province.code !== this.platform.pack.provinceCode) throw invalidField('lat', 'land.point.outside');
     if (!row) throw notFound('land.parcel.none_here');
     return this.sheetOf(row, locale);
