@@ -15,10 +15,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
+import { THAT_KHE, benchDatabase, draftFloodAlert, sendAndFollow } from './alert-run.ts';
 import { ROOT, loadAverage, machine, startPlatform } from './lib.ts';
 
 const TARGET = 412_180;
-const THAT_KHE = '06040';
 const API_KEY = 'bench-api-key';
 const SECRET_KEY = 'bench-secret-key';
 
@@ -69,28 +69,17 @@ function gateway(): { server: http.Server; stats: GatewayStats } {
   return { server, stats };
 }
 
-async function login(url: string, phone: string): Promise<Record<string, string>> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone, password: 'Demo@2026' }) });
-  if (!res.ok) throw new Error(`demo login failed: ${res.status}`);
-  return { authorization: `Bearer ${((await res.json()) as { token: string }).token}`, 'content-type': 'application/json' };
-}
-
 const gw = gateway();
 await new Promise<void>((resolve) => gw.server.listen(0, '127.0.0.1', resolve));
 const gatewayUrl = `http://127.0.0.1:${(gw.server.address() as AddressInfo).port}/MainService.svc/json/SendMultipleMessage_V4_post_json/`;
 
-const dbName = `cds_bench_sms_${randomUUID().slice(0, 8)}`;
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${dbName}`);
-const u = new URL(adminUrl);
-u.pathname = `/${dbName}`;
+const bench = await benchDatabase(adminUrl, 'cds_bench_sms');
 const loadBefore = loadAverage();
 const server = await startPlatform({
-  databaseUrl: u.toString(),
+  databaseUrl: bench.url,
   env: { LOG_LEVEL: 'warn', SMS_CHANNEL: 'brandname', SMS_HTTP_URL: gatewayUrl, SMS_BRANDNAME_API_KEY: API_KEY, SMS_BRANDNAME_SECRET_KEY: SECRET_KEY, SMS_CONCURRENCY: concurrency },
 });
-const db = new pg.Client({ connectionString: u.toString() });
+const db = new pg.Client({ connectionString: bench.url });
 try {
   await db.connect();
   const started = performance.now();
@@ -103,33 +92,13 @@ try {
   const insertS = (performance.now() - started) / 1000;
   const demoResidents = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM users WHERE commune_code = $1 AND status = 'active' AND phone IS NOT NULL AND phone NOT LIKE '097%'`, [THAT_KHE])).rows[0]?.n ?? 0);
 
-  const officer = await login(server.url, '0900000401');
-  const leader = await login(server.url, '0900000201');
-  const draft = (await (await fetch(`${server.url}/api/staff/alerts`, {
-    method: 'POST', headers: officer,
-    body: JSON.stringify({
-      status: 'Actual', category: 'Met', event: 'Lũ quét', urgency: 'Immediate', severity: 'Extreme', certainty: 'Observed',
-      headline: 'Lũ quét ở Xã Thất Khê (benchmark)', description: 'Mưa lớn 200 mm trong 6 giờ, nước suối dâng nhanh.', instruction: 'Di chuyển lên chỗ cao ngay.',
-      expires: new Date(Date.now() + 3600_000).toISOString(), area: { description: 'Xã Thất Khê', communes: [THAT_KHE] },
-    }),
-  })).json()) as { id: string };
+  const alertId = await draftFloodAlert(server.url);
   const memBefore = await server.memory();
-  const sendAt = performance.now();
-  const sent = await fetch(`${server.url}/api/staff/alerts/${draft.id}/send`, { method: 'POST', headers: leader, body: '{}' });
-  if (!sent.ok) throw new Error(`send: ${sent.status} ${await sent.text()}`);
-  let report: { delivery: { targeted: number; inbox: number; smsSent: number; smsFailed: number; fanOutDone: boolean } };
-  let peakMb = 0;
-  for (;;) {
-    report = (await (await fetch(`${server.url}/api/staff/alerts/${draft.id}/report`, { headers: leader })).json()) as typeof report;
-    peakMb = Math.max(peakMb, (await server.memory()).rssMb);
-    if (report.delivery.fanOutDone) break;
-    if (performance.now() - sendAt > 30 * 60_000) throw new Error(`fan-out not done after 30 minutes; pgboss.job: ${JSON.stringify((await db.query("SELECT state, output FROM pgboss.job WHERE name = 'alerts-fan-out' ORDER BY created_on DESC LIMIT 1")).rows[0])}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  const doneS = (performance.now() - sendAt) / 1000;
+  const { sendAt, doneAt, report, peakMb } = await sendAndFollow(server, db, alertId, 30);
+  const doneS = (doneAt - sendAt) / 1000;
   const d = report.delivery;
   const s = gw.stats;
-  const rows = (await db.query<{ status: string; n: string }>(`SELECT status, count(*) AS n FROM sms_messages WHERE ref = $1 GROUP BY status ORDER BY status`, [`alert:${draft.id}`])).rows;
+  const rows = (await db.query<{ status: string; n: string }>(`SELECT status, count(*) AS n FROM sms_messages WHERE ref = $1 GROUP BY status ORDER BY status`, [`alert:${alertId}`])).rows;
   const round = (n: number) => Math.round(n * 10) / 10;
   const lastS = (s.last - sendAt) / 1000;
   const lines = [
@@ -161,6 +130,5 @@ try {
   await db.end().catch(() => undefined);
   await server.stop();
   gw.server.close();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.end();
+  await bench.drop();
 }

@@ -9,20 +9,20 @@
 //
 // Usage: BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/alerts.ts [--scale=0.1]
 // (writes bench/results/alerts.md)
-import { createECDH, createPublicKey, randomBytes, randomUUID, verify } from 'node:crypto';
+import { createECDH, createPublicKey, randomBytes, verify } from 'node:crypto';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import pg from 'pg';
+import { THAT_KHE, benchDatabase, draftFloodAlert, sendAndFollow } from './alert-run.ts';
 import { ROOT, loadAverage, machine, startPlatform } from './lib.ts';
 
 const require = createRequire(import.meta.url);
 const ece = require('http_ece') as { decrypt(buf: Buffer, params: { version: string; privateKey: ReturnType<typeof createECDH>; authSecret: Buffer }): Buffer };
 
 const TARGET = 412_180;
-const THAT_KHE = '06040';
 const POOL = 256;
 /** One message in this many is fully checked (VAPID signature and decryption): the check costs as much CPU as the sending. */
 const SAMPLE_EVERY = 1000;
@@ -93,12 +93,6 @@ function pushService(pool: { ecdh: ReturnType<typeof createECDH>; auth: Buffer }
 
 // ------------------------------------------------------------------ the run
 
-async function login(url: string, phone: string): Promise<Record<string, string>> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone, password: 'Demo@2026' }) });
-  if (!res.ok) throw new Error(`demo login failed: ${res.status}`);
-  return { authorization: `Bearer ${((await res.json()) as { token: string }).token}`, 'content-type': 'application/json' };
-}
-
 const pool = Array.from({ length: POOL }, () => {
   const ecdh = createECDH('prime256v1');
   ecdh.generateKeys();
@@ -109,15 +103,10 @@ const push = pushService(pool, () => vapid);
 await new Promise<void>((resolve) => push.server.listen(0, '127.0.0.1', resolve));
 const pushUrl = `http://127.0.0.1:${(push.server.address() as AddressInfo).port}`;
 
-const dbName = `cds_bench_alerts_${randomUUID().slice(0, 8)}`;
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${dbName}`);
-const u = new URL(adminUrl);
-u.pathname = `/${dbName}`;
+const bench = await benchDatabase(adminUrl, 'cds_bench_alerts');
 const loadBefore = loadAverage();
-const server = await startPlatform({ databaseUrl: u.toString(), env: { LOG_LEVEL: 'warn' } });
-const db = new pg.Client({ connectionString: u.toString() });
+const server = await startPlatform({ databaseUrl: bench.url, env: { LOG_LEVEL: 'warn' } });
+const db = new pg.Client({ connectionString: bench.url });
 try {
   await db.connect();
   vapid = ((await (await fetch(`${server.url}/api/push/vapid-public-key`)).json()) as { publicKey: string }).publicKey;
@@ -132,32 +121,11 @@ try {
   );
   const insertS = (performance.now() - started) / 1000;
 
-  const officer = await login(server.url, '0900000401');
-  const leader = await login(server.url, '0900000201');
-  const draft = await (await fetch(`${server.url}/api/staff/alerts`, {
-    method: 'POST', headers: officer,
-    body: JSON.stringify({
-      status: 'Actual', category: 'Met', event: 'Lũ quét', urgency: 'Immediate', severity: 'Extreme', certainty: 'Observed',
-      headline: 'Lũ quét ở Xã Thất Khê (benchmark)', description: 'Mưa lớn 200 mm trong 6 giờ, nước suối dâng nhanh.', instruction: 'Di chuyển lên chỗ cao ngay.',
-      expires: new Date(Date.now() + 3600_000).toISOString(), area: { description: 'Xã Thất Khê', communes: [THAT_KHE] },
-    }),
-  })).json() as { id: string };
+  const alertId = await draftFloodAlert(server.url);
   const memBefore = await server.memory();
   const cpuBefore = await cpuSeconds(server.pid);
-  const sendAt = performance.now();
-  const sent = await fetch(`${server.url}/api/staff/alerts/${draft.id}/send`, { method: 'POST', headers: leader, body: '{}' });
-  if (!sent.ok) throw new Error(`send: ${sent.status} ${await sent.text()}`);
-  let report: { delivery: { targeted: number; pushed: number; pushAccepted: number; pushFailed: number; pushExpired: number; fanOutDone: boolean } };
-  let peakMb = 0;
-  for (;;) {
-    report = (await (await fetch(`${server.url}/api/staff/alerts/${draft.id}/report`, { headers: leader })).json()) as typeof report;
-    peakMb = Math.max(peakMb, (await server.memory()).rssMb);
-    if (report.delivery.fanOutDone) break;
-    // the fan-out job failing (its error is in pgboss.job) leaves the report waiting forever
-    if (performance.now() - sendAt > 20 * 60_000) throw new Error(`fan-out not done after 20 minutes; pgboss.job: ${JSON.stringify((await db.query("SELECT state, output FROM pgboss.job WHERE name = 'alerts-fan-out' ORDER BY created_on DESC LIMIT 1")).rows[0])}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  const doneS = (performance.now() - sendAt) / 1000;
+  const { sendAt, doneAt, report, peakMb } = await sendAndFollow(server, db, alertId, 20);
+  const doneS = (doneAt - sendAt) / 1000;
   const cpuS = (await cpuSeconds(server.pid)) - cpuBefore;
   const lastPushS = (push.stats.lastAcceptedAt - sendAt) / 1000;
   const d = report.delivery;
@@ -195,6 +163,5 @@ try {
   await db.end().catch(() => undefined);
   await server.stop();
   push.server.close();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.end();
+  await bench.drop();
 }

@@ -23,6 +23,13 @@ export interface Server {
   stop(): Promise<void>;
 }
 
+/** Request headers of a demo account signed in with the demo password. */
+export async function signIn(url: string, phone: string): Promise<Record<string, string>> {
+  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone, password: 'Demo@2026' }) });
+  if (!res.ok) throw new Error(`demo login failed: ${res.status}`);
+  return { authorization: `Bearer ${((await res.json()) as { token: string }).token}`, 'content-type': 'application/json' };
+}
+
 /** A port nobody listens on right now. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

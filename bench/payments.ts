@@ -8,7 +8,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { DEMO_HASH_SECRET, DEMO_TMN_CODE } from '../server/src/modules/payments/settings.ts';
 import { signedQuery } from '../server/src/modules/payments/vnpay.ts';
-import { ROOT, load, loadAverage, machine, startPlatform, table, type Row } from './lib.ts';
+import { ROOT, load, loadAverage, machine, signIn, startPlatform, table, type Row } from './lib.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n').toString('base64');
 const FRESH = 40;
@@ -17,12 +17,6 @@ const ipnQuery = (code: string, amountVnd: number, transactionNo: string, secret
   vnp_Amount: String(amountVnd * 100), vnp_BankCode: 'NCB', vnp_CardType: 'ATM', vnp_OrderInfo: `Thanh toan ${code}`, vnp_PayDate: '20261207091806',
   vnp_ResponseCode: '00', vnp_TmnCode: DEMO_TMN_CODE, vnp_TransactionNo: transactionNo, vnp_TransactionStatus: '00', vnp_TxnRef: code,
 }, secret);
-
-async function login(url: string, phone: string): Promise<Record<string, string>> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone, password: 'Demo@2026' }) });
-  if (!res.ok) throw new Error(`demo login failed: ${res.status}`);
-  return { authorization: `Bearer ${((await res.json()) as { token: string }).token}`, 'content-type': 'application/json' };
-}
 
 /** A dossier of citizen 0900000001 waiting for an 8,000 đ fee, and its payment. */
 async function pendingPayment(url: string, citizen: Record<string, string>, officer: Record<string, string>, procedureId: string): Promise<{ code: string; id: string }> {
@@ -46,8 +40,8 @@ const percentile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Ma
 async function rows(database: string, databaseUrl: string | undefined, port: number): Promise<{ rows: Row[]; note: string }> {
   const server = await startPlatform({ databaseUrl, port, env: { LOG_LEVEL: 'warn' } });
   try {
-    const citizen = await login(server.url, '0900000001');
-    const officer = await login(server.url, '0900000101');
+    const citizen = await signIn(server.url, '0900000001');
+    const officer = await signIn(server.url, '0900000101');
     const search = (await (await fetch(`${server.url}/api/procedures?q=dang%20ky%20khai%20sinh&limit=5`)).json()) as { items: { id: string; code: string }[] };
     const procedureId = search.items.find((p) => p.code === '1.001193')!.id;
     const fresh = [];
