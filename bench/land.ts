@@ -74,6 +74,60 @@ const ZONE_USES = ['ONT', 'CLN', 'DGT', 'TMD', 'DGD', 'DYT', 'SKC', 'LUC'];
 const VILLAGES = ['Nà Phải', 'Bản Slằng', 'Khau Khoang', 'Pác Cáp', 'Còn Quan', 'Nà Lìn', 'Bản Chu', 'Khòn Pát', 'Nà Thâm', 'Pò Mã'];
 const FOLDED = VILLAGES.map((v) => v.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/đ/g, 'd'));
 
+const ZONE_CELLS = 10;
+const EDGE_POINTS = 16;
+
+/** A fixed pseudo-random number in [-1, 1] for a vertex: both zones sharing an edge compute the same. */
+function wobble(...parts: number[]): number {
+  const x = Math.sin(parts.reduce((a, p, i) => a + p * [12.9898, 78.233, 37.719, 4.581][i % 4]!, 0)) * 43758.5453;
+  return (x - Math.floor(x)) * 2 - 1;
+}
+
+/**
+ * The zones of a grid: blocks of 10 × 10 cells whose edges are not straight but wander up to
+ * 0.4 of a cell (about 9 m) across 15 vertices per side, as real zones follow plots, streams
+ * and roads. A neighbour computes the same vertices for a shared edge, so zones tile the plan
+ * without gaps or overlaps, and a z14 tile carries about 64 vertices per zone, not 4.
+ */
+function zonesOf(g: Grid): { code: string; use: string; density: number; floors: number; wkt: string }[] {
+  const dLat = (CELL_M + GAP_M) / M_PER_DEG_LAT;
+  const dLon = (CELL_M + GAP_M) / (111_320 * Math.cos((g.lat * Math.PI) / 180));
+  const lat0 = g.lat - (g.side / 2) * dLat;
+  const lon0 = g.lon - (g.side / 2) * dLon;
+  const n = Math.ceil(g.side / ZONE_CELLS);
+  const seed = Number(g.code);
+  const at = (i: number, j: number) => [lon0 + i * ZONE_CELLS * dLon, lat0 + j * ZONE_CELLS * dLat] as const;
+  // the vertices of the edge on vertical line i from row j to j + 1 (or horizontal line j from column i to i + 1), corners excluded
+  const vertical = (i: number, j: number) => Array.from({ length: EDGE_POINTS - 1 }, (_, k) => {
+    const [x, y] = at(i, j);
+    return [x + 0.4 * dLon * wobble(seed, 1, i * 1000 + j, k + 1), y + ((k + 1) / EDGE_POINTS) * ZONE_CELLS * dLat] as const;
+  });
+  const horizontal = (i: number, j: number) => Array.from({ length: EDGE_POINTS - 1 }, (_, k) => {
+    const [x, y] = at(i, j);
+    return [x + ((k + 1) / EDGE_POINTS) * ZONE_CELLS * dLon, y + 0.4 * dLat * wobble(seed, 2, i * 1000 + j, k + 1)] as const;
+  });
+  const zones = [];
+  for (let bx = 0; bx < n; bx++) {
+    for (let by = 0; by < n; by++) {
+      const ring = [
+        at(bx, by), ...horizontal(bx, by),
+        at(bx + 1, by), ...vertical(bx + 1, by),
+        at(bx + 1, by + 1), ...horizontal(bx, by + 1).reverse(),
+        at(bx, by + 1), ...vertical(bx, by).reverse(),
+        at(bx, by),
+      ];
+      zones.push({
+        code: `${g.code}-${bx}-${by}`,
+        use: ZONE_USES[(bx + by) % ZONE_USES.length]!,
+        density: 40 + ((bx * 7 + by * 3) % 50),
+        floors: 2 + ((bx + by) % 6),
+        wkt: `POLYGON((${ring.map(([x, y]) => `${x.toFixed(8)} ${y.toFixed(8)}`).join(',')}))`,
+      });
+    }
+  }
+  return zones;
+}
+
 /** Parcels in square grids centred on each commune's centre: cells of 20 m with 2 m paths, sheets of 1,000 parcels from sheet 1000. */
 async function generate(db: Database, grids: Grid[]): Promise<void> {
   for (const g of grids) {
@@ -99,20 +153,20 @@ async function generate(db: Database, grids: Grid[]): Promise<void> {
   // so z14 tiles (zoning only) and each parcel's zoning lookup have real zones to carry
   const plan = await db.query<{ id: string }>(`INSERT INTO land_zoning_plans (name, decision_number, decision_date, synthetic, source, status)
     VALUES ('Quy hoạch phân khu (benchmark)', 'BENCH-1/QĐ-UBND', '2026-01-01', true, 'bench', 'published') RETURNING id`);
-  const uses = `ARRAY[${ZONE_USES.map((u) => `'${u}'`).join(',')}]`;
   for (const g of grids) {
-    const dLat = (CELL_M + GAP_M) / M_PER_DEG_LAT;
-    const dLon = (CELL_M + GAP_M) / (111_320 * Math.cos((g.lat * Math.PI) / 180));
-    const lat0 = g.lat - (g.side / 2) * dLat;
-    const lon0 = g.lon - (g.side / 2) * dLon;
-    await db.query(`
-      INSERT INTO land_zoning_zones (plan_id, zone_code, land_use_code, building_density_pct, max_floors, geom, source_geom, source_srid)
-      SELECT $1, $2 || '-' || bx || '-' || by, (${uses})[1 + (bx + by) % ${ZONE_USES.length}], 40 + (bx * 7 + by * 3) % 50, 2 + (bx + by) % 6, ST_Multi(e.g), e.g, 4326
-      FROM generate_series(0, $3::int - 1) bx, generate_series(0, $3::int - 1) by,
-        LATERAL (SELECT ST_MakeEnvelope($4::float8 + bx * 10 * $6::float8, $5::float8 + by * 10 * $7::float8,
-          $4::float8 + (bx + 1) * 10 * $6::float8, $5::float8 + (by + 1) * 10 * $7::float8, 4326) AS g) e`,
-    [plan.rows[0]!.id, g.code, Math.ceil(g.side / 10), lon0, lat0, dLon, dLat]);
+    const zones = zonesOf(g);
+    for (let k = 0; k < zones.length; k += 500) {
+      const part = zones.slice(k, k + 500);
+      await db.query(`
+        INSERT INTO land_zoning_zones (plan_id, zone_code, land_use_code, building_density_pct, max_floors, geom, source_geom, source_srid)
+        SELECT $1, z.code, z.use, z.density, z.floors, ST_Multi(z.g), z.g, 4326
+        FROM (SELECT unnest($2::text[]) AS code, unnest($3::text[]) AS use, unnest($4::int[]) AS density, unnest($5::int[]) AS floors,
+          ST_GeomFromText(unnest($6::text[]), 4326) AS g) z`,
+      [plan.rows[0]!.id, part.map((z) => z.code), part.map((z) => z.use), part.map((z) => z.density), part.map((z) => z.floors), part.map((z) => z.wkt)]);
+    }
   }
+  const invalid = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM land_zoning_zones WHERE NOT ST_IsValid(geom)');
+  if (invalid.rows[0]!.n > 0) throw new Error(`${invalid.rows[0]!.n} generated zones are not valid polygons`);
   await db.query('ANALYZE land_parcels');
   await db.query('ANALYZE land_zoning_zones');
 }
@@ -320,8 +374,8 @@ const report = `# Land information\n\nMeasured on ${machine()}.\n` +
   results.flatMap((r) => r.tiles.map((t) => `| ${r.database} | ${t.z} | ${t.cold.n} | ${ms(t.cold)} | ${t.warm.p50} | ${t.meanKb} | ${t.maxKb} |`)).join('\n') + '\n\n' +
   `Distinct tiles over random parcels; "cold" is the first request of each tile (no tile cache in the app), "again" the second.\n` +
   `Targets: z16 p50 ≤ 30 ms cold; a z14 tile under 500 KB. z14 carries zoning only (parcels start at z15): one published synthetic\n` +
-  `plan covers every grid in rectangular zones of 10 × 10 cells (about 220 m), so z14 tiles hold a few hundred zones each; real\n` +
-  `plans have more corners per zone, so read the z14 size as a lower bound. Point lookups compute each parcel's zoning against these zones.\n\n` +
+  `plan covers every grid in zones of 10 × 10 cells (about 220 m) whose sides wander up to 9 m across 15 vertices each (64 vertices a zone,\n` +
+  `shared with the neighbour, as real zones follow plots and streams), so z14 tiles hold a few hundred zones each. Point lookups compute each parcel's zoning against these zones.\n\n` +
   `## Import\n\n| database | features | time (s) | features/s | file (MB) | RSS before (MB) | peak RSS of the process (MB) |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n` +
   results.map((r) => `| ${r.database} | ${r.import.features.toLocaleString('en')} | ${round(r.import.ms / 1000)} | ${r.import.perSecond} | ${r.import.fileMb} | ${r.import.rssBeforeMb} | ${r.import.peakMb} |`).join('\n') + '\n\n' +
   `A VN-2000 / Lạng Sơn TM-3 GeoJSON written feature by feature, streamed through the importer the CLI and the import page use\n` +

@@ -38,20 +38,20 @@ export class LandService {
 
   /** The parcel under a point (tap or GPS); 400 outside the province, 404 where no parcel is. */
   async parcelAt(lat: number, lon: number, locale: Locale): Promise<ParcelSheet> {
-    const row = await repo.parcelAt(this.db, lon, lat);
+    const found = await repo.parcelAt(this.db, lon, lat);
     // a parcel of one of the province's communes answers for the point: the commune outline
     // check, the slowest read of a tap, is only needed to tell "outside" from "no parcel here"
-    if (row && this.areas.getCommune(row.commune_code)?.provinceCode === this.platform.pack.provinceCode) return this.sheetOf(row, locale);
+    if (found && this.areas.getCommune(found.parcel.commune_code)?.provinceCode === this.platform.pack.provinceCode) return this.sheetOf(found, locale);
     const place = await this.areas.locate(lat, lon);
     if (!place || place.province.code !== this.platform.pack.provinceCode) throw invalidField('lat', 'land.point.outside');
-    if (!row) throw notFound('land.parcel.none_here');
-    return this.sheetOf(row, locale);
+    if (!found) throw notFound('land.parcel.none_here');
+    return this.sheetOf(found, locale);
   }
 
   async parcel(id: string, locale: Locale): Promise<ParcelSheet> {
-    const row = await repo.parcelById(this.db, id);
-    if (!row) throw notFound('land.parcel.not_found');
-    return this.sheetOf(row, locale);
+    const found = await repo.parcelSheetById(this.db, id);
+    if (!found) throw notFound('land.parcel.not_found');
+    return this.sheetOf(found, locale);
   }
 
   /** Parcels matching any part of a key; a former commune's code finds its old sheets. */
@@ -147,8 +147,7 @@ export class LandService {
     };
   }
 
-  private async sheetOf(r: repo.ParcelRow, locale: Locale): Promise<ParcelSheet> {
-    const zoning = await repo.zoningOf(this.db, r.id);
+  private sheetOf({ parcel: r, zoning }: repo.ParcelWithZoning, locale: Locale): ParcelSheet {
     return {
       ...this.summaryOf(r),
       geometry: JSON.parse(r.geometry ?? '{"type":"MultiPolygon","coordinates":[]}') as ParcelSheet['geometry'],
