@@ -54,14 +54,20 @@ function firstPaint(): Plugin {
   };
 }
 
-// Console and dashboard code: the staff and leader folders (but their manifests and text, which
-// the app shell reads) and the pages of any feature named Staff… or Leader….
-const CONSOLE_CODE = /[\\/]features[\\/]((staff|leader)[\\/](?!feature\.ts$|locales[\\/])|[^\\/]+[\\/](Staff|Leader)\w*\.tsx$)/;
+// Console and dashboard code: the staff and leader folders (but their manifests and shell text,
+// which the app shell reads) and the pages of any feature named Staff… or Leader….
+const CONSOLE_CODE = /[\\/]features[\\/]((staff|leader)[\\/](?!feature\.ts$|locales[\\/]shell\.)|[^\\/]+[\\/](Staff|Leader)\w*\.tsx$)/;
 
 function chunkPrefix(moduleIds: readonly string[]): string {
   if (moduleIds.some((id) => CONSOLE_CODE.test(id))) return 'console-';
   if (moduleIds.some((id) => /[\\/]node_modules[\\/](echarts|zrender|maplibre-gl)[\\/]/.test(id))) return 'heavy-';
   return '';
+}
+
+/** A feature's locale file is a chunk of its own: named after the feature (`procedures-vi`), not just `vi`. */
+function chunkName(moduleIds: readonly string[]): string {
+  const locale = moduleIds.length === 1 ? /[\\/]features[\\/]([^\\/]+)[\\/]locales[\\/]([\w.]+)\.json$/.exec(moduleIds[0]!) : null;
+  return locale ? `${locale[1]}-${locale[2]}` : '[name]';
 }
 const backend = process.env.API_URL || 'http://localhost:3000';
 
@@ -86,7 +92,7 @@ export default defineConfig({
       },
       output: {
         // staff, leader and chart code get a prefix so the service worker can skip precaching them
-        chunkFileNames: (chunk) => `assets/${chunkPrefix(chunk.moduleIds)}[name]-[hash].js`,
+        chunkFileNames: (chunk) => `assets/${chunkPrefix(chunk.moduleIds)}${chunkName(chunk.moduleIds)}-[hash].js`,
       },
     },
   },

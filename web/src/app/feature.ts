@@ -1,12 +1,12 @@
 // The shape of a web feature's manifest (web/src/features/<name>/feature.ts). The router,
 // the home tiles, the staff console and the leaders' dashboard read the one list in
 // features/index.ts, so a new capability adds its folder and one line there.
-import { createElement, lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { createElement, lazy, useState, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import type { Ability } from '@cds/contracts';
 import type { Me } from '@cds/contracts/identity';
 import type { IconName } from '../ui/Icon.tsx';
-import type { LocaleSource } from '../lib/i18n.ts';
+import { loadText, textPending, type LazyLocaleSource, type LocaleSource } from '../lib/i18n.ts';
 import { RequireSignIn } from './guards.tsx';
 
 /** The home-page tile of a citizen service; shown only when the server lists the feature's key. */
@@ -30,21 +30,38 @@ export interface NavEntry {
   end?: boolean;
 }
 
+/**
+ * A feature's user-facing text. The files' top-level keys are the feature's namespace (e.g.
+ * `reports`): `t('reports.title')` reads the reports files.
+ */
+export interface FeatureLocales extends LazyLocaleSource {
+  /**
+   * `./locales/shell.vi.json` and `shell.en.json`: what the app shows of the feature outside its
+   * pages (its home tile, its console navigation, its parts in the layout or on the home page),
+   * in the app bundle. The rest, `./locales/vi.json` and `en.json`, comes with its pages.
+   */
+  shell?: LocaleSource;
+}
+
+/** A page of a feature; `preload` starts fetching its code before it renders. */
+export type FeatureRoute = RouteObject & { preload?: (() => void) | undefined };
+
 export interface Feature {
   /** The server's feature key (GET /api/features), for the home tile. */
   key: string;
+  locales: FeatureLocales;
   /**
-   * Its user-facing text, `./locales/vi.json` and `en.json`. The files' top-level keys are the
-   * feature's namespace (e.g. `reports`): `t('reports.tile.label')` reads the reports file.
+   * The keys of other features whose parts its pages show (a map, a fee card): their text comes
+   * with this feature's pages too.
    */
-  locales: LocaleSource;
+  borrows?: readonly string[];
   tile?: FeatureTile;
   /** Pages of the citizen app, under `/`. */
-  citizen?: RouteObject[];
+  citizen?: FeatureRoute[];
   /** Pages of the staff console, under `/staff`. */
-  staff?: RouteObject[];
+  staff?: FeatureRoute[];
   /** Pages of the leaders' dashboard, under `/leader`. */
-  leader?: RouteObject[];
+  leader?: FeatureRoute[];
   /** Entries of the console's navigation (console and dashboard pages alike). */
   nav?: NavEntry[];
 }
@@ -73,18 +90,43 @@ export function lazyPage<K extends string>(load: () => Promise<Record<K, Page>>,
 }
 
 /** A page anyone may open, signed in or not. */
-export function openRoute(path: string, page: ComponentType): RouteObject {
-  return at(path, createElement(page));
+export function openRoute(path: string, page: ComponentType | LazyPage<() => ReactNode>): FeatureRoute {
+  return { ...at(path, createElement(page)), preload: 'preload' in page ? page.preload : undefined };
 }
 
 /** A page for a signed-in person; with an ability, only for those holding it (console, dashboard). */
-export function signedInRoute(path: string, page: Page | LazyPage<Page>, ability?: Ability): RouteObject {
+export function signedInRoute(path: string, page: Page | LazyPage<Page>, ability?: Ability): FeatureRoute {
   // the page's code downloads while the guard asks who is signed in, not after
   const preload = 'preload' in page ? page.preload : undefined;
-  return at(path, createElement(RequireSignIn, { ability, preload, children: (me: Me) => createElement(page, { me }) }));
+  return { ...at(path, createElement(RequireSignIn, { ability, preload, children: (me: Me) => createElement(page, { me }) })), preload };
 }
 
 /** An empty path is the section's own page (`/staff`, `/leader`). */
 function at(path: string, element: RouteObject['element']): RouteObject {
   return path === '' ? { index: true, element } : { path, element };
+}
+
+function Pass({ children }: { children?: ReactNode }): ReactNode {
+  return children;
+}
+
+/**
+ * The routes with each page behind its text (see lib/i18n.ts). While the text is missing, React
+ * waits for it as for a page's code (React.lazy), and the page's code downloads at the same
+ * time; a page whose text is already in renders at once.
+ */
+export function withText(routes: readonly FeatureRoute[], sources: readonly LazyLocaleSource[]): RouteObject[] {
+  return routes.map(({ preload, ...route }) => {
+    const Wait = lazy(async () => {
+      preload?.();
+      await loadText(sources);
+      return { default: Pass };
+    });
+    function TextGate({ children }: { children?: ReactNode }): ReactNode {
+      // decided once per mount: going from one to the other would mount the page afresh
+      const [waits] = useState(() => textPending(sources) !== undefined);
+      return waits ? createElement(Wait, null, children) : children;
+    }
+    return { ...route, element: createElement(TextGate, null, route.element) };
+  });
 }

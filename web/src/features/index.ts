@@ -1,7 +1,9 @@
 // Every feature of the web app, one line each. The router, the home tiles, the staff
 // console and the leaders' dashboard read this list; a new capability adds its line here.
 // The order is the order of the console's navigation.
-import type { Feature } from '../app/feature.ts';
+import type { RouteObject } from 'react-router';
+import { withText, type Feature } from '../app/feature.ts';
+import type { LazyLocaleSource, LocaleSource } from '../lib/i18n.ts';
 import { accountFeature } from './account/feature.ts';
 import { alertsFeature } from './alerts/feature.ts';
 import { assistantFeature } from './assistant/feature.ts';
@@ -40,5 +42,22 @@ export const FEATURES: readonly Feature[] = [
   assistantFeature,
 ];
 
-/** The text of every feature, for initI18n. */
-export const FEATURE_LOCALES = FEATURES.map((f) => f.locales);
+/** The text the app shows of every feature outside its pages, for initI18n (in the app bundle). */
+export const SHELL_LOCALES: readonly LocaleSource[] = FEATURES.flatMap((f) => (f.locales.shell ? [f.locales.shell] : []));
+
+function featureNamed(key: string): Feature {
+  const feature = FEATURES.find((f) => f.key === key);
+  if (!feature) throw new Error(`no feature "${key}" in FEATURES`);
+  return feature;
+}
+
+/** The text a feature's pages need: its own and that of the features it borrows parts from. */
+export function textOf(key: string): LazyLocaleSource[] {
+  const feature = featureNamed(key);
+  return [feature, ...(feature.borrows ?? []).map(featureNamed)].map((f) => f.locales);
+}
+
+/** Every page of one part of the app, each shown once its feature's text is in. */
+export function pagesOf(part: 'citizen' | 'staff' | 'leader'): RouteObject[] {
+  return FEATURES.flatMap((f) => withText(f[part] ?? [], textOf(f.key)));
+}

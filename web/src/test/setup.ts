@@ -1,11 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach } from 'vitest';
 import { cleanup, configure } from '@testing-library/react';
-import { FEATURE_LOCALES } from '../features/index.ts';
-import { initI18n } from '../lib/i18n.ts';
+import { FEATURES, SHELL_LOCALES } from '../features/index.ts';
+import { initI18n, loadText } from '../lib/i18n.ts';
 import { contractDrift } from './helpers.tsx';
 
-await initI18n(FEATURE_LOCALES, 'vi');
+await initI18n(SHELL_LOCALES, 'vi');
+// pages render here without the router's wait for their text: all of it is in from the start
+await loadText(FEATURES.map((f) => f.locales));
 
 // findBy*/waitFor give up after 1 s by default; on a shared 2-core machine under load a lazy
 // page or a mocked fetch can take longer, and such a test would fail for the machine, not the code

@@ -1,6 +1,6 @@
 // account (tài khoản): signing up and in, the profile, consents and one's own data.
 import { lazyPage, openRoute, signedInRoute, type Feature } from '../../app/feature.ts';
-import vi from './locales/vi.json';
+import shell from './locales/shell.vi.json';
 
 const page = {
   signIn: lazyPage(() => import('./SignInPage.tsx'), 'SignInPage'),
@@ -15,7 +15,11 @@ const page = {
 
 export const accountFeature: Feature = {
   key: 'account',
-  locales: { vi, en: () => import('./locales/en.json') },
+  locales: {
+    vi: () => import('./locales/vi.json'),
+    en: () => import('./locales/en.json'),
+    shell: { vi: shell, en: () => import('./locales/shell.en.json') },
+  },
   citizen: [
     openRoute('sign-in', page.signIn),
     openRoute('sign-up', page.signUp),

@@ -2,7 +2,7 @@
 // them, alert officers draft and leaders approve in the console. The full-screen alert and the
 // banner live in the citizen layout (AlertOverlay), since they show on every page.
 import { lazyPage, openRoute, signedInRoute, type Feature } from '../../app/feature.ts';
-import vi from './locales/vi.json';
+import shell from './locales/shell.vi.json';
 import './alerts.css';
 
 /** The server's alerts ability table (server/src/modules/alerts/policy.ts): the console. */
@@ -10,7 +10,11 @@ const MANAGE_ALERTS = 'alerts.manage';
 
 export const alertsFeature: Feature = {
   key: 'alerts',
-  locales: { vi, en: () => import('./locales/en.json') },
+  locales: {
+    vi: () => import('./locales/vi.json'),
+    en: () => import('./locales/en.json'),
+    shell: { vi: shell, en: () => import('./locales/shell.en.json') },
+  },
   tile: { icon: 'alert', labelKey: 'alerts.tile.label', descriptionKey: 'alerts.tile.description', route: '/canh-bao' },
   citizen: [
     openRoute('canh-bao', lazyPage(() => import('./AlertsPage.tsx'), 'AlertsPage')),

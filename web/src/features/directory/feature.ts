@@ -1,12 +1,16 @@
 // directory (danh bạ): agencies with open-now, call and directions; hotlines; welfare
 // benefits (an sinh xã hội) and the questionnaire; agency staff keep their own entry current.
 import { lazyPage, openRoute, signedInRoute, type Feature } from '../../app/feature.ts';
-import vi from './locales/vi.json';
+import shell from './locales/shell.vi.json';
 import './directory.css';
 
 export const directoryFeature: Feature = {
   key: 'directory',
-  locales: { vi, en: () => import('./locales/en.json') },
+  locales: {
+    vi: () => import('./locales/vi.json'),
+    en: () => import('./locales/en.json'),
+    shell: { vi: shell, en: () => import('./locales/shell.en.json') },
+  },
   tile: { icon: 'phone', labelKey: 'directory.tile.label', descriptionKey: 'directory.tile.description', route: '/directory' },
   citizen: [
     openRoute('directory', lazyPage(() => import('./DirectoryPage.tsx'), 'DirectoryPage')),

@@ -2,12 +2,18 @@
 // service indicators (Decision 766).
 import { CORE_ABILITIES } from '@cds/contracts';
 import { lazyPage, openRoute, signedInRoute, type Feature } from '../../app/feature.ts';
-import vi from './locales/vi.json';
+import shell from './locales/shell.vi.json';
 import './dossiers.css';
 
 export const dossiersFeature: Feature = {
   key: 'dossiers',
-  locales: { vi, en: () => import('./locales/en.json') },
+  // a dossier's page shows its fees and their payment (payments' PayFeeCard)
+  borrows: ['payments'],
+  locales: {
+    vi: () => import('./locales/vi.json'),
+    en: () => import('./locales/en.json'),
+    shell: { vi: shell, en: () => import('./locales/shell.en.json') },
+  },
   tile: { icon: 'document', labelKey: 'dossiers.tile.label', descriptionKey: 'dossiers.tile.description', route: '/dossiers' },
   citizen: [
     signedInRoute('dossiers', lazyPage(() => import('./MyDossiersPage.tsx'), 'MyDossiersPage')),

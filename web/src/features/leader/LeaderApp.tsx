@@ -3,12 +3,12 @@
 import { useRoutes } from 'react-router';
 import { RequireSignIn } from '../../app/guards.tsx';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
-import { FEATURES } from '../index.ts';
+import { pagesOf } from '../index.ts';
 import { StaffLayout } from '../staff/StaffLayout.tsx';
 
-const ROUTES = [...FEATURES.flatMap((f) => f.leader ?? []), { path: '*', element: <NotFoundPage /> }];
+const ROUTES = [...pagesOf('leader'), { path: '*', element: <NotFoundPage /> }];
 
-export default function LeaderApp() {
+export function LeaderApp() {
   return (
     <StaffLayout>
       <RequireSignIn>{() => <DashboardRoutes />}</RequireSignIn>

@@ -3,12 +3,16 @@
 // for neighbours; complaints, overdue refunds and OCOP checks for market officers (staff
 // console); the numbers against the province's targets for leaders.
 import { lazyPage, openRoute, signedInRoute, type Feature } from '../../app/feature.ts';
-import vi from './locales/vi.json';
+import shell from './locales/shell.vi.json';
 import './market.css';
 
 export const marketFeature: Feature = {
   key: 'market',
-  locales: { vi, en: () => import('./locales/en.json') },
+  locales: {
+    vi: () => import('./locales/vi.json'),
+    en: () => import('./locales/en.json'),
+    shell: { vi: shell, en: () => import('./locales/shell.en.json') },
+  },
   tile: { icon: 'briefcase', labelKey: 'market.tile.label', descriptionKey: 'market.tile.description', route: '/market' },
   citizen: [
     openRoute('market', lazyPage(() => import('./MarketPage.tsx'), 'MarketPage')),

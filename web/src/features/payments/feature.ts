@@ -4,7 +4,7 @@
 // the console.
 import { CORE_ABILITIES } from '@cds/contracts';
 import { lazyPage, openRoute, signedInRoute, type Feature } from '../../app/feature.ts';
-import vi from './locales/vi.json';
+import shell from './locales/shell.vi.json';
 import './payments.css';
 
 /** The server's payments ability table (server/src/modules/payments/policy.ts): the finance console. */
@@ -12,7 +12,11 @@ const RECONCILE = 'payments.reconcile';
 
 export const paymentsFeature: Feature = {
   key: 'payments',
-  locales: { vi, en: () => import('./locales/en.json') },
+  locales: {
+    vi: () => import('./locales/vi.json'),
+    en: () => import('./locales/en.json'),
+    shell: { vi: shell, en: () => import('./locales/shell.en.json') },
+  },
   tile: { icon: 'briefcase', labelKey: 'payments.tile.label', descriptionKey: 'payments.tile.description', route: '/payments' },
   citizen: [
     signedInRoute('payments', lazyPage(() => import('./MyPaymentsPage.tsx'), 'MyPaymentsPage')),

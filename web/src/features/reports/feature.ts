@@ -1,11 +1,15 @@
 // reports (phản ánh hiện trường): citizens report problems where they are; staff handle them.
 import { CORE_ABILITIES } from '@cds/contracts';
 import { lazyPage, openRoute, signedInRoute, type Feature } from '../../app/feature.ts';
-import vi from './locales/vi.json';
+import shell from './locales/shell.vi.json';
 
 export const reportsFeature: Feature = {
   key: 'reports',
-  locales: { vi, en: () => import('./locales/en.json') },
+  locales: {
+    vi: () => import('./locales/vi.json'),
+    en: () => import('./locales/en.json'),
+    shell: { vi: shell, en: () => import('./locales/shell.en.json') },
+  },
   tile: { icon: 'megaphone', labelKey: 'reports.tile.label', descriptionKey: 'reports.tile.description', route: '/reports' },
   citizen: [
     openRoute('reports', lazyPage(() => import('./PublicReportsPage.tsx'), 'PublicReportsPage')),

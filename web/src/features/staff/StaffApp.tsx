@@ -4,12 +4,12 @@ import { useRoutes } from 'react-router';
 import { CORE_ABILITIES } from '@cds/contracts';
 import { RequireSignIn } from '../../app/guards.tsx';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
-import { FEATURES } from '../index.ts';
+import { pagesOf } from '../index.ts';
 import { StaffLayout } from './StaffLayout.tsx';
 
-const ROUTES = [...FEATURES.flatMap((f) => f.staff ?? []), { path: '*', element: <NotFoundPage /> }];
+const ROUTES = [...pagesOf('staff'), { path: '*', element: <NotFoundPage /> }];
 
-export default function StaffApp() {
+export function StaffApp() {
   return (
     <StaffLayout>
       <RequireSignIn ability={CORE_ABILITIES.openConsole}>{() => <ConsoleRoutes />}</RequireSignIn>

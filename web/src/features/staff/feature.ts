@@ -2,11 +2,17 @@
 // system administrators.
 import { CORE_ABILITIES } from '@cds/contracts';
 import { lazyPage, signedInRoute, type Feature } from '../../app/feature.ts';
-import vi from './locales/vi.json';
+import shell from './locales/shell.vi.json';
 
 export const staffFeature: Feature = {
   key: 'staff',
-  locales: { vi, en: () => import('./locales/en.json') },
+  // the console's header signs out with the account's words; the users pages show its fields
+  borrows: ['account'],
+  locales: {
+    vi: () => import('./locales/vi.json'),
+    en: () => import('./locales/en.json'),
+    shell: { vi: shell, en: () => import('./locales/shell.en.json') },
+  },
   staff: [
     signedInRoute('', lazyPage(() => import('./StaffHome.tsx'), 'StaffHome')),
     signedInRoute('users', lazyPage(() => import('./UsersPage.tsx'), 'UsersPage'), CORE_ABILITIES.manageUsers),
