@@ -51,9 +51,8 @@ function ImportCard() {
   // runs whose end the page has shown: a list fetched before they ended must not bring them back
   const [shown, setShown] = useState<string[]>([]);
   const recent = useImportRuns();
-  const uploaded = progress !== null && progress >= 1;
-  const run = useImportRun(runId !== null && (resumed || uploaded) ? runId : null);
   const sending = progress !== null;
+  const run = useImportRun(runId, sending && progress < 1);
 
   const stillReading = recent.data?.items.find((r) => r.state === 'reading' && !shown.includes(r.id));
   useEffect(() => {
@@ -145,7 +144,7 @@ function ImportCard() {
           error={errors.file} onFiles={(files) => setFile(files[0] ?? null)} />
         <Select label={t('land.staff.import.srid')} hint={t('land.staff.import.sridHint')} value={req.srid} error={errors.srid} onChange={(e) => set({ srid: e.target.value })} options={sridOptions} />
         {message && <Alert kind="error" live>{message}</Alert>}
-        {(sending || following) && <ImportProgress sent={following ? null : progress} run={run.data ?? null} />}
+        {(sending || following) && <ImportProgress sent={following || run.data ? null : progress} run={run.data ?? null} />}
         <Button type="submit" icon="document" busy={sending || following}>{t('land.staff.import.submit')}</Button>
       </form>
       {result && <ImportResult {...result} />}
@@ -169,8 +168,8 @@ function useCountText() {
 
 /**
  * The upload's share sent, then how far the server is with the file: a province's file takes
- * minutes to read, and the count shows it is moving. `sent` null: a run followed without its
- * upload (after a reload).
+ * minutes to read, and the count shows it is moving. `sent` null: the server has the file
+ * (its run has started), or a run followed without its upload (after a reload).
  */
 function ImportProgress({ sent, run }: { sent: number | null; run: ImportRunSummary | null }) {
   const { t } = useTranslation();

@@ -96,12 +96,16 @@ export function uploadImport(file: File, r: ImportRequest, runId: string, onProg
 
 /** How often the page asks how far the server is with a file. */
 export const RUN_POLL_MS = 1000;
+/** How often while the upload is still going: the run starts when the whole file is there. */
+const UPLOADING_POLL_MS = 5000;
 
 /**
  * A run's counts, asked every second until it is done or failed. Null while the server has
- * not started it yet (the upload is still being written to its disk).
+ * not started it yet (the upload is still being sent or written to its disk). While
+ * `uploading`, asked only now and then: the browser's upload events say when the file has
+ * gone, but not every browser or proxy sends them, and the run's start says it too.
  */
-export function useImportRun(id: string | null) {
+export function useImportRun(id: string | null, uploading = false) {
   return useQuery({
     queryKey: ['land', 'import-run', id],
     queryFn: async ({ signal }) => {
@@ -113,7 +117,11 @@ export function useImportRun(id: string | null) {
       }
     },
     enabled: !!id,
-    refetchInterval: (query) => (query.state.data && query.state.data.state !== 'reading' ? false : RUN_POLL_MS),
+    refetchInterval: (query) => {
+      const run = query.state.data;
+      if (run) return run.state === 'reading' ? RUN_POLL_MS : false;
+      return uploading ? UPLOADING_POLL_MS : RUN_POLL_MS;
+    },
   });
 }
 
