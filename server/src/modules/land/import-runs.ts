@@ -27,7 +27,7 @@ export interface RunRecorder {
 export class ImportRuns {
   private readonly policy: Policy<RunSubject, 'follow'>;
 
-  constructor(private readonly db: repo.Db, private readonly now: () => number = Date.now) {
+  constructor(private readonly db: repo.Db) {
     this.policy = bindPolicy(importRunRules);
   }
 
@@ -69,7 +69,7 @@ export class ImportRuns {
   }
 
   private summaryOf(row: Omit<repo.ImportRunRow, 'report'>, locale: Locale): ImportRunSummary {
-    const stalled = row.state === 'reading' && this.now() - row.updated_at.getTime() > STALLED_AFTER_MS;
+    const stalled = row.state === 'reading' && Date.now() - row.updated_at.getTime() > STALLED_AFTER_MS;
     const failure = stalled ? { code: 'land.import_run.stalled', params: {} } : row.failure_code ? { code: row.failure_code, params: row.failure_params ?? {} } : null;
     return {
       id: row.id,
