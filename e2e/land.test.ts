@@ -1,7 +1,8 @@
 // Journey of land information: a citizen taps the map on a parcel, reads its sheet with
 // its land use and zoning, downloads the PDF, and starts a subdivision (tách thửa)
 // application with the parcel prefilled; finds parcels by address and place name. A land
-// officer imports a VN-2000 GeoJSON on the import page and reads the rejected features;
+// officer imports a VN-2000 GeoJSON on the import page, follows the server's count while the
+// upload is open, reads the rejected features and finds the run among the recent imports;
 // zones become a draft plan that a second officer publishes, after which citizens see it.
 // Runs on the demo's synthetic parcels.
 import { after, before, describe, it } from 'node:test';
@@ -139,7 +140,21 @@ describe('land information', () => {
     await officer.getByRole('button', { name: 'Nhập dữ liệu', exact: true }).click();
     await officer.getByText('Tệp GeoJSON không ghi hệ tọa độ: chọn múi VN-2000').waitFor();
     await officer.getByLabel('Hệ tọa độ').selectOption('9215');
+    // the reply to the upload is held until the page has shown the server's count of the run,
+    // which it asks for while the upload is open (a province's file takes minutes to read);
+    // held by the browser, the upload sends no progress events: the run's start tells the page
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    await officer.route(/\/api\/land\/imports\?/, async (route) => {
+      const response = await route.fetch();
+      await held;
+      await route.fulfill({ response });
+    }, { times: 1 });
     await officer.getByRole('button', { name: 'Nhập dữ liệu', exact: true }).click();
+    await officer.locator('.land-progress__count').getByText('Đã đọc 2 thửa — 1 thêm mới, 0 cập nhật, 1 bị từ chối').waitFor();
+    await officer.locator('.land-progress').getByText(/^Tệp thua-dat\.geojson, bắt đầu lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/).waitFor();
+    await checkA11y(officer, 'land: import progress');
+    release();
     const result = officer.locator('.land-import-result');
     await result.getByText('Kết quả nhập tệp thua-dat.geojson').waitFor();
     await result.getByText('Thêm mới: 1').waitFor();
@@ -157,6 +172,14 @@ describe('land information', () => {
     await officer.getByRole('button', { name: 'Nhập dữ liệu', exact: true }).click();
     await result.getByText('Kết quả nhập tệp quy-hoach.geojson').waitFor();
     await result.getByText(/Quy hoạch đang là dự thảo/).waitFor();
+    // both runs stay in the officer's recent imports, newest first, also after a reload
+    await officer.reload();
+    const runs = officer.locator('.land-run');
+    await runs.first().getByText('quy-hoach.geojson').waitFor();
+    await runs.first().getByText('Đã đọc 1 ô quy hoạch — 1 thêm mới, 0 cập nhật, 0 bị từ chối').waitFor();
+    await runs.nth(1).getByText('thua-dat.geojson').waitFor();
+    await runs.nth(1).getByText('Đã xong').waitFor();
+    await runs.nth(1).getByText('Đã đọc 2 thửa — 1 thêm mới, 0 cập nhật, 1 bị từ chối').waitFor();
     const draft = officer.locator('.land-plan').filter({ hasText: 'Quy hoạch chi tiết khu dân cư Khuổi Khe' });
     await draft.getByText('Dự thảo – chờ công bố').waitFor();
     // the officer who imported it may not publish it

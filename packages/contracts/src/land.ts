@@ -118,6 +118,7 @@ export const ImportQuery = Type.Object({
   planName: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
   decisionNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
   decisionDate: Type.Optional(Day),
+  runId: Type.Optional(Type.String({ format: 'uuid', description: 'The run\'s id, chosen by the client so it can follow GET /api/land/imports/{id} while this request is still open; the server picks one without it' })),
 });
 export type ImportQuery = Static<typeof ImportQuery>;
 
@@ -134,6 +135,35 @@ export const ImportReply = Type.Object({
   srid: Type.Integer(),
 });
 export type ImportReply = Static<typeof ImportReply>;
+
+/** An import run (lần nhập) as its land officer follows it: counts written after every batch. */
+export const ImportRunSummary = Type.Object({
+  id: Uuid,
+  kind: Type.Union([Type.Literal('parcels'), Type.Literal('zones')]),
+  fileName: Type.String(),
+  /** reading until the report is ready; failed also when the server stopped without a word for a while */
+  state: Type.Union([Type.Literal('reading'), Type.Literal('done'), Type.Literal('failed')]),
+  read: Type.Integer(),
+  inserted: Type.Integer(),
+  updated: Type.Integer(),
+  rejected: Type.Integer(),
+  startedAt: DateTime,
+  finishedAt: Nullable(DateTime),
+  /** Why a failed run stopped, in the reader's language. */
+  failure: Nullable(Type.String()),
+});
+export type ImportRunSummary = Static<typeof ImportRunSummary>;
+
+export const ImportRun = Type.Object({
+  ...ImportRunSummary.properties,
+  /** The finished run's report; its list of rejected features is cut to the first 100 (the counts are whole). */
+  report: Nullable(ImportReply),
+});
+export type ImportRun = Static<typeof ImportRun>;
+
+/** The caller's latest runs, newest first. */
+export const ImportRunsReply = Type.Object({ items: Type.Array(ImportRunSummary) });
+export type ImportRunsReply = Static<typeof ImportRunsReply>;
 
 /** A land officer's correction of a parcel's attributes (audited with its reason). */
 export const ParcelPatch = Type.Object({

@@ -10,7 +10,8 @@ import type { Platform } from '../../platform/module.ts';
 import { bindPolicy, type Policy, type Scoped } from '../../platform/policy.ts';
 import type { AreasApi } from '../areas/index.ts';
 import type { FormerCommunes } from './former-communes.ts';
-import { geojsonFeatures, isZip, LandImporter, shapefileFeatures, unzipParts, type SourceFeature } from './import.ts';
+import { geojsonFeatures, isZip, LandImporter, shapefileFeatures, unzipParts, type ImportOptions, type SourceFeature } from './import.ts';
+import { ImportRuns } from './import-runs.ts';
 import { parcelSheetPdf } from './pdf.ts';
 import { landRules } from './policy.ts';
 import * as repo from './repo.ts';
@@ -21,13 +22,25 @@ const PARCELS_PER_TILE = 20_000;
 /** A zip may unpack to at most this much (a province's parcels in one Shapefile stay well below). */
 const UNZIP_LIMIT = 8 * 1024 * 1024 * 1024;
 
+export interface ImportFilesOptions {
+  /** The file's name or where it came from, stored with each parcel. */
+  sourceName: string;
+  onProgress?: (read: number) => void;
+  /** The language of the report's reasons. */
+  locale?: Locale;
+  /** Record the import as this run (a land officer's upload). */
+  run?: { id: string; fileName: string };
+}
+
 export class LandAdmin {
   private readonly policy: Policy<Scoped, 'write'>;
   private readonly importer: LandImporter;
+  readonly runs: ImportRuns;
 
   constructor(private readonly platform: Platform, private readonly areas: AreasApi, private readonly former: FormerCommunes, private readonly service: LandService) {
     this.policy = bindPolicy(landRules, areas, 'land.import.forbidden');
     this.importer = new LandImporter(platform.db.kysely, former);
+    this.runs = new ImportRuns(platform.db.kysely);
   }
 
   checkImport(q: ImportQuery): void {
@@ -38,10 +51,25 @@ export class LandAdmin {
   /**
    * Imports spooled files: `file` (GeoJSON, or a zip holding a Shapefile or a GeoJSON) or
    * `shp` + `dbf` (+ `prj`). Without `srid` the coordinate system is read from the .prj.
-   * `principal` null = the CLI (no area limit).
+   * `principal` null = the CLI (no area limit). With `run`, the import is recorded as a run
+   * its officer follows (counts per batch, then the report or why it failed).
    */
-  async importFiles(principal: Principal | null, q: ImportQuery, files: Record<string, string>, sourceName: string, onProgress?: (read: number) => void, locale: Locale = 'vi'): Promise<ImportReply> {
+  async importFiles(principal: Principal | null, q: ImportQuery, files: Record<string, string>, opts: ImportFilesOptions): Promise<ImportReply> {
     this.checkImport(q);
+    if (!principal || !opts.run) return this.read(principal, q, files, opts);
+    const recorder = await this.runs.start(principal, { id: opts.run.id, kind: q.kind, fileName: opts.run.fileName });
+    try {
+      const report = await this.read(principal, q, files, { ...opts, onBatch: recorder.onBatch });
+      await recorder.done(report);
+      return report;
+    } catch (err) {
+      await recorder.failed(err);
+      throw err;
+    }
+  }
+
+  private async read(principal: Principal | null, q: ImportQuery, files: Record<string, string>, opts: ImportFilesOptions & { onBatch?: ImportOptions['onBatch'] }): Promise<ImportReply> {
+    const { sourceName, locale = 'vi' } = opts;
     let parts: Record<string, string | undefined> = files;
     if (files.file && (await isZip(files.file))) {
       try {
@@ -63,6 +91,8 @@ export class LandAdmin {
       if (srid === undefined) throw invalidField('srid', prj === null ? 'land.import.srid_missing' : 'land.import.srid_prj');
     }
     const mayWrite = (communeCode: string) => principal === null || this.policy.can(principal, 'write', { areaCode: communeCode });
+    // every rejection, also those beyond the report's list
+    let rejected = 0;
     try {
       const report = await this.importer.run(features, {
         kind: q.kind,
@@ -74,14 +104,18 @@ export class LandAdmin {
         plan: q.kind === 'zones' ? { name: q.planName!, decisionNumber: q.decisionNumber!, decisionDate: q.decisionDate! } : undefined,
         mayWrite,
         isCommune: (code) => this.areas.getCommune(code) !== undefined,
-        onProgress,
+        onProgress: opts.onProgress,
+        onBatch: async (counts) => {
+          rejected = counts.rejected;
+          await opts.onBatch?.(counts);
+        },
       });
       await this.platform.audit.record({
         actorUserId: principal?.userId ?? null,
         action: `land.import.${q.kind}`,
         subjectType: 'land_import',
-        subjectId: sourceName,
-        details: { srid, read: report.read, inserted: report.inserted, updated: report.updated, rejected: report.rejected.length },
+        subjectId: opts.run?.id ?? sourceName,
+        details: { srid, read: report.read, inserted: report.inserted, updated: report.updated, rejected },
       });
       return report;
     } catch (err) {

@@ -248,9 +248,24 @@ export interface ImportOptions {
   /** Who imports (null: the command line), kept on a plan until it is published. */
   importedBy?: string | null;
   onProgress?: (read: number) => void;
+  /**
+   * The counts so far, after each batch written (and every `batchSize` features read, so a
+   * file whose features are all rejected moves too) and once at the end with the final
+   * counts; awaited, so the import waits for it.
+   */
+  onBatch?: (counts: ImportCounts) => Promise<void>;
   batchSize?: number;
   /** At most this many rejections listed (all are counted). */
   maxListed?: number;
+}
+
+/** How far an import is: features read, stored new, stored over an existing one, left out. */
+export interface ImportCounts {
+  read: number;
+  inserted: number;
+  updated: number;
+  /** every rejection, also those beyond the report's list */
+  rejected: number;
 }
 
 export class LandImporter {
@@ -262,13 +277,20 @@ export class LandImporter {
     const describe = (code: string, params: Record<string, string | number> = {}) =>
       (messages[opts.locale ?? 'vi']![`land.reject.${code}`] ?? code).replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
     const report: ImportReply = { read: 0, inserted: 0, updated: 0, rejected: [], srid: opts.srid };
+    let rejected = 0;
     const reject = (feature: number, key: string | null, reason: string) => {
+      rejected++;
       if (report.rejected.length < (opts.maxListed ?? 1000)) report.rejected.push({ feature, key, reason });
     };
     const planId = opts.kind === 'zones' && opts.plan
       ? await repo.upsertPlan(this.db, { ...opts.plan, synthetic: false, source: opts.sourceName, importedBy: opts.importedBy ?? null })
       : null;
     const batchSize = opts.batchSize ?? 500;
+    let toldAt = 0;
+    const tell = async () => {
+      toldAt = report.read;
+      await opts.onBatch?.({ read: report.read, inserted: report.inserted, updated: report.updated, rejected });
+    };
     let batch: { index: number; key: string; parcel?: repo.ParcelInput; zone?: repo.ZoneInput }[] = [];
 
     const flush = async () => {
@@ -316,10 +338,15 @@ export class LandImporter {
         if (!(err instanceof Rejected)) throw err;
         reject(index, key, describe(err.code, err.params));
       }
-      if (batch.length >= batchSize) await flush();
+      if (batch.length >= batchSize) {
+        await flush();
+        await tell();
+      } else if (index - toldAt >= batchSize) await tell();
       if (index % 1000 === 0) opts.onProgress?.(index);
     }
     await flush();
+    // the last call has the final counts
+    await tell();
     opts.onProgress?.(report.read);
     return report;
   }

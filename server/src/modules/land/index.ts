@@ -45,7 +45,7 @@ export const landModule: ModuleDefinition<LandApi> = {
             return null;
           }
         },
-        importFiles: (q, files, sourceName, onProgress) => admin.importFiles(null, q, files, sourceName, onProgress),
+        importFiles: (q, files, sourceName, onProgress) => admin.importFiles(null, q, files, { sourceName, onProgress }),
       },
       messages,
       routes: (app) => landRoutes(app, service, admin),

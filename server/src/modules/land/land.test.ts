@@ -1,16 +1,21 @@
 // HTTP tests of the land module on the seeded demo data (synthetic parcels and plans):
 // lookups by point and key (former communes included), the sheet without owner data, the
 // PDF, tiles, plans, and imports of VN-2000 GeoJSON by a land officer.
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { VectorTile } from '@mapbox/vector-tile';
 import * as P from 'pbf';
 import { zipSync } from 'fflate';
-import type { ImportReply, ParcelSearchReply, ParcelSheet, StaffPlansReply, ZoningPlan, ZoningPlansReply } from '@cds/contracts/land';
+import type { ImportReply, ImportRun, ImportRunsReply, ParcelSearchReply, ParcelSheet, StaffPlansReply, ZoningPlan, ZoningPlansReply } from '@cds/contracts/land';
 import { createTestApp, type TestApp } from '../../../test/helpers.ts';
 import { signIn, type TestSession } from '../../../test/identity.ts';
 import { polygonShapefile } from '../../../test/land.ts';
 import { identityModule } from '../identity/index.ts';
+import { FormerCommunes } from './former-communes.ts';
+import { LandImporter } from './import.ts';
+import { ImportRuns } from './import-runs.ts';
+import { formerCommunesFile } from './index.ts';
 import { fromWgs84 } from './vn2000.ts';
 
 const Pbf = ((P as unknown as { default?: unknown }).default ?? (P as unknown as { PbfReader?: unknown }).PbfReader) as new (b: Buffer) => never;
@@ -420,6 +425,137 @@ describe('land routes', () => {
       assert.equal(empty.statusCode, 400);
       const broken = await post('/api/land/imports?kind=parcels&srid=9215', officer, { file: zip.subarray(0, 60) });
       assert.equal(broken.statusCode, 400, broken.body);
+    });
+
+    describe('runs the page follows', () => {
+      type RunView = ImportRun & { status?: number };
+      const getRun = async (id: string, session: TestSession | null = officer): Promise<RunView> => {
+        const res = await get(`/api/land/imports/${id}`, session?.headers ?? {});
+        return res.statusCode === 200 ? res.json() as ImportRun : { status: res.statusCode } as RunView;
+      };
+      const counts = (r: Pick<ImportRun, 'state' | 'read' | 'inserted' | 'updated' | 'rejected'>) => ({ state: r.state, read: r.read, inserted: r.inserted, updated: r.updated, rejected: r.rejected });
+      // a row of small parcels 450 m north of the spot, away from the other imports
+      const row = (sheet: number, n: number) => feature({ MaXa: '06040', SoHieuToBanDo: sheet, SoThuTuThua: n, KyHieuMucDichSuDung: 'ONT' }, vn2000Square(placeLat + 0.004 + (sheet - 81) * 0.0002, placeLon + n * 0.0002, 10));
+      const noSheet = (n: number) => feature({ MaXa: '06040', SoThuTuThua: n, KyHieuMucDichSuDung: 'ONT' }, vn2000Square(placeLat + 0.004, placeLon, 10));
+
+      it('follows the run by the id the page chose while the upload is open; its counts end as the report\'s', async () => {
+        const runId = randomUUID();
+        const sending = post(`/api/land/imports?kind=parcels&srid=9215&runId=${runId}`, officer, { file: file([row(81, 1), row(81, 2), noSheet(3), row(81, 4)]) });
+        // what the page sees while it waits: not there yet (the file is still being spooled), or counts that only grow
+        const seen: RunView[] = [];
+        let answered = false;
+        void sending.finally(() => { answered = true; });
+        while (!answered) {
+          seen.push(await getRun(runId));
+          await new Promise((r) => setImmediate(r));
+        }
+        const res = await sending;
+        assert.equal(res.statusCode, 200, res.body);
+        const report = res.json() as ImportReply;
+        assert.deepEqual([report.read, report.inserted, report.updated, report.rejected.length], [4, 3, 0, 1]);
+        for (const [i, v] of seen.entries()) {
+          if (v.status !== undefined) {
+            assert.equal(v.status, 404, 'a run not yet started is not there');
+            continue;
+          }
+          assert.ok(v.read <= 4 && v.inserted <= 3 && v.rejected <= 1, JSON.stringify(v));
+          const before = seen.slice(0, i).filter((p) => p.status === undefined).at(-1);
+          if (before) assert.ok(v.read >= before.read && v.inserted >= before.inserted, 'counts never go back');
+        }
+
+        const run = await getRun(runId);
+        assert.deepEqual(counts(run), { state: 'done', read: 4, inserted: 3, updated: 0, rejected: 1 });
+        assert.equal(run.fileName, 'file.dat');
+        assert.equal(run.kind, 'parcels');
+        assert.ok(run.finishedAt && run.finishedAt >= run.startedAt);
+        assert.equal(run.failure, null);
+        assert.deepEqual(run.report, report, 'the report as the upload was answered');
+        const { rows } = await t.db.query<{ subject_id: string }>('SELECT subject_id FROM audit_log WHERE action = $1 AND subject_id = $2', ['land.import.parcels', runId]);
+        assert.equal(rows.length, 1, 'the audit trail names the run');
+
+        // the recent runs: the officer's own, newest first; a colleague sees none of them
+        const recent = await get('/api/land/imports', officer.headers);
+        assert.equal(recent.statusCode, 200, recent.body);
+        const items = (recent.json() as ImportRunsReply).items;
+        assert.equal(items[0]!.id, runId);
+        assert.deepEqual(counts(items[0]!), counts(run));
+        assert.ok(!('report' in items[0]!), 'the list carries no reports');
+        const theirs = (await get('/api/land/imports', secondOfficer.headers)).json() as ImportRunsReply;
+        assert.ok(!theirs.items.some((r) => r.id === runId));
+
+        // someone else's run is not there for them; citizens and the public are refused the route
+        assert.equal((await getRun(runId, secondOfficer)).status, 404);
+        assert.equal((await getRun(runId, citizen)).status, 403);
+        assert.equal((await getRun(runId, null)).status, 401);
+        assert.equal((await get('/api/land/imports', citizen.headers)).statusCode, 403);
+        assert.equal((await get('/api/land/imports')).statusCode, 401);
+        assert.equal((await getRun(randomUUID())).status, 404);
+
+        // an id already used is refused before the file is read
+        const again = await post(`/api/land/imports?kind=parcels&srid=9215&runId=${runId}`, secondOfficer, { file: file([row(81, 5)]) });
+        assert.equal(again.statusCode, 409, again.body);
+        assert.equal((await getRun(runId)).read, 4, 'the first run is untouched');
+      });
+
+      it('names the field of a malformed run id', async () => {
+        const bad = await post('/api/land/imports?kind=parcels&srid=9215&runId=not-a-uuid', officer, { file: file([row(82, 1)]) });
+        assert.equal(bad.statusCode, 400);
+        assert.equal(bad.json().error.details[0].field, 'runId');
+        const badId = await get('/api/land/imports/not-a-uuid', officer.headers);
+        assert.equal(badId.statusCode, 400);
+        assert.equal(badId.json().error.details[0].field, 'id');
+      });
+
+      it('writes the counts after every batch, before the file is read to its end', async () => {
+        const runs = new ImportRuns(t.platform.db.kysely);
+        const importer = new LandImporter(t.platform.db.kysely, FormerCommunes.load(formerCommunesFile(t.platform.pack.id)));
+        const runId = randomUUID();
+        const recorder = await runs.start({ userId: officer.userId, sessionId: 'test', roles: ['land_officer'], memberships: [] }, { id: runId, kind: 'parcels', fileName: 'lo-nho.geojson' });
+        const followed: ReturnType<typeof counts>[] = [];
+        async function* features() {
+          for (const f of [row(83, 1), row(83, 2), noSheet(3), row(83, 4), row(83, 5)]) yield f;
+        }
+        const report = await importer.run(features(), {
+          kind: 'parcels', srid: 9215, sourceName: 'test', batchSize: 2,
+          mayWrite: () => true, isCommune: (code) => code === '06040', placeNames: () => [],
+          onBatch: async (c) => {
+            await recorder.onBatch(c);
+            followed.push(counts(await getRun(runId)));
+          },
+        });
+        assert.deepEqual(followed, [
+          { state: 'reading', read: 2, inserted: 2, updated: 0, rejected: 0 },
+          // two read since: one rejected, one waiting in the next batch
+          { state: 'reading', read: 4, inserted: 2, updated: 0, rejected: 1 },
+          { state: 'reading', read: 5, inserted: 4, updated: 0, rejected: 1 },
+          { state: 'reading', read: 5, inserted: 4, updated: 0, rejected: 1 },
+        ]);
+        await recorder.done(report);
+        assert.deepEqual(counts(await getRun(runId)), { state: 'done', read: 5, inserted: 4, updated: 0, rejected: 1 });
+      });
+
+      it('says why a run failed, and that a run the server stopped answering for has failed', async () => {
+        const runId = randomUUID();
+        const broken = await post(`/api/land/imports?kind=parcels&srid=9215&runId=${runId}`, officer, { file: '{"type":"FeatureCollection","features":[{"type":' });
+        assert.equal(broken.statusCode, 400);
+        const run = await getRun(runId);
+        assert.equal(run.state, 'failed');
+        assert.equal(run.report, null);
+        assert.equal(run.failure, broken.json().error.message);
+        assert.match(run.failure ?? '', /^Không đọc được tệp/);
+        const noSrid = randomUUID();
+        assert.equal((await post(`/api/land/imports?kind=parcels&runId=${noSrid}`, officer, { file: file([row(84, 1)]) })).statusCode, 400);
+        const english = await get(`/api/land/imports/${noSrid}`, { ...officer.headers, 'accept-language': 'en' });
+        assert.match((english.json() as ImportRun).failure ?? '', /^Choose the coordinate system/);
+
+        // a process that died mid-file leaves its run reading: after ten minutes without a batch it shows as failed
+        const stalled = randomUUID();
+        await t.db.query(`INSERT INTO land_import_runs (id, started_by, kind, file_name, read, started_at, updated_at)
+          VALUES ($1, $2, 'parcels', 'tinh.zip', 1500, now() - interval '20 minutes', now() - interval '11 minutes')`, [stalled, officer.userId]);
+        const dead = await getRun(stalled);
+        assert.deepEqual([dead.state, dead.read, dead.finishedAt], ['failed', 1500, null]);
+        assert.match(dead.failure ?? '', /dừng giữa chừng/);
+      });
     });
 
     it('refuses a wrong coordinate system, a zoning import without its decision, a missing or broken file', async () => {

@@ -1,5 +1,6 @@
 // All SQL of the land module: parcels (thửa đất), zoning plans and zones, their tiles.
 import { sql, type Generated, type JSONColumnType, type Kysely, type Selectable } from 'kysely';
+import type { ImportReply } from '@cds/contracts/land';
 import { encodeLayer, tileBoundsSql, tileGeometrySql, type TileGeometry } from '../../platform/mvt.ts';
 
 export type Db = Kysely<object>;
@@ -59,15 +60,37 @@ export interface ZoneTable {
   updated_at: Generated<Date>;
 }
 
+export type ImportRunState = 'reading' | 'done' | 'failed';
+
+export interface ImportRunTable {
+  id: string;
+  started_by: string;
+  kind: 'parcels' | 'zones';
+  file_name: string;
+  state: Generated<ImportRunState>;
+  read: Generated<number>;
+  inserted: Generated<number>;
+  updated: Generated<number>;
+  rejected: Generated<number>;
+  report: JSONColumnType<ImportReply | null, string | null, string | null>;
+  failure_code: string | null;
+  failure_params: JSONColumnType<Record<string, string | number> | null, string | null, string | null>;
+  started_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  finished_at: Date | null;
+}
+
 type Tables = {
   land_parcels: ParcelTable;
   land_zoning_plans: PlanTable;
   land_zoning_zones: ZoneTable;
+  land_import_runs: ImportRunTable;
 };
 
 const t = (db: Db) => db.withTables<Tables>();
 
 export type PlanRow = Selectable<PlanTable>;
+export type ImportRunRow = Selectable<ImportRunTable>;
 
 /** A parcel as the service reads it: columns plus its centre and (when asked) outline. */
 export interface ParcelRow {
@@ -414,4 +437,52 @@ export async function updateParcel(db: Db, id: string, patch: { landUses?: Store
 export async function communesLoaded(db: Db): Promise<boolean> {
   const r = await sql<{ n: string }>`SELECT count(*) AS n FROM (SELECT 1 FROM communes LIMIT 1) q`.execute(db);
   return Number(r.rows[0]?.n ?? 0) > 0;
+}
+
+// ------------------------------------------------------------ import runs
+
+/** Starts a run; false when the id is taken already (another upload chose it). */
+export async function insertImportRun(db: Db, run: { id: string; startedBy: string; kind: 'parcels' | 'zones'; fileName: string }): Promise<boolean> {
+  const res = await t(db).insertInto('land_import_runs')
+    .values({ id: run.id, started_by: run.startedBy, kind: run.kind, file_name: run.fileName, report: null, failure_code: null, failure_params: null, finished_at: null })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id').executeTakeFirst();
+  return res !== undefined;
+}
+
+export async function importRunExists(db: Db, id: string): Promise<boolean> {
+  return (await t(db).selectFrom('land_import_runs').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
+/** The counts after a batch; only while the run is reading, so a late batch never undoes its end. */
+export async function updateImportRunCounts(db: Db, id: string, c: { read: number; inserted: number; updated: number; rejected: number }): Promise<void> {
+  await t(db).updateTable('land_import_runs')
+    .set({ read: c.read, inserted: c.inserted, updated: c.updated, rejected: c.rejected, updated_at: sql`now()` })
+    .where('id', '=', id).where('state', '=', 'reading').execute();
+}
+
+export async function finishImportRun(db: Db, id: string, end:
+  | { state: 'done'; counts: { read: number; inserted: number; updated: number; rejected: number }; report: ImportReply }
+  | { state: 'failed'; failureCode: string; failureParams: Record<string, string | number> }): Promise<void> {
+  const set = end.state === 'done'
+    ? { state: 'done' as const, ...end.counts, report: JSON.stringify(end.report) }
+    : { state: 'failed' as const, failure_code: end.failureCode, failure_params: JSON.stringify(end.failureParams) };
+  await t(db).updateTable('land_import_runs').set({ ...set, updated_at: sql`now()`, finished_at: sql`now()` })
+    .where('id', '=', id).where('state', '=', 'reading').execute();
+}
+
+/** jsonb as the driver gave it: parsed by pg and PGlite, text should a driver leave it so. */
+const fromJson = <T>(v: T | string | null): T | null => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
+export async function importRun(db: Db, id: string): Promise<ImportRunRow | undefined> {
+  const row = await t(db).selectFrom('land_import_runs').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && { ...row, report: fromJson(row.report), failure_params: fromJson(row.failure_params) };
+}
+
+/** A person's latest runs, newest first, without their reports. */
+export async function importRunsBy(db: Db, userId: string, limit: number): Promise<Omit<ImportRunRow, 'report'>[]> {
+  return t(db).selectFrom('land_import_runs')
+    .select(['id', 'started_by', 'kind', 'file_name', 'state', 'read', 'inserted', 'updated', 'rejected', 'failure_code', 'failure_params', 'started_at', 'updated_at', 'finished_at'])
+    .where('started_by', '=', userId).orderBy('started_at', 'desc').orderBy('id').limit(limit).execute()
+    .then((rows) => rows.map((r) => ({ ...r, failure_params: fromJson(r.failure_params) })));
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -81,19 +81,36 @@ export function landRoutes(app: App, service: LandService, admin: LandAdmin): vo
     return reply.header('content-type', 'application/vnd.mapbox-vector-tile').send(bytes);
   });
 
+  app.get('/api/land/imports', {
+    config: { policy: policy.ability('land.import') },
+    schema: { tags: ['land (staff)'], summary: 'The caller\'s latest import runs, newest first (a run still reading is followed with GET /api/land/imports/{id})', response: { 200: S.ImportRunsReply, ...errorReplies(401, 403) } },
+  }, async (request) => admin.runs.recent(requirePrincipal(request), localeFrom(request.headers['accept-language'])));
+
+  app.get('/api/land/imports/:id', {
+    config: { policy: policy.ability('land.import') },
+    schema: {
+      tags: ['land (staff)'],
+      summary: 'An import run\'s counts while the server reads the file (written after every batch of 500), then its report; only for whoever started it',
+      params: UuidParams, response: { 200: S.ImportRun, ...errorReplies(400, 401, 403, 404) },
+    },
+  }, async (request) => admin.runs.get(requirePrincipal(request), request.params.id, localeFrom(request.headers['accept-language'])));
+
   app.post('/api/land/imports', {
     config: { policy: policy.ability('land.import') },
     bodyLimit: IMPORT_FILE_LIMIT,
     schema: {
       tags: ['land (staff)'],
-      summary: 'Import parcels or zoning zones (zones make a draft plan): multipart with a GeoJSON or zipped Shapefile `file`, or `shp` + `dbf` (+ `prj`); VN-2000 TM-3 or WGS 84',
+      summary: 'Import parcels or zoning zones (zones make a draft plan): multipart with a GeoJSON or zipped Shapefile `file`, or `shp` + `dbf` (+ `prj`); VN-2000 TM-3 or WGS 84. Answers the report when the file is read; meanwhile the run (`runId`) is followed with GET /api/land/imports/{id}',
       querystring: S.ImportQuery,
-      response: { 200: S.ImportReply, ...errorReplies(400, 403) },
+      response: { 200: S.ImportReply, ...errorReplies(400, 401, 403, 409) },
     },
   }, async (request) => {
     const principal = requirePrincipal(request);
     admin.checkImport(request.query);
     if (!request.isMultipart()) throw badRequest('land.import.no_file');
+    const runId = request.query.runId ?? randomUUID();
+    await admin.runs.assertFree(runId);
+    let fileName: string | null = null;
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cds-land-import-'));
     try {
       // the parts are spooled to disk and then read as streams: nothing is held whole in memory
@@ -109,11 +126,15 @@ export function landRoutes(app: App, service: LandService, admin: LandAdmin): vo
         await pipeline(part.file, createWriteStream(to));
         if (part.file.truncated) throw badRequest('land.import.bad_file', { reason: 'too large' });
         saved[part.fieldname] = to;
+        if (part.fieldname === 'file' || part.fieldname === 'shp') fileName = path.basename(part.filename || '');
       }
-      return await admin.importFiles(principal, request.query, saved, 'upload', undefined, localeFrom(request.headers['accept-language']));
+      return await admin.importFiles(principal, request.query, saved, {
+        sourceName: 'upload',
+        locale: localeFrom(request.headers['accept-language']),
+        run: { id: runId, fileName: fileName || 'upload' },
+      });
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }
   });
 }
-

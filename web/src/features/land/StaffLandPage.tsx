@@ -1,16 +1,17 @@
 // Land officers' page (cán bộ địa chính): import parcels or zoning zones from a GeoJSON or a
-// zipped Shapefile in VN-2000, watch the upload move, read the result with every rejected
-// feature and why; then the plans, where a second officer publishes a draft with its
+// zipped Shapefile in VN-2000, watch the upload move and then the server's count of features
+// read (also after a reload), read the result with every rejected feature and why, and the
+// latest imports; then the plans, where a second officer publishes a draft with its
 // approving decision so citizens see it.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { VN2000_ZONES } from '@cds/contracts';
 import { usePageTitle } from '../../app/installation.ts';
 import { ApiError, fieldErrorMap } from '../../lib/api.ts';
-import { formatDate, formatNumber } from '../../lib/format.ts';
+import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
 import { Alert, Button, Card, DateField, EmptyState, ErrorState, FilePicker, Loading, Select, TextField } from '../../ui/index.ts';
-import { uploadImport, usePublishPlan, useStaffPlans, type ImportReply, type ImportRequest, type ZoningPlan } from './api.ts';
+import { uploadImport, useImportRun, useImportRuns, usePublishPlan, useStaffPlans, type ImportReply, type ImportRequest, type ImportRunSummary, type ZoningPlan } from './api.ts';
 import './land.css';
 
 const EMPTY: ImportRequest = { kind: 'parcels', srid: '', planName: '', decisionNumber: '', decisionDate: '' };
@@ -25,10 +26,14 @@ export function StaffLandPage() {
     <div className="stack">
       <h1>{t('land.staff.title')}</h1>
       <ImportCard />
+      <RecentRuns />
       <PlansCard />
     </div>
   );
 }
+
+/** New parcels and a new draft plan: the plans, the runs and any parcel already read are stale; the ended run is not. */
+const invalidateAfterImport = (client: QueryClient) => client.invalidateQueries({ queryKey: ['land'], predicate: (q) => q.queryKey[1] !== 'import-run' });
 
 function ImportCard() {
   const { t } = useTranslation();
@@ -38,7 +43,36 @@ function ImportCard() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
-  const [result, setResult] = useState<{ reply: ImportReply; kind: ImportRequest['kind']; name: string } | null>(null);
+  const [result, setResult] = useState<ImportShown | null>(null);
+  // the run the page follows: its own upload's, or (resumed) one the server is still reading
+  // after a reload or after the answer to the upload was lost
+  const [runId, setRunId] = useState<string | null>(null);
+  const [resumed, setResumed] = useState(false);
+  // runs whose end the page has shown: a list fetched before they ended must not bring them back
+  const [shown, setShown] = useState<string[]>([]);
+  const recent = useImportRuns();
+  const sending = progress !== null;
+  const run = useImportRun(runId, sending && progress < 1);
+
+  const stillReading = recent.data?.items.find((r) => r.state === 'reading' && !shown.includes(r.id));
+  useEffect(() => {
+    if (stillReading && runId === null && !sending && result === null) {
+      setRunId(stillReading.id);
+      setResumed(true);
+    }
+  }, [stillReading, runId, sending, result]);
+
+  // a resumed run has no open upload to answer it: its end comes from the run itself
+  const ended = resumed && run.data && run.data.state !== 'reading' ? run.data : null;
+  useEffect(() => {
+    if (!ended) return;
+    if (ended.state === 'done' && ended.report) setResult({ reply: ended.report, kind: ended.kind, name: ended.fileName });
+    else setMessage(ended.failure ?? t('errors.generic'));
+    setShown((ids) => [...ids, ended.id]);
+    setRunId(null);
+    setResumed(false);
+    void invalidateAfterImport(client);
+  }, [ended, client, t]);
 
   const sridOptions = [
     { value: '', label: t('land.staff.import.sridFromPrj') },
@@ -61,13 +95,28 @@ function ImportCard() {
     }
     setErrors(problems);
     if (Object.keys(problems).length > 0 || !file) return;
+    const id = crypto.randomUUID();
+    setRunId(id);
+    setResumed(false);
     setProgress(0);
+    let sent = false;
     try {
-      const reply = await uploadImport(file, req, setProgress);
+      const reply = await uploadImport(file, req, id, (p) => {
+        sent = p >= 1;
+        setProgress(p);
+      });
       setResult({ reply, kind: req.kind, name: file.name });
-      // new parcels and a new draft plan: the plans list and any parcel already read are stale
-      void client.invalidateQueries({ queryKey: ['land'] });
+      setShown((ids) => [...ids, id]);
+      setRunId(null);
+      void invalidateAfterImport(client);
     } catch (err) {
+      if (sent && err instanceof ApiError && (err.isNetwork || err.status === 502 || err.status === 504)) {
+        // the file reached the server and the answer was lost (a dropped line, a proxy's time limit): the server goes on reading
+        setResumed(true);
+        return;
+      }
+      setShown((ids) => [...ids, id]);
+      setRunId(null);
       setErrors(fieldErrorMap(err));
       setMessage(err instanceof ApiError ? err.message : t('errors.generic'));
     } finally {
@@ -76,7 +125,7 @@ function ImportCard() {
   };
 
   const set = (patch: Partial<ImportRequest>) => setReq({ ...req, ...patch });
-  const sending = progress !== null;
+  const following = resumed && runId !== null;
 
   return (
     <Card title={t('land.staff.import.title')}>
@@ -95,20 +144,79 @@ function ImportCard() {
           error={errors.file} onFiles={(files) => setFile(files[0] ?? null)} />
         <Select label={t('land.staff.import.srid')} hint={t('land.staff.import.sridHint')} value={req.srid} error={errors.srid} onChange={(e) => set({ srid: e.target.value })} options={sridOptions} />
         {message && <Alert kind="error" live>{message}</Alert>}
-        {sending && (
-          <div className="land-progress" role="status">
-            <progress max={1} value={progress < 1 ? progress : undefined} aria-label={t('land.staff.import.progressLabel')} />
-            <p>{progress < 1 ? t('land.staff.import.sending', { percent: Math.round(progress * 100) }) : t('land.staff.import.reading')}</p>
-          </div>
-        )}
-        <Button type="submit" icon="document" busy={sending}>{t('land.staff.import.submit')}</Button>
+        {(sending || following) && <ImportProgress sent={following || run.data ? null : progress} run={run.data ?? null} />}
+        <Button type="submit" icon="document" busy={sending || following}>{t('land.staff.import.submit')}</Button>
       </form>
       {result && <ImportResult {...result} />}
     </Card>
   );
 }
 
-function ImportResult({ reply, kind, name }: { reply: ImportReply; kind: ImportRequest['kind']; name: string }) {
+interface ImportShown {
+  reply: ImportReply;
+  kind: ImportRequest['kind'];
+  name: string;
+}
+
+/** "Đã đọc 12.500 thửa — 12.300 thêm mới, 150 cập nhật, 50 bị từ chối" */
+function useCountText() {
+  const { t } = useTranslation();
+  return (r: Pick<ImportRunSummary, 'kind' | 'read' | 'inserted' | 'updated' | 'rejected'>) => t(`land.staff.import.count.${r.kind}`, {
+    count: r.read, read: formatNumber(r.read), inserted: formatNumber(r.inserted), updated: formatNumber(r.updated), rejected: formatNumber(r.rejected),
+  });
+}
+
+/**
+ * The upload's share sent, then how far the server is with the file: a province's file takes
+ * minutes to read, and the count shows it is moving. `sent` null: the server has the file
+ * (its run has started), or a run followed without its upload (after a reload).
+ */
+function ImportProgress({ sent, run }: { sent: number | null; run: ImportRunSummary | null }) {
+  const { t } = useTranslation();
+  const countText = useCountText();
+  const uploading = sent !== null && sent < 1;
+  return (
+    <div className="land-progress" role="status">
+      <progress max={1} value={uploading ? sent : undefined} aria-label={t('land.staff.import.progressLabel')} />
+      {uploading ? <p>{t('land.staff.import.sending', { percent: Math.round(sent * 100) })}</p> : (
+        <>
+          {/* changes every second: read on demand, not announced each time */}
+          {run && <p className="land-progress__count" aria-live="off">{countText(run)}</p>}
+          <p>{t('land.staff.import.reading')}</p>
+          {run && <p className="muted">{t('land.staff.import.runOf', { name: run.fileName, time: formatDateTime(run.startedAt) })}</p>}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Lần nhập gần đây: the officer's latest imports, so one that ended while away is still told. */
+function RecentRuns() {
+  const { t } = useTranslation();
+  const countText = useCountText();
+  const recent = useImportRuns();
+  const items = recent.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <Card title={t('land.staff.runs.title')}>
+      <ul className="land-runs">
+        {items.map((r) => (
+          <li key={r.id} className="land-run">
+            <p><strong>{r.fileName}</strong>{' · '}{formatDateTime(r.startedAt)}</p>
+            <p>
+              <span className={`land-run__state land-run__state--${r.state}`}>
+                {r.state === 'failed' ? t('land.staff.runs.failed', { why: r.failure ?? '' }) : t(`land.staff.runs.${r.state}`)}
+              </span>
+            </p>
+            <p className="muted">{countText(r)}</p>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
+function ImportResult({ reply, kind, name }: ImportShown) {
   const { t } = useTranslation();
   const rejected = reply.read - reply.inserted - reply.updated;
   return (

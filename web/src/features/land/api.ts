@@ -2,11 +2,11 @@
 // @cds/contracts (types only).
 import { useQuery } from '@tanstack/react-query';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ImportReply, ParcelSearchReply, ParcelSheet, PlanPublish, StaffPlansReply, ZoningPlan, ZoningPlansReply } from '@cds/contracts/land';
+import type { ImportReply, ImportRun, ImportRunsReply, ParcelSearchReply, ParcelSheet, PlanPublish, StaffPlansReply, ZoningPlan, ZoningPlansReply } from '@cds/contracts/land';
 import { api, ApiError, currentLanguage, errorFromResponse } from '../../lib/api.ts';
 import i18n from 'i18next';
 
-export type { ImportReply, ParcelSearchReply, ParcelSheet, ParcelSummary, StaffPlansReply, ZoningPlan, ZoningPlansReply } from '@cds/contracts/land';
+export type { ImportReply, ImportRun, ImportRunSummary, ParcelSearchReply, ParcelSheet, ParcelSummary, StaffPlansReply, ZoningPlan, ZoningPlansReply } from '@cds/contracts/land';
 
 export const parcelAt = (lat: number, lon: number) => api<ParcelSheet>(`/api/land/parcels/at?lat=${lat}&lon=${lon}`);
 
@@ -48,30 +48,34 @@ export interface ImportRequest {
   decisionDate: string;
 }
 
-/** The import's query string: the zone when chosen, the plan's fields for zones only. */
-export function importQueryString(r: ImportRequest): string {
+/** The import's query string: the zone when chosen, the plan's fields for zones only, the run's id when given. */
+export function importQueryString(r: ImportRequest, runId?: string): string {
   const qs = new URLSearchParams({ kind: r.kind });
   if (r.srid) qs.set('srid', r.srid);
   if (r.kind === 'zones') {
     for (const k of ['planName', 'decisionNumber', 'decisionDate'] as const) if (r[k].trim()) qs.set(k, r[k].trim());
   }
+  if (runId) qs.set('runId', runId);
   return qs.toString();
 }
 
 /**
  * Sends the file with XMLHttpRequest, which (unlike fetch) reports how much of the upload
  * has gone: on a slow line a province's file takes minutes, and the officer sees it move.
- * `onProgress` gets 0–1 while sending, then 1 while the server reads the features.
+ * `onProgress` gets 0–1 while sending, then 1 while the server reads the features (the
+ * run `runId`, followed with useImportRun meanwhile).
  */
-export function uploadImport(file: File, r: ImportRequest, onProgress: (sent: number) => void): Promise<ImportReply> {
+export function uploadImport(file: File, r: ImportRequest, runId: string, onProgress: (sent: number) => void): Promise<ImportReply> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/land/imports?${importQueryString(r)}`);
+    xhr.open('POST', `/api/land/imports?${importQueryString(r, runId)}`);
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.setRequestHeader('Accept-Language', currentLanguage());
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     };
+    // a small file may go in one piece without a progress event
+    xhr.upload.onload = () => onProgress(1);
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) {
         try {
@@ -88,6 +92,42 @@ export function uploadImport(file: File, r: ImportRequest, onProgress: (sent: nu
     form.append('file', file, file.name);
     xhr.send(form);
   });
+}
+
+/** How often the page asks how far the server is with a file. */
+export const RUN_POLL_MS = 1000;
+/** How often while the upload is still going: the run starts when the whole file is there. */
+const UPLOADING_POLL_MS = 5000;
+
+/**
+ * A run's counts, asked every second until it is done or failed. Null while the server has
+ * not started it yet (the upload is still being sent or written to its disk). While
+ * `uploading`, asked only now and then: the browser's upload events say when the file has
+ * gone, but not every browser or proxy sends them, and the run's start says it too.
+ */
+export function useImportRun(id: string | null, uploading = false) {
+  return useQuery({
+    queryKey: ['land', 'import-run', id],
+    queryFn: async ({ signal }) => {
+      try {
+        return await api<ImportRun>(`/api/land/imports/${id}`, { signal });
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 404) return null;
+        throw err;
+      }
+    },
+    enabled: !!id,
+    refetchInterval: (query) => {
+      const run = query.state.data;
+      if (run) return run.state === 'reading' ? RUN_POLL_MS : false;
+      return uploading ? UPLOADING_POLL_MS : RUN_POLL_MS;
+    },
+  });
+}
+
+/** The officer's latest runs ("Lần nhập gần đây"): a run still reading after a reload is followed again. */
+export function useImportRuns() {
+  return useQuery({ queryKey: ['land', 'import-runs'], queryFn: ({ signal }) => api<ImportRunsReply>('/api/land/imports', { signal }), staleTime: 0 });
 }
 
 export function useStaffPlans() {

@@ -42,6 +42,9 @@ describe('land: import request', () => {
     expect(importQueryString(base)).toBe('kind=parcels');
     expect(importQueryString({ ...base, srid: '9215' })).toBe('kind=parcels&srid=9215');
   });
+  it('names the run the page will follow', () => {
+    expect(importQueryString(base, '6f1c2a4e-8b1d-4c3a-9e2f-0a1b2c3d4e5f')).toBe('kind=parcels&runId=6f1c2a4e-8b1d-4c3a-9e2f-0a1b2c3d4e5f');
+  });
   it('sends the plan\'s name and decision with zones', () => {
     expect(importQueryString({ ...base, kind: 'zones', srid: '9215' })).toBe('kind=zones&srid=9215&planName=Quy+ho%E1%BA%A1ch+A&decisionNumber=1%2FQ%C4%90&decisionDate=2025-01-02');
   });
