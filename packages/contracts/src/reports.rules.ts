@@ -23,3 +23,9 @@ export type ReportSort = (typeof REPORT_SORTS)[number];
 
 /** Below this zoom the public map gets clusters (a province-wide view would be thousands of points). */
 export const MAP_CLUSTER_BELOW_ZOOM = 13;
+
+/**
+ * The most points the public map sends at once: an area holding more comes as clusters, so
+ * no answer carries thousands of dots (more than a few hundred are unreadable on a phone anyway).
+ */
+export const MAP_POINTS_MAX = 500;

@@ -2,7 +2,7 @@
 // citizen's own reports, the staff inbox and actions, and category administration.
 import { Type, type Static } from 'typebox';
 import { Nullable, PageOffset } from './common.ts';
-import { MAP_CLUSTER_BELOW_ZOOM, QUESTION_DATATYPES, REPORT_ACTIONS, REPORT_SORTS, REPORT_STATUSES } from './reports.rules.ts';
+import { MAP_CLUSTER_BELOW_ZOOM, MAP_POINTS_MAX, QUESTION_DATATYPES, REPORT_ACTIONS, REPORT_SORTS, REPORT_STATUSES } from './reports.rules.ts';
 
 const DateOnly = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
@@ -193,8 +193,9 @@ export type ListReply = Static<typeof ListReply>;
 const { cursor: _cursor, ...mapFilters } = ListQuery.properties;
 export const MapQuery = Type.Object({
   ...mapFilters,
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
-  zoom: Type.Optional(Type.Integer({ minimum: 0, maximum: 22, description: `The map's zoom; below ${MAP_CLUSTER_BELOW_ZOOM} reports come as clusters` })),
+  bbox: Type.Optional(Type.String({ pattern: '^-?[0-9.]+,-?[0-9.]+,-?[0-9.]+,-?[0-9.]+$', description: 'west,south,east,north in degrees; without it (and without zoom) the whole province comes as clusters' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAP_POINTS_MAX, description: `The most points wanted (default ${MAP_POINTS_MAX}); an area holding more comes as clusters` })),
+  zoom: Type.Optional(Type.Integer({ minimum: 0, maximum: 22, description: `The map's zoom; below ${MAP_CLUSTER_BELOW_ZOOM} reports come as clusters, and it sizes their grid (without it, the bbox does)` })),
 });
 export type MapQuery = Static<typeof MapQuery>;
 export const MapPoint = Type.Object({ id: Type.String(), trackingCode: Type.String(), lat: Type.Number(), lon: Type.Number(), status: Status, category: Type.String() });
@@ -202,7 +203,11 @@ export type MapPoint = Static<typeof MapPoint>;
 /** Reports near each other counted as one circle (at the mean of their positions). */
 export const MapCluster = Type.Object({ lat: Type.Number(), lon: Type.Number(), count: Type.Integer({ minimum: 1 }) });
 export type MapCluster = Static<typeof MapCluster>;
-/** Points (newest first) when zoomed in or no zoom is given; clusters, and no points, when zoomed out. */
+/**
+ * Either points (newest first) or clusters, never both: points when zoomed in to an area
+ * holding at most `limit` of them, clusters when zoomed out, when the area holds more, or
+ * when neither bbox nor zoom is given (the whole province).
+ */
 export const MapReply = Type.Object({ items: Type.Array(MapPoint), clusters: Type.Array(MapCluster) });
 export type MapReply = Static<typeof MapReply>;
 

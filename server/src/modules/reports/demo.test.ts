@@ -47,6 +47,23 @@ describe('reports demo seed, in demo mode', () => {
   });
   after(() => t.teardown());
 
+  const PROVINCE = '106,21,108,23';
+  type MapAnswer = { items: { trackingCode: string }[]; clusters: { lat: number; lon: number; count: number }[] };
+
+  async function mapOf(qs: string): Promise<MapAnswer> {
+    const res = await t.app.inject({ method: 'GET', url: `/api/reports/map?${qs}` });
+    assert.equal(res.statusCode, 200, res.body);
+    return res.json();
+  }
+
+  function total(clusters: { count: number }[]): number {
+    return clusters.reduce((n, c) => n + c.count, 0);
+  }
+
+  async function publicCount(): Promise<number> {
+    return (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM reports WHERE NOT hidden AND merged_into IS NULL')).rows[0]!.n;
+  }
+
   it('fills the public map with reports across the province, each in an agency where an officer works', async () => {
     const list = await t.app.inject({ method: 'GET', url: '/api/reports?limit=100' });
     assert.equal(list.statusCode, 200);
@@ -110,7 +127,7 @@ describe('reports demo seed, in demo mode', () => {
   });
 
   it('sends the map light points when zoomed in and clusters when zoomed out', async () => {
-    const points = (await t.app.inject({ method: 'GET', url: '/api/reports/map?limit=5000' })).json() as { items: Record<string, unknown>[]; clusters: unknown[] };
+    const points = (await t.app.inject({ method: 'GET', url: `/api/reports/map?bbox=${PROVINCE}` })).json() as { items: Record<string, unknown>[]; clusters: unknown[] };
     assert.ok(points.items.length >= 50);
     assert.deepEqual(Object.keys(points.items[0]!).sort(), ['category', 'id', 'lat', 'lon', 'status', 'trackingCode']);
     assert.deepEqual(points.clusters, []);
@@ -124,4 +141,45 @@ describe('reports demo seed, in demo mode', () => {
     assert.ok(wide.clusters.length <= out.clusters.length);
     assert.equal((await t.app.inject({ method: 'GET', url: '/api/reports/map?zoom=23' })).statusCode, 400);
   });
+
+  it('sends the whole province as clusters when the map says neither where nor how near', async () => {
+    const all = await mapOf('');
+    assert.deepEqual(all.items, []);
+    assert.equal(total(all.clusters), await publicCount());
+  });
+
+  it('sends clusters instead of points when the area holds more than the limit asked', async () => {
+    const few = await mapOf(`bbox=${PROVINCE}&limit=500`);
+    assert.equal(few.items.length, await publicCount());
+    const many = await mapOf(`bbox=${PROVINCE}&limit=10`);
+    assert.deepEqual(many.items, []);
+    assert.equal(total(many.clusters), await publicCount(), 'every report is in one circle');
+  });
+
+  it('refuses a bbox that is not west,south,east,north on the Earth, and a limit above 500, naming the field', async () => {
+    for (const [qs, field] of [['bbox=107,21,106,23', 'bbox'], ['bbox=106,23,107,21', 'bbox'], ['bbox=206,21,207,23', 'bbox'], ['bbox=1,2,3', 'bbox'], ['limit=501', 'limit']] as const) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/reports/map?${qs}` });
+      assert.equal(res.statusCode, 400, qs);
+      assert.equal(res.json().error.details[0].field, field, qs);
+    }
+  });
+
+  it('never sends thousands of dots: a city holding more than 500 reports comes as clusters, a street as points', async () => {
+    // 600 more reports in a block of the city, a hundred metres apart (copies of a seeded one)
+    await t.db.query(`INSERT INTO reports (tracking_code, category_code, description, lat, lon, geom, commune_code, province_code, agency_id, deadline_days, due_date, received_at)
+      SELECT 'PA-M' || lpad(g::text, 7, '0'), r.category_code, r.description, 21.85 + (g % 30) * 0.001, 106.75 + (g / 30) * 0.001,
+             ST_SetSRID(ST_MakePoint(106.75 + (g / 30) * 0.001, 21.85 + (g % 30) * 0.001), 4326), r.commune_code, r.province_code, r.agency_id, r.deadline_days, r.due_date, now()
+      FROM (SELECT * FROM reports LIMIT 1) AS r CROSS JOIN generate_series(0, 599) AS g`);
+    const city = await mapOf('bbox=106.7,21.8,106.8,21.9');
+    assert.deepEqual(city.items, []);
+    assert.ok(total(city.clusters) >= 600, `${total(city.clusters)} reports in the circles`);
+    assert.ok(city.clusters.length < 100, `${city.clusters.length} circles`);
+    const near = await mapOf('bbox=106.7,21.8,106.8,21.9&zoom=14');
+    assert.deepEqual(near.items, [], 'still too many at zoom 14');
+    // zoomed in to a few streets: the reports themselves
+    const street = await mapOf('bbox=106.7595,21.8495,106.7645,21.8545&zoom=17');
+    assert.deepEqual(street.clusters, []);
+    assert.equal(street.items.filter((p) => p.trackingCode.startsWith('PA-M')).length, 25);
+  });
 });
+

@@ -41,7 +41,7 @@ describe('public report reads with a read replica', () => {
     const list = await app.app.inject({ method: 'GET', url: '/api/reports?limit=50' });
     assert.equal(list.statusCode, 200);
     assert.ok(!list.json<{ items: { trackingCode: string }[] }>().items.some((r) => r.trackingCode === code));
-    const map = await app.app.inject({ method: 'GET', url: '/api/reports/map' });
+    const map = await app.app.inject({ method: 'GET', url: '/api/reports/map?bbox=106,21,108,23' });
     assert.equal(map.statusCode, 200);
     assert.ok(!map.json<{ items: { trackingCode: string }[] }>().items.some((r) => r.trackingCode === code));
   });
@@ -50,7 +50,7 @@ describe('public report reads with a read replica', () => {
     const plain = await buildTestApp({ db: writer.db });
     const list = await plain.app.inject({ method: 'GET', url: '/api/reports?limit=50' });
     assert.ok(list.json<{ items: { trackingCode: string }[] }>().items.some((r) => r.trackingCode === code));
-    const map = await plain.app.inject({ method: 'GET', url: '/api/reports/map' });
+    const map = await plain.app.inject({ method: 'GET', url: '/api/reports/map?bbox=106,21,108,23' });
     assert.ok(map.json<{ items: { trackingCode: string }[] }>().items.some((r) => r.trackingCode === code));
     await plain.close();
   });

@@ -511,19 +511,26 @@ function publicReports(db: Db, filter: ListFilter): ReportQuery {
   return applyFilter(selectReports(db), filter).where('hidden', '=', false).where('merged_into', 'is', null);
 }
 
-/** A page of public reports after `after` (a page key from the previous page), and the key to continue from. */
+/**
+ * A page of public reports after `after` (a page key from the previous page), and the key to
+ * continue from. The page's ids are found first, then their rows: the filters on status and
+ * category read reports_public_status_category alone (an index-only scan that skips the
+ * reports of other categories without visiting them), and only the page's rows are fetched.
+ */
 export async function publicPage(db: Db, opts: { filter: ListFilter; sort: Sort; limit: number; offset: number; after: string[] | null }): Promise<{ items: ReportRecord[]; next: string[] | null }> {
   const { columns, dir } = KEYSET[opts.sort];
-  let q = publicReports(db, opts.filter);
+  let ids = publicReports(db, opts.filter).clearSelect().select('reports.id');
   if (opts.after) {
     const key = sql.join(columns.map(([c]) => sql.ref(`reports.${c}`)));
     const values = sql.join(columns.map(([, kind], i) => keyIn(opts.after![i]!, kind)));
-    q = q.where(dir === 'desc' ? sql<boolean>`(${key}) < (${values})` : sql<boolean>`(${key}) > (${values})`);
+    ids = ids.where(dir === 'desc' ? sql<boolean>`(${key}) < (${values})` : sql<boolean>`(${key}) > (${values})`);
   }
+  for (const [c] of columns) ids = ids.orderBy(sql.ref(`reports.${c}`), dir);
+  let q = selectReports(db).where('reports.id', 'in', ids.limit(opts.limit + 1).offset(opts.offset));
   for (const [c] of columns) q = q.orderBy(sql.ref(`reports.${c}`), dir);
   const rows = await q
     .select(sql<string[]>`json_build_array(${sql.join(columns.map(([c, kind]) => keyOut(c, kind)))})`.as('page_key'))
-    .limit(opts.limit + 1).offset(opts.offset).execute();
+    .execute();
   const more = rows.length > opts.limit;
   const page = more ? rows.slice(0, opts.limit) : rows;
   return { items: page.map(({ page_key: _key, ...r }) => r), next: more ? page[page.length - 1]!.page_key : null };

@@ -1,5 +1,6 @@
 // HTTP routes of the reports module: the public map and list, the citizen's own reports,
 // the staff inbox and actions, and category administration.
+import { MAP_POINTS_MAX } from '@cds/contracts';
 import * as S from '@cds/contracts/reports';
 import { Type } from 'typebox';
 import { policy, requirePrincipal } from '../../platform/auth.ts';
@@ -24,7 +25,8 @@ function toFilter(q: S.ListQuery): ListFilter {
     return s as ReportStatus;
   });
   const bbox = q.bbox?.split(',').map(Number) as [number, number, number, number] | undefined;
-  if (bbox && (bbox.some((n) => !Number.isFinite(n)) || bbox[0] > bbox[2] || bbox[1] > bbox[3])) throw invalidField('bbox', 'validation.invalid');
+  const inWorld = (b: number[]) => Math.abs(b[0]!) <= 180 && Math.abs(b[2]!) <= 180 && Math.abs(b[1]!) <= 90 && Math.abs(b[3]!) <= 90;
+  if (bbox && (bbox.some((n) => !Number.isFinite(n)) || bbox[0] > bbox[2] || bbox[1] > bbox[3] || !inWorld(bbox))) throw invalidField('bbox', 'validation.invalid');
   if (q.from && q.to && q.from > q.to) throw invalidField('from', 'reports.bad_date_range');
   return { category: q.category, status, commune: q.commune, from: q.from, to: q.to, q: q.q?.trim() || undefined, bbox };
 }
@@ -77,11 +79,11 @@ export function reportRoutes(app: App, { service: s, staff, tiles, catalog, work
   app.get('/api/reports/map', {
     config: { policy: policy.public },
     schema: {
-      tags, summary: 'Report points for the public map, or clusters when zoomed out',
+      tags, summary: 'Report points for the public map, or clusters when zoomed out or the area holds more than limit',
       querystring: S.MapQuery,
       response: { 200: S.MapReply },
     },
-  }, async (request) => s.map(toFilter(request.query), request.query.limit ?? 2000, request.query.zoom));
+  }, async (request) => s.map(toFilter(request.query), request.query.limit ?? MAP_POINTS_MAX, request.query.zoom));
 
   app.get('/api/reports/duplicates', {
     config: { policy: policy.public },

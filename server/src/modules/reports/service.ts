@@ -57,6 +57,27 @@ function replayed(existing: repo.ReportRecord, fingerprint: string): { report: r
 }
 
 const CLUSTER_CACHE_MS = 10_000;
+const MAX_ZOOM = 22;
+/** The zoom the whole province fits one phone screen at: its grid when no bbox says where. */
+const PROVINCE_ZOOM = 9;
+/** From here on cells would be a few metres wide: points even when the area holds more. */
+const POINTS_ALWAYS_FROM_ZOOM = 18;
+
+/** A grid cell's width in degrees at a zoom: a sixth of a 256-pixel tile. */
+function cellOf(zoom: number): number {
+  return 360 / 2 ** zoom / 6;
+}
+
+/** The zoom a bbox fills a screen about four tiles (1,024 pixels) wide at. */
+function zoomOfBbox([w, s, e, n]: [number, number, number, number]): number {
+  const span = Math.max(e - w, n - s, 1e-9);
+  return Math.max(0, Math.min(MAX_ZOOM, Math.floor(Math.log2((4 * 360) / span))));
+}
+
+/** The bbox grown to whole grid cells, so a map panned a little asks the same (cached) area. */
+function snap([w, s, e, n]: [number, number, number, number], cell: number): [number, number, number, number] {
+  return [Math.floor(w / cell) * cell, Math.floor(s / cell) * cell, Math.ceil(e / cell) * cell, Math.ceil(n / cell) * cell];
+}
 
 /** The public list's cursor: the sort and the last row's key, opaque to clients (base64url JSON). */
 function writeCursor(sort: repo.Sort, key: string[]): string {
@@ -209,25 +230,44 @@ export class ReportsService {
   }
 
   /**
-   * The public map: points (newest first, six fields each) when zoomed in or no zoom is said;
-   * when zoomed out, clusters on a grid about a sixth of a 256-pixel tile wide. Clusters are
-   * kept CLUSTER_CACHE_MS in process (a province-wide count of 100,000 reports is the costly
-   * read, and a circle's count a few seconds old misleads no one).
+   * The public map: never thousands of dots. Points (newest first, six fields each) only
+   * when zoomed in to an area holding at most `limit` of them: the repo reads limit + 1 to
+   * know, without counting every match. Otherwise clusters on a grid about a sixth of a
+   * 256-pixel tile wide at the zoom given, or at the zoom the bbox would be seen at (never
+   * finer than both); the whole province (no bbox, no zoom) at PROVINCE_ZOOM.
    */
   async map(filter: repo.ListFilter, limit: number, zoom: number | undefined): Promise<{ items: MapPoint[]; clusters: MapCluster[] }> {
-    if (zoom === undefined || zoom >= MAP_CLUSTER_BELOW_ZOOM) {
-      const rows = await repo.mapPoints(this.c.publicDb, filter, limit);
-      return { items: rows.map((r) => ({ id: r.id, trackingCode: r.tracking_code, lat: r.lat, lon: r.lon, status: r.status, category: r.category_code })), clusters: [] };
-    }
-    const key = JSON.stringify([filter, zoom]);
-    const now = Date.now();
+    const bbox = filter.bbox;
+    const grid = bbox ? Math.min(zoom ?? MAX_ZOOM, zoomOfBbox(bbox)) : Math.min(zoom ?? PROVINCE_ZOOM, PROVINCE_ZOOM);
+    // the grid's cells, whole: a cell cut by the bbox's edge would show part of its count
+    const area = { ...filter, bbox: bbox && snap(bbox, cellOf(grid)) };
+    const key = JSON.stringify([area, zoom ?? null, grid]);
+    const clusters = (): Promise<{ items: MapPoint[]; clusters: MapCluster[] }> => this.clusters(key, area, grid).then((c) => ({ items: [], clusters: c }));
+    if ((zoom !== undefined && zoom < MAP_CLUSTER_BELOW_ZOOM) || (!bbox && zoom === undefined) || this.cachedClusters(key)) return clusters();
+    const rows = await repo.mapPoints(this.c.publicDb, filter, limit + 1);
+    // reports on one spot never come apart: at street level the newest `limit` are shown
+    if (rows.length > limit && (zoom ?? grid) < POINTS_ALWAYS_FROM_ZOOM) return clusters();
+    return { items: rows.slice(0, limit).map((r) => ({ id: r.id, trackingCode: r.tracking_code, lat: r.lat, lon: r.lon, status: r.status, category: r.category_code })), clusters: [] };
+  }
+
+  private cachedClusters(key: string, now = Date.now()): Promise<MapCluster[]> | undefined {
     const hit = this.clusterCache.get(key);
-    if (hit && now - hit.at < CLUSTER_CACHE_MS) return { items: [], clusters: await hit.clusters };
-    const clusters = repo.mapClusters(this.c.publicDb, filter, 360 / 2 ** zoom / 6);
+    return hit && now - hit.at < CLUSTER_CACHE_MS ? hit.clusters : undefined;
+  }
+
+  /**
+   * Clusters are kept CLUSTER_CACHE_MS in process (a province-wide count of 100,000 reports
+   * is the costly read, and a circle's count a few seconds old misleads no one).
+   */
+  private clusters(key: string, filter: repo.ListFilter, grid: number): Promise<MapCluster[]> {
+    const now = Date.now();
+    const hit = this.cachedClusters(key, now);
+    if (hit) return hit;
+    const clusters = repo.mapClusters(this.c.publicDb, filter, cellOf(grid));
     if (this.clusterCache.size >= 500) this.clusterCache.clear();
     this.clusterCache.set(key, { at: now, clusters });
     clusters.catch(() => this.clusterCache.delete(key));
-    return { items: [], clusters: await clusters };
+    return clusters;
   }
 
   async mine(principal: Principal, limit: number, offset: number): Promise<{ items: PublicReport[]; total: number; following: PublicReport[] }> {
