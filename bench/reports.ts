@@ -70,7 +70,7 @@ async function measure(database: string, port: number, env: Record<string, strin
       await get('GET /api/reports (newest 20)', '/api/reports?limit=20'),
       await get('GET /api/reports (category+status filter)', '/api/reports?category=moi-truong&status=new&limit=20'),
       await get('GET /api/reports (commune + date range)', '/api/reports?commune=05983&from=2026-01-01&to=2026-12-31&limit=20'),
-      await get('GET /api/reports/map (bbox, ≤2000 points)', '/api/reports/map?bbox=106.6,21.7,106.9,22.0&limit=2000'),
+      await get('GET /api/reports/map (bbox: clusters, or at most 500 points)', '/api/reports/map?bbox=106.6,21.7,106.9,22.0'),
       await get('GET /api/reports/:code', `/api/reports/${some}`),
       await get('GET /api/tiles/12/x/y.mvt (30 s cache)', `/api/tiles/${z}/${x}/${y}.mvt`),
       await get('GET /api/tiles/9/x/y.mvt (30 s cache)', `/api/tiles/9/${x >> 3}/${y >> 3}.mvt`),
