@@ -20,15 +20,23 @@ export function dutiesOf(role: Config['processRole']): Duties {
 /** What main.ts (buildApp) and the tests (buildTestApp) hand over: a built, not yet started app. */
 export interface StartableApp {
   app: App;
-  start(opts: { seed: boolean; work: boolean; dispatch?: boolean }): Promise<void>;
+  start(opts: { seed: boolean; work: boolean; dispatch?: boolean; queuesInBackground?: boolean }): Promise<{ queues: Promise<void> }>;
 }
 
 /**
  * Starts what the process role asks for on a built app; returns the address it listens on,
- * or null for a worker.
+ * or null for a worker. A listening process opens its port before the job queues have
+ * started (pg-boss's start is a few dozen queries that no request but a job's sender needs,
+ * and a sender waits for it); a process whose queues fail to start still stops, as before.
  */
 export async function startRole(built: StartableApp, config: Pick<Config, 'processRole' | 'port' | 'host'>, opts: { seed: boolean }): Promise<string | null> {
   const duties = dutiesOf(config.processRole);
-  await built.start({ seed: opts.seed, work: duties.work, dispatch: duties.work });
-  return duties.listen ? built.app.listen({ port: config.port, host: config.host }) : null;
+  const { queues } = await built.start({ seed: opts.seed, work: duties.work, dispatch: duties.work, queuesInBackground: duties.listen });
+  if (!duties.listen) return null;
+  const address = await built.app.listen({ port: config.port, host: config.host });
+  queues.catch((err: unknown) => {
+    console.error('the job queues did not start:', err);
+    process.exit(1);
+  });
+  return address;
 }

@@ -15,6 +15,7 @@ export class JobQueue {
   readonly boss: PgBoss;
   private readonly definitions: JobDefinition[] = [];
   private started = false;
+  private starting: Promise<void> | undefined;
   /** The queues this process works (empty in an API-only process). */
   readonly working: string[] = [];
   /** pg-boss's worker id per queue this process works. */
@@ -43,8 +44,17 @@ export class JobQueue {
     this.definitions.push(job as unknown as JobDefinition);
   }
 
-  /** Creates queues and, when `work` is true, starts workers and schedules. */
-  async start(opts: { work: boolean }): Promise<void> {
+  /**
+   * Creates queues and, when `work` is true, starts workers and schedules. Called once; a
+   * process may serve requests before it resolves (main.ts starts the queues after listening),
+   * so `send` waits for it.
+   */
+  start(opts: { work: boolean }): Promise<void> {
+    this.starting ??= this.startQueues(opts);
+    return this.starting;
+  }
+
+  private async startQueues(opts: { work: boolean }): Promise<void> {
     await this.boss.start();
     this.started = true;
     for (const job of this.definitions) {
@@ -60,6 +70,8 @@ export class JobQueue {
   }
 
   async send<D extends object>(name: string, data: D, options: PgBoss.SendOptions = {}): Promise<string | null> {
+    // the queue must exist (and this process's worker be known) before a job goes into it
+    await this.starting;
     const id = await this.boss.send(name, data, options);
     // a job this process works starts now rather than at the next poll (up to 2 s later: an
     // emergency alert's fan-out should not wait); other processes still find it by polling
@@ -69,6 +81,7 @@ export class JobQueue {
   }
 
   async stop(): Promise<void> {
+    await this.starting?.catch(() => undefined);
     if (this.started) await this.boss.stop({ graceful: true, timeout: 5000, wait: true });
   }
 }
