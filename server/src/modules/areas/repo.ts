@@ -357,6 +357,11 @@ export class AreasRepo {
     return this.k().selectFrom('agencies').select(AGENCY_COLUMNS).where('code', '=', code).executeTakeFirst();
   }
 
+  async agenciesByCodes(codes: readonly string[]): Promise<AgencyRow[]> {
+    if (codes.length === 0) return [];
+    return this.k().selectFrom('agencies').select(AGENCY_COLUMNS).where('code', 'in', codes).execute();
+  }
+
   async agencyNames(ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
     const rows = await this.k().selectFrom('agencies').select(['id', 'name']).where('id', 'in', ids).execute();
@@ -408,6 +413,13 @@ export class AreasRepo {
 
   async membershipById(trx: Executor, id: string): Promise<MembershipRow | undefined> {
     return this.membershipQuery(trx).where('m.id', '=', id).executeTakeFirst();
+  }
+
+  /** The active roles of these people, each as user, role, agency and area. */
+  async activeGrantsOf(userIds: readonly string[]): Promise<{ user_id: string; role: StaffRole; agency_id: string | null; area_code: string | null }[]> {
+    if (userIds.length === 0) return [];
+    return this.k().selectFrom('staff_memberships').select(['user_id', 'role', 'agency_id', 'area_code'])
+      .where('user_id', 'in', userIds).where('revoked_at', 'is', null).execute();
   }
 
   async findActive(trx: Executor, m: { userId: string; role: StaffRole; agencyId: string | null; areaCode: string | null }): Promise<string | undefined> {
