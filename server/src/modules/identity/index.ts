@@ -189,7 +189,7 @@ export const identityModule: ModuleDefinition<IdentityApi> = {
         appRef.app = app;
         await identityRoutes(app, platform, { auth, profile, consents, privacy, staff, outbox: sms instanceof OutboxSmsChannel ? sms : null });
         await eidRoutes(app, platform, eid.service);
-        if (eid.provider) await mountDemoProvider(app, await eid.provider(), platform.config.publicUrl);
+        if (eid.provider) await mountDemoProvider(app, eid.provider, platform.config.publicUrl);
       },
       seed: async ({ demo }) => {
         if (!demo) return;
