@@ -13,7 +13,7 @@ import { loadPackMap } from './basemap.ts';
 import { demoTilingPlan, fillSyntheticBoundaries } from './boundaries.ts';
 import { areasSettings } from './settings.ts';
 import { checkGrant, type GrantRequest } from './policy.ts';
-import { AreasRepo, upsertUnits, type AgencyKind, type AgencyRow, type MembershipRow, type PackAgency } from './repo.ts';
+import { AreasRepo, rowsDigest, unitsDigests, upsertUnits, type AgencyKind, type AgencyRow, type MembershipRow, type PackAgency } from './repo.ts';
 
 export type CommuneInfo = { code: string; name: string; type: CommuneType; provinceCode: string };
 
@@ -49,8 +49,18 @@ export class AreasService {
     // the pack's real boundaries first, so the synthetic tiling only fills what they leave
     if (areasSettings.of(this.platform.config).packMap) await this.loadPackMap();
     await this.platform.db.kysely.transaction().execute(async (trx) => {
-      await upsertUnits(trx, this.units.provinces, this.units.communes);
-      await this.repo.upsertAgencies(trx, this.packAgencies());
+      // a restart finds the tables as the seed would write them: one query instead of upserting
+      // some 3,300 communes and the agencies
+      const stored = await unitsDigests(trx);
+      const { provinces, communes } = this.units;
+      if (stored.provinces !== rowsDigest(provinces.map((p) => [p.code, p.name]))
+        || stored.communes !== rowsDigest(communes.map((c) => [c.code, c.name, c.type, c.provinceCode]))) {
+        await upsertUnits(trx, provinces, communes);
+      }
+      const agencies = this.packAgencies();
+      if (stored.agencies !== rowsDigest(agencies.map((a) => [a.code, a.name, a.shortName, a.kind, a.areaCode, a.address, a.phone, a.email, a.electronicId, a.parentCode]))) {
+        await this.repo.upsertAgencies(trx, agencies);
+      }
       if (demo) await this.fillSynthetic(trx);
     });
   }
