@@ -59,15 +59,16 @@ const timed = MODULES.map((def): ModuleDefinition => {
 });
 const built = await buildApp({ config, db, logger: false, modules: timed });
 mark('build the app (modules, routes)');
-// as main.ts starts a process (server/src/process.ts): seeds, events, then listen while the
-// job queues start
-const { queues } = await built.start({ seed: true, work: config.processRole !== 'api', queuesInBackground: true });
+// as main.ts starts a process (server/src/process.ts): seeds, events, listen, then the job queues
+let opened!: () => void;
+const { queues } = await built.start({ seed: true, work: config.processRole !== 'api', queuesAfter: new Promise((resolve) => (opened = resolve)) });
 mark('seed (each module below) and start events');
 await built.app.ready();
 mark('ready (plugins, hooks, routes)');
 await built.app.listen({ port: 0, host: '127.0.0.1' });
 mark('listen');
 const total = Math.round(performance.now() - t0);
+opened();
 await queues;
 mark('job queues started (after listening)');
 await new Promise((r) => setTimeout(r, 3000));

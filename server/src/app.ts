@@ -45,7 +45,8 @@ export interface StartOptions {
   seed: boolean;
   work: boolean;
   dispatch?: boolean;
-  queuesInBackground?: boolean;
+  /** Start the job queues once this settles, and resolve without waiting for them. */
+  queuesAfter?: Promise<void>;
 }
 
 export interface BuiltApp {
@@ -55,7 +56,7 @@ export interface BuiltApp {
   /**
    * Seeds data and starts event delivery and the job queues, with workers when `work`.
    * `dispatch: false` (an API-only process) relays events live without delivering them to
-   * handlers. `queuesInBackground` resolves without waiting for the queues (a request that
+   * handlers. With `queuesAfter` it resolves without waiting for the queues (a request that
    * sends a job waits for them): main.ts listens first, the `queues` promise settles later.
    */
   start(opts: StartOptions): Promise<{ queues: Promise<void> }>;
@@ -162,14 +163,14 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     app,
     platform,
     features,
-    async start({ seed, work, dispatch, queuesInBackground }) {
+    async start({ seed, work, dispatch, queuesAfter }) {
       if (seed) for (const instance of created.values()) await instance.seed?.({ demo: config.demoMode });
-      const queues = jobs.start({ work });
+      const queues = jobs.start({ work }, queuesAfter);
       // handled here so a failure while events start is no unhandled rejection; the caller
       // still sees it through `queues`
       queues.catch(() => undefined);
       await events.start(undefined, { dispatch });
-      if (!queuesInBackground) await queues;
+      if (!queuesAfter) await queues;
       return { queues };
     },
     async close() {

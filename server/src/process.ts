@@ -20,7 +20,7 @@ export function dutiesOf(role: Config['processRole']): Duties {
 /** What main.ts (buildApp) and the tests (buildTestApp) hand over: a built, not yet started app. */
 export interface StartableApp {
   app: App;
-  start(opts: { seed: boolean; work: boolean; dispatch?: boolean; queuesInBackground?: boolean }): Promise<{ queues: Promise<void> }>;
+  start(opts: { seed: boolean; work: boolean; dispatch?: boolean; queuesAfter?: Promise<void> }): Promise<{ queues: Promise<void> }>;
 }
 
 /**
@@ -31,9 +31,15 @@ export interface StartableApp {
  */
 export async function startRole(built: StartableApp, config: Pick<Config, 'processRole' | 'port' | 'host'>, opts: { seed: boolean }): Promise<string | null> {
   const duties = dutiesOf(config.processRole);
-  const { queues } = await built.start({ seed: opts.seed, work: duties.work, dispatch: duties.work, queuesInBackground: duties.listen });
-  if (!duties.listen) return null;
+  if (!duties.listen) {
+    await built.start({ seed: opts.seed, work: duties.work, dispatch: duties.work });
+    return null;
+  }
+  let opened!: () => void;
+  const { queues } = await built.start({ seed: opts.seed, work: duties.work, dispatch: duties.work, queuesAfter: new Promise((resolve) => (opened = resolve)) });
   const address = await built.app.listen({ port: config.port, host: config.host });
+  // pg-boss's start (its queries and its cron clock's first tick) after the first requests can come in
+  opened();
   queues.catch((err: unknown) => {
     console.error('the job queues did not start:', err);
     process.exit(1);

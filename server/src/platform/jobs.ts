@@ -16,6 +16,8 @@ export class JobQueue {
   private readonly definitions: JobDefinition[] = [];
   private started = false;
   private starting: Promise<void> | undefined;
+  private begun = false;
+  private stopping = false;
   /** The queues this process works (empty in an API-only process). */
   readonly working: string[] = [];
   /** pg-boss's worker id per queue this process works. */
@@ -45,12 +47,18 @@ export class JobQueue {
   }
 
   /**
-   * Creates queues and, when `work` is true, starts workers and schedules. Called once; a
-   * process may serve requests before it resolves (main.ts starts the queues after listening),
-   * so `send` waits for it.
+   * Creates queues and, when `work` is true, starts workers and schedules; once `after` has
+   * settled, when given (main.ts starts the queues once the port is open). Called once; `send`
+   * waits for it from this call on.
    */
-  start(opts: { work: boolean }): Promise<void> {
-    this.starting ??= this.startQueues(opts);
+  start(opts: { work: boolean }, after?: Promise<void>): Promise<void> {
+    this.starting ??= (async () => {
+      await after;
+      // stopped before its turn came (a start that failed to listen): nothing to start
+      if (this.stopping) return;
+      this.begun = true;
+      await this.startQueues(opts);
+    })();
     return this.starting;
   }
 
@@ -81,7 +89,8 @@ export class JobQueue {
   }
 
   async stop(): Promise<void> {
-    await this.starting?.catch(() => undefined);
+    this.stopping = true;
+    if (this.begun) await this.starting?.catch(() => undefined);
     if (this.started) await this.boss.stop({ graceful: true, timeout: 5000, wait: true });
   }
 }
