@@ -2,8 +2,9 @@
 // (fresh) process as one variant, then reads the largest table, and prints one JSON line
 // with the time to open and the memory after each step. bench/suites/pglite-memory.ts runs
 // it once per variant.
-//   VARIANT=bare|contrib|platform|trimmed   extensions: none; pg_trgm + unaccent; + PostGIS as
-//                                          the platform loads it; + PostGIS from POSTGIS_BUNDLE
+//   VARIANT=bare|contrib|platform|trimmed|disk   extensions: none; pg_trgm + unaccent; + PostGIS
+//                                          from its shipped bundle; + PostGIS from POSTGIS_BUNDLE;
+//                                          + PostGIS as the platform opens it (files on disk)
 //   PG_PARAMS="shared_buffers=16MB …"       extra server settings (-c)
 //   V8_FLAGS="--liftoff-only"               V8 flags set before any WebAssembly is compiled
 import v8 from 'node:v8';
@@ -32,6 +33,13 @@ if (variant === 'trimmed') {
     },
   };
 }
+if (variant === 'disk') {
+  const { postgis } = await import('@electric-sql/pglite-postgis');
+  const { postgisFromDisk, unpackedPostgis } = await import('../server/src/db/postgis-files.ts');
+  const unpacked = await unpackedPostgis();
+  if (!unpacked) throw new Error('the PostGIS files could not be unpacked (is tar installed?)');
+  extensions.postgis = postgisFromDisk(postgis, unpacked);
+}
 const params = (process.env.PG_PARAMS ?? '').split(' ').filter(Boolean).flatMap((p) => ['-c', p]);
 const defaults = (PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams;
 const db = new PGlite(path.join(process.env.DATA_DIR!, 'pglite'), { extensions: extensions as never, ...(params.length ? { startParams: [...defaults, ...params] } : {}) });
@@ -46,7 +54,7 @@ const afterOpen = snapshot();
 // read what the public pages read: every report once, then the newest ones (and, with PostGIS, a map box)
 await db.query('SELECT count(*), sum(length(description)) FROM reports');
 await db.query('SELECT id, tracking_code, category_code, description, status, lat, lon, received_at FROM reports ORDER BY received_at DESC LIMIT 2000');
-if (variant === 'platform' || variant === 'trimmed') await db.query('SELECT count(*) FROM reports WHERE geom && ST_MakeEnvelope(106.6, 21.7, 106.9, 22.0, 4326)');
+if (variant === 'platform' || variant === 'trimmed' || variant === 'disk') await db.query('SELECT count(*) FROM reports WHERE geom && ST_MakeEnvelope(106.6, 21.7, 106.9, 22.0, 4326)');
 const afterReads = snapshot();
 await db.close();
 console.log(JSON.stringify({ openMs, afterOpen, afterReads }));

@@ -1,6 +1,6 @@
 // Where PGlite's resident memory goes, measured: the volume's data directory opened in a
 // fresh process (bench/probe-pglite.ts) without extensions, with the text-search ones, with
-// PostGIS as the platform loads it, and with candidate savings: a PostGIS bundle holding only
+// PostGIS from its shipped bundle, as the platform opens it (files on disk), and with candidate savings: a PostGIS bundle holding only
 // what the platform uses, a smaller shared_buffers, and V8 compiling WebAssembly once
 // (Liftoff only, no optimising tier). Only measures; the platform is not changed here.
 import { spawn, spawnSync } from 'node:child_process';
@@ -17,10 +17,11 @@ interface Probe { openMs: number; afterOpen: Snapshot; afterReads: Snapshot }
 const VARIANTS: { label: string; env: Record<string, string> }[] = [
   { label: 'PGlite alone (no extension)', env: { VARIANT: 'bare' } },
   { label: '+ pg_trgm, unaccent', env: { VARIANT: 'contrib' } },
-  { label: '+ PostGIS, as the platform opens it today', env: { VARIANT: 'platform' } },
+  { label: '+ PostGIS from the shipped bundle, as PGlite loads it', env: { VARIANT: 'platform' } },
   { label: '+ PostGIS bundle trimmed to postgis-3 (no raster, topology, tiger, upgrade scripts)', env: { VARIANT: 'trimmed' } },
   { label: 'trimmed + shared_buffers=16MB (data dir says 128MB)', env: { VARIANT: 'trimmed', PG_PARAMS: 'shared_buffers=16MB' } },
   { label: 'trimmed + shared_buffers=16MB + V8 --liftoff-only', env: { VARIANT: 'trimmed', PG_PARAMS: 'shared_buffers=16MB', V8_FLAGS: '--liftoff-only' } },
+  { label: 'as the platform opens it: trimmed PostGIS files on disk, linked in (server/src/db/postgis-files.ts) + shared_buffers=16MB', env: { VARIANT: 'disk', PG_PARAMS: 'shared_buffers=16MB' } },
 ];
 
 /** The PostGIS bundle without what the platform never loads (raster and topology libraries, tiger geocoder, old upgrade scripts). */

@@ -10,7 +10,7 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
-import { registerAjvFormats, TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { registerAjvFormats, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.ts';
 import type { Database } from './db/connection.ts';
 import { AuditLog } from './platform/audit.ts';
@@ -20,6 +20,7 @@ import { installErrorHandling } from './platform/errors.ts';
 import { installInputGuards } from './platform/input-guards.ts';
 import { installJsonBodyParser } from './platform/json-body.ts';
 import { installSecurityHeaders } from './platform/security-headers.ts';
+import { lazySerializers, lazyTypeBoxValidatorCompiler } from './platform/schema-compilers.ts';
 import { EventBus } from './platform/events.ts';
 import { registerMessages } from './platform/i18n.ts';
 import { JobQueue } from './platform/jobs.ts';
@@ -40,15 +41,25 @@ export interface BuildOptions {
   logger?: boolean | object;
 }
 
+export interface StartOptions {
+  seed: boolean;
+  work: boolean;
+  dispatch?: boolean;
+  /** Start the job queues once this settles, and resolve without waiting for them. */
+  queuesAfter?: Promise<void>;
+}
+
 export interface BuiltApp {
   app: App;
   platform: Platform;
   features: Feature[];
   /**
-   * Seeds data and starts event delivery and (optionally) job workers. `dispatch: false`
-   * (an API-only process) relays events live without delivering them to handlers.
+   * Seeds data and starts event delivery and the job queues, with workers when `work`.
+   * `dispatch: false` (an API-only process) relays events live without delivering them to
+   * handlers. With `queuesAfter` it resolves without waiting for the queues (a request that
+   * sends a job waits for them): main.ts listens first, the `queues` promise settles later.
    */
-  start(opts: { seed: boolean; work: boolean; dispatch?: boolean }): Promise<void>;
+  start(opts: StartOptions): Promise<{ queues: Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -69,8 +80,10 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     // a body trickled in slowly holds a socket; a 10 MB upload on a 1 Mbit/s link still fits
     requestTimeout: 120_000,
     ajv: { customOptions: { allErrors: true } },
+    // route schemas compile on a route's first use, not at start (platform/schema-compilers.ts)
+    schemaController: lazySerializers(),
   })
-    .setValidatorCompiler(TypeBoxValidatorCompiler)
+    .setValidatorCompiler(lazyTypeBoxValidatorCompiler)
     .withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   // JSON and other text replies over 1 kB are compressed when the client accepts it; brotli at a
@@ -150,10 +163,15 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     app,
     platform,
     features,
-    async start({ seed, work, dispatch }) {
+    async start({ seed, work, dispatch, queuesAfter }) {
       if (seed) for (const instance of created.values()) await instance.seed?.({ demo: config.demoMode });
-      await jobs.start({ work });
+      const queues = jobs.start({ work }, queuesAfter);
+      // handled here so a failure while events start is no unhandled rejection; the caller
+      // still sees it through `queues`
+      queues.catch(() => undefined);
       await events.start(undefined, { dispatch });
+      if (!queuesAfter) await queues;
+      return { queues };
     },
     async close() {
       await app.close();

@@ -1,14 +1,11 @@
 // One database handle for the whole platform, over either embedded PGlite (default, no
 // server needed) or PostgreSQL through a pool. Same SQL dialect, same migrations.
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
+import { postgisFromDisk, unpackedPostgis } from './postgis-files.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -74,49 +71,6 @@ class PgliteSerialPool implements PostgresPool {
 }
 
 /**
- * The PostGIS bundle without what the platform never loads: the raster and topology
- * libraries, the tiger geocoder and old upgrade scripts (18.8 MiB → 7.7 MiB). PGlite unpacks
- * a bundle into its in-memory file system and compiles every library in it at start, used or
- * not, so this saves about 300 MiB of memory and several seconds of every start
- * (bench/results/pglite-memory.md). Made once with the system's tar and kept beside the
- * shipped one's version; null (use the shipped bundle) where tar is missing or fails.
- */
-async function trimmedPostgisBundle(): Promise<string | null> {
-  const require = createRequire(import.meta.url);
-  const dist = path.dirname(require.resolve('@electric-sql/pglite-postgis'));
-  const { version } = JSON.parse(await fs.readFile(path.join(dist, '..', 'package.json'), 'utf8')) as { version: string };
-  const original = path.join(dist, 'postgis.tar.gz');
-  const cacheDir = path.join(os.tmpdir(), `cds-postgis-${version}`);
-  const out = path.join(cacheDir, 'postgis-trimmed.tar.gz');
-  if (await fs.stat(out).then((st) => st.size > 0, () => false)) return out;
-  const tree = await fs.mkdtemp(path.join(os.tmpdir(), 'cds-postgis-tree-'));
-  try {
-    if (spawnSync('tar', ['-xzf', original, '-C', tree]).status !== 0) return null;
-    const ext = path.join(tree, 'share/postgresql/extension');
-    for (const f of await fs.readdir(ext)) {
-      if (/^postgis_(raster|topology|tiger)|unpackaged|--\d+\.\d+\.\d+--ANY\.sql$|TEMPLATED/.test(f)) await fs.rm(path.join(ext, f));
-    }
-    await fs.rm(path.join(tree, 'lib/postgresql/postgis_raster-3.so'), { force: true });
-    await fs.rm(path.join(tree, 'lib/postgresql/postgis_topology-3.so'), { force: true });
-    await fs.rm(path.join(tree, 'share/postgresql/contrib'), { recursive: true, force: true });
-    const files = (await fs.readdir(tree, { recursive: true, withFileTypes: true }))
-      .filter((e) => e.isFile())
-      .map((e) => path.relative(tree, path.join(e.parentPath, e.name)));
-    await fs.mkdir(cacheDir, { recursive: true });
-    // written under a temporary name: two processes starting at once never read half a bundle
-    const tmp = `${out}.${process.pid}.tmp`;
-    // PGlite expects member names without a leading ./
-    if (spawnSync('tar', ['-czf', tmp, ...files], { cwd: tree }).status !== 0) return null;
-    await fs.rename(tmp, out);
-    return out;
-  } catch {
-    return null;
-  } finally {
-    await fs.rm(tree, { recursive: true, force: true });
-  }
-}
-
-/**
  * The array types node-postgres (pg-types) turns into JS arrays; every other array column
  * arrives as PostgreSQL's text form on both engines alike.
  */
@@ -146,10 +100,8 @@ export async function openPglite(dataDir: string | undefined, opts: { loadDataDi
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
   if (dataDir) await fs.mkdir(path.dirname(dataDir), { recursive: true });
-  const trimmed = await trimmedPostgisBundle();
-  const postgisExt: typeof postgis = trimmed
-    ? { ...postgis, setup: async (pg, emscriptenOpts: unknown) => ({ ...(await postgis.setup(pg, emscriptenOpts)), bundlePath: pathToFileURL(trimmed) }) }
-    : postgis;
+  const unpacked = await unpackedPostgis();
+  const postgisExt = unpacked ? postgisFromDisk(postgis, unpacked) : postgis;
   const defaults = (PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams;
   const pglite = new PGlite(dataDir, { extensions: { postgis: postgisExt, pg_trgm, unaccent }, loadDataDir: opts.loadDataDir, startParams: [...defaults, ...PGLITE_PARAMS] });
   await pglite.waitReady;

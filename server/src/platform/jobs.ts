@@ -15,6 +15,9 @@ export class JobQueue {
   readonly boss: PgBoss;
   private readonly definitions: JobDefinition[] = [];
   private started = false;
+  private starting: Promise<void> | undefined;
+  private begun = false;
+  private stopping = false;
   /** The queues this process works (empty in an API-only process). */
   readonly working: string[] = [];
   /** pg-boss's worker id per queue this process works. */
@@ -43,8 +46,23 @@ export class JobQueue {
     this.definitions.push(job as unknown as JobDefinition);
   }
 
-  /** Creates queues and, when `work` is true, starts workers and schedules. */
-  async start(opts: { work: boolean }): Promise<void> {
+  /**
+   * Creates queues and, when `work` is true, starts workers and schedules; once `after` has
+   * settled, when given (main.ts starts the queues once the port is open). Called once; `send`
+   * waits for it from this call on.
+   */
+  start(opts: { work: boolean }, after?: Promise<void>): Promise<void> {
+    this.starting ??= (async () => {
+      await after;
+      // stopped before its turn came (a start that failed to listen): nothing to start
+      if (this.stopping) return;
+      this.begun = true;
+      await this.startQueues(opts);
+    })();
+    return this.starting;
+  }
+
+  private async startQueues(opts: { work: boolean }): Promise<void> {
     await this.boss.start();
     this.started = true;
     for (const job of this.definitions) {
@@ -60,6 +78,8 @@ export class JobQueue {
   }
 
   async send<D extends object>(name: string, data: D, options: PgBoss.SendOptions = {}): Promise<string | null> {
+    // the queue must exist (and this process's worker be known) before a job goes into it
+    await this.starting;
     const id = await this.boss.send(name, data, options);
     // a job this process works starts now rather than at the next poll (up to 2 s later: an
     // emergency alert's fan-out should not wait); other processes still find it by polling
@@ -69,6 +89,8 @@ export class JobQueue {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.begun) await this.starting?.catch(() => undefined);
     if (this.started) await this.boss.stop({ graceful: true, timeout: 5000, wait: true });
   }
 }

@@ -5,7 +5,7 @@
 // Non-unicode messages (160 characters a segment instead of 70, cheaper) carry the
 // Vietnamese text without diacritics.
 import type { EsmsSendReply, EsmsSendRequest } from '@cds/contracts/notifications';
-import { Pool } from 'undici';
+import type { Pool } from 'undici';
 import { SmsSendError, type SmsChannel, type SmsOptions } from './sms.ts';
 
 export interface BrandnameOptions {
@@ -78,10 +78,12 @@ export class BrandnameSmsChannel implements SmsChannel {
 /** Kept-alive connections to the gateway: an alert texts a province, not one person. */
 function httpTransport(gatewayUrl: string, timeout: number): GatewayTransport {
   const url = new URL(gatewayUrl);
-  const pool = new Pool(url.origin, { connect: { timeout }, headersTimeout: timeout, bodyTimeout: timeout, keepAliveTimeout: 30_000 });
+  // undici is loaded by the first text, not at start
+  let pool: Promise<Pool> | undefined;
+  const poolOnce = () => (pool ??= import('undici').then(({ Pool }) => new Pool(url.origin, { connect: { timeout }, headersTimeout: timeout, bodyTimeout: timeout, keepAliveTimeout: 30_000 })));
   const path = `${url.pathname}${url.search}`;
   return async (raw) => {
-    const res = await pool.request({ path, method: 'POST', headers: ['content-type', 'application/json'], body: raw });
+    const res = await (await poolOnce()).request({ path, method: 'POST', headers: ['content-type', 'application/json'], body: raw });
     if (res.statusCode < 200 || res.statusCode >= 300) {
       await res.body.dump();
       return { status: res.statusCode, json: null };

@@ -6,7 +6,7 @@
 // The synthetic tiling (boundaries.ts) stays the fallback for packs without boundaries.
 import fs from 'node:fs';
 import path from 'node:path';
-import { OSMTransform, type OSMOptions } from 'osm-pbf-parser-node';
+import type { OSMOptions } from 'osm-pbf-parser-node';
 import type { Kysely } from 'kysely';
 import type { ProvincePack } from '../../platform/pack.ts';
 import type { AdminUnits } from './admin-units.ts';
@@ -101,6 +101,8 @@ export interface OsmReadReport {
  * which would kill the process; writing to the transform ourselves turns it into a rejection.
  */
 async function* osmElements(file: string, opts: OSMOptions): AsyncGenerator<object> {
+  // only the import command reads OpenStreetMap extracts: loaded then, not at start
+  const { OSMTransform } = await import('osm-pbf-parser-node');
   const transform = new OSMTransform(opts);
   const ready: object[] = [];
   transform.on('data', (items: object | object[]) => {

@@ -40,7 +40,11 @@ describe('demo staff memberships', () => {
     const count = async () => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM staff_memberships WHERE revoked_at IS NULL`)).rows[0]!.n;
     const before = await count();
     assert.ok(before >= 5);
-    const granted = await t.platform.use(areasModule).seedDemoMemberships((phone) => identity.findUserIdByPhone(phone));
+    const findUserIds = async (phones: readonly string[]) => {
+      const found = await Promise.all(phones.map(async (p) => [p, await identity.findUserIdByPhone(p)] as const));
+      return new Map(found.flatMap(([p, id]) => (id ? [[p, id] as const] : [])));
+    };
+    const granted = await t.platform.use(areasModule).seedDemoMemberships(findUserIds);
     assert.equal(granted, 0);
     assert.equal(await count(), before);
   });

@@ -9,9 +9,9 @@ import { messages } from './messages.ts';
 import type { AgencyKind } from './repo.ts';
 import { areasRoutes } from './routes.ts';
 import { areasSettings } from './settings.ts';
-import { AreasService, type Agency, type AgencyFilter, type CommuneInfo, type DemoMembership, type LocateResult, type MembershipView } from './service.ts';
+import { AreasService, type Agency, type AgencyFilter, type CommuneInfo, type DemoMembership, type FindUserIds, type LocateResult, type MembershipView } from './service.ts';
 
-export type { Agency, AgencyFilter, AgencyKind, CommuneInfo, DemoMembership, LocateResult, MembershipView };
+export type { Agency, AgencyFilter, AgencyKind, CommuneInfo, DemoMembership, FindUserIds, LocateResult, MembershipView };
 export { importOsmExtract, loadPackMap, readOsmExtract, type OsmReadReport } from './basemap.ts';
 export { CODE_PROPERTIES, demoTilingPlan, importBoundaries, ImportFileError, type ImportReport } from './boundaries.ts';
 export { AdminUnits } from './admin-units.ts';
@@ -52,9 +52,9 @@ export interface AreasApi {
   /** Memberships of an agency or a user (active only unless asked); used by reports to find an agency's officers and head. */
   listMemberships(filter: { userId?: string; agencyId?: string; includeRevoked?: boolean }): Promise<MembershipView[]>;
   /** Demo mode: grants the pack's demo staff roles (packs/<id>/demo-staff.json); idempotent. */
-  seedDemoMemberships(findUserIdByPhone: (phone: string) => Promise<string | null>): Promise<number>;
+  seedDemoMemberships(findUserIds: FindUserIds): Promise<number>;
   /** Demo mode: grants these staff roles to existing demo accounts; idempotent. */
-  grantDemoMemberships(memberships: readonly DemoMembership[], findUserIdByPhone: (phone: string) => Promise<string | null>): Promise<number>;
+  grantDemoMemberships(memberships: readonly DemoMembership[], findUserIds: FindUserIds): Promise<number>;
 }
 
 export type { StaffRole };

@@ -1,5 +1,6 @@
 // SQL of the areas module: administrative units, boundaries, agencies, staff memberships.
 import { encodeLayer, tileBoundsSql, tileGeometrySql, type TileGeometry } from '../../platform/mvt.ts';
+import { createHash } from 'node:crypto';
 import { sql, type Generated, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../../db/connection.ts';
 import type { AgencyKind, StaffRole } from '@cds/contracts';
@@ -101,6 +102,32 @@ export async function upsertUnits(trx: Executor, provinces: Province[], communes
     FROM jsonb_to_recordset(${JSON.stringify(communes)}::jsonb) AS c(code text, name text, type text, "provinceCode" text)
     ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, type = EXCLUDED.type, province_code = EXCLUDED.province_code
     WHERE (communes.name, communes.type, communes.province_code) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.type, EXCLUDED.province_code)`.execute(trx);
+}
+
+// A digest of rows, computed alike here and in SQL (md5 of the rows in code order, fields and
+// rows joined by control characters, NULL as its own mark): a start compares what the tables
+// hold with what the seed would write, and skips the upserts when nothing differs. Codes are
+// ASCII, so JavaScript's order and COLLATE "C" agree.
+const FIELD = '\u001f';
+const ROW = '\u001e';
+const NULL_MARK = '\u001d';
+
+export function rowsDigest(rows: readonly (readonly (string | null)[])[]): string {
+  const text = [...rows].sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0))
+    .map((r) => r.map((v) => v ?? NULL_MARK).join(FIELD)).join(ROW);
+  return createHash('md5').update(text, 'utf8').digest('hex');
+}
+
+/** The digests of provinces, communes and agencies (with the parent's code) as stored. */
+export async function unitsDigests(db: Executor): Promise<{ provinces: string; communes: string; agencies: string }> {
+  const joined = (cols: string[]) => sql.raw(cols.map((c) => `coalesce(${c}, chr(29))`).join(' || chr(31) || '));
+  const res = await sql<{ provinces: string; communes: string; agencies: string }>`
+    SELECT
+      (SELECT md5(coalesce(string_agg(${joined(['code', 'name'])}, chr(30) ORDER BY code COLLATE "C"), '')) FROM provinces) AS provinces,
+      (SELECT md5(coalesce(string_agg(${joined(['code', 'name', 'type', 'province_code'])}, chr(30) ORDER BY code COLLATE "C"), '')) FROM communes) AS communes,
+      (SELECT md5(coalesce(string_agg(${joined(['a.code', 'a.name', 'a.short_name', 'a.kind', 'a.area_code', 'a.address', 'a.phone', 'a.email', 'a.electronic_id', 'p.code'])}, chr(30) ORDER BY a.code COLLATE "C"), ''))
+        FROM agencies a LEFT JOIN agencies p ON p.id = a.parent_id) AS agencies`.execute(db);
+  return res.rows[0]!;
 }
 
 export async function communesWithoutBoundary(db: Executor, provinceCode: string): Promise<number> {
@@ -357,6 +384,11 @@ export class AreasRepo {
     return this.k().selectFrom('agencies').select(AGENCY_COLUMNS).where('code', '=', code).executeTakeFirst();
   }
 
+  async agenciesByCodes(codes: readonly string[]): Promise<AgencyRow[]> {
+    if (codes.length === 0) return [];
+    return this.k().selectFrom('agencies').select(AGENCY_COLUMNS).where('code', 'in', codes).execute();
+  }
+
   async agencyNames(ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
     const rows = await this.k().selectFrom('agencies').select(['id', 'name']).where('id', 'in', ids).execute();
@@ -408,6 +440,13 @@ export class AreasRepo {
 
   async membershipById(trx: Executor, id: string): Promise<MembershipRow | undefined> {
     return this.membershipQuery(trx).where('m.id', '=', id).executeTakeFirst();
+  }
+
+  /** The active roles of these people, each as user, role, agency and area. */
+  async activeGrantsOf(userIds: readonly string[]): Promise<{ user_id: string; role: StaffRole; agency_id: string | null; area_code: string | null }[]> {
+    if (userIds.length === 0) return [];
+    return this.k().selectFrom('staff_memberships').select(['user_id', 'role', 'agency_id', 'area_code'])
+      .where('user_id', 'in', userIds).where('revoked_at', 'is', null).execute();
   }
 
   async findActive(trx: Executor, m: { userId: string; role: StaffRole; agencyId: string | null; areaCode: string | null }): Promise<string | undefined> {

@@ -13,7 +13,7 @@ import { loadPackMap } from './basemap.ts';
 import { demoTilingPlan, fillSyntheticBoundaries } from './boundaries.ts';
 import { areasSettings } from './settings.ts';
 import { checkGrant, type GrantRequest } from './policy.ts';
-import { AreasRepo, upsertUnits, type AgencyKind, type AgencyRow, type MembershipRow, type PackAgency } from './repo.ts';
+import { AreasRepo, rowsDigest, unitsDigests, upsertUnits, type AgencyKind, type AgencyRow, type MembershipRow, type PackAgency } from './repo.ts';
 
 export type CommuneInfo = { code: string; name: string; type: CommuneType; provinceCode: string };
 
@@ -25,6 +25,8 @@ export type { MembershipView, BoundaryCollection };
 
 /** A demo staff role: the person (by phone) acts as `role` for the agency with `agencyCode` within `areaCode`. */
 export type DemoMembership = { phone: string; role: StaffRole; agencyCode: string | null; areaCode: string | null };
+/** The account ids of these phone numbers (those that have one). */
+export type FindUserIds = (phones: readonly string[]) => Promise<ReadonlyMap<string, string>>;
 type DemoStaffFile = { memberships: DemoMembership[] };
 
 /** Folds Vietnamese text for search (the shared rule): no diacritics, đ → d, lower case, words. */
@@ -47,8 +49,18 @@ export class AreasService {
     // the pack's real boundaries first, so the synthetic tiling only fills what they leave
     if (areasSettings.of(this.platform.config).packMap) await this.loadPackMap();
     await this.platform.db.kysely.transaction().execute(async (trx) => {
-      await upsertUnits(trx, this.units.provinces, this.units.communes);
-      await this.repo.upsertAgencies(trx, this.packAgencies());
+      // a restart finds the tables as the seed would write them: one query instead of upserting
+      // some 3,300 communes and the agencies
+      const stored = await unitsDigests(trx);
+      const { provinces, communes } = this.units;
+      if (stored.provinces !== rowsDigest(provinces.map((p) => [p.code, p.name]))
+        || stored.communes !== rowsDigest(communes.map((c) => [c.code, c.name, c.type, c.provinceCode]))) {
+        await upsertUnits(trx, provinces, communes);
+      }
+      const agencies = this.packAgencies();
+      if (stored.agencies !== rowsDigest(agencies.map((a) => [a.code, a.name, a.shortName, a.kind, a.areaCode, a.address, a.phone, a.email, a.electronicId, a.parentCode]))) {
+        await this.repo.upsertAgencies(trx, agencies);
+      }
       if (demo) await this.fillSynthetic(trx);
     });
   }
@@ -284,26 +296,39 @@ export class AreasService {
   }
 
   /** Demo mode: the pack's demo staff, once the identity module has created their accounts. */
-  async seedDemoMemberships(findUserIdByPhone: (phone: string) => Promise<string | null>): Promise<number> {
+  async seedDemoMemberships(findUserIds: FindUserIds): Promise<number> {
     const file = this.packFile<DemoStaffFile>('demo-staff.json');
-    return this.grantDemoMemberships(file?.memberships ?? [], findUserIdByPhone);
+    return this.grantDemoMemberships(file?.memberships ?? [], findUserIds);
   }
 
-  /** Demo mode: grants each listed role unless the person already holds it; returns how many were granted. */
-  async grantDemoMemberships(memberships: readonly DemoMembership[], findUserIdByPhone: (phone: string) => Promise<string | null>): Promise<number> {
+  /**
+   * Demo mode: grants each listed role unless the person already holds it; returns how many
+   * were granted. What is there already is read in three queries, not three per role: a
+   * restart finds every role granted.
+   */
+  async grantDemoMemberships(memberships: readonly DemoMembership[], findUserIds: FindUserIds): Promise<number> {
+    if (memberships.length === 0) return 0;
+    const userIds = await findUserIds([...new Set(memberships.map((d) => d.phone))]);
+    const codes = [...new Set(memberships.flatMap((d) => (d.agencyCode ? [d.agencyCode] : [])))];
+    const agencies = new Map((await this.repo.agenciesByCodes(codes)).map((a) => [a.code, a]));
+    const grantKey = (g: { userId: string; role: StaffRole; agencyId: string | null; areaCode: string | null }) => [g.userId, g.role, g.agencyId ?? '', g.areaCode ?? ''].join('|');
+    const held = new Set((await this.repo.activeGrantsOf([...new Set(userIds.values())]))
+      .map((g) => grantKey({ userId: g.user_id, role: g.role, agencyId: g.agency_id, areaCode: g.area_code })));
     let granted = 0;
     for (const d of memberships) {
-      const userId = await findUserIdByPhone(d.phone);
+      const userId = userIds.get(d.phone);
       if (!userId) {
         this.platform.log.warn({ phone: d.phone }, 'demo staff: no demo user with this phone; membership skipped');
         continue;
       }
-      const agency = d.agencyCode ? await this.repo.agencyByCode(d.agencyCode) : undefined;
+      const agency = d.agencyCode ? agencies.get(d.agencyCode) : undefined;
       if (d.agencyCode && !agency) throw new Error(`demo staff: unknown agencyCode ${d.agencyCode}`);
       const req = { userId, role: d.role, agencyId: agency?.id ?? null, areaCode: d.areaCode };
       const { agencyId, areaCode } = checkGrant(req, agency, this.units);
-      if (await this.repo.findActive(this.platform.db.kysely, { userId, role: d.role, agencyId, areaCode })) continue;
+      const key = grantKey({ userId, role: d.role, agencyId, areaCode });
+      if (held.has(key)) continue;
       await this.grant(null, req, undefined, 'demo-seed');
+      held.add(key);
       granted++;
     }
     return granted;

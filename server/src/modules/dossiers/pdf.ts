@@ -1,9 +1,11 @@
 // The one-stop-shop letters as PDFs (Thông tư 01/2018/TT-VPCP): form 1 receipt and
 // appointment (with the dossier code as a QR code), 2 request for more documents,
 // 3 refusal, 4 apology with a new date, 5 process-control sheet.
-import QRCode from 'qrcode';
 import { formatVietnamDate, vietnamHourMinute, vietnamDay } from '@cds/contracts';
 import { renderPdf, type PdfDoc as Doc } from '../../platform/pdf.ts';
+import { lazily } from '../../platform/lazy.ts';
+
+const loadQrCode = lazily(async () => (await import('qrcode')).default);
 
 export interface LetterContext {
   provinceName: string;
@@ -94,7 +96,7 @@ function applicantBlock(doc: Doc, ctx: LetterContext, keepRight = 0): void {
 /** Form 1: Giấy tiếp nhận hồ sơ và hẹn trả kết quả, with the code as a QR code. */
 export function receiptPdf(ctx: LetterContext, documents: string[]): Promise<Buffer> {
   return render(ctx, 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ', async (doc) => {
-    const qr = await QRCode.toBuffer(ctx.code, { type: 'png', margin: 1, width: 220, errorCorrectionLevel: 'M' });
+    const qr = await (await loadQrCode()).toBuffer(ctx.code, { type: 'png', margin: 1, width: 220, errorCorrectionLevel: 'M' });
     const qrY = doc.y;
     doc.image(qr, doc.page.width - 56 - 90, qrY, { width: 90 });
     // the text beside the QR code keeps clear of it, then the page is used in full

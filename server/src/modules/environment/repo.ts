@@ -61,6 +61,25 @@ export async function stationByKeyHash(db: Db, hash: string): Promise<StationRow
   return t(db).selectFrom('env_stations').selectAll().where('key_hash', '=', hash).executeTakeFirst();
 }
 
+export async function stationsByCodes(db: Db, codes: readonly string[]): Promise<StationRow[]> {
+  if (codes.length === 0) return [];
+  return t(db).selectFrom('env_stations').selectAll().where('code', 'in', codes).execute();
+}
+
+/**
+ * Per station, the readings on whole hours from `from` to `to` (inclusive) and the newest of
+ * them: the demo seed's check of what its series already holds.
+ */
+export async function hourlyCoverage(db: Db, stationIds: readonly string[], from: Date, to: Date): Promise<Map<string, { count: number; newest: Date }>> {
+  if (stationIds.length === 0) return new Map();
+  const rows = await t(db).selectFrom('env_readings')
+    .select(['station_id', sql<number>`count(*)::int`.as('n'), sql<Date>`max(measured_at)`.as('newest')])
+    .where('station_id', 'in', stationIds).where('measured_at', '>=', from).where('measured_at', '<=', to)
+    .where(sql<boolean>`extract(epoch from measured_at)::bigint % 3600 = 0`)
+    .groupBy('station_id').execute();
+  return new Map(rows.map((r) => [r.station_id, { count: r.n, newest: new Date(r.newest) }]));
+}
+
 export async function insertStation(db: Db, s: NewStation): Promise<StationRow | undefined> {
   return t(db).insertInto('env_stations').values(s).onConflict((oc) => oc.column('code').doNothing()).returningAll().executeTakeFirst();
 }

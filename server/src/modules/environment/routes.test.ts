@@ -9,7 +9,7 @@ import { AuditLog } from '../../platform/audit.ts';
 import { EventBus } from '../../platform/events.ts';
 import { importReadingsCsv } from './index.ts';
 import { RIVER_LEVEL_CROSSED } from './service.ts';
-import { demoKey, seedDemoStations } from './seed.ts';
+import { DEMO_STATIONS, demoKey, seedDemoStations } from './seed.ts';
 
 let t: TestApp;
 const tokens: Record<string, string> = {};
@@ -229,5 +229,28 @@ describe('staff managing stations', () => {
     // 218.4 m is past báo động II (218 m) of the demo Thất Khê station
     assert.deepEqual((await crossings(thatKhe.id)).map((e) => e.alarm), [2]);
     await assert.rejects(importReadingsCsv(cli, 'station,at,pm25\nNO-SUCH-STATION,2026-01-01T00:00:00Z,1\n'), /validation/);
+  });
+});
+
+describe('the demo series on a later start', () => {
+  it('fills the hours since the newest reading, each once, and leaves the month before as it was', async () => {
+    const stations = (await t.db.query<{ id: string; code: string }>('SELECT id, code FROM env_stations WHERE code = ANY($1)', [DEMO_STATIONS.map((s) => s.code)])).rows;
+    assert.equal(stations.length, DEMO_STATIONS.length);
+    const now = Math.floor(Date.now() / HOUR) * HOUR;
+    const hourly = async (id: string, from: number, to: number) =>
+      (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM env_readings WHERE station_id = $1 AND measured_at > $2 AND measured_at <= $3 AND extract(epoch from measured_at)::bigint % 3600 = 0`, [id, new Date(from), new Date(to)])).rows[0]!.n;
+    const monthBefore = new Map<string, number>();
+    for (const s of stations) {
+      assert.equal(await hourly(s.id, now, now + 5 * HOUR), 0, `${s.code} has no reading after this hour yet`);
+      monthBefore.set(s.id, await hourly(s.id, now - 30 * 24 * HOUR, now));
+    }
+    // five hours later, as a restart would be
+    await seedDemoStations(t.db.kysely, now + 5 * HOUR + 60_000);
+    for (const s of stations) {
+      assert.equal(await hourly(s.id, now, now + 5 * HOUR), 5, `${s.code}: the five new hours`);
+      assert.equal(await hourly(s.id, now - 30 * 24 * HOUR, now), monthBefore.get(s.id), `${s.code}: the hours before are unchanged`);
+    }
+    await seedDemoStations(t.db.kysely, now + 5 * HOUR + 60_000);
+    for (const s of stations) assert.equal(await hourly(s.id, now, now + 5 * HOUR), 5, `${s.code}: a second start adds nothing`);
   });
 });

@@ -71,17 +71,32 @@ export function demoReading(s: DemoStation, hourMs: number): repo.NewReading {
   return row;
 }
 
-/** Creates the demo stations once and fills their last 30 days up to this hour. */
+/**
+ * Creates the demo stations once and fills their last 30 days up to this hour. A restart
+ * writes only the hours since the newest reading (two queries when nothing is missing): the
+ * whole series is a few thousand rows and some 35,000 hashes.
+ */
 export async function seedDemoStations(db: repo.Db, now = Date.now()): Promise<void> {
   const end = Math.floor(now / HOUR) * HOUR;
+  const start = end - (30 * 24 - 1) * HOUR;
+  const known = new Map((await repo.stationsByCodes(db, DEMO_STATIONS.map((s) => s.code))).map((r) => [r.code, r]));
   for (const s of DEMO_STATIONS) {
+    if (known.has(s.code)) continue;
     const row = (await repo.insertStation(db, {
       code: s.code, name: s.name, kind: s.kind, lat: s.lat, lon: s.lon, commune_code: s.communeCode,
       alarm1: s.alarms?.[0] ?? null, alarm2: s.alarms?.[1] ?? null, alarm3: s.alarms?.[2] ?? null,
       key_hash: hashKey(demoKey(s.code)), alarm_state_at: null,
     })) ?? (await repo.stationByCode(db, s.code));
+    if (row) known.set(s.code, row);
+  }
+  const coverage = await repo.hourlyCoverage(db, [...known.values()].map((r) => r.id), new Date(start), new Date(end));
+  for (const s of DEMO_STATIONS) {
+    const row = known.get(s.code);
     if (!row) continue;
-    const rows = Array.from({ length: 30 * 24 }, (_, i) => ({ ...demoReading(s, end - i * HOUR), station_id: row.id }));
-    await repo.insertReadings(db, rows);
+    const has = coverage.get(row.id);
+    // every hour up to the newest is there: only the hours after it are missing
+    const from = has && has.count === (has.newest.getTime() - start) / HOUR + 1 ? has.newest.getTime() + HOUR : start;
+    const rows = Array.from({ length: Math.max(0, (end - from) / HOUR + 1) }, (_, i) => ({ ...demoReading(s, end - i * HOUR), station_id: row.id }));
+    if (rows.length) await repo.insertReadings(db, rows);
   }
 }

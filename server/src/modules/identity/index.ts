@@ -136,6 +136,15 @@ export const identityModule: ModuleDefinition<IdentityApi> = {
       const normal = normalizePhone(phone);
       return normal ? ((await repo.findUserByPhone(normal))?.id ?? null) : null;
     };
+    /** Account ids of these phones (as written), in one query. */
+    const findUserIds = async (phones: readonly string[]) => {
+      const normal = new Map(phones.flatMap((p) => {
+        const n = normalizePhone(p);
+        return n ? [[p, n] as const] : [];
+      }));
+      const ids = await repo.userIdsByPhones([...new Set(normal.values())]);
+      return new Map([...normal].flatMap(([p, n]) => (ids.has(n) ? [[p, ids.get(n)!] as const] : [])));
+    };
 
     const api: IdentityApi = {
       findUserIdByPhone,
@@ -151,7 +160,7 @@ export const identityModule: ModuleDefinition<IdentityApi> = {
         if (!platform.config.demoMode) throw new Error('demo accounts are seeded only in demo mode');
         await seedDemoUsers(platform, repo, cipher, accounts);
         const memberships = accounts.flatMap((a) => (a.memberships ?? []).map((m) => ({ ...m, phone: a.phone })));
-        await areas.grantDemoMemberships(memberships, findUserIdByPhone);
+        await areas.grantDemoMemberships(memberships, findUserIds);
       },
       registerExporter: (name, exporter) => privacy.registerExporter(name, exporter),
       registerPersonalData: (name, describer) => privacy.registerPersonalData(name, describer),
@@ -180,12 +189,12 @@ export const identityModule: ModuleDefinition<IdentityApi> = {
         appRef.app = app;
         await identityRoutes(app, platform, { auth, profile, consents, privacy, staff, outbox: sms instanceof OutboxSmsChannel ? sms : null });
         await eidRoutes(app, platform, eid.service);
-        if (eid.provider) await mountDemoProvider(app, await eid.provider(), platform.config.publicUrl);
+        if (eid.provider) await mountDemoProvider(app, eid.provider, platform.config.publicUrl);
       },
       seed: async ({ demo }) => {
         if (!demo) return;
         await seedDemoUsers(platform, repo, cipher);
-        await areas.seedDemoMemberships(findUserIdByPhone);
+        await areas.seedDemoMemberships(findUserIds);
         seeded = true;
         for (const fn of afterSeed.splice(0)) await fn();
       },

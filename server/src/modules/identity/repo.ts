@@ -134,6 +134,13 @@ export class IdentityRepo {
     return this.users(ex).where('phone', '=', phone).executeTakeFirst();
   }
 
+  /** Account ids by phone number, for the phones that have an account. */
+  async userIdsByPhones(phones: readonly string[]): Promise<Map<string, string>> {
+    if (phones.length === 0) return new Map();
+    const rows = await this.k().selectFrom('users').select(['id', 'phone']).where('phone', 'in', phones).execute();
+    return new Map(rows.flatMap((r) => (r.phone ? [[r.phone, r.id] as const] : [])));
+  }
+
   findUserByEidSub(sub: string, ex?: Executor): Promise<UserRow | undefined> {
     return this.users(ex).where('eid_sub', '=', sub).executeTakeFirst();
   }

@@ -41,8 +41,10 @@ export const DEMO_USERS: readonly DemoUser[] = [
 let demoHash: Promise<string> | undefined;
 
 export async function seedDemoUsers(platform: Platform, repo: IdentityRepo, cipher: DataCipher, users: readonly DemoUserInput[] = DEMO_USERS): Promise<void> {
+  // one query finds those already there (all of them, on a restart)
+  const existing = await repo.userIdsByPhones(users.map((u) => u.phone));
   for (const u of users) {
-    if (await repo.findUserByPhone(u.phone)) continue;
+    if (existing.has(u.phone)) continue;
     demoHash ??= hashPassword(DEMO_PASSWORD);
     const passwordHash = await demoHash;
     await platform.db.kysely.transaction().execute(async (trx) => {

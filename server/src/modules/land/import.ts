@@ -5,13 +5,7 @@
 // geometry, outside the importer's area) goes to the report and the import goes on.
 // Importing the same keys again updates those parcels.
 import fs from 'node:fs';
-import chain from 'stream-chain';
-import { parser } from 'stream-json';
-import { pick } from 'stream-json/filters/pick.js';
-import { streamArray } from 'stream-json/streamers/stream-array.js';
 import path from 'node:path';
-import * as shapefile from 'shapefile';
-import { Unzip, UnzipInflate } from 'fflate';
 import { formatCadastralKey, MAX_PARCEL, MAX_SHEET, parcelSearchText, resolveLandUse, type Vn2000Srid } from '@cds/contracts/land.rules';
 import type { ImportReply } from '@cds/contracts/land';
 import type { Locale } from '../../platform/i18n.ts';
@@ -27,12 +21,17 @@ export interface SourceFeature {
 
 /** The features of a GeoJSON FeatureCollection file, streamed. */
 export async function* geojsonFeatures(file: string): AsyncGenerator<SourceFeature> {
+  // the format readers load with the first import, not at start
+  const [{ default: chain }, { parser }, { pick }, { streamArray }] = await Promise.all([
+    import('stream-chain'), import('stream-json'), import('stream-json/filters/pick.js'), import('stream-json/streamers/stream-array.js'),
+  ]);
   const pipeline = chain([fs.createReadStream(file), parser(), pick({ filter: 'features' }), streamArray()]);
   for await (const item of pipeline as AsyncIterable<{ value: SourceFeature }>) yield item.value ?? { properties: null, geometry: null };
 }
 
 /** The features of a Shapefile (.shp geometry and .dbf attributes), streamed. */
 export async function* shapefileFeatures(shp: string, dbf: string): AsyncGenerator<SourceFeature> {
+  const shapefile = await import('shapefile');
   const source = await shapefile.open(shp, dbf, { encoding: 'utf-8' });
   for (;;) {
     const r = await source.read();
@@ -67,6 +66,7 @@ export async function isZip(file: string): Promise<boolean> {
  * Stops at `maxBytes` unpacked, so a zip bomb cannot fill the disk.
  */
 export async function unzipParts(zip: string, dir: string, maxBytes: number): Promise<UnzippedParts> {
+  const { Unzip, UnzipInflate } = await import('fflate');
   const parts: UnzippedParts = {};
   const fds: number[] = [];
   let written = 0;

@@ -1,10 +1,12 @@
 // Product photos: recognised by their bytes, decoded and re-encoded with sharp (which drops
 // EXIF, so a seller's home position does not leak), resized, with a square thumbnail. Same
 // rules as report photos; HEIC is not taken here (phones' share sheets send JPEG).
-import sharp from 'sharp';
 import { MAX_PRODUCT_PHOTOS } from '@cds/contracts/market.rules';
 import { detectFileType } from '../../platform/files.ts';
 import { invalidField } from '../../platform/errors.ts';
+import { lazily } from '../../platform/lazy.ts';
+
+const loadSharp = lazily(async () => (await import('sharp')).default);
 
 const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
 const FULL_EDGE = 1200;
@@ -40,6 +42,7 @@ function decode(data: string, field: string): Buffer {
 export async function processPhoto(bytes: Buffer, field: string): Promise<ProcessedPhoto> {
   const type = detectFileType(bytes);
   if (!type || type === 'application/pdf' || type === 'image/heic') throw invalidField(field, 'market.photo_not_image');
+  const sharp = await loadSharp();
   try {
     const image = sharp(bytes, { limitInputPixels: MAX_PIXELS }).rotate();
     const full = await image.clone().resize(FULL_EDGE, FULL_EDGE, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 80, mozjpeg: true }).toBuffer();
@@ -55,5 +58,6 @@ export async function demoPhoto(rgb: readonly [number, number, number]): Promise
   const [r, g, b] = rgb;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="480"><rect width="480" height="480" fill="rgb(${r},${g},${b})"/>`
     + `<circle cx="240" cy="240" r="150" fill="rgba(255,255,255,0.35)"/><circle cx="240" cy="240" r="90" fill="rgba(0,0,0,0.12)"/></svg>`;
+  const sharp = await loadSharp();
   return sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer();
 }

@@ -5,7 +5,6 @@
 // cannot both buy the last item; the same Idempotency-Key again is the same order.
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import QRCode from 'qrcode';
 import { Value } from 'typebox/value';
 import { CarrierCallback as CarrierCallbackSchema } from '@cds/contracts/market';
 import { buildVietQr, foldVietnamese, normalizePhone, toQrText, vietnameseWords } from '@cds/contracts';
@@ -35,6 +34,9 @@ import { processPhotoData, processPhotos } from './photos.ts';
 import { orderRules, shopRules, type OrderSubject, type ShopSubject } from './policy.ts';
 import * as repo from './repo.ts';
 import type { MarketSettings } from './settings.ts';
+import { lazily } from '../../platform/lazy.ts';
+
+const loadQrCode = lazily(async () => (await import('qrcode')).default);
 
 export interface MarketDeps {
   platform: Platform;
@@ -470,7 +472,7 @@ export class MarketService {
   /** The dynamic VietQR to the shop's own account: the exact total, the order code as the purpose. */
   private async vietqr(shop: repo.ShopRow, code: string, amount: number): Promise<Order['vietqr']> {
     const payload = buildVietQr({ bankBin: shop.bank_bin, accountNumber: shop.bank_account, amount, purpose: code });
-    const svg = await QRCode.toString(payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    const svg = await (await loadQrCode()).toString(payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
     return { payload, svg, bankName: vietqrBank(shop.bank_bin)?.name ?? shop.bank_bin, accountNumber: shop.bank_account, accountName: shop.bank_account_name, amountVnd: amount, purpose: code };
   }
 

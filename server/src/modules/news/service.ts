@@ -3,7 +3,6 @@
 // corrections do not), withdrawn with the page kept; citizens read what targets their
 // commune or the whole province, follow topics, and read feeds.
 import type { Kysely } from 'kysely';
-import sharp from 'sharp';
 import { actionAllowedIn, isMajorChange, isPublic, NEWS_ACTIONS, NEWS_TOPICS, statusAfterApproval, type NewsAction, type NewsTopic } from '@cds/contracts/news.rules';
 import type * as S from '@cds/contracts/news';
 import type { Principal } from '../../platform/auth.ts';
@@ -12,12 +11,15 @@ import { translate, type Locale } from '../../platform/i18n.ts';
 import type { Platform } from '../../platform/module.ts';
 import { bindPolicy, type Policy } from '../../platform/policy.ts';
 import { detectFileType } from '../../platform/files.ts';
+import { lazily } from '../../platform/lazy.ts';
 import type { Agency, AreasApi } from '../areas/index.ts';
 import type { IdentityApi } from '../identity/index.ts';
 import type { NotificationsApi } from '../notifications/index.ts';
 import { atom, rss, type FeedEntry } from './feeds.ts';
 import { newsRules, subjectOf, type NewsSubject } from './policy.ts';
 import * as repo from './repo.ts';
+
+const loadSharp = lazily(async () => (await import('sharp')).default);
 
 export const PUBLISHED_EVENT = 'news.published';
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -279,6 +281,7 @@ export class NewsService {
     if (!type || type === 'image/heic') throw invalidField('contentBase64', 'news.file_type');
     let bytes = raw;
     if (type !== 'application/pdf') {
+      const sharp = await loadSharp();
       try {
         bytes = await sharp(raw, { limitInputPixels: 50_000_000 }).rotate().resize(COVER_EDGE, COVER_EDGE, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 82, mozjpeg: true }).toBuffer();
       } catch {

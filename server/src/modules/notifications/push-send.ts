@@ -2,7 +2,7 @@
 // the device's push service, and sort the answers. The same code runs on the main thread for
 // small sends and in the worker threads of push-pool.ts for a fan-out, so it takes only plain
 // data (no class, no function) and keeps its own connection pool per thread.
-import { Pool } from 'undici';
+import type { Pool } from 'undici';
 import { decodePushKeys, encryptPushMessage } from './push-crypto.ts';
 
 export interface PushTarget {
@@ -52,9 +52,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // (a pool is also half the CPU per request of undici's generic agent, which looks the origin
 // up again for every request)
 const pools = new Map<string, Pool>();
+// undici is loaded by the first send, not at start
+let PoolClass: typeof Pool | undefined;
 const poolFor = (origin: string) => {
   let pool = pools.get(origin);
-  if (!pool) pools.set(origin, (pool = new Pool(origin, { keepAliveTimeout: 30_000, headersTimeout: 15_000, bodyTimeout: 15_000 })));
+  if (!pool) pools.set(origin, (pool = new PoolClass!(origin, { keepAliveTimeout: 30_000, headersTimeout: 15_000, bodyTimeout: 15_000 })));
   return pool;
 };
 
@@ -80,6 +82,7 @@ function splitEndpoint(endpoint: string): { origin: string; path: string } | nul
 }
 
 export async function sendBatch(targets: readonly PushTarget[], job: PushJob): Promise<BatchResult> {
+  PoolClass ??= (await import('undici')).Pool;
   const result: BatchResult = { acceptedIds: [], expiredIds: [], failed: 0 };
   const payload = Buffer.from(job.payload);
   // headers as a flat list of names and values: undici takes it without walking an object per request

@@ -1,9 +1,11 @@
 // The electronic receipt (biên lai điện tử) as a PDF: who paid what, when, through which
 // channel, and a QR code of the public address where anyone can check it is genuine.
-import QRCode from 'qrcode';
 import { formatVietnamDateTime } from '@cds/contracts';
 import { formatVnd } from '@cds/contracts/payments.rules';
 import { renderPdf } from '../../platform/pdf.ts';
+import { lazily } from '../../platform/lazy.ts';
+
+const loadQrCode = lazily(async () => (await import('qrcode')).default);
 
 export interface ReceiptInput {
   provinceName: string;
@@ -23,7 +25,7 @@ export interface ReceiptInput {
 const CHANNEL_NAMES = { vnpay: 'Cổng thanh toán VNPAY (thẻ, tài khoản ngân hàng)', vietqr: 'Chuyển khoản VietQR (NAPAS 247)' };
 
 export async function receiptPdf(r: ReceiptInput): Promise<Buffer> {
-  const qr = await QRCode.toBuffer(r.verifyUrl, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
+  const qr = await (await loadQrCode()).toBuffer(r.verifyUrl, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
   return renderPdf({ size: 'A5', margin: 40, compress: r.compress ?? true, info: { Title: `Biên lai ${r.code}`, Subject: r.code, Keywords: r.code } }, (doc) => {
     const width = doc.page.width - 80;
     doc.font('bold').fontSize(10).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { width, align: 'center' });

@@ -14,7 +14,6 @@ import {
   canMovePayment, dueSoon, formatVnd, fromVnpAmount, fromVnpDate, MAX_SAVED_BILLS, normaliseCustomerCode, paymentCode, PAYMENT_TTL_MINUTES, sharePercent, toVnpAmount, toVnpDate,
   vietnamDay, type BillService, type PaymentChannel, type PaymentStatus,
 } from '@cds/contracts/payments.rules';
-import QRCode from 'qrcode';
 import type { Principal } from '../../platform/auth.ts';
 import { AppError, badRequest, conflict, invalidField, notFound } from '../../platform/errors.ts';
 import type { Platform } from '../../platform/module.ts';
@@ -30,6 +29,9 @@ import * as repo from './repo.ts';
 import { paymentRules, type PaymentSubject } from './policy.ts';
 import type { PaymentsSettings } from './settings.ts';
 import { API_REPLY_FIELDS, QUERYDR_FIELDS, REFUND_FIELDS, signApiRequest, signedQuery, verifyApi, verifyCallback, type VnpParams } from './vnpay.ts';
+import { lazily } from '../../platform/lazy.ts';
+
+const loadQrCode = lazily(async () => (await import('qrcode')).default);
 
 /** Sends a JSON request to a provider (VNPay's merchant API, our own webhook in demo mode). */
 export type Transport = (url: string, body: unknown, headers?: Record<string, string>) => Promise<{ status: number; json: unknown }>;
@@ -335,7 +337,7 @@ export class PaymentService {
     const { vietqr } = this.d.settings;
     const amount = Number(row.amount_vnd);
     const payload = buildVietQr({ bankBin: vietqr.bankBin, accountNumber: vietqr.accountNumber, amount, purpose: row.code });
-    const svg = await QRCode.toString(payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    const svg = await (await loadQrCode()).toString(payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
     return {
       payload, svg, bankBin: vietqr.bankBin, bankName: bankByBin(vietqr.bankBin)!.name, accountNumber: vietqr.accountNumber,
       accountName: vietqr.accountName, amountVnd: amount, purpose: row.code, demo: this.d.settings.demo,

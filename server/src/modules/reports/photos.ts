@@ -1,8 +1,9 @@
 // Photos sent with a report: recognised by their bytes, decoded and re-encoded with sharp
 // (which drops EXIF, so no camera serial or home location leaks), resized, with a small
 // thumbnail. The GPS position in the original, if any, is read first and offered back.
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
 import { detectFileType } from '../../platform/files.ts';
+import { lazily } from '../../platform/lazy.ts';
 import { invalidField } from '../../platform/errors.ts';
 
 export const MAX_PHOTOS = 5;
@@ -10,6 +11,7 @@ export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
 const FULL_EDGE = 1600;
 const THUMB_EDGE = 320;
 const MAX_PIXELS = 50_000_000;
+const loadSharp = lazily(async () => (await import('sharp')).default);
 
 export interface ProcessedPhoto {
   full: Buffer;
@@ -40,6 +42,8 @@ export async function processPhotos(photos: string[] | undefined, field = 'photo
 export async function processPhoto(bytes: Buffer, field: string): Promise<ProcessedPhoto> {
   const type = detectFileType(bytes);
   if (!type || type === 'application/pdf') throw invalidField(field, 'reports.photo_not_image');
+  // loaded outside the try: a package that cannot load is the server's fault, not the photo's
+  await loadSharp();
   try {
     const { image, exif } = type === 'image/heic' ? await openHeic(bytes) : await openWithSharp(bytes);
     const full = await image.clone().resize(FULL_EDGE, FULL_EDGE, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 80, mozjpeg: true }).toBuffer({ resolveWithObject: true });
@@ -57,6 +61,7 @@ interface OpenedPhoto {
 }
 
 async function openWithSharp(bytes: Buffer): Promise<OpenedPhoto> {
+  const sharp = await loadSharp();
   const meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
   return { image: sharp(bytes, { limitInputPixels: MAX_PIXELS }).rotate(), exif: meta.exif };
 }
@@ -67,6 +72,7 @@ async function openWithSharp(bytes: Buffer): Promise<OpenedPhoto> {
  * HEIF rotation boxes, so no EXIF rotation is needed.
  */
 async function openHeic(bytes: Buffer): Promise<OpenedPhoto> {
+  const sharp = await loadSharp();
   const exif = await sharp(bytes).metadata().then((m) => m.exif, () => undefined);
   // imported on first use: the WebAssembly bundle is several MB
   const { default: heic } = await import('heic-decode');

@@ -360,11 +360,12 @@ export async function updateCategory(db: Db, code: string, patch: CategoryPatch)
 
 /** The pack's categories, each added once (admins' later edits stay), and its templates while there are none. */
 export async function seedCategories(trx: Db, flat: FlatCategory[], packTemplates: PackTemplate[]): Promise<void> {
-  for (const c of flat) {
-    await t(trx).insertInto('report_categories').values({
+  // one statement for all of them: every start runs this, and finds them all there
+  if (flat.length > 0) {
+    await t(trx).insertInto('report_categories').values(flat.map((c) => ({
       code: c.code, parent_code: c.parentCode, name: c.name, name_en: c.nameEn, description: c.description, icon: c.icon,
       routing: c.routing, deadline_days: c.deadlineDays, questions: JSON.stringify(c.questions), keywords: c.keywords, sort: c.sort,
-    }).onConflict((oc) => oc.column('code').doNothing()).execute();
+    }))).onConflict((oc) => oc.column('code').doNothing()).execute();
   }
   const existing = await t(trx).selectFrom('report_templates').select('id').limit(1).execute();
   if (existing.length > 0) return;

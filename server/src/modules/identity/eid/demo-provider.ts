@@ -9,6 +9,7 @@ import { Type } from 'typebox';
 import { policy } from '../../../platform/auth.ts';
 import { randomToken } from '../../../platform/crypto.ts';
 import { localeFrom } from '../../../platform/i18n.ts';
+import { lazily } from '../../../platform/lazy.ts';
 import type { App } from '../../../platform/module.ts';
 import { EID_CLAIMS } from './claims.ts';
 import { errorPage, loginPage } from './pages.ts';
@@ -133,10 +134,15 @@ export async function createDemoProvider(opts: DemoProviderOptions): Promise<Pro
   return provider;
 }
 
-/** Serves the provider under /oidc, plus its login page at /oidc/interaction/:uid. */
-export async function mountDemoProvider(app: App, provider: Provider, publicUrl: string): Promise<void> {
+/**
+ * Serves the provider under /oidc, plus its login page at /oidc/interaction/:uid. The
+ * provider is made by the first request that needs it: oidc-provider and a fresh RSA key cost
+ * a start more than half a second, for a sign-in few demo runs use.
+ */
+export async function mountDemoProvider(app: App, makeProvider: () => Promise<Provider>, publicUrl: string): Promise<void> {
   const base = new URL(publicUrl);
-  const handle = provider.callback();
+  const provider = lazily(makeProvider);
+  const handle = lazily(async () => (await provider()).callback());
   await app.register(async (scope) => {
     // the provider reads request bodies itself
     scope.removeAllContentTypeParsers();
@@ -153,9 +159,10 @@ export async function mountDemoProvider(app: App, provider: Provider, publicUrl:
         raw.url = original.slice(DEMO_EID_MOUNT.length) || '/';
         raw.headers['x-forwarded-host'] = base.host;
         raw.headers['x-forwarded-proto'] = base.protocol.replace(':', '');
+        const callback = await handle();
         reply.hijack();
         try {
-          await handle(raw, reply.raw);
+          await callback(raw, reply.raw);
         } finally {
           raw.url = original;
         }
@@ -167,9 +174,9 @@ export async function mountDemoProvider(app: App, provider: Provider, publicUrl:
 
 const Uid = Type.Object({ uid: Type.String({ maxLength: 100 }) });
 
-async function interactionRoutes(app: App, provider: Provider): Promise<void> {
-  const details = async (raw: IncomingMessage, res: Parameters<typeof provider.interactionDetails>[1], uid: string) => {
-    const d = await provider.interactionDetails(raw, res).catch(() => undefined);
+async function interactionRoutes(app: App, provider: () => Promise<Provider>): Promise<void> {
+  const details = async (raw: IncomingMessage, res: Parameters<Provider['interactionDetails']>[1], uid: string) => {
+    const d = await (await provider()).interactionDetails(raw, res).catch(() => undefined);
     return d?.uid === uid ? d : undefined;
   };
   const html = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
@@ -190,14 +197,14 @@ async function interactionRoutes(app: App, provider: Provider): Promise<void> {
     if (!d) return reply.status(400).headers(html).send(errorPage(locale, null));
     const person = DEMO_EID_PEOPLE.find((p) => p.sub === request.body.person);
     if (!person) return reply.status(400).headers(html).send(loginPage(locale, d.uid, DEMO_EID_PEOPLE, 'identity.eid_demo.choose'));
-    const to = await provider.interactionResult(request.raw, reply.raw, { login: { accountId: person.sub } }, { mergeWithLastSubmission: false });
+    const to = await (await provider()).interactionResult(request.raw, reply.raw, { login: { accountId: person.sub } }, { mergeWithLastSubmission: false });
     return reply.redirect(to, 303);
   });
 
   app.post(`${DEMO_EID_MOUNT}/interaction/:uid/abort`, { config: { policy: policy.public }, schema: { hide: true, params: Uid } }, async (request, reply) => {
     const d = await details(request.raw, reply.raw, request.params.uid);
     if (!d) return reply.status(400).headers(html).send(errorPage(localeFrom(request.headers['accept-language']), null));
-    const to = await provider.interactionResult(request.raw, reply.raw, { error: 'access_denied', error_description: 'The person cancelled the sign-in' }, { mergeWithLastSubmission: false });
+    const to = await (await provider()).interactionResult(request.raw, reply.raw, { error: 'access_denied', error_description: 'The person cancelled the sign-in' }, { mergeWithLastSubmission: false });
     return reply.redirect(to, 303);
   });
 }
