@@ -7,7 +7,7 @@
 // restarted in turn with this one, so both see the same machine.
 // Usage: npx tsx bench/restart.ts [--runs=7] [--data-dir=DIR] [--compare=server/dist/before.mjs --compare-label=…]
 //   Without --data-dir a demo data directory is made by a first start (and kept under $TMPDIR).
-//   Writes bench/results/restart.md.
+//   Writes bench/results/restart.md; its "## Findings" section (written by hand) is kept.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -135,5 +135,7 @@ const markdown = [
   '',
 ].join('\n');
 const out = path.join(ROOT, 'bench/results/restart.md');
-await fs.writeFile(out, markdown);
+const previous = await fs.readFile(out, 'utf8').catch(() => '');
+const findings = previous.indexOf('\n## Findings');
+await fs.writeFile(out, findings >= 0 ? `${markdown}${previous.slice(findings + 1)}` : markdown);
 console.log(`\n${markdown}\nwritten to ${path.relative(ROOT, out)}`);
