@@ -7,3 +7,6 @@ export function lazily<T>(load: () => Promise<T>): () => Promise<T> {
   let loaded: Promise<T> | undefined;
   return () => (loaded ??= load());
 }
+
+/** sharp (libvips), for the modules that re-encode photos. */
+export const loadSharp = lazily(async () => (await import('sharp')).default);

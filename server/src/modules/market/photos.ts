@@ -4,9 +4,8 @@
 import { MAX_PRODUCT_PHOTOS } from '@cds/contracts/market.rules';
 import { detectFileType } from '../../platform/files.ts';
 import { invalidField } from '../../platform/errors.ts';
-import { lazily } from '../../platform/lazy.ts';
+import { loadSharp } from '../../platform/lazy.ts';
 
-const loadSharp = lazily(async () => (await import('sharp')).default);
 
 const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
 const FULL_EDGE = 1200;

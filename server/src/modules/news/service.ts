@@ -11,7 +11,7 @@ import { translate, type Locale } from '../../platform/i18n.ts';
 import type { Platform } from '../../platform/module.ts';
 import { bindPolicy, type Policy } from '../../platform/policy.ts';
 import { detectFileType } from '../../platform/files.ts';
-import { lazily } from '../../platform/lazy.ts';
+import { loadSharp } from '../../platform/lazy.ts';
 import type { Agency, AreasApi } from '../areas/index.ts';
 import type { IdentityApi } from '../identity/index.ts';
 import type { NotificationsApi } from '../notifications/index.ts';
@@ -19,7 +19,6 @@ import { atom, rss, type FeedEntry } from './feeds.ts';
 import { newsRules, subjectOf, type NewsSubject } from './policy.ts';
 import * as repo from './repo.ts';
 
-const loadSharp = lazily(async () => (await import('sharp')).default);
 
 export const PUBLISHED_EVENT = 'news.published';
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;

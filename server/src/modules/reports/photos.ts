@@ -3,7 +3,7 @@
 // thumbnail. The GPS position in the original, if any, is read first and offered back.
 import type { Sharp } from 'sharp';
 import { detectFileType } from '../../platform/files.ts';
-import { lazily } from '../../platform/lazy.ts';
+import { loadSharp } from '../../platform/lazy.ts';
 import { invalidField } from '../../platform/errors.ts';
 
 export const MAX_PHOTOS = 5;
@@ -11,7 +11,6 @@ export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
 const FULL_EDGE = 1600;
 const THUMB_EDGE = 320;
 const MAX_PIXELS = 50_000_000;
-const loadSharp = lazily(async () => (await import('sharp')).default);
 
 export interface ProcessedPhoto {
   full: Buffer;
