@@ -29,12 +29,21 @@ export function ProceduresPage() {
     setParams(next, { replace: true });
   };
 
-  // search as the person types, a moment after they stop
+  // search as the person types, a moment after they stop. A search already sent (Tìm, an
+  // example) cancels the wait. So does tapping a link (a result, the menu): the list stays on
+  // screen while that page loads, and searching then would bring the person back to the list.
   useEffect(() => {
     if (text === (current.q ?? '')) return;
     const timer = setTimeout(() => update({ q: text }), 400);
-    return () => clearTimeout(timer);
-  }, [text]);
+    const movedOn = (e: MouseEvent) => {
+      if (e.target instanceof Element && e.target.closest('a[href]')) clearTimeout(timer);
+    };
+    document.addEventListener('click', movedOn, true);
+    return () => {
+      clearTimeout(timer);
+      document.removeEventListener('click', movedOn, true);
+    };
+  }, [text, current.q]);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

@@ -1,8 +1,12 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { screen, waitFor, cleanup } from '@testing-library/react';
+import { screen, waitFor, cleanup, render } from '@testing-library/react';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import userEvent from '@testing-library/user-event';
 import { BIRTH_REGISTRATION as BIRTH, BIRTH_REGISTRATION_DETAIL as DETAIL, LIFE_EVENTS, SECTORS } from '../../test/fixtures.ts';
 import { fakeApi, INSTALLATION, renderPage } from '../../test/helpers.tsx';
+import { Providers } from '../../app/App.tsx';
+import { createQueryClient } from '../../app/queryClient.ts';
 import { ProceduresPage } from './ProceduresPage.tsx';
 import { ProcedurePage } from './ProcedurePage.tsx';
 import { searchQueryString } from './api.ts';
@@ -29,6 +33,59 @@ describe('procedure search page', () => {
     expect(await screen.findByRole('link', { name: /Đăng ký khai sinh/ })).toBeTruthy();
     const search = api.calls.find((c) => c.path === '/api/procedures');
     expect(search).toBeTruthy();
+  });
+});
+
+/** The detail page arrives late, as its code does over a slow line: the list stays until then. */
+function renderWithSlowDetail(at: string) {
+  const SlowDetail = lazy(() => new Promise<{ default: () => ReactNode }>((resolve) => setTimeout(() => resolve({ default: Where }), 700)));
+  function Where() {
+    const { pathname, search } = useLocation();
+    return <p data-testid="detail">{pathname + search}</p>;
+  }
+  const client = createQueryClient();
+  client.setDefaultOptions({ queries: { retry: false, staleTime: Infinity } });
+  render(
+    <Providers client={client}>
+      <MemoryRouter initialEntries={[at]}>
+        <Suspense fallback={<p>…</p>}>
+          <Routes>
+            <Route path="/procedures" element={<ProceduresPage />} />
+            <Route path="/procedures/:id" element={<SlowDetail />} />
+          </Routes>
+        </Suspense>
+      </MemoryRouter>
+    </Providers>,
+  );
+}
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('procedure search while the person moves on', () => {
+  const routes = {
+    'GET /api/procedures/life-events': () => ({ body: LIFE_EVENTS }),
+    'GET /api/procedures/sectors': () => ({ body: SECTORS }),
+    'GET /api/procedures': () => ({ body: { items: [BIRTH], total: 1 } }),
+  };
+
+  it('a search sent with Tìm does not run again after the person opened a result', async () => {
+    fakeApi(routes);
+    renderWithSlowDetail('/procedures');
+    await userEvent.type(screen.getByLabelText('Bạn cần làm giấy tờ gì?'), 'khai sinh');
+    await userEvent.click(screen.getByRole('button', { name: 'Tìm' }));
+    await userEvent.click(await screen.findByRole('link', { name: /Đăng ký khai sinh/ }));
+    await wait(1000);
+    expect(screen.getByTestId('detail').textContent).toBe(`/procedures/${BIRTH.id}`);
+  });
+
+  it('a search still being typed is dropped when the person taps a result', async () => {
+    fakeApi(routes);
+    renderWithSlowDetail('/procedures?q=khai');
+    const link = await screen.findByRole('link', { name: /Đăng ký khai sinh/ });
+    await userEvent.type(screen.getByLabelText('Bạn cần làm giấy tờ gì?'), ' sinh');
+    await userEvent.click(link);
+    await wait(1000);
+    expect(screen.getByTestId('detail').textContent).toBe(`/procedures/${BIRTH.id}`);
   });
 });
 
