@@ -1,6 +1,8 @@
-// Mapbox Vector Tile (MVT 2.1) encoding in plain TypeScript. PostGIS's ST_AsMVT needs
-// protobuf-c, which the embedded PGlite build lacks, so SQL returns geometries already
-// clipped and scaled to tile pixels (see tileGeometrySql) and this file writes the protobuf.
+// Mapbox Vector Tile (MVT 2.1) encoding. PostGIS's ST_AsMVT needs protobuf-c, which the
+// embedded PGlite build lacks, so SQL returns geometries already clipped and scaled to tile
+// pixels (see tileGeometrySql), this file turns them into MVT commands, and pbf (the protobuf
+// writer MapLibre's own tile code uses) writes the bytes.
+import { PbfWriter } from 'pbf';
 import { sql, type RawBuilder } from 'kysely';
 
 export const EXTENT = 4096;
@@ -42,45 +44,6 @@ export function tileBoundsSql(z: number, x: number, y: number): RawBuilder<unkno
   const minX = -20037508.342789244 + x * size;
   const maxY = 20037508.342789244 - y * size;
   return sql`ST_Transform(ST_MakeEnvelope(${minX}::float8, ${maxY - size}::float8, ${minX + size}::float8, ${maxY}::float8, 3857), 4326)`;
-}
-
-class Writer {
-  private readonly parts: number[] = [];
-  varint(n: number): this {
-    let v = n;
-    while (v > 0x7f) {
-      this.parts.push((v & 0x7f) | 0x80);
-      v = Math.floor(v / 128);
-    }
-    this.parts.push(v);
-    return this;
-  }
-  tag(field: number, wire: number): this {
-    return this.varint((field << 3) | wire);
-  }
-  bytes(field: number, data: Uint8Array | number[]): this {
-    this.tag(field, 2).varint(data.length);
-    for (const b of data) this.parts.push(b);
-    return this;
-  }
-  string(field: number, s: string): this {
-    return this.bytes(field, Buffer.from(s, 'utf8'));
-  }
-  packed(field: number, values: number[]): this {
-    const inner = new Writer();
-    for (const v of values) inner.varint(v);
-    return this.bytes(field, inner.parts);
-  }
-  double(field: number, n: number): this {
-    const b = Buffer.alloc(8);
-    b.writeDoubleLE(n);
-    this.tag(field, 1);
-    for (const x of b) this.parts.push(x);
-    return this;
-  }
-  done(): number[] {
-    return this.parts;
-  }
 }
 
 const zigzag = (n: number) => (n << 1) ^ (n >> 31);
@@ -163,39 +126,66 @@ function encodeGeometry(g: TileGeometry): { type: 1 | 2 | 3; commands: number[] 
   }
 }
 
+interface EncodedFeature {
+  tags: number[];
+  type: 1 | 2 | 3;
+  commands: number[];
+}
+
+interface EncodedLayer {
+  name: string;
+  features: EncodedFeature[];
+  keys: string[];
+  values: (string | number | boolean)[];
+}
+
 /** One layer of a tile; tiles are layers concatenated, so `Buffer.concat` joins them. */
 export function encodeLayer(name: string, features: TileFeature[]): Buffer {
-  const keys: string[] = [];
-  const values: (string | number | boolean)[] = [];
+  const layer: EncodedLayer = { name, features: [], keys: [], values: [] };
   const keyIndex = new Map<string, number>();
-  const valueIndex = new Map<string, number>();
-  const layer = new Writer().varint((15 << 3) | 0).varint(2).string(1, name);
-  let count = 0;
+  // a Map tells "1" from 1, as the tile's value table must
+  const valueIndex = new Map<string | number | boolean, number>();
   for (const f of features) {
     const geom = encodeGeometry(f.geometry);
     if (!geom) continue;
     const tags: number[] = [];
-    for (const [k, v] of Object.entries(f.properties)) {
-      if (v === null) continue;
-      if (!keyIndex.has(k)) keyIndex.set(k, keys.push(k) - 1);
-      const vk = `${typeof v}:${String(v)}`;
-      if (!valueIndex.has(vk)) valueIndex.set(vk, values.push(v) - 1);
-      tags.push(keyIndex.get(k)!, valueIndex.get(vk)!);
+    for (const k in f.properties) {
+      const v = f.properties[k];
+      if (v === null || v === undefined) continue;
+      let ki = keyIndex.get(k);
+      if (ki === undefined) keyIndex.set(k, (ki = layer.keys.push(k) - 1));
+      let vi = valueIndex.get(v);
+      if (vi === undefined) valueIndex.set(v, (vi = layer.values.push(v) - 1));
+      tags.push(ki, vi);
     }
-    const feature = new Writer().packed(2, tags).tag(3, 0).varint(geom.type).packed(4, geom.commands);
-    layer.bytes(2, feature.done());
-    count++;
+    layer.features.push({ tags, type: geom.type, commands: geom.commands });
   }
-  if (count === 0) return Buffer.alloc(0);
-  for (const k of keys) layer.string(3, k);
-  for (const v of values) {
-    const w = new Writer();
-    if (typeof v === 'string') w.string(1, v);
-    else if (typeof v === 'boolean') w.tag(7, 0).varint(v ? 1 : 0);
-    else if (Number.isInteger(v) && v >= 0) w.tag(5, 0).varint(v);
-    else w.double(3, v);
-    layer.bytes(4, w.done());
-  }
-  layer.tag(5, 0).varint(EXTENT);
-  return Buffer.from(new Writer().bytes(3, layer.done()).done());
+  if (layer.features.length === 0) return Buffer.alloc(0);
+  const pbf = new PbfWriter();
+  pbf.writeMessage(3, writeLayer, layer);
+  const bytes = pbf.finish();
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+// field numbers of vector_tile.proto (MVT 2.1)
+function writeLayer(layer: EncodedLayer, pbf: PbfWriter): void {
+  pbf.writeVarintField(15, 2);
+  pbf.writeStringField(1, layer.name);
+  for (const f of layer.features) pbf.writeMessage(2, writeFeature, f);
+  for (const k of layer.keys) pbf.writeStringField(3, k);
+  for (const v of layer.values) pbf.writeMessage(4, writeValue, v);
+  pbf.writeVarintField(5, EXTENT);
+}
+
+function writeFeature(f: EncodedFeature, pbf: PbfWriter): void {
+  if (f.tags.length) pbf.writePackedVarint(2, f.tags);
+  pbf.writeVarintField(3, f.type);
+  pbf.writePackedVarint(4, f.commands);
+}
+
+function writeValue(v: string | number | boolean, pbf: PbfWriter): void {
+  if (typeof v === 'string') pbf.writeStringField(1, v);
+  else if (typeof v === 'boolean') pbf.writeBooleanField(7, v);
+  else if (Number.isInteger(v) && v >= 0) pbf.writeVarintField(5, v);
+  else pbf.writeDoubleField(3, v);
 }
