@@ -4,6 +4,7 @@
 // Requests go through the HTTP layer (app.inject: routing, validation, SQL, serialisation),
 // one at a time: the latency one person sees.
 // Usage: npx tsx bench/land.ts [--parcels=1000000] [--pglite-parcels=N] [--import=50000] [--engines=pglite,postgres]
+//        (--import=0 skips the import and keeps that engine's last import measurement, dated, in the report)
 //        (--engines=none rewrites land.md from land.json without measuring)
 //        (writes bench/results/land.md)
 import fs from 'node:fs/promises';
@@ -67,7 +68,8 @@ type Result = {
   database: string; parcels: number; generateMs: number;
   point: ReturnType<typeof stats>; pointMissed: number; key: ReturnType<typeof stats>; find: ReturnType<typeof stats>;
   tiles: { z: number; cold: ReturnType<typeof stats>; warm: ReturnType<typeof stats>; maxKb: number; meanKb: number }[];
-  import: { features: number; ms: number; perSecond: number; rssBeforeMb: number; peakMb: number; fileMb: number };
+  /** null when this run skipped the import (--import=0) */
+  import: { features: number; ms: number; perSecond: number; rssBeforeMb: number; peakMb: number; fileMb: number } | null;
 };
 
 const ZONE_USES = ['ONT', 'CLN', 'DGT', 'TMD', 'DGD', 'DYT', 'SKC', 'LUC'];
@@ -286,6 +288,7 @@ async function measure(database: string, db: Database, total: number): Promise<R
       tiles.push({ z, cold: stats(cold), warm: stats(warm), maxKb: round(Math.max(...sizes) / 1024), meanKb: round(sizes.reduce((a, b) => a + b, 0) / sizes.length / 1024) });
     }
 
+    if (IMPORT === 0) return { database, parcels, generateMs, point: stats(point), pointMissed, key: stats(key), find: stats(find), tiles, import: null };
     // import: a VN-2000 GeoJSON streamed through the importer (what the CLI and the import page run)
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cds-bench-land-'));
     const file = path.join(dir, 'parcels.geojson');
@@ -343,7 +346,7 @@ async function onPostgres(adminUrl: string): Promise<Result> {
 // each engine's latest run is kept in land.json, so the engines can be run one at a time (the
 // shared machine rarely has room for both at once) and the report still shows both
 const rawFile = path.join(ROOT, 'bench/results/land.json');
-type Run = Result & { measured: string; loadBefore: string; loadAfter: string; args: string };
+type Run = Result & { measured: string; loadBefore: string; loadAfter: string; args: string; importMeasured?: string };
 const runs: Record<string, Run> = JSON.parse(await fs.readFile(rawFile, 'utf8').catch(() => '{}')) as Record<string, Run>;
 const args = `--parcels=${PARCELS} --pglite-parcels=${PGLITE_PARCELS} --import=${IMPORT}`;
 for (const engine of ['postgres', 'pglite'] as const) {
@@ -352,7 +355,11 @@ for (const engine of ['postgres', 'pglite'] as const) {
   const r = engine === 'postgres' ? await onPostgres(process.env.BENCH_DATABASE_URL!) : await onPglite();
   // read again: another engine's run may have finished meanwhile
   Object.assign(runs, JSON.parse(await fs.readFile(rawFile, 'utf8').catch(() => '{}')) as Record<string, Run>);
-  runs[engine] = { ...r, measured: new Date().toISOString().slice(0, 16).replace('T', ' '), loadBefore, loadAfter: loadAverage(), args };
+  const measured = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  const previous = runs[engine];
+  // a run without the import keeps the engine's last import, with the date it was measured
+  const imported = r.import ? { import: r.import, importMeasured: measured } : { import: previous?.import ?? null, importMeasured: previous?.importMeasured ?? previous?.measured };
+  runs[engine] = { ...r, ...imported, measured, loadBefore, loadAfter: loadAverage(), args };
   await fs.writeFile(rawFile, JSON.stringify(runs, null, 2) + '\n');
 }
 const results = (['postgres', 'pglite'] as const).flatMap((e) => (runs[e] ? [runs[e]] : []));
@@ -376,11 +383,12 @@ const report = `# Land information\n\nMeasured on ${machine()}.\n` +
   `Targets: z16 p50 ≤ 30 ms cold; a z14 tile under 500 KB. z14 carries zoning only (parcels start at z15): one published synthetic\n` +
   `plan covers every grid in zones of 10 × 10 cells (about 220 m) whose sides wander up to 9 m across 15 vertices each (64 vertices a zone,\n` +
   `shared with the neighbour, as real zones follow plots and streams), so z14 tiles hold a few hundred zones each. Point lookups compute each parcel's zoning against these zones.\n\n` +
-  `## Import\n\n| database | features | time (s) | features/s | file (MB) | RSS before (MB) | peak RSS of the process (MB) |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n` +
-  results.map((r) => `| ${r.database} | ${r.import.features.toLocaleString('en')} | ${round(r.import.ms / 1000)} | ${r.import.perSecond} | ${r.import.fileMb} | ${r.import.rssBeforeMb} | ${r.import.peakMb} |`).join('\n') + '\n\n' +
+  `## Import\n\n| database | measured (UTC) | features | time (s) | features/s | file (MB) | RSS before (MB) | peak RSS of the process (MB) |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n` +
+  results.flatMap((r) => (r.import ? [`| ${r.database} | ${r.importMeasured ?? r.measured} | ${r.import.features.toLocaleString('en')} | ${round(r.import.ms / 1000)} | ${r.import.perSecond} | ${r.import.fileMb} | ${r.import.rssBeforeMb} | ${r.import.peakMb} |`] : [])).join('\n') + '\n\n' +
   `A VN-2000 / Lạng Sơn TM-3 GeoJSON written feature by feature, streamed through the importer the CLI and the import page use\n` +
   `(parse, reproject with proj4, validate with ST_IsValid, upsert by key in batches of 500, keep the source geometry), into the table\n` +
-  `already holding the parcels above. Peak RSS is the whole benchmark process (PGlite's database lives in it too), so it bounds the importer's memory from above.\n\n` +
+  `already holding the parcels above. Peak RSS is the whole benchmark process (PGlite's database lives in it too), so it bounds the importer's memory from above.\n` +
+  `An import is measured when the run asks for one (\`--import=N\`); a run with \`--import=0\` keeps the engine's last import, under the date it was measured.\n\n` +
   `Run: \`npx tsx bench/land.ts [--parcels=1000000] [--pglite-parcels=N] [--import=50000] [--engines=postgres|pglite]\` with \`BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres\` for PostgreSQL;\n` +
   `each engine's latest numbers are kept in \`land.json\` and this file is written from it.\n`;
 await fs.writeFile(path.join(ROOT, 'bench/results/land.md'), report);
