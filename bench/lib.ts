@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { Agent, request } from 'undici';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -184,6 +185,48 @@ export async function load(name: string, database: string, opts: autocannon.Opti
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
   };
+}
+
+/**
+ * People acting on their own: each of `users` sends a request at random moments, `perUserPerSec`
+ * a second on average (exponential gaps). autocannon's connectionRate cannot stand in for them:
+ * it sends each connection's quota back to back at the top of every second, all connections in
+ * step, so the server sees a burst of users × rate requests and then silence; and it corrects
+ * for coordinated omission with a 1 ms expected interval, which turns every answer slower than
+ * 1 ms into a run of made-up slower ones. Here a person waits for an answer before the next
+ * request, and latency counts from when the request was due, so an answer that delays the next
+ * request is counted too.
+ */
+export async function paced(name: string, database: string, opts: { url: string; users: number; perUserPerSec: number; durationSec: number; path: () => string }): Promise<Row> {
+  const agent = new Agent({ connections: opts.users, pipelining: 1 });
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const end = started + opts.durationSec * 1000;
+  const gap = () => (-Math.log(1 - Math.random()) * 1000) / opts.perUserPerSec;
+  const person = async () => {
+    let due = started + gap();
+    while (due < end) {
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      try {
+        const res = await request(`${opts.url}${opts.path()}`, { dispatcher: agent });
+        await res.body.dump();
+        if (res.statusCode >= 400) errors++;
+        else latencies.push(performance.now() - due);
+      } catch {
+        errors++;
+      }
+      due += gap();
+    }
+  };
+  await Promise.all(Array.from({ length: opts.users }, person));
+  const seconds = (performance.now() - started) / 1000;
+  await agent.close();
+  await drain(opts.url);
+  const sorted = latencies.sort((a, b) => a - b);
+  const at = (p: number) => Math.round((sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0) * 10) / 10;
+  return { name, database, requestsPerSec: Math.round(latencies.length / seconds), p50: at(0.5), p99: at(0.99), errors };
 }
 
 export function machine(): string {
