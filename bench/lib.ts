@@ -68,12 +68,13 @@ async function waitHealthy(url: string, child: ChildProcess, timeoutMs: number):
 /**
  * What `npm start` runs: the bundled server (server/scripts/build.mjs, rebuilt when a source
  * is newer), or with BENCH_SERVER=tsx the TypeScript sources through tsx as `npm run dev` does.
+ * BENCH_NODE_ARGS adds Node flags to the bundle's process (a CPU profile: `--cpu-prof`).
  */
 export function serverCommand(): string[] {
   if (process.env.BENCH_SERVER === 'tsx') return ['--import', 'tsx', path.join(ROOT, 'server/src/main.ts')];
   const build = spawnSync(process.execPath, [path.join(ROOT, 'server/scripts/build.mjs')], { cwd: path.join(ROOT, 'server'), stdio: 'inherit' });
   if (build.status !== 0) throw new Error('server build failed');
-  return ['--enable-source-maps', path.join(ROOT, 'server/dist/main.mjs')];
+  return [...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), '--enable-source-maps', path.join(ROOT, 'server/dist/main.mjs')];
 }
 
 /**

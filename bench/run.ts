@@ -46,7 +46,7 @@ const SUITES: Suite[] = [
   { name: 'public', title: 'Public reads at 100,000 reports', run: publicReadsSuite,
     about: 'The public list, its filters and next page, the map endpoint and map tiles, 10 connections.' },
   { name: 'mixed', title: 'Mixed citizen workload', run: mixedSuite,
-    about: 'The weighted mix of bench/workload.ts (MIX), many distinct signed-in citizens, 50 connections, beside a bare Fastify process in its own process measured just before.' },
+    about: 'The weighted mix of bench/workload.ts (MIX): many distinct signed-in citizens, each in visits of 15 requests (VISIT_REQUESTS), 50 connections, beside a bare Fastify process in its own process measured just before.' },
   { name: 'processes', title: 'Several API processes (WEB_CONCURRENCY)', run: processesSuite,
     about: 'The mixed citizen workload at 50 connections against 1, 2 and one-per-core API processes sharing the port (node:cluster), PostgreSQL only.' },
   { name: 'lighthouse', title: 'Lighthouse, mobile', run: lighthouseSuite, once: true,

@@ -1,7 +1,10 @@
 // The mixed citizen workload: what the citizen app asks the API for during a busy hour,
-// with weights. Signed-in citizens are many distinct people (a random one of the generated
-// citizens per request, each with their own session token), so per-person caches and
-// queries see realistic spread rather than one hot token.
+// with weights. Signed-in citizens are many distinct people, each with their own session
+// token, who come in visits: a visit is VISIT_REQUESTS requests of one person in a row on a
+// connection, then a random other citizen's visit begins. So per-person caches see what a
+// busy hour gives them (the first request of a visit misses, the rest of it can hit) rather
+// than one hot token, or a different person on every request (bench/suites/session.ts
+// measures that worst case on its own).
 import type autocannon from 'autocannon';
 import { SEARCH_CASES } from '../server/src/modules/procedures/search-cases.ts';
 import { citizenToken, reportCode } from './volume.ts';
@@ -35,6 +38,9 @@ export const MIX: readonly Endpoint[] = [
   { kind: 'myDossiers', label: 'my dossiers (GET /api/dossiers/mine?limit=50)', weight: 8, session: 'always' },
   { kind: 'tile', label: 'a map tile (GET /api/tiles/z/x/y.mvt)', weight: 10, session: 'mostly' },
 ];
+
+/** API requests of one visit (bench/results/capacity.md: opening the app, then searches, lists, details, a few tiles). */
+export const VISIT_REQUESTS = 15;
 
 /** Share of requests to public routes that carry a session (the rest are visitors who never signed in). */
 const SIGNED_IN_SHARE = 0.7;
@@ -104,8 +110,10 @@ export function endpoint(kind: Kind): Endpoint {
 }
 
 /**
- * autocannon requests drawing from the mix (or only `only`): each request picks an
- * endpoint by weight, a path, and a citizen's token (or none, for a visitor).
+ * autocannon requests drawing from the mix (or only `only`): each request picks an endpoint
+ * by weight, a path, and the visit's citizen's token (or none, for a visitor). autocannon
+ * gives each connection a context that lives until the connection has sent every request of
+ * the list, so a list of VISIT_REQUESTS steps is one visit per context.
  */
 export function mixedRequests(pop: Population, opts: { only?: Kind; seed?: number } = {}): autocannon.Request[] {
   const rnd = seededRandom(opts.seed ?? 20_261_122);
@@ -116,17 +124,20 @@ export function mixedRequests(pop: Population, opts: { only?: Kind; seed?: numbe
     for (const e of mix) if ((r -= e.weight) < 0) return e;
     return mix[mix.length - 1]!;
   };
-  return [{
+  const step: autocannon.Request = {
     method: 'GET',
-    setupRequest: (req) => {
+    setupRequest: (req, context) => {
+      const visit = context as { citizen?: number };
+      visit.citizen ??= 1 + Math.floor(rnd() * pop.citizens);
       const e = draw();
       const signedIn = e.session === 'always' || rnd() < SIGNED_IN_SHARE;
       // what a browser sends: the platform may compress (and pay for it) as it would for people
       const headers: Record<string, string> = { 'accept-language': 'vi', 'accept-encoding': 'gzip, deflate, br' };
-      if (signedIn) headers.authorization = `Bearer ${citizenToken(1 + Math.floor(rnd() * pop.citizens))}`;
+      if (signedIn) headers.authorization = `Bearer ${citizenToken(visit.citizen)}`;
       return { ...req, path: pathFor(e.kind, pop, rnd), headers };
     },
-  }];
+  };
+  return Array.from({ length: VISIT_REQUESTS }, () => step);
 }
 
 /** Sends each kind once as a signed-in citizen and fails unless every answer is 2xx. */
