@@ -30,13 +30,14 @@ export function ProceduresPage() {
   };
 
   // search as the person types, a moment after they stop. A search already sent (Tìm, an
-  // example) cancels the wait. So does tapping a link (a result, the menu): the list stays on
-  // screen while that page loads, and searching then would bring the person back to the list.
+  // example) cancels the wait. So does tapping a link to another page (a result, the menu):
+  // the list stays on screen while that page loads, and searching then would bring the person
+  // back to the list.
   useEffect(() => {
     if (text === (current.q ?? '')) return;
     const timer = setTimeout(() => update({ q: text }), 400);
     const movedOn = (e: MouseEvent) => {
-      if (e.target instanceof Element && e.target.closest('a[href]')) clearTimeout(timer);
+      if (e.target instanceof Element && e.target.closest('a[href]:not([href^="#"])')) clearTimeout(timer);
     };
     document.addEventListener('click', movedOn, true);
     return () => {
