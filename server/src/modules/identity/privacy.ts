@@ -7,6 +7,7 @@ import type { Platform } from '../../platform/module.ts';
 import type { ConsentService } from './consents.ts';
 import type { ProfileService } from './profile.ts';
 import type { DeletionRow, IdentityRepo } from './repo.ts';
+import type { SessionService } from './sessions.ts';
 import type { AreasPort, RequestMeta } from './types.ts';
 
 export const DELETION_GRACE_DAYS = 30;
@@ -47,6 +48,7 @@ export class PrivacyService {
     private readonly profile: ProfileService,
     private readonly consents: ConsentService,
     private readonly areas: AreasPort,
+    private readonly sessions: Pick<SessionService, 'cache'>,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -168,10 +170,10 @@ export class PrivacyService {
   }
 
   /** Wipes name, ID, contact and address; the account can no longer sign in. Audit rows stay. */
-  private anonymise(requestId: string, now: Date): Promise<boolean> {
-    return this.platform.db.kysely.transaction().execute(async (trx) => {
+  private async anonymise(requestId: string, now: Date): Promise<boolean> {
+    const userId = await this.platform.db.kysely.transaction().execute(async (trx) => {
       const request = await this.repo.findDeletion(requestId, trx, true);
-      if (!request || request.cancelled_at || request.completed_at) return false;
+      if (!request || request.cancelled_at || request.completed_at) return null;
       const userId = request.user_id;
       await this.repo.updateUser(userId, {
         phone: null, password_hash: null, full_name: '', date_of_birth: null, sex: null, personal_id_enc: null, personal_id_hash: null,
@@ -183,7 +185,12 @@ export class PrivacyService {
       await this.repo.closeDeletion(request.id, 'completed_at', now, trx);
       await this.platform.audit.record({ actorUserId: null, action: 'user.anonymised', subjectType: 'user', subjectId: userId, details: { requestId } }, trx);
       await this.platform.events.publish(trx, USER_ANONYMISED, userId, { userId });
-      return true;
+      return userId;
     });
+    if (!userId) return false;
+    // the database trigger tells every process, a moment after the commit; this one forgets the
+    // ended sessions at once, so its next request cannot pass as the anonymised person
+    this.sessions.cache.forgetUser(userId);
+    return true;
   }
 }
