@@ -10,3 +10,6 @@ export function lazily<T>(load: () => Promise<T>): () => Promise<T> {
 
 /** sharp (libvips), for the modules that re-encode photos. */
 export const loadSharp = lazily(async () => (await import('sharp')).default);
+
+/** qrcode, for the modules that draw VietQR and tracking codes. */
+export const loadQrCode = lazily(async () => (await import('qrcode')).default);

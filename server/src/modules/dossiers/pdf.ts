@@ -3,9 +3,7 @@
 // 3 refusal, 4 apology with a new date, 5 process-control sheet.
 import { formatVietnamDate, vietnamHourMinute, vietnamDay } from '@cds/contracts';
 import { renderPdf, type PdfDoc as Doc } from '../../platform/pdf.ts';
-import { lazily } from '../../platform/lazy.ts';
-
-const loadQrCode = lazily(async () => (await import('qrcode')).default);
+import { loadQrCode } from '../../platform/lazy.ts';
 
 export interface LetterContext {
   provinceName: string;

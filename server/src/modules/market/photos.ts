@@ -6,7 +6,6 @@ import { detectFileType } from '../../platform/files.ts';
 import { invalidField } from '../../platform/errors.ts';
 import { loadSharp } from '../../platform/lazy.ts';
 
-
 const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
 const FULL_EDGE = 1200;
 const THUMB_EDGE = 320;

@@ -34,9 +34,7 @@ import { processPhotoData, processPhotos } from './photos.ts';
 import { orderRules, shopRules, type OrderSubject, type ShopSubject } from './policy.ts';
 import * as repo from './repo.ts';
 import type { MarketSettings } from './settings.ts';
-import { lazily } from '../../platform/lazy.ts';
-
-const loadQrCode = lazily(async () => (await import('qrcode')).default);
+import { loadQrCode } from '../../platform/lazy.ts';
 
 export interface MarketDeps {
   platform: Platform;

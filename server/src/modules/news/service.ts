@@ -19,7 +19,6 @@ import { atom, rss, type FeedEntry } from './feeds.ts';
 import { newsRules, subjectOf, type NewsSubject } from './policy.ts';
 import * as repo from './repo.ts';
 
-
 export const PUBLISHED_EVENT = 'news.published';
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const COVER_EDGE = 1600;

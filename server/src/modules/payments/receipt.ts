@@ -3,9 +3,7 @@
 import { formatVietnamDateTime } from '@cds/contracts';
 import { formatVnd } from '@cds/contracts/payments.rules';
 import { renderPdf } from '../../platform/pdf.ts';
-import { lazily } from '../../platform/lazy.ts';
-
-const loadQrCode = lazily(async () => (await import('qrcode')).default);
+import { loadQrCode } from '../../platform/lazy.ts';
 
 export interface ReceiptInput {
   provinceName: string;

@@ -29,9 +29,7 @@ import * as repo from './repo.ts';
 import { paymentRules, type PaymentSubject } from './policy.ts';
 import type { PaymentsSettings } from './settings.ts';
 import { API_REPLY_FIELDS, QUERYDR_FIELDS, REFUND_FIELDS, signApiRequest, signedQuery, verifyApi, verifyCallback, type VnpParams } from './vnpay.ts';
-import { lazily } from '../../platform/lazy.ts';
-
-const loadQrCode = lazily(async () => (await import('qrcode')).default);
+import { loadQrCode } from '../../platform/lazy.ts';
 
 /** Sends a JSON request to a provider (VNPay's merchant API, our own webhook in demo mode). */
 export type Transport = (url: string, body: unknown, headers?: Record<string, string>) => Promise<{ status: number; json: unknown }>;
