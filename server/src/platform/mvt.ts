@@ -46,6 +46,25 @@ export function tileBoundsSql(z: number, x: number, y: number): RawBuilder<unkno
   return sql`ST_Transform(ST_MakeEnvelope(${minX}::float8, ${maxY - size}::float8, ${minX + size}::float8, ${maxY}::float8, 3857), 4326)`;
 }
 
+/** A tile's edges in degrees, grown by `bufferPx` tile pixels on every side. */
+export function tileLonLatBounds(z: number, x: number, y: number, bufferPx = 0): { west: number; south: number; east: number; north: number } {
+  const n = 2 ** z;
+  const pad = bufferPx / EXTENT;
+  const lat = (ty: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * ty) / n))) * 180) / Math.PI;
+  return { west: ((x - pad) / n) * 360 - 180, east: ((x + 1 + pad) / n) * 360 - 180, north: lat(y - pad), south: lat(y + 1 + pad) };
+}
+
+/**
+ * A WGS84 position in a tile's pixels (Web Mercator, y down), in plain arithmetic: for points
+ * this is what tileGeometrySql does in the database, without a PostGIS call per point.
+ */
+export function tilePixel(lat: number, lon: number, z: number, x: number, y: number): [number, number] {
+  const n = 2 ** z;
+  const sin = Math.sin((lat * Math.PI) / 180);
+  const ty = (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * n;
+  return [Math.round((((lon + 180) / 360) * n - x) * EXTENT), Math.round((ty - y) * EXTENT)];
+}
+
 const zigzag = (n: number) => (n << 1) ^ (n >> 31);
 const command = (id: number, count: number) => (id & 0x7) | (count << 3);
 

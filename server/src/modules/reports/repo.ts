@@ -1,7 +1,6 @@
 // SQL of the reports module, narrowed to its own tables.
 import type { ReportSort } from '@cds/contracts';
 import { sql, type Generated, type JSONColumnType, type Kysely, type Selectable, type Insertable, type Updateable } from 'kysely';
-import { encodeLayer, tileBoundsSql, tileGeometrySql, type TileGeometry } from '../../platform/mvt.ts';
 import type { FlatCategory, PackTemplate, Question } from './categories.ts';
 import type { Pause } from './deadline.ts';
 import type { ReportStatus } from './workflow.ts';
@@ -650,12 +649,31 @@ export async function eventsFeed(db: Db, opts: { after?: Date; before?: Date; li
 }
 
 /** Public report points of one vector tile, layer 'reports' (newest first, capped). */
-export async function reportTile(db: Db, z: number, x: number, y: number, cap: number): Promise<Buffer> {
-  const res = await sql<{ code: string; status: string; category: string; supporters: number; g: string }>`
-    SELECT tracking_code AS code, status, category_code AS category, supporters, ${tileGeometrySql(sql`geom`, z, x, y, 0)} AS g
+export type Bounds = { west: number; south: number; east: number; north: number };
+
+/** Public reports inside `b`, newest first, with what a map point shows. */
+export async function tilePoints(db: Db, b: Bounds, cap: number): Promise<{ code: string; status: string; category: string; supporters: number; lat: number; lon: number }[]> {
+  const res = await sql<{ code: string; status: string; category: string; supporters: number; lat: number; lon: number }>`
+    SELECT tracking_code AS code, status, category_code AS category, supporters, lat, lon
     FROM reports
-    WHERE geom && ${tileBoundsSql(z, x, y)} AND NOT hidden AND merged_into IS NULL
+    WHERE geom && ST_MakeEnvelope(${b.west}::float8, ${b.south}::float8, ${b.east}::float8, ${b.north}::float8, 4326) AND NOT hidden AND merged_into IS NULL
     ORDER BY received_at DESC
     LIMIT ${cap}`.execute(db);
-  return encodeLayer('reports', res.rows.map((r) => ({ geometry: JSON.parse(r.g) as TileGeometry, properties: { code: r.code, status: r.status, category: r.category, supporters: r.supporters } })));
+  return res.rows;
+}
+
+/**
+ * Public reports inside `b` counted per cell of a cells × cells grid over it, each cell at the
+ * mean of its reports; a cell holding one report also says which (its code, status and category).
+ */
+export async function tileClusters(db: Db, b: Bounds, cells: number): Promise<{ count: number; lat: number; lon: number; code: string | null; status: string | null; category: string | null }[]> {
+  const res = await sql<{ count: number; lat: number; lon: number; code: string | null; status: string | null; category: string | null }>`
+    SELECT count(*)::int AS count, avg(lat)::float8 AS lat, avg(lon)::float8 AS lon,
+      CASE WHEN count(*) = 1 THEN min(tracking_code) END AS code,
+      CASE WHEN count(*) = 1 THEN min(status) END AS status,
+      CASE WHEN count(*) = 1 THEN min(category_code) END AS category
+    FROM reports
+    WHERE geom && ST_MakeEnvelope(${b.west}::float8, ${b.south}::float8, ${b.east}::float8, ${b.north}::float8, 4326) AND NOT hidden AND merged_into IS NULL
+    GROUP BY floor((lon - ${b.west}::float8) * ${cells / (b.east - b.west)}::float8), floor((lat - ${b.south}::float8) * ${cells / (b.north - b.south)}::float8)`.execute(db);
+  return res.rows;
 }

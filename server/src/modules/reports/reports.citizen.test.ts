@@ -2,9 +2,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { VectorTile } from '@mapbox/vector-tile';
+import * as P from 'pbf';
 import { signIn, type TestSession } from '../../../test/identity.ts';
 import type { TestApp } from '../../../test/helpers.ts';
 import { createReportsTestApp, heic, jpeg } from '../../../test/reports.ts';
+
+const Pbf = ((P as unknown as { default?: unknown }).default ?? (P as unknown as { PbfReader?: unknown }).PbfReader) as new (b: Buffer) => never;
 
 const HERE = { lat: 21.85, lon: 106.76 }; // Phường Lương Văn Tri (05983)
 const RUBBISH = { categoryCode: 'moi-truong.rac-thai', answers: { amount: 'large' } };
@@ -247,18 +251,58 @@ describe('reports: citizen and public routes', () => {
     assert.equal(elsewhere.json().items.length, 0);
   });
 
-  it('serves vector tiles with commune boundaries, labels and report points', async () => {
-    const z = 12;
-    const x = Math.floor(((HERE.lon + 180) / 360) * 2 ** z);
-    const rad = (HERE.lat * Math.PI) / 180;
-    const y = Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * 2 ** z);
-    const res = await t.app.inject({ method: 'GET', url: `/api/tiles/${z}/${x}/${y}.mvt` });
-    assert.equal(res.statusCode, 200);
-    assert.equal(res.headers['content-type'], 'application/vnd.mapbox-vector-tile');
-    const text = res.rawPayload.toString('latin1');
-    for (const layer of ['communes', 'commune_labels', 'reports']) assert.ok(text.includes(layer), `layer ${layer}`);
-    assert.ok(text.includes(code), 'the report point carries its tracking code');
-    const again = await t.app.inject({ method: 'GET', url: `/api/tiles/${z}/${x}/${y}.mvt`, headers: { 'if-none-match': res.headers.etag as string } });
+  it('serves vector tiles with commune boundaries, labels and report points, as circles with a count when zoomed out', async () => {
+    const tileAt = (z: number) => {
+      const x = Math.floor(((HERE.lon + 180) / 360) * 2 ** z);
+      const rad = (HERE.lat * Math.PI) / 180;
+      const y = Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * 2 ** z);
+      return `${z}/${x}/${y}`;
+    };
+    // three more public reports a few metres from HERE, and one hidden, which no map shows
+    for (const i of [1, 2, 3, 4]) {
+      const res = await file(binh, { ...RUBBISH, description: `Rác đổ ở ngõ số ${i} cạnh chợ`, lat: HERE.lat + i * 0.0001, lon: HERE.lon }, { 'idempotency-key': randomUUID() });
+      assert.equal(res.statusCode, 201, res.body);
+      if (i === 4) await t.db.query('UPDATE reports SET hidden = true WHERE tracking_code = $1', [res.json().trackingCode]);
+    }
+    const decode = async (z: number) => {
+      const res = await t.app.inject({ method: 'GET', url: `/api/tiles/${tileAt(z)}.mvt` });
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.headers['content-type'], 'application/vnd.mapbox-vector-tile');
+      const tile = new VectorTile(new Pbf(res.rawPayload));
+      for (const layer of ['communes', 'reports', ...(z < 14 ? ['commune_labels'] : [])]) assert.ok(tile.layers[layer], `layer ${layer} at z${z}`);
+      const reports = tile.layers.reports!;
+      return { res, features: Array.from({ length: reports.length }, (_, i) => reports.feature(i)) };
+    };
+    const inTile = async (z: number) => {
+      const [, x, y] = tileAt(z).split('/').map(Number);
+      const n = 2 ** z;
+      const lon = (v: number) => (v / n) * 360 - 180;
+      const lat = (v: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * v) / n))) * 180) / Math.PI;
+      const r = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM reports WHERE NOT hidden AND merged_into IS NULL AND lon >= $1 AND lon < $2 AND lat > $3 AND lat <= $4', [lon(x!), lon(x! + 1), lat(y! + 1), lat(y!)]);
+      return r.rows[0]!.n;
+    };
+
+    const near = await decode(16);
+    const mine = near.features.find((f) => f.properties.code === code);
+    assert.ok(mine, 'zoomed in, the report is a point carrying its tracking code');
+    assert.equal(mine.properties.status, 'new');
+    assert.equal(mine.properties.category, 'moi-truong.rac-thai');
+    const [[at]] = mine.loadGeometry() as unknown as [[{ x: number; y: number }]];
+    const n16 = 2 ** 16;
+    const sin = Math.sin((HERE.lat * Math.PI) / 180);
+    const px = (((HERE.lon + 180) / 360) * n16 % 1) * 4096;
+    const py = (((0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * n16) % 1) * 4096;
+    assert.ok(Math.abs(at!.x - px) <= 1 && Math.abs(at!.y - py) <= 1, `the point sits where the report is (${at!.x},${at!.y} vs ${px},${py})`);
+    assert.ok(near.features.every((f) => !('count' in f.properties)), 'no circles when zoomed in');
+
+    const far = await decode(10);
+    const circles = far.features.filter((f) => 'count' in f.properties);
+    assert.ok(circles.length >= 1, 'reports close together share a circle');
+    assert.ok(circles.every((f) => f.properties.code === undefined && Number(f.properties.count) > 1));
+    const total = far.features.reduce((s, f) => s + Number(f.properties.count ?? 1), 0);
+    assert.equal(total, await inTile(10), 'every public report in the tile is counted once, the hidden one not at all');
+
+    const again = await t.app.inject({ method: 'GET', url: `/api/tiles/${tileAt(16)}.mvt`, headers: { 'if-none-match': near.res.headers.etag as string } });
     assert.equal(again.statusCode, 304);
     const sea = await t.app.inject({ method: 'GET', url: '/api/tiles/12/0/0.mvt' });
     assert.equal(sea.statusCode, 200);

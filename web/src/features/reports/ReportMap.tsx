@@ -33,6 +33,8 @@ export interface MapMarker {
   onSelect?: () => void;
 }
 
+/** Zoomed out, the tiles hold circles of nearby reports with their `count`: bigger for more. */
+const CLUSTER_RADIUS = ['step', ['get', 'count'], 10, 10, 14, 100, 18, 1000, 22];
 const STATUS_COLOURS = ['match', ['get', 'status'], 'resolved', '#1a7f37', 'closed', '#6e7781', 'rejected', '#6e7781', 'in_progress', '#bf8700', 'need_info', '#bf8700', '#0b5cad'];
 
 /** Draws `markers` as small round buttons, replacing the ones drawn before. */
@@ -83,15 +85,22 @@ export function ReportMap({ label, center = [106.74, 21.84], zoom = 10, pin, onP
           layers: [
             ...baseLayers('cds'),
             ...(showReports
-              ? [{ id: 'reports', type: 'circle' as const, source: 'cds', 'source-layer': 'reports', paint: { 'circle-radius': 6, 'circle-stroke-width': 2, 'circle-stroke-color': '#fff', 'circle-color': STATUS_COLOURS as never } }]
+              ? [
+                  { id: 'reports', type: 'circle' as const, source: 'cds', 'source-layer': 'reports', filter: ['!', ['has', 'count']] as never, paint: { 'circle-radius': 6, 'circle-stroke-width': 2, 'circle-stroke-color': '#fff', 'circle-color': STATUS_COLOURS as never } },
+                  { id: 'report-clusters', type: 'circle' as const, source: 'cds', 'source-layer': 'reports', filter: ['has', 'count'] as never, paint: { 'circle-radius': CLUSTER_RADIUS as never, 'circle-stroke-width': 2, 'circle-stroke-color': '#fff', 'circle-color': '#0b5cad', 'circle-opacity': 0.75 } },
+                ]
               : []),
           ],
         },
       });
       m.addControl(new ml.NavigationControl({ showCompass: false }));
       m.on('click', (e) => {
-        const hit = showReports ? m.queryRenderedFeatures(e.point, { layers: ['reports'] })[0] : undefined;
-        if (hit && handlers.current.onReport) return handlers.current.onReport(String(hit.properties.code));
+        const hit = showReports ? m.queryRenderedFeatures(e.point, { layers: ['reports', 'report-clusters'] })[0] : undefined;
+        if (hit && handlers.current.onReport) {
+          // a circle of many reports opens up by zooming in towards it, until the reports are dots
+          if (hit.properties.count !== undefined) return void m.easeTo({ center: e.lngLat, zoom: Math.min(m.getZoom() + 2, 16) });
+          return handlers.current.onReport(String(hit.properties.code));
+        }
         handlers.current.onPick?.({ lat: Math.round(e.lngLat.lat * 1e6) / 1e6, lon: Math.round(e.lngLat.lng * 1e6) / 1e6 });
       });
       showMapLabels(m, ml.Marker, 'cds');
