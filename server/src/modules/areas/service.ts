@@ -4,6 +4,7 @@ import { foldVietnamese as fold } from '@cds/contracts';
 import type { Agency, BoundaryCollection, LocateReply as LocateResult, Membership as MembershipView, PlaceReply } from '@cds/contracts/areas';
 import fs from 'node:fs';
 import path from 'node:path';
+import { LRUCache } from 'lru-cache';
 import type { StaffRole } from '@cds/contracts';
 import type { Membership } from '../../platform/auth.ts';
 import { AppError, conflict, invalidField, notFound } from '../../platform/errors.ts';
@@ -36,11 +37,26 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const pgCode = (err: unknown): string | undefined => (err as { code?: unknown })?.code as string | undefined;
 
+/**
+ * Boundary tiles kept in memory: boundaries change only when a map is imported, and cutting
+ * commune outlines to a tile is most of what a map tile costs. Bounded by bytes (a tile over
+ * the city at zoom 10 is tens of kilobytes); forgotten after a while anyway, since another
+ * process (the import command) may have replaced the boundaries.
+ */
+const BOUNDARY_TILE_CACHE = { maxSize: 32 * 1024 * 1024, ttl: 10 * 60_000 };
+
 export class AreasService {
   readonly repo: AreasRepo;
+  private readonly tiles: LRUCache<string, Buffer, { z: number; x: number; y: number }>;
 
   constructor(private readonly platform: Platform, readonly units: AdminUnits) {
     this.repo = new AreasRepo(platform.db);
+    this.tiles = new LRUCache({
+      ...BOUNDARY_TILE_CACHE,
+      // an empty tile (far from the province) still takes a place
+      sizeCalculation: (tile) => tile.length + 64,
+      fetchMethod: (_key, _stale, { context: { z, x, y } }) => this.repo.boundaryTile(z, x, y),
+    });
   }
 
   // ------------------------------------------------------------ seeding
@@ -63,6 +79,7 @@ export class AreasService {
       }
       if (demo) await this.fillSynthetic(trx);
     });
+    this.tiles.clear();
   }
 
   private packFile<T>(name: string): T | undefined {
@@ -139,8 +156,8 @@ export class AreasService {
   }
 
   /** Commune boundaries and labels of one Mapbox Vector Tile (the base layer of every map). */
-  boundaryTile(z: number, x: number, y: number): Promise<Buffer> {
-    return this.repo.boundaryTile(z, x, y);
+  async boundaryTile(z: number, x: number, y: number): Promise<Buffer> {
+    return (await this.tiles.fetch(`${z}/${x}/${y}`, { context: { z, x, y } })) ?? this.repo.boundaryTile(z, x, y);
   }
 
   communesIntersecting(shape: { ring: [number, number][] } | { center: [number, number]; radiusM: number } | { geoJson: string }): Promise<string[]> {

@@ -116,6 +116,11 @@ export const reportsModule: ModuleDefinition<ReportsApi> = {
     const staff = new StaffReports(context);
     const jobs = new ReportJobs(context);
     const tiles = new TileService(db, (z, x, y) => areas.boundaryTile(z, x, y));
+    // a report filed or moved on in any process (NOTIFY reaches them all) makes the cached public pages old
+    const onEvent = (event: { type?: unknown }) => {
+      if (typeof event.type === 'string' && event.type.startsWith('report.')) service.forgetPublicReads();
+    };
+    platform.events.live.on('event', onEvent);
     identity?.registerExporter('reports', (userId) => service.exportFor(userId));
     identity?.registerPersonalData('reports', (userId) => service.describePersonalData(userId));
     const api: ReportsApi = {
@@ -138,6 +143,7 @@ export const reportsModule: ModuleDefinition<ReportsApi> = {
     return {
       api,
       messages,
+      stop: async () => void platform.events.live.off('event', onEvent),
       routes: (app) => reportRoutes(app, { service, staff, tiles, catalog, workflow }),
       jobs: [{ name: 'reports.sweep', cron: '*/15 * * * *', handler: async () => void (await jobs.sweep()) }],
       events: { [USER_ANONYMISED]: (event) => service.erasePersonalData((event.payload as { userId: string }).userId) },

@@ -322,4 +322,23 @@ describe('reports: citizen and public routes', () => {
     assert.equal(res.statusCode, 200);
     assert.ok(JSON.stringify(res.json()).includes(code));
   });
+
+  it('serves a page of the public list from memory, until a report is filed or moves on', async () => {
+    const page = async () => (await t.app.inject({ method: 'GET', url: '/api/reports?limit=5' })).json() as { items: { trackingCode: string; description: string }[] };
+    const first = await page();
+    const newest = first.items[0]!;
+    // a change no event announces (written behind the platform's back) waits for the page to age
+    await t.db.query("UPDATE reports SET description = 'changed behind the cache' WHERE tracking_code = $1", [newest.trackingCode]);
+    assert.equal((await page()).items[0]!.description, newest.description, 'the page came from memory');
+    const filed = await file(binh, { ...RUBBISH, description: 'Rác mới đổ sáng nay ở cổng chợ', ...HERE }, { 'idempotency-key': randomUUID() });
+    assert.equal(filed.statusCode, 201, filed.body);
+    // the report.created event reaches every process through NOTIFY, a moment after the commit
+    let items = (await page()).items;
+    for (let i = 0; i < 40 && items[0]!.trackingCode !== filed.json().trackingCode; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      items = (await page()).items;
+    }
+    assert.equal(items[0]!.trackingCode, filed.json().trackingCode, 'the new report is on the page within two seconds, not after the page aged');
+    assert.equal(items[1]!.description, 'changed behind the cache');
+  });
 });

@@ -4,6 +4,7 @@
 import type { PersonalDataPlan } from '../identity/index.ts';
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import type { Principal } from '../../platform/auth.ts';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../../platform/errors.ts';
 import { assertSameRequest, requestFingerprint } from '../../platform/idempotency.ts';
@@ -48,6 +49,9 @@ export function newTrackingCode(): string {
   return `PA-${Array.from({ length: 8 }, () => TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)]).join('')}`;
 }
 
+type PublicPageQuery = Parameters<typeof repo.publicPage>[1];
+type PublicPage = { items: PublicReport[]; nextCursor: string | null };
+
 type Deps = Pick<ReportsContext, 'db' | 'publicDb' | 'platform' | 'workflow' | 'catalog' | 'presenter' | 'timeline' | 'policy' | 'areas'>;
 
 /** The first report filed with an Idempotency-Key, if this request is the same one (422 otherwise). */
@@ -57,6 +61,8 @@ function replayed(existing: repo.ReportRecord, fingerprint: string): { report: r
 }
 
 const CLUSTER_CACHE_MS = 10_000;
+/** How long a page of the public list is served from memory when no report event came. */
+const PUBLIC_PAGE_CACHE_MS = 5_000;
 const MAX_ZOOM = 22;
 /** The zoom the whole province fits one phone screen at: its grid when no bbox says where. */
 const PROVINCE_ZOOM = 9;
@@ -99,10 +105,19 @@ function readCursor(sort: repo.Sort, cursor: string): string[] {
 
 export class ReportsService {
   private readonly db: Kysely<object>;
-  private readonly clusterCache = new Map<string, { at: number; clusters: Promise<MapCluster[]> }>();
+  private readonly clusterCache: LRUCache<string, MapCluster[], { filter: repo.ListFilter; grid: number }>;
+  private readonly publicPages: LRUCache<string, PublicPage, PublicPageQuery>;
 
   constructor(private readonly c: Deps) {
     this.db = c.db;
+    this.clusterCache = new LRUCache({ max: 500, ttl: CLUSTER_CACHE_MS, fetchMethod: (_key, _stale, { context: { filter, grid } }) => repo.mapClusters(c.publicDb, filter, cellOf(grid)) });
+    this.publicPages = new LRUCache({ max: 200, ttl: PUBLIC_PAGE_CACHE_MS, fetchMethod: (_key, _stale, { context }) => this.readPublicPage(context) });
+  }
+
+  /** Forgets the public pages read so far: a report was filed, moved on or changed somewhere. */
+  forgetPublicReads(): void {
+    this.publicPages.clear();
+    this.clusterCache.clear();
   }
 
   private isReporter(principal: Principal | null, r: repo.ReportRecord): boolean {
@@ -223,10 +238,19 @@ export class ReportsService {
     };
   }
 
-  /** A page of the public list; `cursor` is the `nextCursor` of the page before (same filters and sort). */
-  async publicList(filter: repo.ListFilter, sort: repo.Sort, limit: number, offset: number, cursor: string | undefined): Promise<{ items: PublicReport[]; nextCursor: string | null }> {
-    const { items, next } = await repo.publicPage(this.c.publicDb, { filter, sort, limit, offset: cursor ? 0 : offset, after: cursor ? readCursor(sort, cursor) : null });
-    return { items: await this.c.presenter.publicView(items), nextCursor: next ? writeCursor(sort, next) : null };
+  /**
+   * A page of the public list; `cursor` is the `nextCursor` of the page before (same filters and
+   * sort). Everyone asks for the same few pages (the newest, a commune's, a category's), so a
+   * page is read once and kept PUBLIC_PAGE_CACHE_MS, or until a report event says it changed.
+   */
+  async publicList(filter: repo.ListFilter, sort: repo.Sort, limit: number, offset: number, cursor: string | undefined): Promise<PublicPage> {
+    const query: PublicPageQuery = { filter, sort, limit, offset: cursor ? 0 : offset, after: cursor ? readCursor(sort, cursor) : null };
+    return (await this.publicPages.fetch(JSON.stringify(query), { context: query })) ?? this.readPublicPage(query);
+  }
+
+  private async readPublicPage(query: PublicPageQuery): Promise<PublicPage> {
+    const { items, next } = await repo.publicPage(this.c.publicDb, query);
+    return { items: await this.c.presenter.publicView(items), nextCursor: next ? writeCursor(query.sort, next) : null };
   }
 
   /**
@@ -243,16 +267,11 @@ export class ReportsService {
     const area = { ...filter, bbox: bbox && snap(bbox, cellOf(grid)) };
     const key = JSON.stringify([area, zoom ?? null, grid]);
     const clusters = (): Promise<{ items: MapPoint[]; clusters: MapCluster[] }> => this.clusters(key, area, grid).then((c) => ({ items: [], clusters: c }));
-    if ((zoom !== undefined && zoom < MAP_CLUSTER_BELOW_ZOOM) || (!bbox && zoom === undefined) || this.cachedClusters(key)) return clusters();
+    if ((zoom !== undefined && zoom < MAP_CLUSTER_BELOW_ZOOM) || (!bbox && zoom === undefined) || this.clusterCache.has(key)) return clusters();
     const rows = await repo.mapPoints(this.c.publicDb, filter, limit + 1);
     // reports on one spot never come apart: at street level the newest `limit` are shown
     if (rows.length > limit && (zoom ?? grid) < POINTS_ALWAYS_FROM_ZOOM) return clusters();
     return { items: rows.slice(0, limit).map((r) => ({ id: r.id, trackingCode: r.tracking_code, lat: r.lat, lon: r.lon, status: r.status, category: r.category_code })), clusters: [] };
-  }
-
-  private cachedClusters(key: string, now = Date.now()): Promise<MapCluster[]> | undefined {
-    const hit = this.clusterCache.get(key);
-    return hit && now - hit.at < CLUSTER_CACHE_MS ? hit.clusters : undefined;
   }
 
   /**
@@ -260,14 +279,7 @@ export class ReportsService {
    * is the costly read, and a circle's count a few seconds old misleads no one).
    */
   private clusters(key: string, filter: repo.ListFilter, grid: number): Promise<MapCluster[]> {
-    const now = Date.now();
-    const hit = this.cachedClusters(key, now);
-    if (hit) return hit;
-    const clusters = repo.mapClusters(this.c.publicDb, filter, cellOf(grid));
-    if (this.clusterCache.size >= 500) this.clusterCache.clear();
-    this.clusterCache.set(key, { at: now, clusters });
-    clusters.catch(() => this.clusterCache.delete(key));
-    return clusters;
+    return this.clusterCache.fetch(key, { context: { filter, grid } }).then((c) => c ?? []);
   }
 
   async mine(principal: Principal, limit: number, offset: number): Promise<{ items: PublicReport[]; total: number; following: PublicReport[] }> {

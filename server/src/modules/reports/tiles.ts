@@ -2,6 +2,7 @@
 // labels from the areas module as the base layer, and public reports on top.
 // Tiles are cached briefly in memory; report points change often, boundaries rarely.
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { MAP_CLUSTER_BELOW_ZOOM } from '@cds/contracts';
 import { invalidField } from '../../platform/errors.ts';
 import { encodeLayer, tileLonLatBounds, tilePixel, type TileFeature } from '../../platform/mvt.ts';
@@ -22,10 +23,12 @@ export interface Tile {
 }
 
 export class TileService {
-  // promises, so that many people opening the same tile at once share one build of it
-  private readonly cache = new Map<string, { tile: Promise<Tile>; at: number }>();
+  // lru-cache's fetch builds a missing tile once for everyone asking for it at the same moment
+  private readonly cache: LRUCache<string, Tile, { z: number; x: number; y: number }>;
 
-  constructor(private readonly db: repo.Db, private readonly boundaries: (z: number, x: number, y: number) => Promise<Buffer>) {}
+  constructor(private readonly db: repo.Db, private readonly boundaries: (z: number, x: number, y: number) => Promise<Buffer>) {
+    this.cache = new LRUCache({ max: CACHE_SIZE, ttl: TTL_MS, fetchMethod: (_key, _stale, { context: { z, x, y } }) => this.build(z, x, y) });
+  }
 
   static check(z: number, x: number, y: number): void {
     if (!Number.isInteger(z) || z < 0 || z > MAX_ZOOM) throw invalidField('z', 'validation.maximum', { limit: MAX_ZOOM });
@@ -34,16 +37,11 @@ export class TileService {
     if (!Number.isInteger(y) || y < 0 || y >= n) throw invalidField('y', 'validation.maximum', { limit: n - 1 });
   }
 
-  tile(z: number, x: number, y: number, now = Date.now()): Promise<Tile> {
+  async tile(z: number, x: number, y: number): Promise<Tile> {
     TileService.check(z, x, y);
-    const key = `${z}/${x}/${y}`;
-    const hit = this.cache.get(key);
-    if (hit && now - hit.at < TTL_MS) return hit.tile;
-    const tile = this.build(z, x, y);
-    this.cache.delete(key);
-    this.cache.set(key, { tile, at: now });
-    tile.catch(() => this.cache.delete(key));
-    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    const tile = await this.cache.fetch(`${z}/${x}/${y}`, { context: { z, x, y } });
+    // only an aborted fetch answers undefined, and this cache never aborts one
+    if (!tile) throw new Error(`tile ${z}/${x}/${y} was not built`);
     return tile;
   }
 
