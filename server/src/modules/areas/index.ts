@@ -59,13 +59,18 @@ export interface AreasApi {
 
 export type { StaffRole };
 
+/** The channel this module's membership trigger (migration 0028) notifies with a person's id. */
+const PRINCIPALS_CHANNEL = 'cds_principals';
+
 export const areasModule: ModuleDefinition<AreasApi> = {
   name: 'areas',
   migrations: new URL('./migrations/', import.meta.url),
   settings: areasSettings,
-  create(platform) {
+  async create(platform) {
     const units = AdminUnits.load();
     const service = new AreasService(platform, units);
+    // a grant in any process (the trigger of migration 0028 notifies) makes that person staff here too
+    const stopListening = await platform.db.listen(PRINCIPALS_CHANNEL, (userId) => service.noteStaff(userId));
     const api: AreasApi = {
       membershipsOf: (userId) => service.membershipsOf(userId),
       staffUserIds: () => service.staffUserIds(),
@@ -95,6 +100,7 @@ export const areasModule: ModuleDefinition<AreasApi> = {
       messages,
       routes: (app) => areasRoutes(app, platform, service),
       seed: ({ demo }) => service.seed(demo),
+      stop: stopListening,
     };
   },
 };

@@ -420,6 +420,12 @@ export class AreasRepo {
     return rows.map((r) => r.user_id);
   }
 
+  /** Everyone with a membership row, revoked or not. */
+  async everStaffUserIds(): Promise<string[]> {
+    const rows = await this.k().selectFrom('staff_memberships').select('user_id').distinct().execute();
+    return rows.map((r) => r.user_id);
+  }
+
   private membershipQuery(trx?: Executor) {
     return this.k(trx).selectFrom('staff_memberships as m')
       .leftJoin('agencies as a', 'a.id', 'm.agency_id')

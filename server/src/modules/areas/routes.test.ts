@@ -303,6 +303,19 @@ describe('areas routes', () => {
         [['officer', 'Ủy ban nhân dân Phường Lương Văn Tri', LVT]]);
     });
 
+    it('sees a grant written by another process as soon as its notification arrives, not a minute later', async () => {
+      const id = await addUser('elsewhere', '0911000009');
+      assert.equal((await get('/api/staff/me', 'elsewhere')).statusCode, 403, 'a citizen: the staff set is read and leaves them out');
+      // another API process grants (its own service is not this one): only the trigger's NOTIFY tells this process
+      await db.db.query(`INSERT INTO staff_memberships (user_id, role, agency_id, area_code) VALUES ($1, 'officer', $2, '${LVT}')`, [id, lvtAgencyId]);
+      let status = 403;
+      for (let i = 0; i < 40 && status !== 200; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        status = (await get('/api/staff/me', 'elsewhere')).statusCode;
+      }
+      assert.equal(status, 200);
+    });
+
     it('shows the audit trail to sysadmins only, filtered by actor', async () => {
       assert.equal((await get('/api/admin/audit')).statusCode, 401);
       assert.equal((await get('/api/admin/audit', 'officer')).statusCode, 403);

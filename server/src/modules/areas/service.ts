@@ -43,6 +43,9 @@ const pgCode = (err: unknown): string | undefined => (err as { code?: unknown })
  * the city at zoom 10 is tens of kilobytes); forgotten after a while anyway, since another
  * process (the import command) may have replaced the boundaries.
  */
+/** How often the set of staff users is read again, in case a notification was missed. */
+const STAFF_HINT_MS = 60_000;
+
 const BOUNDARY_TILE_CACHE = { maxSize: 32 * 1024 * 1024, ttl: 10 * 60_000 };
 
 export class AreasService {
@@ -240,8 +243,37 @@ export class AreasService {
     };
   }
 
+  /**
+   * Everyone who holds or ever held a staff membership (a superset of staff): most sessions
+   * are citizens', whose principal then needs no membership query. The set only grows: from
+   * the table, read again every STAFF_HINT_MS as a safety net, and at once from every grant,
+   * here (noteStaff after commit) and in other processes (NOTIFY cds_principals from the
+   * trigger of migration 0028, heard in the same tick in which the identity module forgets
+   * that person's principal, so the principal read next sees the grant).
+   */
+  private readonly everStaff = new Set<string>();
+  private staffRead: { at: number; done: Promise<void> } | undefined;
+
+  noteStaff(userId: string): void {
+    this.everStaff.add(userId);
+  }
+
+  private readStaff(): Promise<void> {
+    const now = Date.now();
+    if (!this.staffRead || now - this.staffRead.at > STAFF_HINT_MS) {
+      const done = this.repo.everStaffUserIds().then((ids) => ids.forEach((id) => this.everStaff.add(id)));
+      // a failed read is tried again by the next caller, not remembered
+      done.catch(() => (this.staffRead = undefined));
+      // after the first read, a refresh runs in the background while the set already answers
+      this.staffRead = { at: now, done: this.staffRead ? this.staffRead.done : done };
+    }
+    return this.staffRead.done;
+  }
+
   /** Active memberships of a user, for the session's principal. */
   async membershipsOf(userId: string): Promise<Membership[]> {
+    await this.readStaff();
+    if (!this.everStaff.has(userId)) return [];
     const rows = await this.repo.activeMembershipsOf(userId);
     return rows.map((r) => ({ id: r.id, role: r.role, agencyId: r.agency_id, areaCode: r.area_code }));
   }
@@ -268,6 +300,7 @@ export class AreasService {
   }
 
   private membershipsChanged(userId: string): void {
+    this.noteStaff(userId);
     for (const listener of this.membershipListeners) listener(userId);
   }
 

@@ -198,7 +198,10 @@ export const identityModule: ModuleDefinition<IdentityApi> = {
         seeded = true;
         for (const fn of afterSeed.splice(0)) await fn();
       },
-      stop: stopListening,
+      stop: async () => {
+        await sessions.flushSeen();
+        await stopListening();
+      },
     };
   },
 };

@@ -243,8 +243,11 @@ export class IdentityRepo {
     return row?.method;
   }
 
-  async touchSession(id: string, now: Date): Promise<void> {
-    await this.k().updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
+  /** Marks sessions as last used at the times given, never moving a time back. */
+  async touchSessions(seen: { id: string; at: Date }[]): Promise<void> {
+    await sql`UPDATE sessions s SET last_seen_at = v.at
+      FROM unnest(${seen.map((x) => x.id)}::uuid[], ${seen.map((x) => x.at.toISOString())}::timestamptz[]) AS v(id, at)
+      WHERE s.id = v.id AND s.last_seen_at < v.at`.execute(this.k());
   }
 
   async deleteSession(id: string, ex?: Executor): Promise<void> {

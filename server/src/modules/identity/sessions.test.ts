@@ -36,16 +36,22 @@ describe('sessions', () => {
     assert.equal(await sessions.resolve('x'.repeat(500)), null);
   });
 
-  it('records when the session was last used, at most every few minutes', async () => {
+  it('records when the session was last used, at most every few minutes, in a later batch write', async () => {
     const s = await start();
-    const lastSeen = async () => (await repo.listSessions(userId)).find((r) => r.id === s.sessionId)?.last_seen_at.getTime();
+    const other = await start();
+    const lastSeen = async (id = s.sessionId) => (await repo.listSessions(userId)).find((r) => r.id === id)?.last_seen_at.getTime();
     const first = await lastSeen();
     now = new Date(now.getTime() + 60e3);
     await sessions.resolve(s.token);
+    await sessions.flushSeen();
     assert.equal(await lastSeen(), first);
     now = new Date(now.getTime() + 10 * 60e3);
     await sessions.resolve(s.token);
+    await sessions.resolve(other.token);
+    assert.equal(await lastSeen(), first, 'the request itself writes nothing');
+    await sessions.flushSeen();
     assert.equal(await lastSeen(), now.getTime());
+    assert.equal(await lastSeen(other.sessionId), now.getTime(), 'both sessions in one flush');
   });
 
   it('ends at its expiry time', async () => {

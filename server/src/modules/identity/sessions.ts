@@ -11,6 +11,11 @@ import { PRINCIPAL_CHANNEL, PrincipalCache } from './principal-cache.ts';
 
 // last_seen_at is for the person's list of devices; minute precision would cost a write per request
 const TOUCH_AFTER_MS = 5 * 60 * 1000;
+/**
+ * Sessions seen are written together, this long after the first of them, off the request
+ * path: a visit's first request then costs one read, not a read and a committed write.
+ */
+const SEEN_FLUSH_MS = 10_000;
 
 export function rolesOf(memberships: Membership[]): Role[] {
   return ['citizen', ...new Set(memberships.map((m) => m.role))];
@@ -19,6 +24,10 @@ export function rolesOf(memberships: Membership[]): Role[] {
 export class SessionService {
   /** Live sessions already resolved; see principal-cache.ts for how it stays true. */
   readonly cache: PrincipalCache;
+
+  // session id → when it was last seen, waiting for the next flush
+  private readonly seen = new Map<string, Date>();
+  private flushTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly repo: IdentityRepo,
@@ -49,7 +58,7 @@ export class SessionService {
     if (cached) {
       if (now.getTime() - cached.lastSeenAt > TOUCH_AFTER_MS) {
         this.cache.markSeen(tokenHash, now.getTime());
-        await this.repo.touchSession(cached.principal.sessionId, now);
+        this.seenAt(cached.principal.sessionId, now);
       }
       return cached.principal;
     }
@@ -57,13 +66,35 @@ export class SessionService {
     const session = await this.repo.findLiveSession(tokenHash, now);
     if (!session) return null;
     const touch = now.getTime() - session.last_seen_at.getTime() > TOUCH_AFTER_MS;
-    if (touch) await this.repo.touchSession(session.id, now);
+    if (touch) this.seenAt(session.id, now);
     const memberships = await this.areas.membershipsOf(session.user_id);
     const principal: Principal = { userId: session.user_id, sessionId: session.id, roles: rolesOf(memberships), memberships };
     const lastSeenAt = touch ? now.getTime() : session.last_seen_at.getTime();
     this.cache.set(ticket, tokenHash, { principal, expiresAt: session.expires_at.getTime(), lastSeenAt });
     return principal;
   };
+
+  private seenAt(sessionId: string, at: Date): void {
+    this.seen.set(sessionId, at);
+    this.flushTimer ??= setTimeout(() => void this.flushSeen(), SEEN_FLUSH_MS).unref();
+  }
+
+  /**
+   * Writes when the sessions seen since the last flush were used, in one statement. A failed
+   * write keeps them for the next flush (a newer sighting of the same session wins).
+   */
+  async flushSeen(): Promise<void> {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (this.seen.size === 0) return;
+    const batch = [...this.seen];
+    this.seen.clear();
+    try {
+      await this.repo.touchSessions(batch.map(([id, at]) => ({ id, at })));
+    } catch {
+      for (const [id, at] of batch) if (!this.seen.has(id)) this.seenAt(id, at);
+    }
+  }
 
   /** Forgets a person's cached sessions whenever the database says their principal changed. */
   watch(db: Pick<Database, 'listen'>): Promise<() => Promise<void>> {
