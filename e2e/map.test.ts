@@ -85,4 +85,37 @@ describe('the map', () => {
     assert.deepEqual(outside, [], 'no outside tile or font service was asked');
     await checkA11y(page, 'report map pinned');
   });
+
+  it('shows reports zoomed out as circles with their number, and a tap on one zooms in until they are dots', async () => {
+    await page.goto('/reports');
+    const map = page.getByTestId('report-map');
+    await map.locator('canvas').waitFor();
+    const count = page.locator('.map-cluster-count').first();
+    await count.waitFor();
+    const numbers = await page.locator('.map-cluster-count').allTextContents();
+    assert.ok(numbers.every((n) => /^\d{1,3}(\.\d{3})*$/.test(n) && Number(n.replace(/\./g, '')) >= 2), `counts in Vietnamese digits: ${numbers.join(', ')}`);
+    // the count lets the tap through to its circle; each tap zooms in two levels, towards it
+    const mapBox = (await map.boundingBox())!;
+    const inside = async () => {
+      for (const b of await page.locator('.map-cluster-count').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect))) {
+        const x = b.x + b.width / 2;
+        const y = b.y + b.height / 2;
+        if (x > mapBox.x + 20 && x < mapBox.x + mapBox.width - 20 && y > mapBox.y + 20 && y < mapBox.y + mapBox.height - 20) return { x, y };
+      }
+      return null;
+    };
+    const seen: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const at = await inside();
+      seen.push(await page.locator('.map-cluster-count').count());
+      if (!at) break;
+      await page.mouse.click(at.x, at.y);
+      await page.waitForTimeout(1500);
+    }
+    await page.waitForFunction(() => document.querySelectorAll('.map-cluster-count').length === 0, undefined, { timeout: 10_000 }).catch(() => {
+      throw new Error(`circles still shown after tapping; counts seen before each tap: ${seen.join(', ')}`);
+    });
+    assert.equal(new URL(page.url()).pathname, '/reports', 'a circle zooms the map, it opens no report');
+    await checkA11y(page, 'public report map zoomed in');
+  });
 });

@@ -7,6 +7,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useTranslation } from 'react-i18next';
 import { baseLayers, showMapLabels } from '../../lib/basemap.ts';
+import { formatNumber } from '../../lib/format.ts';
 
 export interface MapProps {
   label: string;
@@ -56,6 +57,37 @@ function syncMarkers(m: MlMap, MarkerClass: typeof Marker, wanted: MapMarker[], 
   });
 }
 
+/** Writes each circle's count on it, as HTML: MapLibre's own text would need glyphs from a font server. */
+function showClusterCounts(m: MlMap, MarkerClass: typeof Marker): void {
+  const shown = new Map<string, Marker>();
+  const sync = () => {
+    const wanted = new Map<string, { at: [number, number]; count: number }>();
+    for (const f of m.querySourceFeatures('cds', { sourceLayer: 'reports', filter: ['has', 'count'] })) {
+      if (f.geometry.type !== 'Point') continue;
+      const at = f.geometry.coordinates as [number, number];
+      const count = Number(f.properties.count);
+      // a circle can come from two tiles of a zoom being loaded: one count is enough
+      wanted.set(`${at[0].toFixed(5)},${at[1].toFixed(5)}:${count}`, { at, count });
+    }
+    for (const [key, mk] of shown) {
+      if (wanted.has(key)) continue;
+      mk.remove();
+      shown.delete(key);
+    }
+    for (const [key, w] of wanted) {
+      if (shown.has(key)) continue;
+      const el = document.createElement('span');
+      el.className = 'map-cluster-count';
+      el.textContent = formatNumber(w.count);
+      // the map region has its own accessible alternative (the list beside it)
+      el.setAttribute('aria-hidden', 'true');
+      shown.set(key, new MarkerClass({ element: el }).setLngLat(w.at).addTo(m));
+    }
+  };
+  m.on('moveend', sync);
+  m.on('idle', sync);
+}
+
 // the default centre is Lạng Sơn city, inside Phường Lương Văn Tri on the real 2025 boundaries
 export function ReportMap({ label, center = [106.74, 21.84], zoom = 10, pin, onPick, onReport, showReports = true, pinCentreLabel, markers }: MapProps) {
   const { t } = useTranslation();
@@ -87,7 +119,7 @@ export function ReportMap({ label, center = [106.74, 21.84], zoom = 10, pin, onP
             ...(showReports
               ? [
                   { id: 'reports', type: 'circle' as const, source: 'cds', 'source-layer': 'reports', filter: ['!', ['has', 'count']] as never, paint: { 'circle-radius': 6, 'circle-stroke-width': 2, 'circle-stroke-color': '#fff', 'circle-color': STATUS_COLOURS as never } },
-                  { id: 'report-clusters', type: 'circle' as const, source: 'cds', 'source-layer': 'reports', filter: ['has', 'count'] as never, paint: { 'circle-radius': CLUSTER_RADIUS as never, 'circle-stroke-width': 2, 'circle-stroke-color': '#fff', 'circle-color': '#0b5cad', 'circle-opacity': 0.75 } },
+                  { id: 'report-clusters', type: 'circle' as const, source: 'cds', 'source-layer': 'reports', filter: ['has', 'count'] as never, paint: { 'circle-radius': CLUSTER_RADIUS as never, 'circle-stroke-width': 2, 'circle-stroke-color': '#fff', 'circle-color': '#0b5cad', 'circle-opacity': 0.9 } },
                 ]
               : []),
           ],
@@ -104,6 +136,7 @@ export function ReportMap({ label, center = [106.74, 21.84], zoom = 10, pin, onP
         handlers.current.onPick?.({ lat: Math.round(e.lngLat.lat * 1e6) / 1e6, lon: Math.round(e.lngLat.lng * 1e6) / 1e6 });
       });
       showMapLabels(m, ml.Marker, 'cds');
+      if (showReports) showClusterCounts(m, ml.Marker);
       map.current = m;
       // the pin draws above the names (basemap.css), so the chosen place is never hidden
       marker.current = new ml.Marker({ color: '#c8102e', className: 'map-pin' });
