@@ -319,12 +319,12 @@ export async function followers(db: Db, reportId: string): Promise<string[]> {
   return rows.map((r) => r.user_id);
 }
 
-export async function isFollowing(db: Db, reportId: string, userId: string): Promise<boolean> {
-  return !!(await t(db).selectFrom('report_followers').select('user_id').where('report_id', '=', reportId).where('user_id', '=', userId).executeTakeFirst());
-}
-
-export async function hasSupported(db: Db, reportId: string, userId: string): Promise<boolean> {
-  return !!(await t(db).selectFrom('report_supporters').select('user_id').where('report_id', '=', reportId).where('user_id', '=', userId).executeTakeFirst());
+/** Whether a person follows a report and has supported it, in one read. */
+export async function viewerTies(db: Db, reportId: string, userId: string): Promise<{ following: boolean; supported: boolean }> {
+  const res = await sql<{ following: boolean; supported: boolean }>`SELECT
+    EXISTS (SELECT 1 FROM report_followers WHERE report_id = ${reportId} AND user_id = ${userId}) AS following,
+    EXISTS (SELECT 1 FROM report_supporters WHERE report_id = ${reportId} AND user_id = ${userId}) AS supported`.execute(db);
+  return res.rows[0]!;
 }
 
 /** Moves the supporters and followers of a duplicate onto the report it merges into. */

@@ -218,9 +218,15 @@ export class ReportsService {
     if (!r) throw notFound('reports.not_found');
     const mine = this.isReporter(principal, r);
     if (r.hidden && !mine && !(principal && this.c.policy.can(principal, 'read_staff', subjectOf(r)))) throw notFound('reports.not_found');
-    const [view] = await this.c.presenter.publicView([r]);
-    const timeline = (await repo.events(this.db, r.id, false)).map((e) => timelineEntry(e));
-    const ownPhotos = mine ? (await repo.photos(this.db, [r.id])).filter((p) => p.moderation !== 'hidden').map((p) => photoView(p, false)) : view!.photos;
+    // independent reads: on PostgreSQL they run side by side on the pool's connections
+    const [[view], events, ties, allPhotos] = await Promise.all([
+      this.c.presenter.publicView([r]),
+      repo.events(this.db, r.id, false),
+      principal ? repo.viewerTies(this.db, r.id, principal.userId) : { following: false, supported: false },
+      mine ? repo.photos(this.db, [r.id]) : null,
+    ]);
+    const timeline = events.map((e) => timelineEntry(e));
+    const ownPhotos = allPhotos ? allPhotos.filter((p) => p.moderation !== 'hidden').map((p) => photoView(p, false)) : view!.photos;
     const withinReopen = r.resolved_at !== null && Date.now() - new Date(r.resolved_at).getTime() <= this.c.workflow.settings.reopenDays * 86_400_000;
     return {
       ...view!,
@@ -229,8 +235,8 @@ export class ReportsService {
       answers: mine ? r.answers : {},
       ratingComment: r.rating_comment,
       timeline,
-      following: principal ? await repo.isFollowing(this.db, r.id, principal.userId) : false,
-      supported: principal ? await repo.hasSupported(this.db, r.id, principal.userId) : false,
+      following: ties.following,
+      supported: ties.supported,
       canRate: mine && r.status === 'resolved' && r.rating === null,
       canReopen: mine && (r.status === 'resolved' || r.status === 'closed') && r.merged_into === null && withinReopen,
       canAnswer: mine && r.status === 'need_info',
