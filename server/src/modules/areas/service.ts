@@ -37,15 +37,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const pgCode = (err: unknown): string | undefined => (err as { code?: unknown })?.code as string | undefined;
 
+/** How often the set of staff users is read again, in case a notification was missed. */
+const STAFF_HINT_MS = 60_000;
+
 /**
  * Boundary tiles kept in memory: boundaries change only when a map is imported, and cutting
  * commune outlines to a tile is most of what a map tile costs. Bounded by bytes (a tile over
  * the city at zoom 10 is tens of kilobytes); forgotten after a while anyway, since another
  * process (the import command) may have replaced the boundaries.
  */
-/** How often the set of staff users is read again, in case a notification was missed. */
-const STAFF_HINT_MS = 60_000;
-
 const BOUNDARY_TILE_CACHE = { maxSize: 32 * 1024 * 1024, ttl: 10 * 60_000 };
 
 export class AreasService {

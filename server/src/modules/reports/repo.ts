@@ -648,7 +648,7 @@ export async function eventsFeed(db: Db, opts: { after?: Date; before?: Date; li
   return q.orderBy('e.id', 'desc').limit(opts.limit).offset(opts.offset).execute();
 }
 
-/** Public report points of one vector tile, layer 'reports' (newest first, capped). */
+/** A box in degrees (WGS84). */
 export type Bounds = { west: number; south: number; east: number; north: number };
 
 /** Public reports inside `b`, newest first, with what a map point shows. */
