@@ -1,7 +1,7 @@
 // Land information at scale: point lookup, key lookup, address search and vector tiles with
 // N synthetic parcels generated in SQL (default 1,000,000), and the streamed import of a
 // VN-2000 GeoJSON file, on PGlite and (with BENCH_DATABASE_URL, an admin URL) PostgreSQL.
-// Requests go over real HTTP on one kept-alive connection (routing, validation, SQL, serialisation),
+// Requests go through the HTTP layer (app.inject: routing, validation, SQL, serialisation),
 // one at a time: the latency one person sees.
 // Usage: npx tsx bench/land.ts [--parcels=1000000] [--pglite-parcels=N] [--import=50000] [--engines=pglite,postgres]
 //        (--import=0 skips the import and keeps that engine's last import measurement, dated, in the report)
@@ -14,7 +14,6 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import pg from 'pg';
-import { Agent, request } from 'undici';
 import { parcelSearchText } from '@cds/contracts';
 import { buildApp } from '../server/src/app.ts';
 import { openPglite, openPostgres, type Database } from '../server/src/db/connection.ts';
@@ -211,7 +210,6 @@ async function measure(database: string, db: Database, total: number): Promise<R
   const config = testConfig({ LAND_DEMO_PARCELS: '0' });
   const built = await buildApp({ config, db, logger: false, modules: [areasModule, identityModule, landModule] });
   await built.start({ seed: true, work: false });
-  const agent = new Agent({ connections: 1 });
   try {
     const areas = built.platform.use(areasModule);
     const communes = areas.communesIn(built.platform.pack.provinceCode);
@@ -234,17 +232,12 @@ async function measure(database: string, db: Database, total: number): Promise<R
       const g = grids[Math.floor(random() * grids.length)]!;
       return { g, i: Math.floor(random() * g.count) };
     };
-    // over real HTTP on one kept-alive connection, as a phone's browser asks: app.inject builds
-    // request and reply objects that V8 keeps through young collections, which made slow
-    // scavenges (5–15 ms every ~150 requests) part of what was measured
-    const origin = await built.app.listen({ host: '127.0.0.1', port: 0 });
     const time = async (url: string, ok: (status: number) => boolean) => {
       const t0 = process.hrtime.bigint();
-      const reply = await request(origin + url, { dispatcher: agent });
-      const body = Buffer.from(await reply.body.arrayBuffer());
+      const res = await built.app.inject({ url });
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-      if (!ok(reply.statusCode)) throw new Error(`${url}: ${reply.statusCode} ${body.toString('utf8', 0, 200)}`);
-      return { ms, res: { statusCode: reply.statusCode, rawPayload: body, json: (): unknown => JSON.parse(body.toString('utf8')) } };
+      if (!ok(res.statusCode)) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      return { ms, res };
     };
 
     // point lookups (a tap or GPS); a point the province's outline leaves out answers 400, counted apart
@@ -318,7 +311,6 @@ async function measure(database: string, db: Database, total: number): Promise<R
       import: { features: IMPORT, ms: importMs, perSecond: Math.round(IMPORT / (importMs / 1000)), rssBeforeMb: rssBefore, peakMb: peak, fileMb },
     };
   } finally {
-    await agent.close();
     await built.close();
   }
 }
@@ -377,7 +369,7 @@ const report = `# Land information\n\nMeasured on ${machine()}.\n` +
   results.map((r) => `- ${r.database}: ${r.measured} UTC, load average (1, 5, 15 min) ${r.loadBefore} before and ${r.loadAfter} after; \`${r.args}\`\n`).join('') +
   `The load averages above say how busy the 2 cores were; a 1-minute figure near 1 is the benchmark itself (one query at a time).\n\n` +
   `Synthetic parcels generated in SQL: square grids of 20 m cells (2 m paths) centred on every commune's centre of the pack, 1,000 per\n` +
-  `sheet, an address "Thôn …, số …" each. Requests one at a time over real HTTP on one kept-alive connection (undici; the client in the same process), after 50 warm-up requests.\n\n` +
+  `sheet, an address "Thôn …, số …" each. Requests one at a time through the HTTP layer (\`app.inject\`), after 50 warm-up requests.\n\n` +
   `## Lookups\n\n` +
   `| database | parcels | generated in (s) | by point p50 / p95 / p99 (ms) | by key p50 / p95 / p99 (ms) | by address p50 / p95 / p99 (ms) |\n| --- | ---: | ---: | --- | --- | --- |\n` +
   results.map((r) => `| ${r.database} | ${r.parcels.toLocaleString('en')} | ${round(r.generateMs / 1000)} | ${ms(r.point)} | ${ms(r.key)} | ${ms(r.find)} |`).join('\n') + '\n\n' +
