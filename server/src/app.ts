@@ -15,6 +15,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/connection.ts';
 import { AuditLog } from './platform/audit.ts';
 import { installAuth, type SessionResolver } from './platform/auth.ts';
+import { COMPRESS_THRESHOLD, installReplyCompression } from './platform/compression.ts';
 import { installCsrfProtection } from './platform/csrf.ts';
 import { installErrorHandling } from './platform/errors.ts';
 import { installInputGuards } from './platform/input-guards.ts';
@@ -87,10 +88,12 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     .withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   // JSON and other text replies over 1 kB are compressed when the client accepts it; brotli at a
-  // low quality costs about what gzip does per request. Built web files are compressed once at
+  // low quality costs about what gzip does per request. Replies held in memory are compressed in
+  // one call and remembered (platform/compression.ts); @fastify/compress does streams. Built web files are compressed once at
   // build time instead (web/scripts/precompress.mjs, served below with preCompressed).
+  installReplyCompression(app);
   await app.register(compress, {
-    threshold: 1024,
+    threshold: COMPRESS_THRESHOLD,
     encodings: ['br', 'gzip'],
     brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
   });

@@ -7,6 +7,23 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { createTestApp, type TestApp } from '../../test/helpers.ts';
+import { chooseEncoding } from './compression.ts';
+
+describe('chooseEncoding', () => {
+  it('prefers brotli, falls back to gzip, and refuses a coding the client gave q=0', () => {
+    assert.equal(chooseEncoding('gzip, deflate, br'), 'br');
+    assert.equal(chooseEncoding('gzip'), 'gzip');
+    assert.equal(chooseEncoding('br;q=0, gzip;q=0.5'), 'gzip');
+    assert.equal(chooseEncoding('BR ; q=0.8'), 'br');
+    assert.equal(chooseEncoding('*'), 'br');
+    assert.equal(chooseEncoding('*, br;q=0'), 'gzip');
+    assert.equal(chooseEncoding('gzip;q=0, br;q=0'), null);
+    assert.equal(chooseEncoding('identity'), null);
+    assert.equal(chooseEncoding('deflate'), null);
+    assert.equal(chooseEncoding(''), null);
+    assert.equal(chooseEncoding(undefined), null);
+  });
+});
 
 describe('compressed replies', () => {
   let t: TestApp;
@@ -62,5 +79,34 @@ describe('compressed replies', () => {
     const plain = await get('/api/openapi.json');
     assert.equal(plain.headers['content-encoding'], undefined);
     assert.equal((plain.json() as { paths: object }).paths !== undefined, true);
+  });
+
+  it('compresses a JSON reply held in memory, the same bytes every time, and tells caches it varies', async () => {
+    const plain = await get('/api/features');
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.ok(plain.body.length > 1024, 'the feature list is big enough to compress');
+    const first = await get('/api/features', 'gzip, deflate, br');
+    const again = await get('/api/features', 'gzip, deflate, br');
+    assert.equal(first.statusCode, 200);
+    assert.equal(first.headers['content-encoding'], 'br');
+    assert.match(String(first.headers.vary), /accept-encoding/i);
+    assert.equal(zlib.brotliDecompressSync(first.rawPayload).toString(), plain.body);
+    assert.deepEqual(again.rawPayload, first.rawPayload);
+    assert.ok(first.rawPayload.length < plain.rawPayload.length);
+    const gz = await get('/api/features', 'br;q=0, gzip');
+    assert.equal(gz.headers['content-encoding'], 'gzip');
+    assert.equal(zlib.gunzipSync(gz.rawPayload).toString(), plain.body);
+    const refused = await get('/api/features', 'br;q=0, gzip;q=0');
+    assert.equal(refused.headers['content-encoding'], undefined);
+    assert.equal(refused.body, plain.body);
+  });
+
+  it('leaves a small reply and one the client asked not to compress as they are', async () => {
+    const health = await get('/api/health', 'br');
+    assert.equal(health.statusCode, 200);
+    assert.equal(health.headers['content-encoding'], undefined);
+    const asked = await t.app.inject({ method: 'GET', url: '/api/features', headers: { 'accept-encoding': 'br', 'x-no-compression': '1' } });
+    assert.equal(asked.headers['content-encoding'], undefined);
+    assert.ok(JSON.parse(asked.body));
   });
 });
