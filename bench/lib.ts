@@ -1,7 +1,7 @@
 // Shared helpers for benchmarks: start the real platform in a child process (so the load
 // generator does not share its event loop), run autocannon, and format a results table.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -68,13 +68,40 @@ async function waitHealthy(url: string, child: ChildProcess, timeoutMs: number):
 /**
  * What `npm start` runs: the bundled server (server/scripts/build.mjs, rebuilt when a source
  * is newer), or with BENCH_SERVER=tsx the TypeScript sources through tsx as `npm run dev` does.
- * BENCH_NODE_ARGS adds Node flags to the bundle's process (a CPU profile: `--cpu-prof`).
+ * BENCH_NODE_ARGS adds Node flags to the bundle's process (a CPU profile: `--cpu-prof`) before
+ * those of `npm start`.
  */
 export function serverCommand(): string[] {
   if (process.env.BENCH_SERVER === 'tsx') return ['--import', 'tsx', path.join(ROOT, 'server/src/main.ts')];
   const build = spawnSync(process.execPath, [path.join(ROOT, 'server/scripts/build.mjs')], { cwd: path.join(ROOT, 'server'), stdio: 'inherit' });
   if (build.status !== 0) throw new Error('server build failed');
-  return [...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), '--enable-source-maps', path.join(ROOT, 'server/dist/main.mjs')];
+  return [...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), ...platformNodeFlags(), path.join(ROOT, 'server/dist/main.mjs')];
+}
+
+/**
+ * The Node flags `npm start` runs the platform with (server/package.json's start script, the
+ * one place they are written), so a benchmark measures what ships.
+ */
+export function platformNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'server/package.json'), 'utf8')) as { scripts: { start: string } };
+  const found = /\bnode((?: --[^\s]+)*) dist\/main\.mjs/.exec(pkg.scripts.start);
+  if (!found) throw new Error(`server/package.json: no "node [flags] dist/main.mjs" in the start script: ${pkg.scripts.start}`);
+  return found[1]!.trim().split(/\s+/).filter(Boolean);
+}
+
+/**
+ * For a benchmark that runs the platform in its own process (app.inject): runs this script
+ * again with the platform's Node flags when it was started without them, and exits with it.
+ */
+export function withPlatformNodeFlags(): void {
+  const flags = platformNodeFlags();
+  const given = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`;
+  if (flags.every((f) => given.includes(f))) return;
+  const again = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${flags.join(' ')}`.trim() },
+  });
+  process.exit(again.status ?? 1);
 }
 
 /**

@@ -12,7 +12,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, freePort, loadAverage, machine } from './lib.ts';
+import { ROOT, freePort, loadAverage, machine, platformNodeFlags } from './lib.ts';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const RUNS = Number(arg('runs') ?? 7);
@@ -32,7 +32,7 @@ async function start(script: string, dataDir: string, timeoutMs = 600_000): Prom
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawn(process.execPath, ['--enable-source-maps', script], {
+  const child = spawn(process.execPath, [...platformNodeFlags(), script], {
     env: { ...(process.env as Record<string, string>), ...ENV, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -117,7 +117,7 @@ const markdown = [
   'The machine is shared with other work (2 cores): compare rows of this run, not with other machines. Wall times grow with the load;',
   'the CPU the main thread used is what a start costs, and about its wall time on a quiet machine.',
   '',
-  `\`npm start\` (node --enable-source-maps server/dist/main.mjs, DEMO_MODE=true, NODE_ENV=production) restarted ${RUNS} times on one demo data directory${firstStart !== undefined ? ` (made by a first start here: ${fmt(firstStart)} to healthy)` : ''}: spawn to the first healthy \`GET /api/health\`, the process's CPU by then, and its resident memory 3 s later.`,
+  `\`npm start\` (node ${platformNodeFlags().join(' ')} server/dist/main.mjs, DEMO_MODE=true, NODE_ENV=production) restarted ${RUNS} times on one demo data directory${firstStart !== undefined ? ` (made by a first start here: ${fmt(firstStart)} to healthy)` : ''}: spawn to the first healthy \`GET /api/health\`, the process's CPU by then, and its resident memory 3 s later.`,
   '',
   '| build | median to healthy | each run (s) | CPU, all threads | CPU, main thread | RSS 3 s later (MiB) |',
   '| --- | ---: | --- | ---: | ---: | ---: |',
