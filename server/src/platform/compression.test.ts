@@ -109,4 +109,19 @@ describe('compressed replies', () => {
     assert.equal(asked.headers['content-encoding'], undefined);
     assert.ok(JSON.parse(asked.body));
   });
+
+  it('compresses a map tile, which decompresses to the tile', async () => {
+    // Lạng Sơn city at zoom 10: commune boundaries, more than a kilobyte
+    const z = 10;
+    const lat = (21.85 * Math.PI) / 180;
+    const x = Math.floor(((106.76 + 180) / 360) * 2 ** z);
+    const y = Math.floor(((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2) * 2 ** z);
+    const plain = await get(`/api/tiles/${z}/${x}/${y}.mvt`);
+    assert.equal(plain.statusCode, 200);
+    assert.ok(plain.rawPayload.length > 1024, `tile of ${plain.rawPayload.length} bytes`);
+    const gz = await get(`/api/tiles/${z}/${x}/${y}.mvt`, 'gzip');
+    assert.equal(gz.headers['content-encoding'], 'gzip');
+    assert.equal(gz.headers.etag, plain.headers.etag);
+    assert.deepEqual(zlib.gunzipSync(gz.rawPayload), plain.rawPayload);
+  });
 });

@@ -4,7 +4,7 @@
 // req/s on PostgreSQL, GET /api/features alone from 2,587 to 6,748. A reply held whole in memory (JSON, text) up to
 // SYNC_LIMIT is compressed here in one synchronous call instead, and the compressed bytes of
 // a reply sent again unchanged (the feature list, the categories, a cached page of the public
-// list, a search asked by many) are kept, keyed by encoding and content, so they are not
+// list, a search asked by many, a cached map tile) are kept, keyed by encoding and content, so they are not
 // compressed again. @fastify/compress, registered beside this, still does streams and larger
 // bodies: it leaves alone a reply that already has a Content-Encoding.
 import { hash } from 'node:crypto';
@@ -21,8 +21,9 @@ const MEMO_BYTES = 16 * 1024 * 1024;
 const BROTLI_QUALITY = 4;
 
 // JSON of any kind (application/json, application/problem+json, application/geo+json), text
-// but event streams, XML (CAP alerts, Open311), JavaScript
-const COMPRESSIBLE = /^(?:text\/(?!event-stream)|application\/(?:[\w.-]+\+)?(?:json|xml)\b|application\/javascript\b)/i;
+// but event streams, XML (CAP alerts, Open311), JavaScript, and vector tiles: a map tile is
+// protobuf, about half of it saved by gzip, which matters most on a village's weak signal
+const COMPRESSIBLE = /^(?:text\/(?!event-stream)|application\/(?:[\w.-]+\+)?(?:json|xml)\b|application\/javascript\b|application\/vnd\.mapbox-vector-tile\b)/i;
 
 export type Encoding = 'br' | 'gzip';
 

@@ -165,6 +165,8 @@ describe('land routes', () => {
     assert.ok(tile.layers.zoning && tile.layers.zoning.length > 0, 'zoning layer');
     const ids = Array.from({ length: tile.layers.parcels.length }, (_, i) => tile.layers.parcels!.feature(i).properties.id);
     assert.ok(ids.includes(first.id));
+    const again = await get(`/api/land/tiles/16/${x16}/${y16}.mvt`, { 'if-none-match': String(res.headers.etag) });
+    assert.equal(again.statusCode, 304, 'a tile the map already holds is not sent again');
     const [x13, y13] = tileOf(first.centre.lat, first.centre.lon, 13);
     const low = new VectorTile(new Pbf((await get(`/api/land/tiles/13/${x13}/${y13}.mvt`)).rawPayload));
     assert.equal(low.layers.parcels, undefined, 'no parcels below zoom 15');

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { errorReplies, UuidParams } from '@cds/contracts/common';
 import { TileParams } from '@cds/contracts/reports';
 import { policy, requirePrincipal } from '../../platform/auth.ts';
 import { badRequest } from '../../platform/errors.ts';
+import { matchesEtag, weakEtag } from '../../platform/etag.ts';
 import { localeFrom } from '../../platform/i18n.ts';
 import type { App } from '../../platform/module.ts';
 import type { LandAdmin } from './admin.ts';
@@ -75,9 +76,9 @@ export function landRoutes(app: App, service: LandService, admin: LandAdmin): vo
     schema: { tags: ['maps'], summary: 'Vector tile (MVT): layers zoning (from z12) and parcels (from z15)', params: TileParams },
   }, async (request, reply) => {
     const bytes = await admin.tile(request.params.z, request.params.x, Number(request.params.file.replace(/\.mvt$/, '')));
-    const etag = `"${createHash('sha1').update(bytes).digest('base64url')}"`;
+    const etag = weakEtag(bytes);
     reply.header('etag', etag).header('cache-control', 'public, max-age=60');
-    if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+    if (matchesEtag(request.headers['if-none-match'], etag)) return reply.status(304).send();
     return reply.header('content-type', 'application/vnd.mapbox-vector-tile').send(bytes);
   });
 

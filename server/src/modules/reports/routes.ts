@@ -5,6 +5,7 @@ import * as S from '@cds/contracts/reports';
 import { Type } from 'typebox';
 import { policy, requirePrincipal } from '../../platform/auth.ts';
 import { invalidField } from '../../platform/errors.ts';
+import { matchesEtag } from '../../platform/etag.ts';
 import { ROLE_SETS } from '../../platform/policy.ts';
 import type { App } from '../../platform/module.ts';
 import type { ListFilter, Sort } from './repo.ts';
@@ -49,7 +50,7 @@ export function reportRoutes(app: App, { service: s, staff, tiles, catalog, work
   }, async (request, reply) => {
     const tile = await tiles.tile(request.params.z, request.params.x, Number(request.params.file.replace(/\.mvt$/, '')));
     reply.header('etag', tile.etag).header('cache-control', 'public, max-age=30');
-    if (request.headers['if-none-match'] === tile.etag) return reply.status(304).send();
+    if (matchesEtag(request.headers['if-none-match'], tile.etag)) return reply.status(304).send();
     return reply.header('content-type', 'application/vnd.mapbox-vector-tile').send(tile.bytes);
   });
 

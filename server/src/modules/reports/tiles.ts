@@ -1,8 +1,8 @@
 // Vector tiles (Mapbox Vector Tile) for every map of the platform: commune boundaries and
 // labels from the areas module as the base layer, and public reports on top.
 // Tiles are cached briefly in memory; report points change often, boundaries rarely.
-import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import { weakEtag } from '../../platform/etag.ts';
 import { MAP_CLUSTER_BELOW_ZOOM } from '@cds/contracts';
 import { invalidField } from '../../platform/errors.ts';
 import { encodeLayer, tileLonLatBounds, tilePixel, type TileFeature } from '../../platform/mvt.ts';
@@ -49,7 +49,7 @@ export class TileService {
     // an MVT is a protobuf of layers, so two tiles concatenate into one with both layers
     const [base, reports] = await Promise.all([this.boundaries(z, x, y), this.reports(z, x, y)]);
     const bytes = Buffer.concat([base, reports]);
-    return { bytes, etag: `"${createHash('sha1').update(bytes).digest('base64url')}"` };
+    return { bytes, etag: weakEtag(bytes) };
   }
 
   /**
