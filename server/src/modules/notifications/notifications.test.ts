@@ -41,6 +41,13 @@ describe('notification inbox', () => {
     assert.deepEqual(body.items.map((i: { title: string }) => i.title), ['Hai', 'Một']);
   });
 
+  it('counts all of my notices on a later page, and past the last one', async () => {
+    const second = (await get(an.token, '/api/me/notifications?limit=1&offset=1')).json();
+    assert.deepEqual([second.total, second.unread, second.items.map((i: { title: string }) => i.title)], [2, 2, ['Một']]);
+    const past = (await get(an.token, '/api/me/notifications?limit=1&offset=5')).json();
+    assert.deepEqual([past.total, past.unread, past.items], [2, 2, []]);
+  });
+
   it('shows nobody else my notices', async () => {
     const res = await get(binh.token);
     assert.equal(res.json().total, 0);

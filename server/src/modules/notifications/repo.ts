@@ -39,21 +39,28 @@ export async function insert(db: Kysely<object>, n: NewNotification): Promise<vo
 }
 
 export async function list(db: Kysely<object>, userId: string, limit: number, offset: number): Promise<{ items: NotificationRow[]; total: number; unread: number }> {
-  const items = await t(db)
+  // the counts ride along as window functions over every row of the person, computed before the
+  // page is cut: one query for the bell, which every open app polls
+  const rows = await t(db)
     .selectFrom('notifications')
     .select(INBOX_COLUMNS)
+    .select([sql<string>`count(*) OVER ()`.as('total'), sql<string>`count(*) FILTER (WHERE read_at IS NULL) OVER ()`.as('unread')])
     .where('user_id', '=', userId)
     .orderBy('created_at', 'desc')
     .orderBy('id')
     .limit(limit)
     .offset(offset)
     .execute();
+  const first = rows[0];
+  if (first) return { items: rows.map(({ total: _t, unread: _u, ...item }) => item), total: Number(first.total), unread: Number(first.unread) };
+  if (offset === 0) return { items: [], total: 0, unread: 0 };
+  // past the last page: no row carries the counts
   const counts = await t(db)
     .selectFrom('notifications')
     .select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.count<number>('id').filterWhere('read_at', 'is', null).as('unread')])
     .where('user_id', '=', userId)
     .executeTakeFirstOrThrow();
-  return { items, total: Number(counts.total), unread: Number(counts.unread) };
+  return { items: [], total: Number(counts.total), unread: Number(counts.unread) };
 }
 
 export async function markRead(db: Kysely<object>, userId: string, id: string | null): Promise<number> {
