@@ -289,9 +289,13 @@ export class ReportsService {
   }
 
   async mine(principal: Principal, limit: number, offset: number): Promise<{ items: PublicReport[]; total: number; following: PublicReport[] }> {
-    const { items, total } = await repo.list(this.db, { filter: {}, reporterId: principal.userId, sort: 'newest', limit, offset });
-    const followed = offset === 0 ? await repo.followed(this.db, principal.userId, 50) : [];
-    return { items: await this.c.presenter.publicView(items), total, following: await this.c.presenter.publicView(followed) };
+    const [{ items, total }, followed] = await Promise.all([
+      repo.list(this.db, { filter: {}, reporterId: principal.userId, sort: 'newest', limit, offset }),
+      offset === 0 ? repo.followed(this.db, principal.userId, 50) : [],
+    ]);
+    // one read of the photos for both lists
+    const views = await this.c.presenter.publicView([...items, ...followed]);
+    return { items: views.slice(0, items.length), total, following: views.slice(items.length) };
   }
 
   async duplicates(categoryCode: string, lat: number, lon: number): Promise<(PublicReport & { distance: number })[]> {
