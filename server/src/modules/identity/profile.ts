@@ -47,8 +47,12 @@ export class ProfileService {
     return user;
   }
 
-  async toView(user: UserRow): Promise<UserView> {
-    const [memberships, deletion] = await Promise.all([this.areas.membershipsOf(user.id), this.repo.openDeletion(user.id)]);
+  /** `deletion`: the open deletion request's dates when the caller read them with the user. */
+  async toView(user: UserRow, deletion?: { requested_at: Date; due_at: Date } | null): Promise<UserView> {
+    const [memberships, open] = await Promise.all([
+      this.areas.membershipsOf(user.id),
+      deletion === undefined ? this.repo.openDeletion(user.id) : deletion,
+    ]);
     const personalId = this.personalIdOf(user);
     return {
       id: user.id,
@@ -65,13 +69,16 @@ export class ProfileService {
       roles: rolesOf(memberships),
       memberships: memberships.map((m) => ({ id: m.id, role: m.role, agencyId: m.agencyId, areaCode: m.areaCode })),
       createdAt: user.created_at.toISOString(),
-      deletionRequestedAt: deletion?.requested_at.toISOString() ?? null,
-      deletionDueAt: deletion?.due_at.toISOString() ?? null,
+      deletionRequestedAt: open?.requested_at.toISOString() ?? null,
+      deletionDueAt: open?.due_at.toISOString() ?? null,
     };
   }
 
   async view(userId: string): Promise<UserView> {
-    return this.toView(await this.activeUser(userId));
+    const user = await this.repo.findUserWithDeletion(userId);
+    if (!user || user.status !== 'active') throw notFound('identity.user_not_found');
+    const { deletion_requested_at: requestedAt, deletion_due_at: dueAt, ...row } = user;
+    return this.toView(row, requestedAt && dueAt ? { requested_at: requestedAt, due_at: dueAt } : null);
   }
 
   /** Only ever for the owner; each read of the clear personal ID is audited like an export. */

@@ -130,6 +130,14 @@ export class IdentityRepo {
     return this.users(ex).where('id', '=', id).executeTakeFirst();
   }
 
+  /** A user and their open deletion request's dates, if any, in one read (GET /api/me). */
+  findUserWithDeletion(id: string): Promise<(UserRow & { deletion_requested_at: Date | null; deletion_due_at: Date | null }) | undefined> {
+    const open = (column: 'requested_at' | 'due_at') => sql<Date | null>`(SELECT d.${sql.ref(column)} FROM deletion_requests d
+      WHERE d.user_id = users.id AND d.cancelled_at IS NULL AND d.completed_at IS NULL LIMIT 1)`;
+    return this.users().select([open('requested_at').as('deletion_requested_at'), open('due_at').as('deletion_due_at')])
+      .where('id', '=', id).executeTakeFirst();
+  }
+
   findUserByPhone(phone: string, ex?: Executor): Promise<UserRow | undefined> {
     return this.users(ex).where('phone', '=', phone).executeTakeFirst();
   }
