@@ -22,6 +22,13 @@ export class JobQueue {
   readonly working: string[] = [];
   /** pg-boss's worker id per queue this process works. */
   private readonly workers = new Map<string, string>();
+  /**
+   * How often each worked queue asks for jobs. On PGlite a query holds the only connection and
+   * the event loop (WebAssembly runs on the main thread), so a dozen queues asking every 2 s
+   * delayed requests by up to 8 ms several times a second. There every job but a scheduled one
+   * (cron, a delayed retry) is sent by this same process, which wakes its worker at once (send).
+   */
+  private readonly pollSeconds: number;
 
   /**
    * `maintain: false` (an API-only process) leaves pg-boss's maintenance and cron scheduling
@@ -40,6 +47,7 @@ export class JobQueue {
       schedule: opts.maintain ?? true,
     });
     this.boss.on('error', (err) => console.error('job queue error:', err.message));
+    this.pollSeconds = db.kind === 'pglite' ? 15 : 2;
   }
 
   define<D extends object>(job: JobDefinition<D>): void {
@@ -68,7 +76,7 @@ export class JobQueue {
     for (const job of this.definitions) {
       await this.boss.createQueue(job.name, { name: job.name, retryLimit: job.retryLimit ?? 5, retryBackoff: true });
       if (!opts.work) continue;
-      const workerId = await this.boss.work(job.name, { pollingIntervalSeconds: 2 }, async (jobs) => {
+      const workerId = await this.boss.work(job.name, { pollingIntervalSeconds: this.pollSeconds }, async (jobs) => {
         for (const j of jobs) await job.handler(j.data as object);
       });
       this.workers.set(job.name, workerId);
