@@ -31,9 +31,10 @@ export class ReportPresenter {
     return name;
   }
 
-  async publicView(rows: repo.ReportRecord[], db: Kysely<object> = this.db): Promise<PublicReport[]> {
+  /** `photos`: the rows' photos when the caller has read them already. */
+  async publicView(rows: repo.ReportRecord[], db: Kysely<object> = this.db, photos?: repo.PhotoRow[]): Promise<PublicReport[]> {
     const cats = await this.catalog.map();
-    const photos = await repo.photos(db, rows.map((r) => r.id));
+    photos ??= await repo.photos(db, rows.map((r) => r.id));
     const out: PublicReport[] = [];
     for (const r of rows) {
       const cat = cats.get(r.category_code);

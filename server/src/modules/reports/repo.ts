@@ -319,12 +319,28 @@ export async function followers(db: Db, reportId: string): Promise<string[]> {
   return rows.map((r) => r.user_id);
 }
 
-/** Whether a person follows a report and has supported it, in one read. */
-export async function viewerTies(db: Db, reportId: string, userId: string): Promise<{ following: boolean; supported: boolean }> {
-  const res = await sql<{ following: boolean; supported: boolean }>`SELECT
-    EXISTS (SELECT 1 FROM report_followers WHERE report_id = ${reportId} AND user_id = ${userId}) AS following,
-    EXISTS (SELECT 1 FROM report_supporters WHERE report_id = ${reportId} AND user_id = ${userId}) AS supported`.execute(db);
-  return res.rows[0]!;
+/** A row as json_agg gives it: timestamps as text. */
+type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] };
+
+/**
+ * What a report's page shows beside the report, in one round trip: its public timeline, all
+ * its photos (the caller decides which to show) and whether the viewer, if signed in, follows
+ * and supported it.
+ */
+export async function pageReads(db: Db, reportId: string, viewerId: string | null): Promise<{ events: EventRow[]; photos: PhotoRow[]; following: boolean; supported: boolean }> {
+  const res = await sql<{ events: Json<EventRow>[] | null; photos: Json<PhotoRow>[] | null; following: boolean; supported: boolean }>`SELECT
+    (SELECT json_agg(e ORDER BY e.id) FROM report_events e WHERE e.report_id = ${reportId} AND e.public) AS events,
+    (SELECT json_agg(p ORDER BY p.kind, p.position) FROM report_photos p WHERE p.report_id = ${reportId}) AS photos,
+    EXISTS (SELECT 1 FROM report_followers WHERE report_id = ${reportId} AND user_id = ${viewerId}::uuid) AS following,
+    EXISTS (SELECT 1 FROM report_supporters WHERE report_id = ${reportId} AND user_id = ${viewerId}::uuid) AS supported`.execute(db);
+  const row = res.rows[0]!;
+  // JSON carries a bigint as a number and a timestamp as text: back to what the row readers give
+  return {
+    events: (row.events ?? []).map((e) => ({ ...e, id: String(e.id), at: new Date(e.at) })),
+    photos: (row.photos ?? []).map((p) => ({ ...p, created_at: new Date(p.created_at) })),
+    following: row.following,
+    supported: row.supported,
+  };
 }
 
 /** Moves the supporters and followers of a duplicate onto the report it merges into. */

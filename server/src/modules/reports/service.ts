@@ -218,15 +218,11 @@ export class ReportsService {
     if (!r) throw notFound('reports.not_found');
     const mine = this.isReporter(principal, r);
     if (r.hidden && !mine && !(principal && this.c.policy.can(principal, 'read_staff', subjectOf(r)))) throw notFound('reports.not_found');
-    // independent reads: on PostgreSQL they run side by side on the pool's connections
-    const [[view], events, ties, allPhotos] = await Promise.all([
-      this.c.presenter.publicView([r]),
-      repo.events(this.db, r.id, false),
-      principal ? repo.viewerTies(this.db, r.id, principal.userId) : { following: false, supported: false },
-      mine ? repo.photos(this.db, [r.id]) : null,
-    ]);
+    const { events, photos, ...ties } = await repo.pageReads(this.db, r.id, principal?.userId ?? null);
+    const [view] = await this.c.presenter.publicView([r], this.db, photos);
     const timeline = events.map((e) => timelineEntry(e));
-    const ownPhotos = allPhotos ? allPhotos.filter((p) => p.moderation !== 'hidden').map((p) => photoView(p, false)) : view!.photos;
+    // the reporter sees their photos still awaiting moderation too
+    const ownPhotos = mine ? photos.filter((p) => p.moderation !== 'hidden').map((p) => photoView(p, false)) : view!.photos;
     const withinReopen = r.resolved_at !== null && Date.now() - new Date(r.resolved_at).getTime() <= this.c.workflow.settings.reopenDays * 86_400_000;
     return {
       ...view!,
