@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers.ts';
 import type { Membership } from '../../platform/auth.ts';
 import { IdentityRepo } from './repo.ts';
-import { SessionService } from './sessions.ts';
+import { SEEN_CHUNK, SessionService } from './sessions.ts';
 
 describe('sessions', () => {
   let tdb: TestDatabase;
@@ -52,6 +52,16 @@ describe('sessions', () => {
     await sessions.flushSeen();
     assert.equal(await lastSeen(), now.getTime());
     assert.equal(await lastSeen(other.sessionId), now.getTime(), 'both sessions in one flush');
+  });
+
+  it('writes a busy moment\'s sightings in several statements, every one of them', async () => {
+    const many = [];
+    for (let i = 0; i < SEEN_CHUNK + 5; i++) many.push(await start());
+    now = new Date(now.getTime() + 10 * 60e3);
+    for (const s of many) await sessions.resolve(s.token);
+    await sessions.flushSeen();
+    const seen = new Map((await repo.listSessions(userId)).map((r) => [r.id, r.last_seen_at.getTime()]));
+    assert.deepEqual(many.filter((s) => seen.get(s.sessionId) !== now.getTime()), []);
   });
 
   it('ends at its expiry time', async () => {

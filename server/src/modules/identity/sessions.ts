@@ -16,6 +16,8 @@ const TOUCH_AFTER_MS = 5 * 60 * 1000;
  * path: a visit's first request then costs one read, not a read and a committed write.
  */
 const SEEN_FLUSH_MS = 10_000;
+/** Sessions written per statement when the sightings are flushed. */
+export const SEEN_CHUNK = 100;
 
 export function rolesOf(memberships: Membership[]): Role[] {
   return ['citizen', ...new Set(memberships.map((m) => m.role))];
@@ -80,8 +82,10 @@ export class SessionService {
   }
 
   /**
-   * Writes when the sessions seen since the last flush were used, in one statement. A failed
-   * write keeps them for the next flush (a newer sighting of the same session wins).
+   * Writes when the sessions seen since the last flush were used, SEEN_CHUNK to a statement:
+   * a busy ten seconds sees thousands of people, and on PGlite one statement updating them all
+   * held the only connection (and the event loop) for seconds. A failed write keeps its
+   * sessions for the next flush (a newer sighting of the same session wins).
    */
   async flushSeen(): Promise<void> {
     clearTimeout(this.flushTimer);
@@ -89,10 +93,13 @@ export class SessionService {
     if (this.seen.size === 0) return;
     const batch = [...this.seen];
     this.seen.clear();
-    try {
-      await this.repo.touchSessions(batch.map(([id, at]) => ({ id, at })));
-    } catch {
-      for (const [id, at] of batch) if (!this.seen.has(id)) this.seenAt(id, at);
+    for (let i = 0; i < batch.length; i += SEEN_CHUNK) {
+      const chunk = batch.slice(i, i + SEEN_CHUNK);
+      try {
+        await this.repo.touchSessions(chunk.map(([id, at]) => ({ id, at })));
+      } catch {
+        for (const [id, at] of chunk) if (!this.seen.has(id)) this.seenAt(id, at);
+      }
     }
   }
 
