@@ -1,6 +1,8 @@
-// Platform endpoints: health, the brand and list of available features, OpenAPI.
+// Platform endpoints: health, the brand and list of available features, OpenAPI; and the
+// embedded database's vacuuming (maintenance.ts).
 import { collectMigrations } from '../../db/migrate.ts';
 import type { Feature, ModuleDefinition } from '../../platform/module.ts';
+import { maintenanceJobs } from './maintenance.ts';
 import { systemRoutes } from './routes.ts';
 
 /** Created last, so it can list the features and migrations of every other module. */
@@ -9,6 +11,6 @@ export const systemModule = (listFeatures: () => Feature[], modules: readonly Mo
   create: (platform) => {
     // the files do not change while the process runs; health checks should not re-read them
     const shipped = collectMigrations(modules);
-    return { api: undefined, routes: (app) => systemRoutes(app, platform, listFeatures, () => shipped) };
+    return { api: undefined, routes: (app) => systemRoutes(app, platform, listFeatures, () => shipped), jobs: maintenanceJobs(platform.db) };
   },
 });
