@@ -125,7 +125,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
 
   const log: FastifyBaseLogger = app.log;
   const events = new EventBus(db, log);
-  const jobs = new JobQueue(db, { maintain: config.processRole !== 'api' });
+  const jobs = new JobQueue(db, { maintain: config.processRole !== 'api', alone: config.processRole === 'all' });
   const created = new Map<ModuleDefinition<unknown>, ModuleInstance<unknown>>();
   const platform: Platform = {
     config,

@@ -26,7 +26,8 @@ export class JobQueue {
    * How often each worked queue asks for jobs. On PGlite a query holds the only connection and
    * the event loop (WebAssembly runs on the main thread), so a dozen queues asking every 2 s
    * delayed requests by up to 8 ms several times a second. There every job but a scheduled one
-   * (cron, a delayed retry) is sent by this same process, which wakes its worker at once (send).
+   * (cron, a delayed retry) is sent by this same process, which wakes its worker at once (send);
+   * split roles on one PGlite (the process tests) keep asking every 2 s.
    */
   private readonly pollSeconds: number;
 
@@ -34,7 +35,8 @@ export class JobQueue {
    * `maintain: false` (an API-only process) leaves pg-boss's maintenance and cron scheduling
    * to the worker processes; the process can still send jobs.
    */
-  constructor(private readonly db: Database, opts: { maintain?: boolean } = {}) {
+  /** `alone`: this process sends every job it works (PROCESS_ROLE=all), as on PGlite in use. */
+  constructor(private readonly db: Database, opts: { maintain?: boolean; alone?: boolean } = {}) {
     this.boss = new PgBoss({
       db: {
         executeSql: async (text: string, values?: unknown[]) =>
@@ -47,7 +49,7 @@ export class JobQueue {
       schedule: opts.maintain ?? true,
     });
     this.boss.on('error', (err) => console.error('job queue error:', err.message));
-    this.pollSeconds = db.kind === 'pglite' ? 15 : 2;
+    this.pollSeconds = db.kind === 'pglite' && opts.alone ? 15 : 2;
   }
 
   define<D extends object>(job: JobDefinition<D>): void {
