@@ -89,8 +89,9 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
 
   // JSON and other text replies over 1 kB are compressed when the client accepts it; brotli at a
   // low quality costs about what gzip does per request. Replies held in memory are compressed in
-  // one call and remembered (platform/compression.ts); @fastify/compress does streams. Built web files are compressed once at
-  // build time instead (web/scripts/precompress.mjs, served below with preCompressed).
+  // one call and remembered (platform/compression.ts); @fastify/compress does streams. Built web
+  // files are compressed once at build time instead (web/scripts/precompress.mjs, served below
+  // with preCompressed).
   installReplyCompression(app);
   await app.register(compress, {
     threshold: COMPRESS_THRESHOLD,

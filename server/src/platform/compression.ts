@@ -8,7 +8,7 @@
 // alone from 2,587 to 6,748 (bench/results/mixed.md). @fastify/compress, registered beside
 // this, still does streams and larger bodies: it leaves alone a reply that already has a
 // Content-Encoding.
-import { hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
 import { LRUCache } from 'lru-cache';
 import type { FastifyInstance } from 'fastify';
@@ -67,7 +67,7 @@ export function installReplyCompression(app: FastifyInstance): void {
     if (typeof type !== 'string' || !COMPRESSIBLE.test(type)) return done(null, payload);
     const encoding = chooseEncoding(request.headers['accept-encoding']);
     if (!encoding) return done(null, payload);
-    const key = `${encoding}:${hash('sha1', payload, 'base64')}`;
+    const key = `${encoding}:${createHash('sha1').update(payload).digest('base64')}`;
     let body = memo.get(key);
     if (!body) {
       body = compressSync(payload, encoding);

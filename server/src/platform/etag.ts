@@ -1,10 +1,10 @@
 // Validators for replies a client may keep (map tiles). Weak (W/"…"): the same tile is sent
 // plain or compressed (platform/compression.ts), and a strong validator would have to differ
 // between those; If-None-Match compares weakly anyway (RFC 9110, 13.1.2).
-import { hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 
 export function weakEtag(bytes: Uint8Array): string {
-  return `W/"${hash('sha1', bytes, 'base64url')}"`;
+  return `W/"${createHash('sha1').update(bytes).digest('base64url')}"`;
 }
 
 /** Whether an If-None-Match header names this validator (or is `*`), compared weakly. */

@@ -33,9 +33,9 @@ export class JobQueue {
 
   /**
    * `maintain: false` (an API-only process) leaves pg-boss's maintenance and cron scheduling
-   * to the worker processes; the process can still send jobs.
+   * to the worker processes; the process can still send jobs. `alone`: this process sends every
+   * job it works (PROCESS_ROLE=all), as a PGlite install always does.
    */
-  /** `alone`: this process sends every job it works (PROCESS_ROLE=all), as on PGlite in use. */
   constructor(private readonly db: Database, opts: { maintain?: boolean; alone?: boolean } = {}) {
     this.boss = new PgBoss({
       db: {
